@@ -1,0 +1,141 @@
+//! `dateline`: the engine on the command line.
+//!
+//! ```text
+//! dateline extract [--published YYYY-MM-DD] PATH...
+//! ```
+//!
+//! prints one JSON document (the contract in DESIGN.md) to stdout. PATH is an
+//! article file (plain text, or the project's format with a header) or a folder
+//! of them (`.txt` and `.md`, sorted by name). Errors go to stderr, one line,
+//! with a non-zero exit.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use dateline_core::document::parse_article;
+use dateline_core::story::{extract, Input};
+use dateline_core::{Date, Document};
+
+const USAGE: &str = "usage: dateline extract [--published YYYY-MM-DD] PATH...";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("dateline: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("extract") => cmd_extract(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command {other:?}; {USAGE}")),
+        None => Err(USAGE.to_string()),
+    }
+}
+
+fn cmd_extract(args: &[String]) -> Result<(), String> {
+    let mut published: Option<Date> = None;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--published" => {
+                let value = it.next().ok_or("--published needs a date (YYYY-MM-DD)")?;
+                published = Some(Date::parse(value).map_err(|e| format!("--published: {e}"))?);
+            }
+            flag if flag.starts_with("--published=") => {
+                published = Some(Date::parse(&flag["--published=".len()..]).map_err(|e| format!("--published: {e}"))?);
+            }
+            flag if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option {flag:?}; {USAGE}")),
+            path => paths.push(PathBuf::from(path)),
+        }
+    }
+    if paths.is_empty() {
+        return Err(format!("no article given; {USAGE}"));
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in &paths {
+        collect_files(path, &mut files)?;
+    }
+    let mut documents = Vec::with_capacity(files.len());
+    let mut ids: Vec<String> = Vec::new();
+    for file in &files {
+        let doc = load(file, published, &ids)?;
+        ids.push(doc.id.clone());
+        documents.push(doc);
+    }
+    let display: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let inputs: Vec<Input<'_>> =
+        documents.iter().zip(&display).map(|(document, path)| Input { document, path }).collect();
+    let story = extract(&inputs);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    serde_json::to_writer(&mut out, &story).map_err(|e| format!("writing JSON: {e}"))?;
+    writeln!(out).and_then(|()| out.flush()).map_err(|e| format!("writing JSON: {e}"))
+}
+
+fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+    if !meta.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| {
+            let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            let ext = p.extension().and_then(|e| e.to_str());
+            !hidden && p.is_file() && matches!(ext, Some("txt" | "md"))
+        })
+        .collect();
+    if found.is_empty() {
+        return Err(format!("{}: folder has no .txt or .md articles", path.display()));
+    }
+    found.sort();
+    out.extend(found);
+    Ok(())
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads one article file into a document; `taken` are ids already in use.
+fn load(path: &Path, published: Option<Date>, taken: &[String]) -> Result<Document, String> {
+    let name = path.display();
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("{name}:{line}: not valid UTF-8 (byte {at})")
+    })?;
+    let (header, offset) = parse_article(&text).map_err(|e| format!("{name}:{}: {}", e.line, e.message))?;
+    let published = header.published.or(published).ok_or_else(|| {
+        format!("{name}: no publication date; give --published YYYY-MM-DD or a `published:` header line")
+    })?;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string();
+    let mut id = stem.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{stem}-{n}");
+        n += 1;
+    }
+    let mut body = text;
+    body.drain(..offset);
+    Ok(Document { id, title: header.title, outlet: header.outlet, published, url: header.url, body })
+}

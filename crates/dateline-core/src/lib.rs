@@ -1,0 +1,31 @@
+//! # Dateline's extraction engine
+//!
+//! Reads news articles and extracts what a story explorer shows: sentences,
+//! temporal expressions, who said what, entities and a timeline of events.
+//! Pure Rust with no web dependencies: it builds natively (the CLI, the tests)
+//! and for `wasm32-unknown-unknown` (the explorer). It never reads the clock;
+//! each article carries its publication date, the reference for every
+//! relative expression.
+//!
+//! # Steps
+//!
+//! Each stage is one module with one output type. Spans ([`Span`]) are
+//! half-open byte ranges into the article body, created once and never moved.
+//!
+//! 1. [`document`]: an article's body and metadata ([`Document`]), and the
+//!    article file format with its header.
+//! 2. [`segment`]: paragraphs, sentences and tokens ([`segment::Segmentation`]),
+//!    with boilerplate lines flagged by their shape.
+//!
+//! [`story::extract`] runs the stages over a set of documents and returns the
+//! [`story::Story`], which serialises to the CLI's JSON contract (schema 1).
+
+pub mod date;
+pub mod document;
+pub mod segment;
+pub mod span;
+pub mod story;
+
+pub use date::Date;
+pub use document::Document;
+pub use span::Span;
