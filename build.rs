@@ -1,1 +1,77 @@
-fn main() {}
+//! Embeds the corpus: every `articles/*.txt` file becomes an entry of
+//! `CORPUS` (in `$OUT_DIR/corpus.rs`, included by `src/corpus.rs`).
+//!
+//! Each file must carry the project's header (see `dateline_core::document`)
+//! with a `title` and a `published` date. Anything wrong fails the build with
+//! the file name, the line and what is wrong.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use dateline_core::document::parse_article;
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let dir = root.join("articles");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    match generate(&dir) {
+        Ok(code) => {
+            let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("corpus.rs");
+            std::fs::write(&out, code).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
+        }
+        Err(message) => fail(&message),
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
+}
+
+fn generate(dir: &Path) -> Result<String, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("articles/: {e}"))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err("articles/ has no .txt article; the explorer needs at least one".into());
+    }
+    let mut code = String::from("pub static CORPUS: &[EmbeddedArticle] = &[\n");
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = format!("articles/{}", path.file_name().unwrap().to_string_lossy());
+        let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            format!("{name}:{line}: not valid UTF-8 (byte {at})")
+        })?;
+        let (header, offset) = parse_article(&text).map_err(|e| format!("{name}:{}: {}", e.line, e.message))?;
+        if offset == 0 {
+            return Err(format!("{name}:1: missing header; start the file with a `---` line, `title:` and `published:` lines, and a closing `---`"));
+        }
+        let published = header.published.ok_or_else(|| format!("{name}: the header has no `published: YYYY-MM-DD` line"))?;
+        let title = header.title.ok_or_else(|| format!("{name}: the header has no `title:` line"))?;
+        if text[offset..].trim().is_empty() {
+            return Err(format!("{name}: the article has no text after its header"));
+        }
+        let id = path.file_stem().unwrap().to_string_lossy();
+        writeln!(
+            code,
+            "    EmbeddedArticle {{ id: {id:?}, file: {name:?}, title: {title:?}, outlet: {outlet:?}, url: {url:?}, \
+             published: Date {{ year: {y}, month: {m}, day: {d} }}, body: {body:?} }},",
+            outlet = header.outlet,
+            url = header.url,
+            y = published.year,
+            m = published.month,
+            d = published.day,
+            body = &text[offset..],
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    Ok(code)
+}

@@ -1,1 +1,14 @@
-fn main() {}
+//! Dateline, the explorer: a Leptos CSR app that runs the extraction engine
+//! on the embedded corpus in the browser and shows the result.
+//!
+//! `main` mounts [`app::App`]; `corpus` holds the embedded articles;
+//! `model` turns engine output into plain view models (tested natively).
+
+mod app;
+mod corpus;
+mod model;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Quality gates: runs the reference scorer (../shared/eval/evaluate.py) on the
+release CLI and fails when a score drops below the floor an issue set.
+
+Each gate: (mode, data dir relative to ../shared or None, path into the
+report, floor). Prints every score; exits 1 when any gate fails."""
+import json, os, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+CLI = os.path.join(ROOT, "target", "release", "dateline")
+
+GATES = [
+    ("rules", "data/sbd-golden-rules", "golden_rules.passed", 46),
+    ("gum", "data/gum-news/conllu", "boundaries.f1", 0.98),
+]
+
+
+def scores(mode, data):
+    cmd = [sys.executable, os.path.join(SHARED, "eval", "evaluate.py"), mode, "--cli", CLI, "--show", "0"]
+    if data:
+        cmd.insert(3, os.path.join(SHARED, data))
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    line = next((l for l in out.stdout.splitlines() if l.startswith("SCORES ")), None)
+    if out.returncode != 0 or line is None:
+        sys.exit(f"gates: {mode}: the scorer failed:\n{out.stdout[-1500:]}{out.stderr[-1500:]}")
+    return json.loads(line[len("SCORES "):])
+
+
+def main():
+    if not os.path.isfile(os.path.join(SHARED, "eval", "evaluate.py")):
+        sys.exit(f"gates: {SHARED}/eval/evaluate.py not found; the shared data must sit beside the checkout")
+    failed = 0
+    cache = {}
+    for mode, data, path, floor in GATES:
+        t = time.time()
+        if (mode, data) not in cache:
+            cache[(mode, data)] = scores(mode, data)
+        value = cache[(mode, data)]
+        for key in path.split("."):
+            value = value[key]
+        ok = value >= floor
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {mode:6} {path:32} {value:<8} (floor {floor}, {time.time() - t:.1f}s)")
+    print(f"gates: {len(GATES) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

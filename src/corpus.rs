@@ -1,0 +1,72 @@
+//! The articles embedded at build time (see `build.rs`).
+
+use dateline_core::story::{extract, Input, Story};
+use dateline_core::{Date, Document};
+
+/// One article compiled into the app.
+#[derive(Debug)]
+pub struct EmbeddedArticle {
+    /// The file stem: unique, used in URLs and evidence.
+    pub id: &'static str,
+    /// Path relative to the project, e.g. `articles/x.txt`.
+    pub file: &'static str,
+    pub title: &'static str,
+    pub outlet: Option<&'static str>,
+    pub url: Option<&'static str>,
+    pub published: Date,
+    pub body: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+
+impl EmbeddedArticle {
+    pub fn document(&self) -> Document {
+        Document {
+            id: self.id.to_string(),
+            title: Some(self.title.to_string()),
+            outlet: self.outlet.map(str::to_string),
+            published: self.published,
+            url: self.url.map(str::to_string),
+            body: self.body.to_string(),
+        }
+    }
+}
+
+/// Runs the engine over the embedded corpus.
+pub fn extract_corpus() -> (Vec<Document>, Story) {
+    let documents: Vec<Document> = CORPUS.iter().map(EmbeddedArticle::document).collect();
+    let inputs: Vec<Input<'_>> =
+        documents.iter().zip(CORPUS).map(|(document, a)| Input { document, path: a.file }).collect();
+    let story = extract(&inputs);
+    (documents, story)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corpus_is_embedded_with_metadata() {
+        assert!(CORPUS.len() >= 2);
+        for article in CORPUS {
+            assert!(!article.title.is_empty());
+            assert!(!article.body.trim().is_empty());
+            assert!(article.file.starts_with("articles/"));
+        }
+    }
+
+    #[test]
+    fn bodies_match_their_files_after_the_header() {
+        for article in CORPUS {
+            let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + article.file).unwrap();
+            assert!(text.ends_with(article.body), "{}", article.file);
+        }
+    }
+
+    #[test]
+    fn engine_runs_on_the_corpus() {
+        let (docs, story) = extract_corpus();
+        assert_eq!(story.articles.len(), docs.len());
+        assert!(story.articles.iter().all(|a| !a.sentences.is_empty()));
+    }
+}
