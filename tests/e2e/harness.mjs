@@ -74,6 +74,9 @@ export async function openPage(browser, url, options = {}) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`http ${r.status()}: ${r.url()}`);
+  });
   await page.goto(url);
   return { page, context, errors };
 }
