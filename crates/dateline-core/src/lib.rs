@@ -25,6 +25,7 @@ pub mod document;
 pub mod segment;
 pub mod span;
 pub mod story;
+pub mod time;
 
 pub use date::Date;
 pub use document::Document;

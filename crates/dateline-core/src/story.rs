@@ -7,6 +7,7 @@ use crate::date::Date;
 use crate::document::Document;
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
+use crate::time;
 
 pub const SCHEMA: u32 = 1;
 
@@ -47,6 +48,11 @@ pub struct TimexOut {
     #[serde(rename = "type")]
     pub kind: String,
     pub value: String,
+    /// TIMEX3 `mod` (`MORE_THAN`, `START`, ...), when there is one.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// How the value was resolved (anchor, cue, the alternative rejected), for the reader.
+    pub note: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -109,6 +115,7 @@ pub fn extract(inputs: &[Input<'_>]) -> Story {
         .map(|input| {
             let doc = input.document;
             let segmentation = segment(&doc.body);
+            let times = time::timexes(&doc.body, &segmentation, doc.published);
             ArticleResult {
                 id: doc.id.clone(),
                 path: input.path.to_string(),
@@ -119,7 +126,16 @@ pub fn extract(inputs: &[Input<'_>]) -> Story {
                 paragraphs: segmentation.paragraphs.clone(),
                 sentences: segmentation.sentences.iter().map(|s| s.span).collect(),
                 boilerplate: segmentation.sentences.iter().filter(|s| s.boilerplate).map(|s| s.span).collect(),
-                timexes: Vec::new(),
+                timexes: times
+                    .iter()
+                    .map(|t| TimexOut {
+                        span: t.span,
+                        kind: t.kind.name().to_string(),
+                        value: t.value.clone(),
+                        modifier: t.modifier.map(str::to_string),
+                        note: t.note.clone(),
+                    })
+                    .collect(),
                 quotes: Vec::new(),
                 mentions: Vec::new(),
                 segmentation,
