@@ -221,7 +221,6 @@ struct Fields {
     half: Option<u8>,
     season: Option<&'static str>,
     decade: Option<i32>,
-    weekend: bool,
     part_of_day: Option<&'static str>,
     hour: Option<u8>,
     minute: Option<u8>,
@@ -285,13 +284,6 @@ fn month_range(year: i32, month: u8) -> (Date, Date) {
 
 fn year_range(year: i32) -> (Date, Date) {
     (Date { year, month: 1, day: 1 }, Date { year, month: 12, day: 31 })
-}
-
-/// Monday of ISO week `week` of `year`.
-fn iso_week_monday(year: i32, week: u8) -> Date {
-    let jan4 = Date { year, month: 1, day: 4 };
-    let monday1 = jan4.add_days(-i64::from(jan4.weekday().index()));
-    monday1.add_days(7 * (i64::from(week) - 1))
 }
 
 fn week_value(date: Date) -> (String, (Date, Date)) {
@@ -798,6 +790,7 @@ fn weekday_of(w: &Word<'_>) -> Option<Weekday> {
 }
 
 fn unit_of(lower: &str) -> Option<(Unit, bool)> {
+    let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
     let (stem, plural) = match lower.strip_suffix('s') {
         Some(s) if lower != "weekdays" => (s, true),
         _ => (lower, false),
@@ -1104,7 +1097,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
     // Vague references.
     let prev = if i > 0 { lower_at(w, i - 1) } else { "" };
     match l {
-        "now" if !matches!(lower_at(w, i + 1), "that" | "," ) || prev == "right" || prev == "until" || prev == "by" => {
+        "now" if !w.get(i + 1).is_some_and(|x| x.hyphen) && !matches!(prev, "will" | "would" | "can" | "could" | "must" | "should" | "may" | "might" | "'ll") => {
             if matches!(lower_at(w, i + 1), "that") {
                 return None;
             }
@@ -1115,7 +1108,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
             f.reference = Some("PRESENT_REF");
             return mk(i + 1, f);
         }
-        "recently" | "lately" | "previously" | "formerly" => {
+        "recently" | "lately" | "previously" => {
             f.reference = Some("PAST_REF");
             return mk(i + 1, f);
         }
@@ -1127,7 +1120,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
             f.reference = Some("FUTURE_REF");
             return mk(i + 3, f);
         }
-        "the" if lower_at(w, i + 1) == "past" && prev == "in" => {
+        "the" if lower_at(w, i + 1) == "past" && prev == "in" && unit_of(lower_at(w, i + 2)).is_none() && number_at(w, i + 2).is_none() => {
             f.reference = Some("PAST_REF");
             return mk(i + 2, f);
         }
@@ -1377,6 +1370,25 @@ fn time_of_day(w: &[Word<'_>], i: usize) -> Option<Match> {
     }
     f.hour = Some(hour as u8);
     f.minute = Some(minute as u8);
+    // "16:15 UTC, June 1st", "12:00 UTC Monday", "at 16:00 UTC today": the day it is on.
+    let k = if lower_at(w, end) == "," { end + 1 } else { end };
+    let day = weekday_phrase(w, k).or_else(|| calendar(w, k).filter(|m| m.fields.day.is_some()));
+    if let Some(m) = day {
+        f.weekday = m.fields.weekday;
+        f.month = m.fields.month;
+        f.day = m.fields.day;
+        f.year = m.fields.year;
+        f.shift = m.fields.shift;
+        end = m.end;
+    } else if let Some(offset) = match lower_at(w, k) {
+        "today" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    } {
+        f.relative = Some((Unit::Day, offset));
+        end = k + 1;
+    }
     Some(Match { start: i, end, fields: f, relation: None })
 }
 
@@ -1462,11 +1474,16 @@ fn calendar(w: &[Word<'_>], i: usize) -> Option<Match> {
         if !full {
             return None;
         }
-        let k = if lower_at(w, j) == "," { j + 1 } else { j };
+        let k = if lower_at(w, j) == "," || lower_at(w, j) == "of" { j + 1 } else { j };
         if let Some(y) = year_of(w, k) {
             f.month = Some(month);
             f.year = Some(y);
             return Some(Match { start: i, end: k + 1, fields: f, relation: None });
+        }
+        if lower_at(w, j) == "of" && matches!(lower_at(w, j + 1), "this" | "last" | "next") && lower_at(w, j + 2) == "year" {
+            f.month = Some(month);
+            f.year_offset = shift_of(lower_at(w, j + 1));
+            return Some(Match { start: i, end: j + 3, fields: f, relation: None });
         }
         // A bare month: only after a preposition or a shift word; "May" and "March" are also verbs.
         let shift = shift_of(prev).filter(|_| matches!(prev, "last" | "next" | "this"));
@@ -1515,6 +1532,10 @@ fn anaphor(w: &[Word<'_>], i: usize) -> Option<Match> {
     let b = lower_at(w, i + 2);
     let mk = |end: usize, f: Fields| Some(Match { start: i, end, fields: f, relation: None });
     match (l, a, b) {
+        ("the", "year" | "month", _) if prev == "of" && b != "'s" => {
+            f.relative = Some((if a == "year" { Unit::Year } else { Unit::Month }, 0));
+            mk(i + 2, f)
+        }
         ("the", "same", "day") => {
             f.anaphor = Some(0);
             mk(i + 3, f)
@@ -1531,11 +1552,11 @@ fn anaphor(w: &[Word<'_>], i: usize) -> Option<Match> {
             f.anaphor = Some(-1);
             mk(i + 3, f)
         }
-        ("the", "day", "before" | "earlier") if !matches!(lower_at(w, i + 3), "the" | "a" | "his" | "her" | "their" | "its") || b == "earlier" => {
+        ("the", "day", "before" | "earlier") if w.get(i + 3).is_none_or(|x| x.kind == TokenKind::Punct) || b == "earlier" => {
             f.anaphor = Some(-1);
             mk(i + 3, f)
         }
-        ("the", "day", "after" | "later") if !matches!(lower_at(w, i + 3), "the" | "a" | "his" | "her" | "their" | "its") || b == "later" => {
+        ("the", "day", "after" | "later") if w.get(i + 3).is_none_or(|x| x.kind == TokenKind::Punct) || b == "later" => {
             f.anaphor = Some(1);
             mk(i + 3, f)
         }
@@ -1571,7 +1592,10 @@ fn quarter(w: &[Word<'_>], i: usize) -> Option<Match> {
         f.shift = Some(s);
         return Some(Match { start: i, end: j + 2, fields: f, relation: None });
     }
-    let ord = ordinal_of(l)?;
+    let ord = match l {
+        "final" | "last" if lower_at(w, j + 1) == "quarter" && (lower_at(w, j + 2) == "of" || year_of(w, j + 2).is_some()) => 4,
+        _ => ordinal_of(l)?,
+    };
     j += 1;
     let unit = lower_at(w, j);
     if unit == "quarter" {
@@ -1616,11 +1640,12 @@ fn season(w: &[Word<'_>], i: usize) -> Option<Match> {
         end += 1;
     }
     // "fall" and "spring" are also verbs and nouns: require a date context.
-    let context = f.year.is_some() || l == "the" && matches!(prev, "in" | "during" | "by" | "this" | "over" | "until" | "through" | "since") || matches!(prev, "in" | "this" | "last" | "next" | "early" | "late" | "mid" | "during");
+    let capitalised_inside = j == i && i > 0 && w[i].cap();
+    let context = capitalised_inside || f.year.is_some() || l == "the" && matches!(prev, "in" | "during" | "by" | "this" | "over" | "until" | "through" | "since") || matches!(prev, "in" | "this" | "last" | "next" | "early" | "late" | "mid" | "during");
     if !context {
         return None;
     }
-    if j == i && l == "fall" && f.year.is_none() && !matches!(prev, "this" | "last" | "next" | "early" | "late" | "mid") {
+    if j == i && l == "fall" && !capitalised_inside && f.year.is_none() && !matches!(prev, "this" | "last" | "next" | "early" | "late" | "mid") {
         return None;
     }
     Some(Match { start, end, fields: f, relation: None })
@@ -1641,7 +1666,7 @@ fn decade(w: &[Word<'_>], i: usize) -> Option<Match> {
     }
     let dec = match digits.len() {
         4 if digits.ends_with('0') => digits[..3].parse::<i32>().ok()?,
-        2 if digits.ends_with('0') && (j > start || i > 0 && matches!(lower_at(w, i - 1), "the" | "in" | "of")) => {
+        2 if digits.ends_with('0') && (j > start || i > 0 && matches!(lower_at(w, i - 1), "the" | "in" | "of" | "and" | "or" | "to" | "early" | "late" | "mid")) => {
             let yy: i32 = digits.parse().ok()?;
             (if yy >= 30 { 1900 + yy } else { 2000 + yy }) / 10
         }
@@ -1665,13 +1690,20 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
         j = i + 1;
         framed = true;
     }
-    let (mut k, amount) = match number_at(w, j) {
+    let number = number_at(w, j).map(|(e, a)| {
+        // "six straight days", "the past five trading days", "two consecutive quarters"
+        let skip = matches!(lower_at(w, e), "straight" | "consecutive" | "successive" | "full" | "whole" | "more" | "additional" | "trading" | "business" | "working" | "calendar" | "long" | "extra" | "short");
+        (if skip && unit_of(lower_at(w, e + 1)).is_some() { e + 1 } else { e }, a)
+    });
+    let (mut k, amount) = match number {
         Some((e, a)) if unit_of(lower_at(w, e)).is_some() => (e, a),
         _ => {
             // Bare plurals: "for years", "in recent years", "over the years", "minutes".
             let (unit, plural) = unit_of(lower_at(w, j))?;
+            let long = w.get(j + 1).is_some_and(|x| x.hyphen && matches!(x.lower.as_str(), "long" | "old"));
             let bare_ok = plural
                 && (framed
+                    || long
                     || matches!(prev, "for" | "in" | "over" | "within" | "recent" | "past" | "coming" | "next" | "of")
                     || (l == "the" && false));
             let recent = l == "recent" || prev == "recent";
@@ -1690,7 +1722,7 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
             if !bare_ok || j != i && !framed {
                 return None;
             }
-            if unit < Unit::Week && !framed && !matches!(prev, "for" | "within" | "in") {
+            if unit < Unit::Week && !framed && !long && !matches!(prev, "for" | "within" | "in") {
                 // "minutes" and "days" are too common outside of time.
                 if !(unit == Unit::Minute && matches!(prev, "in" | "within")) && !matches!(prev, "for") {
                     return None;
@@ -1700,9 +1732,19 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
         }
     };
     let (unit, _) = unit_of(lower_at(w, k))?;
-    // "a week" needs the article to stand alone: "a week ago", "a week of", "in a week".
-    if j == i && matches!(l, "a" | "an") && k == i + 1 && w.get(k).is_some_and(|x| x.hyphen) {
-        return None;
+    // "a week" is a duration in "a week ago", "a week of", "for a week", "more than a week";
+    // "a second A380", "a quarter of its dealers", "a day when" are not.
+    if matches!(lower_at(w, j), "a" | "an") && k == j + 1 {
+        if matches!(unit, Unit::Second | Unit::Quarter) && !matches!(lower_at(w, k + 1), "ago" | "later" | "earlier") {
+            return None;
+        }
+        let after_ok = matches!(lower_at(w, k + 1), "of" | "ago" | "later" | "earlier" | "before" | "after" | "from" | "long" | "old" | "" | "." | "," | ";" | "and" | "or" | "now" | "in" | "to" | "since")
+            || w.get(k + 1).is_some_and(|x| x.hyphen);
+        let before_ok = matches!(prev, "for" | "in" | "within" | "than" | "over" | "after" | "about" | "nearly" | "almost" | "around" | "only" | "just" | "least" | "past" | "last" | "next" | "of");
+        let hyphen_adj = w.get(k).is_some_and(|x| x.hyphen);
+        if !(after_ok || before_ok || hyphen_adj) || (unit == Unit::Day && lower_at(w, k + 1) != "of" && !before_ok && !matches!(lower_at(w, k + 1), "ago" | "later" | "earlier" | "before" | "after")) {
+            return None;
+        }
     }
     // "one day" (some day), "a day when": not durations.
     if unit == Unit::Day && matches!(l, "one") && !framed && !matches!(lower_at(w, k + 1), "ago" | "later" | "earlier" | "before" | "after") {
@@ -1760,7 +1802,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "sank", "sat", "sent", "shot", "shut", "slept", "spent", "stood", "stole", "struck", "swore", "taught", "thought",
     "threw", "understood", "woke", "wore", "wrote", "withdrew", "undertook", "overtook", "sought", "broke", "beat",
     "bid", "cut", "hurt", "read", "spread", "struck", "upheld", "wound", "drew", "dealt", "fled", "forbade", "froze",
-    "hung", "slid", "spoke", "split", "stuck", "stung", "swept", "swung", "tore", "underwent", "won't", "shook",
+    "hung", "slid", "spoke", "split", "stuck", "stung", "swept", "swung", "tore", "underwent", "shook",
 ];
 
 const NOT_PAST: &[&str] = &[
@@ -1773,7 +1815,7 @@ const NOT_PAST: &[&str] = &[
 
 const FUTURE: &[&str] = &[
     "will", "shall", "'ll", "would", "scheduled", "slated", "expected", "due", "plans", "plan", "upcoming", "next",
-    "going", "tomorrow", "intends", "aims", "hopes", "wo", "until",
+    "going", "tomorrow", "intends", "aims", "hopes", "wo", "won't", "until",
 ];
 
 const PRESENT: &[&str] = &["is", "are", "am", "says", "tells", "has", "have", "does", "do", "announces", "adds", "notes"];
@@ -1798,6 +1840,23 @@ fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
     }
     if l == "set" && lower_at(w, k + 1) == "to" {
         return Some(Tense::Future);
+    }
+    let before = if k > 0 { w[k - 1].lower.as_str() } else { "" };
+    if l == "be" {
+        // "to be held", "will be renewed", "may be signed": the future.
+        return matches!(before, "to" | "will" | "would" | "may" | "might" | "should" | "must" | "can" | "won't" | "'ll" | "shall").then_some(Tense::Future);
+    }
+    let is_past_form = IRREGULAR_PAST.contains(&l) || (l.len() >= 5 && l.ends_with("ed") && !NOT_PAST.contains(&l));
+    if is_past_form && matches!(before, "be" | "being") {
+        // A passive participle: the auxiliary before it decides.
+        return None;
+    }
+    if matches!(l, "may" | "might" | "should" | "must") && !x.cap() {
+        return Some(Tense::Future);
+    }
+    // "it arrives", "he says": a present-tense verb after a pronoun subject.
+    if matches!(before, "it" | "he" | "she" | "who") && l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") {
+        return Some(Tense::Present);
     }
     if IRREGULAR_PAST.contains(&l) {
         return Some(Tense::Past);
