@@ -22,6 +22,7 @@
 
 pub mod date;
 pub mod document;
+pub mod events;
 pub mod segment;
 pub mod span;
 pub mod story;
