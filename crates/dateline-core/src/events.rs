@@ -121,6 +121,10 @@ pub struct Event {
     pub vague: bool,
     /// "earlier"/"later" marked the time.
     pub cued: bool,
+    /// A verb in the simple past ("ordered").
+    pub verb_past: bool,
+    /// Triggered by a verb (else by a noun).
+    pub is_verb: bool,
     /// Definite or possessive noun ("the attack", "its commitment").
     pub definite: bool,
     /// Dropped from the timeline (absorbed by a frame, merged into another event, or without time).
@@ -178,7 +182,7 @@ const ACTION: &[&str] = &[
     "establish", "suspend", "resume", "close", "bomb", "shoot", "die", "crash", "explode", "collapse", "approve",
     "reject", "veto", "sue", "charge", "convict", "sentence", "raid", "seize", "capture", "destroy", "occupy",
     "evacuate", "rescue", "decide", "cancel", "postpone", "unveil", "acquire", "buy", "sell", "merge", "fire",
-    "hold", "host", "win", "lose", "expel", "retaliate", "fail",
+    "hold", "host", "win", "lose", "expel", "retaliate",
 ];
 
 /// Verbs whose object noun is the event ("held a press conference").
@@ -328,7 +332,6 @@ struct Tok<'a> {
 struct Name {
     /// Token range of the name without titles.
     start: usize,
-    end: usize,
     key: String,
     display: String,
 }
@@ -338,7 +341,8 @@ fn is_cap(text: &str) -> bool {
 }
 
 fn is_pronoun(lower: &str) -> bool {
-    matches!(lower, "he" | "she" | "they" | "we" | "i" | "it" | "you")
+    let stem = lower.split(['\'', '’']).next().unwrap_or(lower);
+    matches!(stem, "he" | "she" | "they" | "we" | "i" | "it" | "you")
 }
 
 fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_start: bool, timexes: &[Timex]) -> (Vec<Tok<'a>>, Vec<Name>, bool) {
@@ -371,7 +375,7 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
     while i < toks.len() {
         let capital = |k: usize| {
             let t = &toks[k];
-            t.kind == TokenKind::Word && is_cap(t.text) && !t.timex && !weekday_or_month(&t.lower) && t.text != "I"
+            t.kind == TokenKind::Word && is_cap(t.text) && !t.timex && !weekday_or_month(&t.lower) && !is_pronoun(&t.lower)
                 && !(k == 0 && OPENERS.contains(&t.lower.as_str()))
                 && !(k > 0 && matches!(toks[k - 1].text, "“" | "\"") && OPENERS.contains(&t.lower.as_str()))
         };
@@ -399,7 +403,7 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
             s += 1;
         }
         let words: Vec<&str> = toks[s..end].iter().map(|t| t.text.trim_end_matches("'s").trim_end_matches("’s")).collect();
-        let only_title = end - s == 1 && TITLES.contains(&toks[s].lower.as_str());
+        let only_title = end - s == 1 && (TITLES.contains(&toks[s].lower.as_str()) || is_demonym(&toks[s].lower));
         if !words.is_empty() && !only_title {
             let display = words.join(" ");
             let last = words.last().copied().unwrap_or("");
@@ -409,11 +413,16 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
             for t in &mut toks[s..end] {
                 t.name = Some(index);
             }
-            names.push(Name { start: s, end, key, display });
+            names.push(Name { start: s, key, display });
         }
         i = end;
     }
     (toks, names, quoted)
+}
+
+fn is_demonym(lower: &str) -> bool {
+    ["ian", "ean", "ese", "ish", "ican", "ani", "i"].iter().any(|s| lower.ends_with(s)) && lower.len() > 4 && !matches!(lower, "bashar" | "putin" | "mali" | "brunei" | "haiti" | "delhi" | "nairobi" | "riyadh" | "assad")
+        || matches!(lower, "german" | "korean" | "african" | "european" | "cuban" | "thai" | "french" | "dutch" | "greek" | "swiss" | "welsh" | "scottish" | "irish")
 }
 
 /// Multi-word names keyed as a whole rather than by their last word.
@@ -445,6 +454,8 @@ struct Trigger {
     /// Last token of a multi-word trigger ("press conference").
     head_end: usize,
     lemma: String,
+    /// The verb's own lemma, for labels ("hold" in "held a press conference").
+    word: String,
     class: Class,
     verb: Option<Form>,
     perfect: bool,
@@ -481,7 +492,7 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
                 // Plain nouns need a determiner, adjective, or noun before them ("a cruise missile strike").
                 let np = k > 0 && (toks[k - 1].kind == TokenKind::Word || toks[k - 1].kind == TokenKind::Number || toks[k - 1].text == "”" || toks[k - 1].text == "’s");
                 if np || gerund_noun {
-                    out.push(Trigger { at: k, head_end: k, lemma, class, verb: None, perfect: false, noun_object: None, absorbed: false });
+                    out.push(Trigger { at: k, head_end: k, word: lemma.clone(), lemma, class, verb: None, perfect: false, noun_object: None, absorbed: false });
                     continue;
                 }
             }
@@ -497,11 +508,15 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
         if form == Form::Ing || is_cap(t.text) && k > 0 {
             continue;
         }
-        if form == Form::Base && !matches!(prev, "will" | "'ll" | "shall" | "did" | "would") && !(prev == "to" && matches!(prev2, "set" | "due" | "going" | "scheduled" | "expected" | "agreed" | "decided" | "plans" | "planned")) {
+        let next = toks.get(k + 1).map(|x| x.lower.as_str()).unwrap_or("");
+        if form == Form::Base && !matches!(prev, "will" | "'ll" | "shall" | "did" | "would") && !(prev == "to" && matches!(prev2, "set" | "due" | "going" | "scheduled" | "expected" | "plans" | "planned")) {
+            continue;
+        }
+        // "bombs", "strikes": present-tense actions read like plural nouns; news tells actions in the past.
+        if form == Form::Present && class == Class::Occurrence {
             continue;
         }
         // "call" only as "called for/on"; "point" as "pointed to/out"; "add"/"note" fine.
-        let next = toks.get(k + 1).map(|x| x.lower.as_str()).unwrap_or("");
         if lemma == "call" && !matches!(next, "for" | "on") {
             continue;
         }
@@ -514,11 +529,16 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
         let perfect = matches!(prev, "has" | "have" | "had" | "'ve" | "'s" | "repeatedly") || matches!(prev2, "has" | "have" | "had") && prev.ends_with("ly") || l.ends_with("'ve");
         let perfect = perfect || (k > 0 && toks[k - 1].text.ends_with("'ve"));
         // A participle after "be" or after an event noun ("the attack carried out by", "believed to be launched by").
-        let passive_after_noun = matches!(prev, "be" | "been" | "being") && out.iter().rev().any(|tr| tr.verb.is_none() && k - tr.at <= 6);
-        if passive_after_noun {
+        let aux = if prev.ends_with("ly") { prev2 } else { prev };
+        let passive_after_noun = matches!(aux, "be" | "been" | "being") && out.iter().rev().any(|tr| tr.verb.is_none() && k - tr.at <= 6);
+        if passive_after_noun || aux == "being" {
             continue;
         }
-        out.push(Trigger { at: k, head_end: k, lemma: lemma.to_string(), class, verb: Some(form), perfect, noun_object: None, absorbed: false });
+        // "Tillerson agreed.": assent, a statement.
+        let class = if lemma == "agree" && matches!(next, "." | "," | "" | "with") { Class::Statement } else { class };
+        // "Russia says ...": a standing position, not an event of a day.
+        let perfect = perfect || (class == Class::Statement && form == Form::Present);
+        out.push(Trigger { at: k, head_end: k, lemma: lemma.to_string(), word: lemma.to_string(), class, verb: Some(form), perfect, noun_object: None, absorbed: false });
     }
     // A verb with an event noun as its object is one event; a verb right after
     // an event noun in a relative clause ("the attack that killed") belongs to it.
@@ -531,6 +551,8 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
             let light = LIGHT.contains(&out[v].lemma.as_str()) || out[v].lemma == out[n].lemma;
             if light && out[v].class != Class::Statement {
                 out[v].noun_object = Some(out[n].at);
+                out[v].lemma = out[n].lemma.clone();
+                out[v].class = out[n].class;
                 out[n].absorbed = true;
             }
         }
@@ -592,6 +614,16 @@ fn subject(toks: &[Tok<'_>], names: &[Name], k: usize) -> (Option<usize>, Option
     // returns (name index, start token of the subject)
     let mut j = k;
     let mut steps = 0;
+    // "Russia, a top Assad backer, says": skip the apposition.
+    if k >= 2 && toks[k - 1].text == "," {
+        if let Some(open) = (0..k - 1).rev().take(8).find(|&c| toks[c].text == ",") {
+            if open > 0 {
+                if let Some(n) = toks[open - 1].name {
+                    return (Some(n), Some(names[n].start));
+                }
+            }
+        }
+    }
     while j > 0 && steps < 8 {
         j -= 1;
         steps += 1;
@@ -611,6 +643,12 @@ fn subject(toks: &[Tok<'_>], names: &[Name], k: usize) -> (Option<usize>, Option
     }
     if let Some(n) = toks.get(k + 1).and_then(|t| t.name) {
         return (Some(n), None);
+    }
+    // "The Trump administration concluded ..., and on Thursday ordered": the sentence's subject.
+    if let Some(n) = names.iter().position(|n| n.start <= 3 && n.start < k) {
+        if !toks[..names[n].start].iter().any(|t| t.kind == TokenKind::Punct) {
+            return (Some(n), None);
+        }
     }
     (None, None)
 }
@@ -633,6 +671,8 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     let seg = article.segmentation;
     let mut events: Vec<Event> = Vec::new();
     let mut discourse = Discourse { last_day: None, speaker_day: BTreeMap::new() };
+    let mut last_speaker: Option<(String, String)> = None;
+    let mut speakers_seen: BTreeSet<String> = BTreeSet::new();
     // Bounds to apply once all events are known: (sentence, relation token range, bound day, kind, same day).
     let mut relations: Vec<(usize, Span, Date, &'static str, bool)> = Vec::new();
     let mut before_relations: Vec<(usize, Span)> = Vec::new(); // (event index, span of what it preceded)
@@ -663,7 +703,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             let nearest = triggers
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| !t.absorbed || t.verb.is_none())
+                .filter(|(_, t)| !t.absorbed)
                 .min_by_key(|(_, t)| {
                     let d = if t.at > at { t.at - at } else { at - t.at };
                     // Statements and actions are preferred over nouns at equal distance.
@@ -674,10 +714,22 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 explicit.entry(i).or_insert(tx);
             }
         }
+        // A vague time ("previously", "recently") leaves the nearest event without a date.
+        let mut vague_triggers: BTreeSet<usize> = BTreeSet::new();
+        for tx in &sentence_timexes {
+            if tx.value.ends_with("_REF") || tx.kind == TimexType::Set {
+                let at = token_of(tx.span);
+                if let Some(i) = triggers.iter().enumerate().filter(|(_, t)| !t.absorbed).min_by_key(|(_, t)| t.at.abs_diff(at)).map(|(i, _)| i) {
+                    if !explicit.contains_key(&i) {
+                        vague_triggers.insert(i);
+                    }
+                }
+            }
+        }
         // The sentence's own time, for bounds: its first explicit day, else (later) its first event's.
         let sentence_day = sentence_timexes.iter().find_map(|t| t.range.filter(|r| r.0 == r.1 && t.relation.is_none()).map(|r| r.0));
         for (ti, tr) in triggers.iter().enumerate() {
-            if tr.absorbed && tr.verb.is_some() {
+            if tr.absorbed {
                 continue;
             }
             let k = tr.at;
@@ -713,13 +765,13 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 let mut g = s;
                 let mut j = s;
                 let mut steps = 0;
-                while j > 0 && steps < 6 {
+                while j > 0 && steps < 8 {
                     j -= 1;
                     steps += 1;
-                    if matches!(toks[j].text, "," | ";" | "." | "“" | "”" | "\"") {
+                    if matches!(toks[j].text, "," | ";" | ".") {
                         break;
                     }
-                    if is_verbish(&toks[j]) {
+                    if is_verbish(&toks[j]) || (toks[j].lower.ends_with("ing") && toks[j].lower.len() > 5 && toks[j].name.is_none()) {
                         g = j;
                         break;
                     }
@@ -734,7 +786,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                     participants.push(key);
                 }
             };
-            if let Some(n) = subj {
+            if let Some(n) = subj.filter(|_| tr.verb.is_some()) {
                 add(&mut participants, n);
             }
             for t in &toks[ev_start..=ev_end] {
@@ -762,16 +814,41 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_str()) && !t.timex)
                 .map(|t| t.lower.trim_end_matches("'s").trim_end_matches('s').to_string())
                 .collect();
-            let speaker = if tr.class == Class::Statement || tr.lemma == "statement" {
-                subj.map(|n| names[n].key.clone()).or_else(|| {
-                    // "a statement Tillerson himself made"
-                    toks[k + 1..].iter().take(3).find_map(|t| t.name).map(|n| names[n].key.clone())
-                })
+            let pronoun = subj.is_none() && subj_start.is_some_and(|s| matches!(toks[s].lower.as_str(), "he" | "she"));
+            let pronoun_speaker = if pronoun {
+                let in_sentence = toks[..k].iter().rev().find_map(|t| t.name.filter(|n| speakers_seen.contains(&names[*n].key)));
+                in_sentence.map(|n| (names[n].key.clone(), names[n].display.clone())).or_else(|| last_speaker.clone())
             } else {
                 None
             };
-            let label = make_label(&toks, &names, tr, subj, ev_start, ev_end);
-            let reported = toks[k].quoted || events[first..].iter().any(|e| e.class == Class::Statement && e.trigger.start < toks[k].span.start && tr.class != Class::Statement && tr.verb.is_some());
+            let speaker = if tr.class == Class::Statement || tr.lemma == "statement" {
+                subj.map(|n| names[n].key.clone())
+                    .or_else(|| {
+                        // "a statement Tillerson himself made"
+                        toks[k + 1..].iter().take(3).find_map(|t| t.name).map(|n| names[n].key.clone())
+                    })
+                    // "he said": the last person named as a speaker.
+                    .or_else(|| pronoun_speaker.as_ref().map(|(key, _)| key.clone()))
+            } else {
+                None
+            };
+            if tr.class == Class::Statement {
+                if let Some(n) = subj {
+                    last_speaker = Some((names[n].key.clone(), names[n].display.clone()));
+                    speakers_seen.insert(names[n].key.clone());
+                } else if let Some(p) = &pronoun_speaker {
+                    last_speaker = Some(p.clone());
+                }
+            }
+            let who = subj.map(|n| names[n].display.clone()).or_else(|| pronoun_speaker.as_ref().filter(|_| tr.verb.is_some()).map(|(_, d)| d.clone()));
+            if let (true, Some(key)) = (tr.verb.is_some(), pronoun_speaker.as_ref().map(|(k, _)| k.clone())) {
+                if !participants.contains(&key) {
+                    participants.insert(0, key);
+                }
+            }
+            let label = make_label(&toks, &names, tr, who, ev_start, ev_end);
+            let reported = toks[k].quoted
+                || (tr.class != Class::Statement && tr.verb.is_some() && triggers.iter().any(|o| o.class == Class::Statement && o.verb.is_some() && o.at < k));
             let cued = explicit.get(&ti).is_some_and(|t| t.note.contains("cue '"));
             let definite = tr.verb.is_none() && k > 0 && toks[..k].iter().rev().take(4).any(|t| matches!(t.lower.as_str(), "the" | "its" | "his" | "her" | "their" | "this" | "that"));
             let mut ev = Event {
@@ -789,8 +866,10 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 words,
                 at_frame: None,
                 reported,
-                vague: tr.perfect && !toks[k].quoted,
+                vague: (tr.perfect && !toks[k].quoted) || vague_triggers.contains(&ti),
                 cued,
+                verb_past: tr.verb == Some(Form::Past) && !tr.perfect,
+                is_verb: tr.verb.is_some(),
                 definite,
                 dropped: false,
             };
@@ -809,20 +888,51 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             // A dated expression inside the noun phrase ("its 2013 commitment") counts as explicit too.
             events.push(ev);
         }
-        // Times from the governing event, and inheritance.
+        // (a) Events in the clause of an explicitly dated event share its time
+        // ("held a press conference ... Wednesday", "said during a trip to Moscow Wednesday").
+        share_clause_time(&mut events, first, body, true);
+        // (b) Statements without a time: the speaker's last date, else the discourse's, else publication.
         for i in first..events.len() {
-            if events[i].time.known() {
+            if events[i].class != Class::Statement || events[i].reported && !events[i].time.known() && (first..events.len()).any(|j| j != i && events[j].class == Class::Statement && !events[j].reported) {
                 continue;
             }
-            let (start, end) = (events[i].evidence.start, events[i].trigger.end);
-            // A frame or noun event inside a dated verb's evidence ("held a press conference ... Wednesday",
-            // "said during a trip to Moscow Wednesday") shares that time, and vice versa.
-            let host = (first..events.len()).find(|&j| j != i && events[j].explicit && (events[j].evidence.contains(Span::new(start, end)) || events[i].evidence.contains(events[j].trigger)) && events[j].time.range.is_some_and(|r| r.0 == r.1));
-            if let Some(j) = host {
-                let note = format!("from '{}' in the same clause ({})", events[j].trigger.text(body), events[j].time.value.clone().unwrap_or_default());
-                let t = events[j].time.clone();
-                events[i].time = EventTime { note, ..t };
+            if !events[i].time.known() && !events[i].vague {
+                let from_speaker = events[i].speaker.as_ref().and_then(|s| discourse.speaker_day.get(s).map(|d| (*d, format!("the last date of {s} in the article"))));
+                let (day, why) = from_speaker
+                    .or_else(|| discourse.last_day.map(|d| (d, "the last day of the discourse".to_string())))
+                    .unwrap_or((article.published, "the publication date".to_string()));
+                events[i].time = day_time(day, format!("inherited: {why} ({day})"));
+            }
+            if let (Some(sp), Some(r)) = (&events[i].speaker, events[i].time.range) {
+                if r.0 == r.1 {
+                    discourse.speaker_day.insert(sp.clone(), r.0);
+                }
+            }
+        }
+        // (c) Frames and nouns in a statement's clause ("said during a joint press conference").
+        share_clause_time(&mut events, first, body, false);
+        // (d) Events reported in a statement or quote take the statement's date.
+        for i in first..events.len() {
+            if events[i].time.known() || events[i].vague || !events[i].reported {
                 continue;
+            }
+            let reporter = (first..events.len())
+                .filter(|&j| j != i && events[j].class == Class::Statement && events[j].time.range.is_some())
+                .min_by_key(|&j| events[j].trigger.start.abs_diff(events[i].trigger.start))
+                .or_else(|| (0..first).rev().take(4).find(|&j| events[j].class == Class::Statement && events[j].time.range.is_some() && seg.sentences[events[j].sentence].paragraph == sentence.paragraph));
+            if let Some(j) = reporter {
+                let t = events[j].time.clone();
+                let note = format!("reported in '{}' ({}): taken as its date", events[j].trigger.text(body), t.value.clone().unwrap_or_default());
+                events[i].time = EventTime { note, ..t };
+            }
+        }
+        // (e) Other frames, and actions told in the past tense: the discourse's day.
+        for i in first..events.len() {
+            let e = &events[i];
+            let eligible = !e.time.known() && !e.vague && !e.definite && (e.class == Class::Frame || e.class == Class::Occurrence && e.verb_past);
+            if eligible {
+                let (day, why) = discourse.last_day.map(|d| (d, "the last day of the discourse")).unwrap_or((article.published, "the publication date"));
+                events[i].time = day_time(day, format!("inherited: {why} ({day})"));
             }
         }
         // Bounds from "after/following/before/since X" in this sentence.
@@ -830,11 +940,11 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         for (k, t) in toks.iter().enumerate() {
             let rel = match t.lower.as_str() {
                 "after" | "following" => "after",
-                "before" => "before",
                 "since" => "since",
                 _ => continue,
             };
-            if t.quoted {
+            let bound_of_duration = sentence_timexes.iter().any(|x| x.relation.is_some() && x.span.end <= t.span.start && t.span.start - x.span.end <= 1);
+            if t.quoted || bound_of_duration {
                 continue;
             }
             let span_end = toks[k + 1..].iter().take(12).take_while(|x| !matches!(x.text, "," | ";" | "." | "“" | "\"")).last().map(|x| x.span.end);
@@ -851,41 +961,6 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             if let Some(("before", target)) = tx.relation {
                 if let Some(i) = (first..events.len()).filter(|&i| events[i].trigger.end <= tx.span.start).last() {
                     before_relations.push((i, target));
-                }
-            }
-        }
-        // Inheritance.
-        for i in first..events.len() {
-            if events[i].time.known() {
-                if events[i].class == Class::Statement || events[i].lemma == "statement" {
-                    if let (Some(sp), Some(r)) = (&events[i].speaker, events[i].time.range) {
-                        if r.0 == r.1 {
-                            discourse.speaker_day.insert(sp.clone(), r.0);
-                        }
-                    }
-                }
-                continue;
-            }
-            if events[i].vague {
-                continue;
-            }
-            let reporter = (first..i).rev().find(|&j| events[j].class == Class::Statement && events[j].time.known());
-            if events[i].reported {
-                if let Some(j) = reporter {
-                    let t = events[j].time.clone();
-                    let note = format!("reported in '{}' ({}): taken as its date", events[j].trigger.text(body), t.value.clone().unwrap_or_default());
-                    events[i].time = EventTime { note, ..t };
-                    continue;
-                }
-            }
-            if events[i].class == Class::Statement || (events[i].class == Class::Frame && !events[i].definite) {
-                let from_speaker = events[i].speaker.as_ref().and_then(|s| discourse.speaker_day.get(s).map(|d| (*d, format!("the last date of {s} in the article"))));
-                let (day, why) = from_speaker
-                    .or_else(|| discourse.last_day.map(|d| (d, "the last day of the discourse".to_string())))
-                    .unwrap_or((article.published, "the publication date".to_string()));
-                events[i].time = day_time(day, format!("inherited: {why} ({day})"));
-                if let Some(sp) = &events[i].speaker {
-                    discourse.speaker_day.insert(sp.clone(), day);
                 }
             }
         }
@@ -1010,6 +1085,30 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     events
 }
 
+/// Gives events of a sentence (from `first`) without a time the time of a
+/// dated event whose clause holds them, or that their clause holds. With
+/// `explicit_only`, only explicitly dated hosts count.
+fn share_clause_time(events: &mut [Event], first: usize, body: &str, explicit_only: bool) {
+    for i in first..events.len() {
+        if events[i].time.known() || events[i].class == Class::Statement && !explicit_only {
+            continue;
+        }
+        let probe = Span::new(events[i].evidence.start.max(events[i].trigger.start), events[i].trigger.end);
+        let host = (first..events.len()).find(|&j| {
+            j != i
+                && (events[j].explicit || !explicit_only)
+                && events[j].time.range.is_some_and(|r| r.0 == r.1)
+                && (events[j].evidence.contains(probe) || events[i].evidence.contains(events[j].trigger))
+                && !(events[j].class == Class::Statement && events[i].class == Class::Statement)
+        });
+        if let Some(j) = host {
+            let note = format!("from '{}' in the same clause ({})", events[j].trigger.text(body), events[j].time.value.clone().unwrap_or_default());
+            let t = events[j].time.clone();
+            events[i].time = EventTime { note, ..t };
+        }
+    }
+}
+
 /// The event a definite mention refers back to (the first with its lemma).
 fn root_of(events: &[Event], i: usize) -> usize {
     if !events[i].dropped || events[i].class == Class::Statement {
@@ -1032,8 +1131,8 @@ fn compatible(a: &EventTime, b: &EventTime) -> bool {
     }
 }
 
-fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, subj: Option<usize>, s: usize, e: usize) -> String {
-    let who = subj.map(|n| names[n].display.clone());
+fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, who: Option<String>, s: usize, e: usize) -> String {
+    let _ = names;
     let text_of = |from: usize, to: usize, max: usize| -> String {
         let mut out = String::new();
         let mut n = 0;
@@ -1057,16 +1156,16 @@ fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, subj: Option<usize
     let label = match (tr.verb, tr.class) {
         (Some(_), Class::Statement) => {
             let mut c = tr.at + 1;
-            while c < toks.len() && (toks[c].timex || matches!(toks[c].lower.as_str(), "that" | "on" | "earlier" | "later" | "," | "for" | "to")) {
+            while c < toks.len() && (toks[c].timex || matches!(toks[c].lower.as_str(), "that" | "on" | "earlier" | "later" | "," | "for" | "to" | "-" | "–" | "—")) {
                 c += 1;
             }
             let end = toks[c.min(toks.len().saturating_sub(1))..].iter().position(|t| matches!(t.text, "." | ";" | "“" | "”" | "\"")).map_or(toks.len() - 1, |p| c + p - 1);
             let content = if c < toks.len() && end >= c { text_of(c, end, 10) } else { String::new() };
-            format!("{} {} {}", who.unwrap_or_else(|| "Someone".into()), third_person(&tr.lemma), content)
+            format!("{} {} {}", who.unwrap_or_else(|| "Someone".into()), third_person(&tr.word), content)
         }
         (Some(_), _) => {
             let obj = if e > tr.at { text_of(tr.at + 1, e, 8) } else { String::new() };
-            format!("{} {} {}", who.unwrap_or_default(), third_person(&tr.lemma), obj)
+            format!("{} {} {}", who.unwrap_or_default(), third_person(&tr.word), obj)
         }
         (None, _) => {
             let (ns, ne) = noun_phrase(toks, tr.at);
@@ -1075,10 +1174,7 @@ fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, subj: Option<usize
                 from += 1;
             }
             let np = text_of(from, ne, 10);
-            match who {
-                Some(w) if !np.contains(w.as_str()) => format!("{w}: {np}"),
-                _ => np,
-            }
+            np
         }
     };
     let _ = s;
@@ -1140,7 +1236,8 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             }
         }
     }
-    let live: Vec<usize> = (0..n).filter(|&i| !events[i].dropped).collect();
+    let in_timeline = |events: &[Event], i: usize| !events[i].dropped || (events[i].at_frame.is_none() && events[i].class != Class::Statement && root_of(events, i) != i);
+    let live: Vec<usize> = (0..n).filter(|&i| in_timeline(events, i)).collect();
     for (x, &i) in live.iter().enumerate() {
         for &j in &live[x + 1..] {
             if same_event(&events[i], &events[j]) {
@@ -1153,8 +1250,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
-        let is_live = !events[i].dropped || (events[i].at_frame.is_none() && events[i].class != Class::Statement && root_of(events, i) != i);
-        if is_live {
+        if in_timeline(events, i) {
             let r = find(&mut parent, i);
             groups.entry(r).or_default().push(i);
         }
@@ -1200,9 +1296,16 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             None => (None, earliest, latest),
         };
         // Label: from the explicitly dated member, else the first live one.
-        let lead = live_members.iter().copied().find(|&i| events[i].explicit).unwrap_or(live_members[0]);
+        let verb = |i: usize| events[i].is_verb;
+        let lead = live_members
+            .iter()
+            .copied()
+            .find(|&i| events[i].explicit && verb(i))
+            .or_else(|| live_members.iter().copied().find(|&i| verb(i) && !events[i].participants.is_empty()))
+            .or_else(|| live_members.iter().copied().find(|&i| events[i].explicit))
+            .unwrap_or(live_members[0]);
         let mut participants: Vec<String> = Vec::new();
-        for &i in &members {
+        for &i in &live_members {
             for p in &events[i].participants {
                 if !participants.contains(p) {
                     participants.push(p.clone());

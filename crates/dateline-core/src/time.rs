@@ -1706,6 +1706,24 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
                     || long
                     || matches!(prev, "for" | "in" | "over" | "within" | "recent" | "past" | "coming" | "next" | "of")
                     || (l == "the" && false));
+            // "days before the attack", "years later": a bound or an offset, unspecified.
+            if plural && j == i && matches!(lower_at(w, j + 1), "before" | "after" | "earlier" | "later" | "ago") {
+                f.duration = Some((Amount::X, unit));
+                let rel = lower_at(w, j + 1);
+                let follows = w.get(j + 2).filter(|x| x.kind != TokenKind::Punct);
+                if let (Some(first), "before" | "after") = (follows, rel) {
+                    let mut rel_end = first.span.end;
+                    for x in &w[j + 2..] {
+                        if matches!(x.text, "," | "." | ";" | ":" | "“" | "\"" | "(" | "—") {
+                            break;
+                        }
+                        rel_end = x.span.end;
+                    }
+                    let relation = if rel == "before" { "before" } else { "after" };
+                    return Some(Match { start: i, end: j + 1, fields: f, relation: Some((relation, Span::new(first.span.start, rel_end))) });
+                }
+                return Some(Match { start: i, end: j + 1, fields: f, relation: None });
+            }
             let recent = l == "recent" || prev == "recent";
             if recent && plural && unit >= Unit::Day {
                 let start = if l == "recent" { i } else { i - 1 };
