@@ -1869,6 +1869,10 @@ fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
         // A passive participle: the auxiliary before it decides.
         return None;
     }
+    if is_past_form && matches!(before, "is" | "are" | "am") {
+        // "is held": a present passive.
+        return Some(Tense::Present);
+    }
     if matches!(l, "may" | "might" | "should" | "must") && !x.cap() {
         return Some(Tense::Future);
     }
