@@ -534,6 +534,10 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
         if passive_after_noun || aux == "being" {
             continue;
         }
+        // "The attack was condemned": a passive speech act has no speaker to show.
+        if class == Class::Statement && matches!(aux, "was" | "were" | "is" | "are" | "be" | "been") && form == Form::Past {
+            continue;
+        }
         // "Tillerson agreed.": assent, a statement.
         let class = if lemma == "agree" && matches!(next, "." | "," | "" | "with") { Class::Statement } else { class };
         // "Russia says ...": a standing position, not an event of a day.
@@ -706,8 +710,10 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 .filter(|(_, t)| !t.absorbed)
                 .min_by_key(|(_, t)| {
                     let d = if t.at > at { t.at - at } else { at - t.at };
-                    // Statements and actions are preferred over nouns at equal distance.
-                    (d, t.verb.is_none())
+                    // Verbs are preferred over nouns; "after"/"before" between them separates clauses.
+                    let (lo, hi) = (t.at.min(at), t.at.max(at));
+                    let crossing = toks[lo..hi].iter().filter(|x| matches!(x.lower.as_str(), "after" | "before" | "following" | "since" | "because" | "while" | "when")).count();
+                    (d + if t.verb.is_none() { 2 } else { 0 } + 6 * crossing, t.verb.is_none())
                 })
                 .map(|(i, _)| i);
             if let Some(i) = nearest {
@@ -840,7 +846,18 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                     last_speaker = Some(p.clone());
                 }
             }
-            let who = subj.map(|n| names[n].display.clone()).or_else(|| pronoun_speaker.as_ref().filter(|_| tr.verb.is_some()).map(|(_, d)| d.clone()));
+            let plain_subject = (k > 0 && tr.verb.is_some() && toks[k - 1].kind == TokenKind::Word && toks[k - 1].name.is_none() && !is_pronoun(&toks[k - 1].lower) && toks[k - 1].lower.ends_with('s') && !STOP.contains(&toks[k - 1].lower.as_str()))
+                .then(|| {
+                    let mut w = toks[k - 1].text.to_string();
+                    if let Some(c) = w.get(0..1) {
+                        w = c.to_uppercase() + &w[1..];
+                    }
+                    w
+                });
+            let who = subj
+                .map(|n| names[n].display.clone())
+                .or_else(|| pronoun_speaker.as_ref().filter(|_| tr.verb.is_some()).map(|(_, d)| d.clone()))
+                .or(plain_subject);
             if let (true, Some(key)) = (tr.verb.is_some(), pronoun_speaker.as_ref().map(|(k, _)| k.clone())) {
                 if !participants.contains(&key) {
                     participants.insert(0, key);
@@ -866,7 +883,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 words,
                 at_frame: None,
                 reported,
-                vague: (tr.perfect && !toks[k].quoted) || vague_triggers.contains(&ti),
+                vague: (tr.perfect && !toks[k].quoted && !reported) || vague_triggers.contains(&ti),
                 cued,
                 verb_past: tr.verb == Some(Form::Past) && !tr.perfect,
                 is_verb: tr.verb.is_some(),
@@ -1102,9 +1119,15 @@ fn share_clause_time(events: &mut [Event], first: usize, body: &str, explicit_on
                 && !(events[j].class == Class::Statement && events[i].class == Class::Statement)
         });
         if let Some(j) = host {
-            let note = format!("from '{}' in the same clause ({})", events[j].trigger.text(body), events[j].time.value.clone().unwrap_or_default());
             let t = events[j].time.clone();
-            events[i].time = EventTime { note, ..t };
+            if events[i].definite && !events[i].is_verb && events[i].class == Class::Occurrence {
+                // "condemned the attack" on D: the attack is known by then, not dated by it.
+                let day = t.range.map(|r| r.1);
+                events[i].time = EventTime { latest: day, note: format!("bounded: referred to by '{}' on {}", events[j].trigger.text(body), t.value.clone().unwrap_or_default()), ..EventTime::default() };
+            } else if events[i].is_verb || events[i].class == Class::Frame || !explicit_only || !events[i].definite {
+                let note = format!("from '{}' in the same clause ({})", events[j].trigger.text(body), t.value.clone().unwrap_or_default());
+                events[i].time = EventTime { note, ..t };
+            }
         }
     }
 }
