@@ -600,6 +600,11 @@ fn resolve_value(f: &Fields, d: &Discourse, sentence_day: Option<Date>, tense: &
 }
 
 fn resolve_offset(base: Date, amount: Amount, unit: Unit, sign: i32, from: &str, f: &Fields) -> Option<Timex> {
+    // Beyond ten thousand units the calendar arithmetic means nothing: unspecified.
+    let amount = match amount {
+        Amount::N(n) if !(0.0..=10_000.0).contains(&n) => Amount::X,
+        a => a,
+    };
     let Amount::N(n) = amount else {
         let value = match sign {
             s if s < 0 => "PAST_REF",
