@@ -113,6 +113,8 @@ pub struct Event {
     pub label: String,
     /// Content words (lower case) for merging.
     pub words: BTreeSet<String>,
+    /// For noun events, the words modifying the noun ("chemical" in "the chemical attack").
+    pub modifiers: BTreeSet<String>,
     /// Index (into the same article's events) of the frame it happened at.
     pub at_frame: Option<usize>,
     /// Reported inside a statement or a quote.
@@ -598,8 +600,12 @@ fn noun_phrase(toks: &[Tok<'_>], k: usize) -> (usize, usize) {
         }
         // An apposition naming the partner: ", Foreign Minister Sergey Lavrov."
         if toks.get(e + 1).is_some_and(|t| t.text == ",") {
-            if let Some(n) = toks.get(e + 2).and_then(|t| t.name) {
-                let mut j = e + 2;
+            let mut first = e + 2;
+            while toks.get(first).is_some_and(|t| t.name.is_none() && is_cap(t.text) && TITLES.contains(&t.lower.trim_end_matches('.'))) {
+                first += 1;
+            }
+            if let Some(n) = toks.get(first).and_then(|t| t.name) {
+                let mut j = first;
                 while j < toks.len() && (toks[j].name == Some(n) || TITLES.contains(&toks[j].lower.as_str()) && is_cap(toks[j].text)) {
                     j += 1;
                 }
@@ -641,8 +647,8 @@ fn subject(toks: &[Tok<'_>], names: &[Name], k: usize) -> (Option<usize>, Option
         if matches!(t.text, ";" | "“" | "\"" ) || (t.text == "," && !(j > 0 && matches!(toks[j - 1].text, "”" | "\""))) && steps > 1 {
             break;
         }
-        if matches!(t.text, "”") {
-            break;
+        if matches!(t.text, "”") || t.lower == "that" {
+            return (None, None);
         }
     }
     if let Some(n) = toks.get(k + 1).and_then(|t| t.name) {
@@ -650,7 +656,7 @@ fn subject(toks: &[Tok<'_>], names: &[Name], k: usize) -> (Option<usize>, Option
     }
     // "The Trump administration concluded ..., and on Thursday ordered": the sentence's subject.
     if let Some(n) = names.iter().position(|n| n.start <= 3 && n.start < k) {
-        if !toks[..names[n].start].iter().any(|t| t.kind == TokenKind::Punct) {
+        if !toks[..names[n].start].iter().any(|t| t.kind == TokenKind::Punct) && !toks[names[n].start..k].iter().any(|t| t.lower == "that") {
             return (Some(n), None);
         }
     }
@@ -820,6 +826,16 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_str()) && !t.timex)
                 .map(|t| t.lower.trim_end_matches("'s").trim_end_matches('s').to_string())
                 .collect();
+            let modifiers: BTreeSet<String> = if tr.verb.is_none() {
+                let (np_start, _) = noun_phrase(&toks, k);
+                toks[np_start..k]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_str()) && !t.timex && !tr.lemma.contains(t.lower.as_str()))
+                    .map(|t| t.lower.trim_end_matches('s').to_string())
+                    .collect()
+            } else {
+                BTreeSet::new()
+            };
             let pronoun = subj.is_none() && subj_start.is_some_and(|s| matches!(toks[s].lower.as_str(), "he" | "she"));
             let pronoun_speaker = if pronoun {
                 let in_sentence = toks[..k].iter().rev().find_map(|t| t.name.filter(|n| speakers_seen.contains(&names[*n].key)));
@@ -881,6 +897,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 explicit: false,
                 label,
                 words,
+                modifiers,
                 at_frame: None,
                 reported,
                 vague: (tr.perfect && !toks[k].quoted && !reported) || vague_triggers.contains(&ti),
@@ -1118,7 +1135,22 @@ fn share_clause_time(events: &mut [Event], first: usize, body: &str, explicit_on
                 && (events[j].evidence.contains(probe) || events[i].evidence.contains(events[j].trigger))
                 && !(events[j].class == Class::Statement && events[i].class == Class::Statement)
         });
+        // A definite reference in a dated report: known by that day.
+        let definite_noun = events[i].definite && !events[i].is_verb && events[i].class == Class::Occurrence;
+        let host = host.or_else(|| {
+            (!explicit_only && definite_noun)
+                .then(|| (first..events.len()).find(|&j| j != i && events[j].class == Class::Statement && events[j].time.range.is_some_and(|r| r.0 == r.1)))
+                .flatten()
+        });
         if let Some(j) = host {
+            if events[i].class == Class::Frame && events[j].class == Class::Statement {
+                // The speaker was at the frame event ("said during a joint press conference").
+                if let Some(sp) = events[j].speaker.clone() {
+                    if !events[i].participants.contains(&sp) {
+                        events[i].participants.push(sp);
+                    }
+                }
+            }
             let t = events[j].time.clone();
             if events[i].definite && !events[i].is_verb && events[i].class == Class::Occurrence {
                 // "condemned the attack" on D: the attack is known by then, not dated by it.
@@ -1188,7 +1220,10 @@ fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, who: Option<String
         }
         (Some(_), _) => {
             let obj = if e > tr.at { text_of(tr.at + 1, e, 8) } else { String::new() };
-            format!("{} {} {}", who.unwrap_or_default(), third_person(&tr.word), obj)
+            // "Countries agree", "Tillerson agrees".
+            let plural = who.as_deref().is_some_and(|w| !w.contains(' ') && w.ends_with('s') && w.chars().skip(1).all(char::is_lowercase));
+            let verb = if plural { tr.word.clone() } else { third_person(&tr.word) };
+            format!("{} {} {}", who.unwrap_or_default(), verb, obj)
         }
         (None, _) => {
             let (ns, ne) = noun_phrase(toks, tr.at);
@@ -1219,6 +1254,11 @@ fn lemma_family(l: &str) -> &str {
     }
 }
 
+/// The day an event's time points at: the end of its value, else a bound.
+fn anchor_day(t: &EventTime) -> Option<Date> {
+    t.range.map(|r| r.1).or(t.latest).or(t.earliest)
+}
+
 /// Whether two events (of different articles, or the same article) are the same event.
 fn same_event(a: &Event, b: &Event) -> bool {
     if lemma_family(&a.lemma) != lemma_family(&b.lemma) || a.class != b.class {
@@ -1227,15 +1267,36 @@ fn same_event(a: &Event, b: &Event) -> bool {
     if !compatible(&a.time, &b.time) {
         return false;
     }
+    let across = a.article != b.article;
+    if across && !(a.time.known() && b.time.known()) {
+        return false;
+    }
+    // Bounds alone only place an event near another: within two weeks.
+    if a.time.range.is_none() || b.time.range.is_none() {
+        if let (Some(x), Some(y)) = (anchor_day(&a.time), anchor_day(&b.time)) {
+            if (x.days_since_epoch() - y.days_since_epoch()).abs() > 14 {
+                return false;
+            }
+        }
+    }
     if a.class == Class::Statement {
         // Statements: same speaker, same day.
         return a.speaker.is_some() && a.speaker == b.speaker && a.time.range.is_some() && a.time.range == b.time.range;
     }
     let shared_participants = a.participants.iter().any(|p| b.participants.contains(p));
+    let disjoint = !a.participants.is_empty() && !b.participants.is_empty() && !shared_participants;
     let trigger = a.lemma.as_str();
-    let shared_words = a.words.iter().filter(|w| b.words.contains(*w) && w.as_str() != trigger && !trigger.starts_with(w.as_str())).count();
-    let both_dated_same = a.time.range.is_some() && a.time.range == b.time.range;
-    shared_participants || shared_words >= 1 || (a.article == b.article && both_dated_same)
+    let shared_words = a.words.iter().filter(|w| b.words.contains(*w) && !trigger.contains(w.as_str())).count();
+    let both_dated_same = a.time.range.is_some_and(|r| r.0 == r.1) && a.time.range == b.time.range;
+    let shared_modifier = a.modifiers.iter().any(|m| b.modifiers.contains(m));
+    if across {
+        shared_words >= 2
+            || shared_modifier
+            || (shared_participants && (shared_words >= 1 || both_dated_same))
+            || (a.class == Class::Frame && both_dated_same && !disjoint)
+    } else {
+        shared_participants || (!disjoint && (shared_words >= 1 || both_dated_same))
+    }
 }
 
 fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
@@ -1325,6 +1386,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             .copied()
             .find(|&i| events[i].explicit && verb(i))
             .or_else(|| live_members.iter().copied().find(|&i| verb(i) && !events[i].participants.is_empty()))
+            .or_else(|| members.iter().copied().find(|&i| verb(i) && events[i].time.known()))
             .or_else(|| live_members.iter().copied().find(|&i| events[i].explicit))
             .unwrap_or(live_members[0]);
         let mut participants: Vec<String> = Vec::new();

@@ -31,7 +31,7 @@
 //! * Durations are never turned into dates: "a two-hour delay" → `PT2H`,
 //!   "a week of sparring" → `P1W`, "several years" → `PXY`. Only "N units
 //!   ago" (and "N units later", from the last day mentioned) are dates.
-//! * "N days before/after <something>" is a bound relative to an event, not a
+//! * "N days before/after X" is a bound relative to an event, not a
 //!   date: it is a DURATION whose note says so; the events stage reads the
 //!   relation.
 //! * Anaphora: "the same day", "that day", "the next day", "the day before"
