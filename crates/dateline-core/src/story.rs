@@ -7,6 +7,7 @@ use crate::date::Date;
 use crate::document::Document;
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
+use crate::{events, time};
 
 pub const SCHEMA: u32 = 1;
 
@@ -47,6 +48,11 @@ pub struct TimexOut {
     #[serde(rename = "type")]
     pub kind: String,
     pub value: String,
+    /// TIMEX3 `mod` (`MORE_THAN`, `START`, ...), when there is one.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// How the value was resolved (anchor, cue, the alternative rejected), for the reader.
+    pub note: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -81,6 +87,10 @@ pub struct EventOut {
     pub when: When,
     pub participants: Vec<String>,
     pub evidence: Vec<Evidence>,
+    /// Undated: shown apart from the dated items.
+    pub background: bool,
+    /// How the time was found (explicit, inherited, bounded), for the reader.
+    pub note: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -104,11 +114,50 @@ pub struct Input<'a> {
 
 /// Runs every stage over `inputs` and assembles the story.
 pub fn extract(inputs: &[Input<'_>]) -> Story {
+    let segmentations: Vec<Segmentation> = inputs.iter().map(|input| segment(&input.document.body)).collect();
+    let times: Vec<Vec<time::Timex>> = inputs
+        .iter()
+        .zip(&segmentations)
+        .map(|(input, seg)| time::timexes(&input.document.body, seg, input.document.published))
+        .collect();
+    let event_inputs: Vec<events::ArticleInput<'_>> = inputs
+        .iter()
+        .zip(&segmentations)
+        .zip(&times)
+        .map(|((input, seg), timexes)| events::ArticleInput {
+            id: &input.document.id,
+            body: &input.document.body,
+            segmentation: seg,
+            timexes,
+            published: input.document.published,
+            mentions: &[],
+        })
+        .collect();
+    let timeline = events::timeline(&event_inputs);
+    let events = timeline
+        .items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| EventOut {
+            id: format!("v{}", n + 1),
+            label: item.label.clone(),
+            when: When {
+                value: item.value.clone(),
+                earliest: item.earliest.map(|d| d.to_string()),
+                latest: item.latest.map(|d| d.to_string()),
+            },
+            participants: item.participants.clone(),
+            evidence: item.evidence.iter().map(|&(a, span)| Evidence { article: inputs[a].document.id.clone(), span }).collect(),
+            background: item.background,
+            note: item.note.clone(),
+        })
+        .collect();
     let articles = inputs
         .iter()
-        .map(|input| {
+        .zip(segmentations)
+        .zip(&times)
+        .map(|((input, segmentation), times)| {
             let doc = input.document;
-            let segmentation = segment(&doc.body);
             ArticleResult {
                 id: doc.id.clone(),
                 path: input.path.to_string(),
@@ -119,12 +168,21 @@ pub fn extract(inputs: &[Input<'_>]) -> Story {
                 paragraphs: segmentation.paragraphs.clone(),
                 sentences: segmentation.sentences.iter().map(|s| s.span).collect(),
                 boilerplate: segmentation.sentences.iter().filter(|s| s.boilerplate).map(|s| s.span).collect(),
-                timexes: Vec::new(),
+                timexes: times
+                    .iter()
+                    .map(|t| TimexOut {
+                        span: t.span,
+                        kind: t.kind.name().to_string(),
+                        value: t.value.clone(),
+                        modifier: t.modifier.map(str::to_string),
+                        note: t.note.clone(),
+                    })
+                    .collect(),
                 quotes: Vec::new(),
                 mentions: Vec::new(),
                 segmentation,
             }
         })
         .collect();
-    Story { schema: SCHEMA, articles, entities: Vec::new(), events: Vec::new() }
+    Story { schema: SCHEMA, articles, entities: Vec::new(), events }
 }

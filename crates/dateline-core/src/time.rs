@@ -1,0 +1,1930 @@
+//! Stage 5, **Time**: temporal expressions (TIMEX3 DATE, TIME, DURATION, SET)
+//! normalised against the publication date.
+//!
+//! Two phases, for every expression:
+//!
+//! 1. **Parse**: scan the words of each sentence (boilerplate skipped) and
+//!    collect *fields* from the text, without computing anything: a weekday,
+//!    month, day, year, a relative offset ("last week": week −1), a duration
+//!    amount and unit, a modifier ("more than", "early"), a cue ("earlier"),
+//!    a part of day. Hyphenated words are read as their parts ("two-hour").
+//! 2. **Resolve**: turn the fields into a TIMEX3 value against the anchor,
+//!    which is the publication date (`Document::published`; the engine never
+//!    reads the clock) or, for anaphora ("the same day"), the last day
+//!    mentioned before. Every value carries a short `note` saying how it was
+//!    resolved: the anchor, the cue used, and the alternative rejected.
+//!
+//! Rules:
+//!
+//! * A bare weekday is resolved by the tense of its governing verb, found near
+//!   it in the clause: past or present ("on Thursday ordered", "said
+//!   Wednesday") = the last such day on or before the anchor (the publication
+//!   day itself when it is that weekday); future ("will meet Friday", "is set
+//!   to begin on Wednesday") = the next one on or after it. "earlier"/"later"
+//!   before a weekday are cues of the same kind; "last"/"next" are strict.
+//! * A month or month-and-day without a year takes the year that puts it on
+//!   the side of the anchor that the tense asks for, else the nearest one.
+//! * Years, months, weeks, quarters, seasons and decades keep their own
+//!   granularity: "2013" → `2013`, "April" → `2017-04`, "last week" →
+//!   `2017-W14`, "the fourth quarter" → `2016-Q4`, "summer 2012" → `2012-SU`,
+//!   "the 1990s" → `199`.
+//! * Durations are never turned into dates: "a two-hour delay" → `PT2H`,
+//!   "a week of sparring" → `P1W`, "several years" → `PXY`. Only "N units
+//!   ago" (and "N units later", from the last day mentioned) are dates.
+//! * "N days before/after X" is a bound relative to an event, not a
+//!   date: it is a DURATION whose note says so; the events stage reads the
+//!   relation.
+//! * Anaphora: "the same day", "that day", "the next day", "the day before"
+//!   resolve against the last day-granular date mentioned before them.
+//! * Sets: "every week" → `P1W`, "weekly", "annual", "every Monday" →
+//!   `XXXX-WXX-1`.
+//! * Vague references: `PAST_REF` ("recently", "previously"), `PRESENT_REF`
+//!   ("now", "currently"), `FUTURE_REF` ("the future", but not "the future
+//!   of ...").
+//! * Ranges ("from 2009 to 2011", "between April and June") are read as their
+//!   two ends; holidays common in news (Christmas, New Year's Day, Easter,
+//!   Thanksgiving, Independence Day, ...) resolve in the anchor's year by the
+//!   same tense rule as months.
+
+use crate::date::{days_in_month, Date, Weekday};
+use crate::segment::{Segmentation, TokenKind};
+use crate::span::Span;
+
+/// TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn name(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// One temporal expression, normalised. The stage's output is a list of these,
+/// in text order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timex {
+    pub span: Span,
+    pub kind: TimexType,
+    /// The TIMEX3 value: `2017-04-11`, `2013`, `2017-W14`, `PT2H`, `P1W`, `PAST_REF`.
+    pub value: String,
+    /// The TIMEX3 `mod` attribute (`MORE_THAN`, `START`, `APPROX`, ...).
+    pub modifier: Option<&'static str>,
+    /// How the value was resolved: anchor, cue, the alternative rejected.
+    pub note: String,
+    /// The calendar days the value covers (first, last), for dates and times.
+    pub range: Option<(Date, Date)>,
+    /// Index of the sentence in the segmentation.
+    pub sentence: usize,
+    /// For "N days before/after X": the relation word (`before`/`after`) and
+    /// the span of what follows it; the expression is then not a date.
+    pub relation: Option<(&'static str, Span)>,
+}
+
+/// Finds and normalises the temporal expressions of a body. `anchor` is the
+/// publication date.
+pub fn timexes(body: &str, seg: &Segmentation, anchor: Date) -> Vec<Timex> {
+    let mut out = Vec::new();
+    let mut discourse = Discourse { anchor, last_day: None, last_day_text: String::new(), last_year: None };
+    for (si, sentence) in seg.sentences.iter().enumerate() {
+        if sentence.boilerplate {
+            continue;
+        }
+        let words = pieces(body, seg, si);
+        let mut i = 0;
+        let mut sentence_day: Option<Date> = None;
+        while i < words.len() {
+            let Some(m) = parse_at(&words, i) else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(words[m.start].span.start, words[m.end - 1].span.end);
+            let tense = tense_near(&words, m.start, m.end);
+            if let Some(mut timex) = resolve(&m.fields, &mut discourse, sentence_day, tense, span.text(body)) {
+                timex.span = span;
+                timex.sentence = si;
+                if let Some(rel) = m.relation {
+                    timex.relation = Some(rel);
+                }
+                if timex.kind != TimexType::Duration {
+                    if let Some((first, last)) = timex.range {
+                        if first == last {
+                            sentence_day = Some(first);
+                            discourse.last_day = Some(first);
+                            discourse.last_day_text = span.text(body).to_string();
+                        }
+                        if first.year == last.year {
+                            discourse.last_year = Some(first.year);
+                        }
+                    }
+                }
+                out.push(timex);
+            }
+            i = m.end.max(i + 1);
+        }
+    }
+    out
+}
+
+// ------------------------------------------------------------------ words
+
+/// A word of a sentence as the parser sees it: hyphenated tokens are split
+/// into their parts, each with its own span.
+#[derive(Clone, Debug)]
+struct Word<'a> {
+    span: Span,
+    text: &'a str,
+    lower: String,
+    /// Joined to the previous word by a hyphen ("two-hour": "hour").
+    hyphen: bool,
+    kind: TokenKind,
+}
+
+impl Word<'_> {
+    fn cap(&self) -> bool {
+        self.text.starts_with(|c: char| c.is_uppercase())
+    }
+}
+
+fn pieces<'a>(body: &'a str, seg: &Segmentation, si: usize) -> Vec<Word<'a>> {
+    let mut out = Vec::new();
+    for token in seg.sentence_tokens(&seg.sentences[si]) {
+        let text = token.span.text(body);
+        if token.kind == TokenKind::Punct || !text.contains('-') {
+            out.push(Word { span: token.span, text, lower: text.to_lowercase(), hyphen: false, kind: token.kind });
+            continue;
+        }
+        let mut pos = token.span.start;
+        for (n, part) in text.split('-').enumerate() {
+            if !part.is_empty() {
+                let kind = if part.starts_with(|c: char| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word };
+                out.push(Word { span: Span::new(pos, pos + part.len()), text: part, lower: part.to_lowercase(), hyphen: n > 0, kind });
+            }
+            pos += part.len() + 1;
+        }
+    }
+    out
+}
+
+// ------------------------------------------------------------------ fields
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Amount {
+    N(f64),
+    /// Unspecified ("several", "a few", bare plurals): `X`.
+    X,
+}
+
+/// What the parse phase collected for one expression.
+#[derive(Clone, Debug, Default)]
+struct Fields {
+    weekday: Option<Weekday>,
+    month: Option<u8>,
+    day: Option<u8>,
+    year: Option<i32>,
+    /// "last"/"next"/"this" before a weekday, month, season or unit: −1, +1, 0.
+    shift: Option<i32>,
+    /// A relative unit: "last week" = (Week, −1), "today" = (Day, 0).
+    relative: Option<(Unit, i32)>,
+    /// "N units ago" (negative) / "from now" (positive), from the anchor.
+    ago: Option<(Amount, Unit, i32)>,
+    /// Anaphora on the last day mentioned: offset in days ("the same day" = 0).
+    anaphor: Option<i64>,
+    /// "N units later/earlier" relative to the last day mentioned.
+    anaphor_shift: Option<(Amount, Unit, i32)>,
+    quarter: Option<u8>,
+    half: Option<u8>,
+    season: Option<&'static str>,
+    decade: Option<i32>,
+    part_of_day: Option<&'static str>,
+    hour: Option<u8>,
+    minute: Option<u8>,
+    utc: bool,
+    duration: Option<(Amount, Unit)>,
+    set: Option<String>,
+    reference: Option<&'static str>,
+    modifier: Option<&'static str>,
+    /// "earlier"/"later" before a weekday or "today".
+    cue: Option<&'static str>,
+    holiday: Option<Holiday>,
+    /// "of this/last/next year": a year relative to the anchor's.
+    year_offset: Option<i32>,
+    /// A year written with two digits ("'82").
+    two_digit_year: bool,
+    /// The expression is the "current" one of its unit ("this year", "this week").
+    kind: Option<TimexType>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Holiday {
+    Fixed(u8, u8),
+    /// nth weekday of a month (n = −1: the last).
+    Nth(i8, Weekday, u8),
+    /// Days from Easter Sunday.
+    Easter(i64),
+}
+
+// ------------------------------------------------------------------ resolution
+
+struct Discourse {
+    anchor: Date,
+    last_day: Option<Date>,
+    last_day_text: String,
+    last_year: Option<i32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+/// The tense found near an expression, and the word that showed it.
+#[derive(Clone, Debug)]
+struct TenseCue {
+    tense: Tense,
+    word: String,
+}
+
+fn timex(kind: TimexType, value: String, note: String, range: Option<(Date, Date)>) -> Timex {
+    Timex { span: Span::default(), kind, value, modifier: None, note, range, sentence: 0, relation: None }
+}
+
+fn month_range(year: i32, month: u8) -> (Date, Date) {
+    let first = Date { year, month, day: 1 };
+    (first, Date { year, month, day: days_in_month(year, month) })
+}
+
+fn year_range(year: i32) -> (Date, Date) {
+    (Date { year, month: 1, day: 1 }, Date { year, month: 12, day: 31 })
+}
+
+fn week_value(date: Date) -> (String, (Date, Date)) {
+    let (y, w) = date.iso_week();
+    let monday = date.add_days(-i64::from(date.weekday().index()));
+    (format!("{y:04}-W{w:02}"), (monday, monday.add_days(6)))
+}
+
+fn add_months(year: i32, month: u8, delta: i32) -> (i32, u8) {
+    let index = year * 12 + i32::from(month) - 1 + delta;
+    (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
+}
+
+fn fmt_amount(a: Amount) -> String {
+    match a {
+        Amount::X => "X".into(),
+        Amount::N(n) if n.fract() == 0.0 => format!("{}", n as i64),
+        Amount::N(n) => {
+            let s = format!("{n:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    }
+}
+
+fn duration_value(amount: Amount, unit: Unit) -> String {
+    let scaled = |k: f64| match amount {
+        Amount::N(n) => Amount::N(n * k),
+        Amount::X => Amount::X,
+    };
+    match unit {
+        Unit::Second => format!("PT{}S", fmt_amount(amount)),
+        Unit::Minute => format!("PT{}M", fmt_amount(amount)),
+        Unit::Hour => format!("PT{}H", fmt_amount(amount)),
+        Unit::Day => format!("P{}D", fmt_amount(amount)),
+        Unit::Week | Unit::Weekend => format!("P{}W", fmt_amount(amount)),
+        Unit::Month => format!("P{}M", fmt_amount(amount)),
+        Unit::Quarter => format!("P{}Q", fmt_amount(amount)),
+        Unit::Year => format!("P{}Y", fmt_amount(amount)),
+        Unit::Decade => match amount {
+            Amount::X => "PXDE".into(),
+            _ => format!("P{}Y", fmt_amount(scaled(10.0))),
+        },
+        Unit::Century => match amount {
+            Amount::X => "PXCE".into(),
+            _ => format!("P{}Y", fmt_amount(scaled(100.0))),
+        },
+    }
+}
+
+fn easter(year: i32) -> Date {
+    // Anonymous Gregorian algorithm.
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date { year, month: month as u8, day: day as u8 }
+}
+
+fn holiday_date(h: Holiday, year: i32) -> Option<Date> {
+    match h {
+        Holiday::Fixed(m, d) => Date::new(year, m, d),
+        Holiday::Easter(offset) => Some(easter(year).add_days(offset)),
+        Holiday::Nth(n, wd, month) => {
+            if n > 0 {
+                let first = Date::new(year, month, 1)?;
+                let delta = (i64::from(wd.index()) - i64::from(first.weekday().index())).rem_euclid(7);
+                Some(first.add_days(delta + 7 * (i64::from(n) - 1)))
+            } else {
+                let last = Date::new(year, month, days_in_month(year, month))?;
+                let delta = (i64::from(last.weekday().index()) - i64::from(wd.index())).rem_euclid(7);
+                Some(last.add_days(-delta))
+            }
+        }
+    }
+}
+
+/// Picks among the years around the anchor's the one a tense asks for: past →
+/// the latest on or before the anchor, future → the earliest on or after it,
+/// else the nearest. `key` maps a year to the period's (first, last) day.
+fn pick_year(anchor: Date, tense: Tense, key: impl Fn(i32) -> Option<(Date, Date)>) -> Option<(i32, String)> {
+    let candidates: Vec<(i32, (Date, Date))> = (anchor.year - 1..=anchor.year + 1).filter_map(|y| key(y).map(|r| (y, r))).collect();
+    let this = candidates.iter().find(|(y, _)| *y == anchor.year).copied();
+    let (chosen, why) = match tense {
+        Tense::Past => (candidates.iter().filter(|(_, r)| r.0 <= anchor).max_by_key(|(_, r)| r.0).copied(), "past tense: on or before"),
+        Tense::Future => (candidates.iter().filter(|(_, r)| r.1 >= anchor).min_by_key(|(_, r)| r.0).copied(), "future tense: on or after"),
+        _ => (
+            candidates
+                .iter()
+                .min_by_key(|(_, r)| {
+                    let a = anchor.days_since_epoch();
+                    if r.0.days_since_epoch() > a {
+                        r.0.days_since_epoch() - a
+                    } else if r.1.days_since_epoch() < a {
+                        a - r.1.days_since_epoch()
+                    } else {
+                        0
+                    }
+                })
+                .copied(),
+            "nearest to",
+        ),
+    };
+    let (year, _) = chosen.or(this)?;
+    let rejected = if year == anchor.year { String::new() } else { format!("; not {}", anchor.year) };
+    Some((year, format!("year from the anchor {anchor} ({why} it){rejected}")))
+}
+
+fn tense_note(t: &TenseCue) -> String {
+    match t.tense {
+        Tense::Past => format!("past tense ('{}')", t.word),
+        Tense::Present => format!("present tense ('{}')", t.word),
+        Tense::Future => format!("future ('{}')", t.word),
+        Tense::Unknown => "no tense cue (news default: the past)".into(),
+    }
+}
+
+fn resolve(f: &Fields, d: &mut Discourse, sentence_day: Option<Date>, tense: TenseCue, text: &str) -> Option<Timex> {
+    let anchor = d.anchor;
+    let mut out = resolve_value(f, d, sentence_day, &tense, text)?;
+    if out.modifier.is_none() {
+        out.modifier = f.modifier;
+    }
+    if let Some(kind) = f.kind {
+        out.kind = kind;
+    }
+    let _ = anchor;
+    Some(out)
+}
+
+fn resolve_value(f: &Fields, d: &Discourse, sentence_day: Option<Date>, tense: &TenseCue, text: &str) -> Option<Timex> {
+    let anchor = d.anchor;
+    let mut owned;
+    let f = if let (None, Some(offset)) = (f.year, f.year_offset) {
+        owned = f.clone();
+        owned.year = Some(anchor.year + offset);
+        &owned
+    } else {
+        f
+    };
+    let day_out = |date: Date, note: String| {
+        let mut t = timex(TimexType::Date, date.to_string(), note, Some((date, date)));
+        if let Some(part) = f.part_of_day {
+            t.kind = TimexType::Time;
+            t.value = format!("{date}T{part}");
+        }
+        if let Some(h) = f.hour {
+            t.kind = TimexType::Time;
+            t.value = format!("{date}T{:02}:{:02}{}", h, f.minute.unwrap_or(0), if f.utc { "Z" } else { "" });
+        }
+        Some(t)
+    };
+    if let Some(r) = f.reference {
+        let what = match r {
+            "PAST_REF" => "the past",
+            "PRESENT_REF" => "the present",
+            _ => "the future",
+        };
+        return Some(timex(TimexType::Date, r.into(), format!("vague reference to {what}, no date"), None));
+    }
+    if let Some(set) = &f.set {
+        return Some(timex(TimexType::Set, set.clone(), "a recurrence (SET), not a date".into(), None));
+    }
+    if let Some((amount, unit, sign)) = f.ago {
+        return resolve_offset(anchor, amount, unit, sign, &format!("from the publication date {anchor}"), f);
+    }
+    if let Some((amount, unit, sign)) = f.anaphor_shift {
+        let base = d.last_day.unwrap_or(anchor);
+        let from = match d.last_day {
+            Some(day) => format!("from the last day mentioned ({day}, '{}')", d.last_day_text),
+            None => format!("from the publication date {anchor} (no day mentioned before)"),
+        };
+        return resolve_offset(base, amount, unit, sign, &from, f);
+    }
+    if let Some((amount, unit)) = f.duration {
+        let mut t = timex(TimexType::Duration, duration_value(amount, unit), "a duration: not anchored, not a date".into(), None);
+        t.modifier = f.modifier;
+        return Some(t);
+    }
+    if let Some(offset) = f.anaphor {
+        let (base, from) = match d.last_day {
+            Some(day) => (day, format!("the last day mentioned ({day}, '{}')", d.last_day_text)),
+            None => (anchor, format!("no day mentioned before: the publication date {anchor}")),
+        };
+        let date = base.add_days(offset);
+        let how = match offset {
+            0 => "same day as".to_string(),
+            1 => "the day after".to_string(),
+            -1 => "the day before".to_string(),
+            n => format!("{n} days from"),
+        };
+        return day_out(date, format!("anaphora: {how} {from}"));
+    }
+    if let Some(h) = f.holiday {
+        let year = match f.year {
+            Some(y) => y,
+            None => pick_year(anchor, tense.tense, |y| holiday_date(h, y).map(|x| (x, x)))?.0,
+        };
+        let date = holiday_date(h, year)?;
+        return day_out(date, format!("holiday '{text}' in {year} ({})", tense_note(tense)));
+    }
+    // Explicit calendar dates.
+    if let (Some(month), Some(day)) = (f.month, f.day) {
+        let (year, why) = match f.year {
+            Some(y) => (y, "year given".to_string()),
+            None => pick_year(anchor, tense.tense, |y| Date::new(y, month, day).map(|x| (x, x)))
+                .map(|(y, n)| (y, format!("{n}, {}", tense_note(tense))))?,
+        };
+        let date = Date::new(year, month, day)?;
+        let mut note = format!("calendar date; {why}");
+        if let Some(wd) = f.weekday {
+            if date.weekday() != wd {
+                note.push_str(&format!("; the text says {} but {date} is a {}", wd.name(), date.weekday().name()));
+            }
+        }
+        return day_out(date, note);
+    }
+    if let Some(wd) = f.weekday {
+        return resolve_weekday(wd, f, anchor, sentence_day, tense, day_out);
+    }
+    if let (Some(month), None) = (f.month, f.day) {
+        let (year, why) = match (f.year, f.shift) {
+            (Some(y), _) => (y, "year given".to_string()),
+            (None, Some(-1)) => {
+                let y = if month < anchor.month { anchor.year } else { anchor.year - 1 };
+                (y, format!("'last': the latest before the anchor {anchor}"))
+            }
+            (None, Some(1)) => {
+                let y = if month > anchor.month { anchor.year } else { anchor.year + 1 };
+                (y, format!("'next': the first after the anchor {anchor}"))
+            }
+            (None, Some(_)) => (anchor.year, format!("'this': the anchor's year ({anchor})")),
+            (None, None) => pick_year(anchor, tense.tense, |y| Some(month_range(y, month)))
+                .map(|(y, n)| (y, format!("{n}, {}", tense_note(tense))))?,
+        };
+        let r = month_range(year, month);
+        return Some(timex(TimexType::Date, format!("{year:04}-{month:02}"), format!("a month, kept at month granularity; {why}"), Some(r)));
+    }
+    if let Some(q) = f.quarter {
+        let year = match f.year {
+            Some(y) => y,
+            None => {
+                let key = |y: i32| Some((month_range(y, q * 3 - 2).0, month_range(y, q * 3).1));
+                match f.shift {
+                    Some(s) => {
+                        let current = (anchor.month - 1) / 3 + 1;
+                        let index = anchor.year * 4 + i32::from(current) - 1 + s;
+                        let (y, q2) = (index.div_euclid(4), (index.rem_euclid(4) + 1) as u8);
+                        let r = (month_range(y, q2 * 3 - 2).0, month_range(y, q2 * 3).1);
+                        return Some(timex(TimexType::Date, format!("{y:04}-Q{q2}"), format!("quarter relative to the publication date {anchor}"), Some(r)));
+                    }
+                    None => pick_year(anchor, tense.tense, key)?.0,
+                }
+            }
+        };
+        let r = (month_range(year, q * 3 - 2).0, month_range(year, q * 3).1);
+        return Some(timex(TimexType::Date, format!("{year:04}-Q{q}"), format!("a quarter, kept at quarter granularity ({})", tense_note(tense)), Some(r)));
+    }
+    if let Some(h) = f.half {
+        let year = f.year.unwrap_or(anchor.year);
+        let r = (month_range(year, h * 6 - 5).0, month_range(year, h * 6).1);
+        return Some(timex(TimexType::Date, format!("{year:04}-H{h}"), "a half year".into(), Some(r)));
+    }
+    if let Some(s) = f.season {
+        let start_month = match s {
+            "SP" => 3,
+            "SU" => 6,
+            "FA" => 9,
+            _ => 12,
+        };
+        let key = |y: i32| Some((month_range(y, start_month).0, month_range(if start_month == 12 { y + 1 } else { y }, (start_month + 2 - 1) % 12 + 1).1));
+        let (year, why) = match (f.year, f.shift) {
+            (Some(y), _) => (y, "year given".to_string()),
+            (None, Some(0)) => (anchor.year, "'this': the anchor's year".to_string()),
+            (None, Some(shift)) => {
+                let this = pick_year(anchor, if shift < 0 { Tense::Past } else { Tense::Future }, key)?.0;
+                let in_it = key(this).is_some_and(|r| r.0 <= anchor && anchor <= r.1);
+                (if in_it { this + shift } else { this }, format!("'{}' from the anchor {anchor}", if shift < 0 { "last" } else { "next" }))
+            }
+            (None, None) => pick_year(anchor, tense.tense, key).map(|(y, n)| (y, format!("{n}, {}", tense_note(tense))))?,
+        };
+        return Some(timex(TimexType::Date, format!("{year:04}-{s}"), format!("a season; {why}"), key(year)));
+    }
+    if let Some(dec) = f.decade {
+        let r = (Date { year: dec * 10, month: 1, day: 1 }, Date { year: dec * 10 + 9, month: 12, day: 31 });
+        return Some(timex(TimexType::Date, format!("{dec:03}"), "a decade, kept at decade granularity".into(), Some(r)));
+    }
+    if let Some(year) = f.year {
+        let why = if f.two_digit_year { "a year written with two digits, read in the 1900s or 2000s".to_string() } else { "a year, kept at year granularity".to_string() };
+        return Some(timex(TimexType::Date, format!("{year:04}"), why, Some(year_range(year))));
+    }
+    if let Some((unit, offset)) = f.relative {
+        return resolve_relative(unit, offset, f, anchor, day_out, text);
+    }
+    if f.part_of_day.is_some() || f.hour.is_some() {
+        let (base, why) = match sentence_day {
+            Some(day) => (day, format!("the day named in the sentence ({day})")),
+            None => (anchor, format!("the publication date {anchor}")),
+        };
+        let mut t = day_out(base, format!("a time of day on {why}"))?;
+        t.kind = TimexType::Time;
+        return Some(t);
+    }
+    None
+}
+
+fn resolve_offset(base: Date, amount: Amount, unit: Unit, sign: i32, from: &str, f: &Fields) -> Option<Timex> {
+    // Beyond ten thousand units the calendar arithmetic means nothing: unspecified.
+    let amount = match amount {
+        Amount::N(n) if !(0.0..=10_000.0).contains(&n) => Amount::X,
+        a => a,
+    };
+    let Amount::N(n) = amount else {
+        let value = match sign {
+            s if s < 0 => "PAST_REF",
+            _ => "FUTURE_REF",
+        };
+        return Some(timex(TimexType::Date, value.into(), format!("an unspecified time {from}"), None));
+    };
+    let n = n.round() as i64 * i64::from(sign);
+    let note = format!("{} {:?}s {} {from}", n.abs(), unit, if sign < 0 { "back" } else { "forward" }).to_lowercase();
+    let mut t = match unit {
+        Unit::Day => {
+            let date = base.add_days(n);
+            timex(TimexType::Date, date.to_string(), note, Some((date, date)))
+        }
+        Unit::Week | Unit::Weekend => {
+            let date = base.add_days(7 * n);
+            timex(TimexType::Date, date.to_string(), note, Some((date, date)))
+        }
+        Unit::Month => {
+            let (y, m) = add_months(base.year, base.month, n as i32);
+            timex(TimexType::Date, format!("{y:04}-{m:02}"), note, Some(month_range(y, m)))
+        }
+        Unit::Year | Unit::Decade | Unit::Century | Unit::Quarter => {
+            let k = match unit {
+                Unit::Decade => 10,
+                Unit::Century => 100,
+                _ => 1,
+            };
+            if unit == Unit::Quarter {
+                let (y, m) = add_months(base.year, base.month, 3 * n as i32);
+                let q = (m - 1) / 3 + 1;
+                timex(TimexType::Date, format!("{y:04}-Q{q}"), note, Some((month_range(y, q * 3 - 2).0, month_range(y, q * 3).1)))
+            } else {
+                let y = base.year + (n * k) as i32;
+                timex(TimexType::Date, format!("{y:04}"), note, Some(year_range(y)))
+            }
+        }
+        Unit::Hour | Unit::Minute | Unit::Second => {
+            timex(TimexType::Time, if sign < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() }, note, Some((base, base)))
+        }
+    };
+    t.modifier = f.modifier;
+    Some(t)
+}
+
+fn resolve_weekday(
+    wd: Weekday,
+    f: &Fields,
+    anchor: Date,
+    sentence_day: Option<Date>,
+    tense: &TenseCue,
+    day_out: impl Fn(Date, String) -> Option<Timex>,
+) -> Option<Timex> {
+    let diff_back = (i64::from(anchor.weekday().index()) - i64::from(wd.index())).rem_euclid(7);
+    let back = anchor.add_days(-diff_back); // on or before
+    let forward = anchor.add_days((i64::from(wd.index()) - i64::from(anchor.weekday().index())).rem_euclid(7)); // on or after
+    let same = diff_back == 0;
+    let _ = sentence_day;
+    let (date, note) = match (f.shift, f.cue) {
+        (Some(-1), _) => {
+            let d = if same { anchor.add_days(-7) } else { back };
+            (d, format!("'last {}': the one before the publication date {anchor}", wd.name()))
+        }
+        (Some(1), _) => {
+            let d = if same { anchor.add_days(7) } else { forward };
+            (d, format!("'next {}': the one after the publication date {anchor}", wd.name()))
+        }
+        (Some(_), _) => {
+            let monday = anchor.add_days(-i64::from(anchor.weekday().index()));
+            (monday.add_days(i64::from(wd.index())), format!("'this {}': in the publication week of {anchor}", wd.name()))
+        }
+        (None, Some("earlier")) => (back, format!("cue 'earlier': the {} on or before the publication date {anchor}{}", wd.name(), if same { " (that day itself)" } else { "" })),
+        (None, Some(_)) => (forward, format!("cue 'later': the {} on or after the publication date {anchor}{}", wd.name(), if same { " (that day itself)" } else { "" })),
+        (None, None) => match tense.tense {
+            Tense::Future => (
+                forward,
+                if same {
+                    format!("{}: the publication day {anchor} is a {}", tense_note(tense), wd.name())
+                } else {
+                    format!("{}: the next {} after {anchor}; not the previous one, {}", tense_note(tense), wd.name(), back)
+                },
+            ),
+            _ => (
+                back,
+                if same {
+                    format!("{}: the publication day {anchor} is a {}", tense_note(tense), wd.name())
+                } else {
+                    format!("{}: the last {} before {anchor}; not the next one, {}", tense_note(tense), wd.name(), forward)
+                },
+            ),
+        },
+    };
+    day_out(date, format!("weekday; {note}"))
+}
+
+fn resolve_relative(
+    unit: Unit,
+    offset: i32,
+    f: &Fields,
+    anchor: Date,
+    day_out: impl Fn(Date, String) -> Option<Timex>,
+    text: &str,
+) -> Option<Timex> {
+    let rel = match offset {
+        0 => "the same",
+        o if o < 0 => "the previous",
+        _ => "the next",
+    };
+    let note = format!("'{text}': {rel} {} as the publication date {anchor}", format!("{unit:?}").to_lowercase());
+    match unit {
+        Unit::Day => {
+            let date = anchor.add_days(i64::from(offset));
+            let cue = match f.cue {
+                Some(c) => format!(" (cue '{c}': still that day)"),
+                None => String::new(),
+            };
+            day_out(date, format!("{note}{cue}"))
+        }
+        Unit::Week => {
+            let (value, r) = week_value(anchor.add_days(7 * i64::from(offset)));
+            Some(timex(TimexType::Date, value, note, Some(r)))
+        }
+        Unit::Weekend => {
+            let (value, r) = week_value(anchor.add_days(7 * i64::from(offset)));
+            Some(timex(TimexType::Date, format!("{value}-WE"), note, Some((r.1.add_days(-1), r.1))))
+        }
+        Unit::Month => {
+            let (y, m) = add_months(anchor.year, anchor.month, offset);
+            Some(timex(TimexType::Date, format!("{y:04}-{m:02}"), note, Some(month_range(y, m))))
+        }
+        Unit::Quarter => {
+            let current = (anchor.month - 1) / 3 + 1;
+            let index = anchor.year * 4 + i32::from(current) - 1 + offset;
+            let (y, q) = (index.div_euclid(4), (index.rem_euclid(4) + 1) as u8);
+            Some(timex(TimexType::Date, format!("{y:04}-Q{q}"), note, Some((month_range(y, q * 3 - 2).0, month_range(y, q * 3).1))))
+        }
+        Unit::Year => {
+            let y = anchor.year + offset;
+            Some(timex(TimexType::Date, format!("{y:04}"), note, Some(year_range(y))))
+        }
+        Unit::Decade => {
+            let dec = anchor.year / 10 + offset;
+            Some(timex(TimexType::Date, format!("{dec:03}"), note, Some((Date { year: dec * 10, month: 1, day: 1 }, Date { year: dec * 10 + 9, month: 12, day: 31 }))))
+        }
+        Unit::Century => {
+            let c = anchor.year / 100 + offset;
+            Some(timex(TimexType::Date, format!("{c:02}"), note, None))
+        }
+        _ => None,
+    }
+}
+
+// ------------------------------------------------------------------ lexicon
+
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_ABBR: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Words that, before a bare month name, make it a date ("in June", "since April").
+const MONTH_CONTEXT: &[&str] = &[
+    "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
+    "through", "from", "to", "of", "end", "beginning", "start", "and", "or", "between", "every", "each", "until",
+];
+
+fn month_of(w: &Word<'_>, allow_abbr: bool) -> Option<u8> {
+    if !w.cap() {
+        return None;
+    }
+    if let Some(i) = MONTHS.iter().position(|m| *m == w.lower) {
+        return Some(i as u8 + 1);
+    }
+    if allow_abbr {
+        let t = w.lower.trim_end_matches('.');
+        if t == "sept" {
+            return Some(9);
+        }
+        return MONTH_ABBR.iter().position(|m| *m == t).map(|i| i as u8 + 1);
+    }
+    None
+}
+
+fn weekday_of(w: &Word<'_>) -> Option<Weekday> {
+    if !w.cap() {
+        return None;
+    }
+    WEEKDAYS.iter().position(|d| *d == w.lower.trim_end_matches("'s")).map(|i| Weekday::ALL[i])
+}
+
+fn unit_of(lower: &str) -> Option<(Unit, bool)> {
+    let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+    let (stem, plural) = match lower.strip_suffix('s') {
+        Some(s) if lower != "weekdays" => (s, true),
+        _ => (lower, false),
+    };
+    let unit = match stem {
+        "second" => Unit::Second,
+        "minute" | "min" | "mins" => Unit::Minute,
+        "hour" | "hr" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "fortnight" => Unit::Week,
+        "weekend" => Unit::Weekend,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" | "yr" => Unit::Year,
+        "decade" => Unit::Decade,
+        "centurie" | "century" => Unit::Century,
+        _ => return None,
+    };
+    Some((unit, plural))
+}
+
+fn small_number(lower: &str) -> Option<f64> {
+    const ONES: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some(i) = ONES.iter().position(|o| *o == lower) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|t| *t == lower) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    match lower {
+        "a" | "an" | "single" => Some(1.0),
+        "dozen" => Some(12.0),
+        "hundred" => Some(100.0),
+        _ => None,
+    }
+}
+
+/// A number at `i` ("18", "two", "twenty-five", "two and a half", "several"):
+/// its end and amount.
+fn number_at(w: &[Word<'_>], i: usize) -> Option<(usize, Amount)> {
+    let first = w.get(i)?;
+    if first.kind == TokenKind::Number {
+        let digits = first.lower.replace(',', "");
+        let n: f64 = digits.parse().ok()?;
+        return Some((i + 1, Amount::N(n)));
+    }
+    match first.lower.as_str() {
+        "several" | "few" | "many" | "some" | "numerous" => return Some((i + 1, Amount::X)),
+        "a" if w.get(i + 1).is_some_and(|x| x.lower == "few") => return Some((i + 2, Amount::X)),
+        "a" if w.get(i + 1).is_some_and(|x| x.lower == "couple") && w.get(i + 2).is_some_and(|x| x.lower == "of") => {
+            return Some((i + 3, Amount::N(2.0)))
+        }
+        "half" if w.get(i + 1).is_some_and(|x| x.lower == "a" || x.lower == "an") => return Some((i + 2, Amount::N(0.5))),
+        _ => {}
+    }
+    let mut n = small_number(&first.lower)?;
+    let mut end = i + 1;
+    // "twenty-five", "twenty five"
+    if n >= 20.0 && n < 100.0 {
+        if let Some(next) = w.get(end).and_then(|x| small_number(&x.lower)).filter(|v| *v >= 1.0 && *v < 10.0) {
+            if w[end].lower != "a" && w[end].lower != "an" {
+                n += next;
+                end += 1;
+            }
+        }
+    }
+    // "two and a half"
+    if w.get(end).is_some_and(|x| x.lower == "and")
+        && w.get(end + 1).is_some_and(|x| x.lower == "a")
+        && w.get(end + 2).is_some_and(|x| x.lower == "half")
+    {
+        n += 0.5;
+        end += 3;
+    }
+    Some((end, Amount::N(n)))
+}
+
+/// A day of the month ("18", "2nd", "31st").
+fn day_of(w: &Word<'_>) -> Option<u8> {
+    if w.kind != TokenKind::Number {
+        return None;
+    }
+    let t = w.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w.lower[t.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || t.len() > 2 {
+        return None;
+    }
+    t.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// Nouns that, after a four-digit number, show it is a count, not a year.
+const COUNT_NOUNS: &[&str] = &[
+    "people", "points", "point", "units", "jobs", "km", "miles", "feet", "meters", "metres", "tons", "tonnes", "votes",
+    "times", "members", "employees", "workers", "troops", "soldiers", "cars", "vehicles", "aircraft", "planes",
+    "passengers", "students", "shares", "dollars", "euros", "pounds", "barrels", "percent", "%", "hours", "minutes",
+    "days", "weeks", "months", "years", "deaths", "cases", "residents", "homes", "houses", "kg", "pages", "words",
+    "acres", "rooms", "stores", "plants", "seats", "square", "cubic", "yards", "children", "men", "women", "m", "ft",
+    "lbs", "mph", "kilometres", "kilometers", "b.c.", "bc",
+];
+
+/// A year at `i` (1800-2100), unless the context shows a count or an amount.
+fn year_of(w: &[Word<'_>], i: usize) -> Option<i32> {
+    let x = w.get(i)?;
+    if x.kind != TokenKind::Number || x.text.len() != 4 || !x.text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = x.text.parse().ok()?;
+    if !(1800..=2100).contains(&y) {
+        return None;
+    }
+    if i > 0 && matches!(w[i - 1].text, "$" | "£" | "€" | "#" | "¥" | "No." | "no." | "No" | "number" | "Number" | "+" | "±") {
+        return None;
+    }
+    if let Some(next) = w.get(i + 1) {
+        if COUNT_NOUNS.contains(&next.lower.as_str()) || next.text == ":" || (next.text == "," && w.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number && n.text.len() == 3)) {
+            return None;
+        }
+    }
+    Some(y)
+}
+
+fn part_of_day(lower: &str) -> Option<&'static str> {
+    match lower {
+        "morning" => Some("MO"),
+        "afternoon" => Some("AF"),
+        "evening" => Some("EV"),
+        "night" | "overnight" => Some("NI"),
+        _ => None,
+    }
+}
+
+fn season_of(lower: &str) -> Option<&'static str> {
+    match lower {
+        "spring" => Some("SP"),
+        "summer" => Some("SU"),
+        "autumn" | "fall" => Some("FA"),
+        "winter" => Some("WI"),
+        _ => None,
+    }
+}
+
+fn shift_of(lower: &str) -> Option<i32> {
+    match lower {
+        "last" | "past" | "previous" => Some(-1),
+        "next" | "coming" | "following" => Some(1),
+        "this" | "current" => Some(0),
+        _ => None,
+    }
+}
+
+fn ordinal_of(lower: &str) -> Option<u8> {
+    match lower {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" => Some(4),
+        _ => None,
+    }
+}
+
+/// Holidays common in news: the words and the rule.
+fn holiday_at(w: &[Word<'_>], i: usize) -> Option<(usize, Holiday)> {
+    let lw = |k: usize| w.get(i + k).map(|x| x.lower.as_str()).unwrap_or("");
+    if !w.get(i)?.cap() {
+        return None;
+    }
+    let day_word = |k: usize| matches!(lw(k), "day" | "day's");
+    let two = |a: &str, b: &str| lw(0) == a && lw(1) == b;
+    Some(match lw(0) {
+        "christmas" if lw(1) == "eve" => (i + 2, Holiday::Fixed(12, 24)),
+        "christmas" if day_word(1) => (i + 2, Holiday::Fixed(12, 25)),
+        "christmas" => (i + 1, Holiday::Fixed(12, 25)),
+        "new" if lw(1) == "year's" || lw(1) == "years" || (lw(1) == "year" && lw(2) == "'s") => {
+            let k = if lw(1) == "year" { 3 } else { 2 };
+            match lw(k) {
+                "eve" => (i + k + 1, Holiday::Fixed(12, 31)),
+                "day" => (i + k + 1, Holiday::Fixed(1, 1)),
+                _ => return None,
+            }
+        }
+        "easter" if lw(1) == "sunday" => (i + 2, Holiday::Easter(0)),
+        "easter" if lw(1) == "monday" => (i + 2, Holiday::Easter(1)),
+        "easter" => (i + 1, Holiday::Easter(0)),
+        "good" if lw(1) == "friday" => (i + 2, Holiday::Easter(-2)),
+        "halloween" => (i + 1, Holiday::Fixed(10, 31)),
+        "thanksgiving" => (i + if day_word(1) { 2 } else { 1 }, Holiday::Nth(4, Weekday::Thursday, 11)),
+        "independence" if day_word(1) => (i + 2, Holiday::Fixed(7, 4)),
+        "valentine's" if day_word(1) => (i + 2, Holiday::Fixed(2, 14)),
+        "labor" | "labour" if day_word(1) => (i + 2, Holiday::Nth(1, Weekday::Monday, 9)),
+        "memorial" if day_word(1) => (i + 2, Holiday::Nth(-1, Weekday::Monday, 5)),
+        "veterans" | "veterans'" if day_word(1) => (i + 2, Holiday::Fixed(11, 11)),
+        "boxing" if day_word(1) => (i + 2, Holiday::Fixed(12, 26)),
+        "black" if lw(1) == "friday" => (i + 2, Holiday::Nth(4, Weekday::Friday, 11)),
+        _ if two("martin", "luther") && lw(2) == "king" && day_word(3) => (i + 4, Holiday::Nth(3, Weekday::Monday, 1)),
+        _ => return None,
+    })
+}
+
+// ------------------------------------------------------------------ parse
+
+/// A parsed expression: its words `[start, end)` and fields.
+struct Match {
+    start: usize,
+    end: usize,
+    fields: Fields,
+    relation: Option<(&'static str, Span)>,
+}
+
+fn lower_at<'w>(w: &'w [Word<'_>], i: usize) -> &'w str {
+    w.get(i).map(|x| x.lower.as_str()).unwrap_or("")
+}
+
+/// Tries every pattern at word `i`; modifiers ("more than", "early") first.
+fn parse_at(w: &[Word<'_>], i: usize) -> Option<Match> {
+    if w[i].kind == TokenKind::Punct && w[i].text != "'" && w[i].text != "’" {
+        return None;
+    }
+    // Quantity modifiers, kept only before durations.
+    let quantity: &[(&[&str], &str)] = &[
+        (&["more", "than"], "MORE_THAN"),
+        (&["less", "than"], "LESS_THAN"),
+        (&["fewer", "than"], "LESS_THAN"),
+        (&["at", "least"], "EQUAL_OR_MORE"),
+        (&["at", "most"], "EQUAL_OR_LESS"),
+        (&["up", "to"], "EQUAL_OR_LESS"),
+        (&["no", "more", "than"], "EQUAL_OR_LESS"),
+        (&["nearly"], "LESS_THAN"),
+        (&["almost"], "LESS_THAN"),
+        (&["about"], "APPROX"),
+        (&["around"], "APPROX"),
+        (&["approximately"], "APPROX"),
+        (&["roughly"], "APPROX"),
+        (&["some"], "APPROX"),
+        (&["over"], "MORE_THAN"),
+        (&["just"], "EQUAL_OR_LESS"),
+    ];
+    for (words, modifier) in quantity {
+        if words.iter().enumerate().all(|(k, x)| lower_at(w, i + k) == *x) {
+            let j = i + words.len();
+            if let Some(mut m) = core_at(w, j) {
+                let quantitative = m.fields.duration.is_some() || m.fields.ago.is_some() || m.fields.anaphor_shift.is_some();
+                if quantitative && !(words == &["some"] && m.fields.duration.is_some_and(|d| d.0 == Amount::X)) {
+                    m.start = i;
+                    m.fields.modifier = Some(modifier);
+                    return Some(m);
+                }
+            }
+        }
+    }
+    // Position modifiers, kept only before dates.
+    let position: &[(&[&str], &str)] = &[
+        (&["the", "end", "of"], "END"),
+        (&["the", "beginning", "of"], "START"),
+        (&["the", "start", "of"], "START"),
+        (&["the", "middle", "of"], "MID"),
+        (&["the", "turn", "of"], "START"),
+        (&["end", "of"], "END"),
+        (&["beginning", "of"], "START"),
+        (&["early"], "START"),
+        (&["late"], "END"),
+        (&["mid"], "MID"),
+    ];
+    for (words, modifier) in position {
+        if words.iter().enumerate().all(|(k, x)| lower_at(w, i + k) == *x) {
+            let j = i + words.len();
+            if let Some(mut m) = core_at(w, j) {
+                let f = &m.fields;
+                let dated = f.year.is_some() || f.month.is_some() || f.relative.is_some_and(|r| r.0 >= Unit::Week) || f.season.is_some() || f.decade.is_some() || f.quarter.is_some();
+                if dated && f.duration.is_none() && f.weekday.is_none() && f.day.is_none() {
+                    m.start = i;
+                    m.fields.modifier = Some(modifier);
+                    return Some(m);
+                }
+            }
+        }
+    }
+    // "earlier"/"later" before a weekday, today, or this week/month/year.
+    if matches!(lower_at(w, i), "earlier" | "later") {
+        if let Some(mut m) = core_at(w, i + 1) {
+            let f = &m.fields;
+            let fits = (f.weekday.is_some() && f.shift.is_none() && f.day.is_none()) || f.relative.is_some_and(|r| r.1 == 0);
+            if fits {
+                m.fields.cue = Some(if lower_at(w, i) == "earlier" { "earlier" } else { "later" });
+                m.start = i;
+                return Some(m);
+            }
+        }
+    }
+    core_at(w, i)
+}
+
+/// The expression patterns proper.
+fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
+    let x = w.get(i)?;
+    let l = x.lower.as_str();
+    let mk = |end: usize, fields: Fields| Some(Match { start: i, end, fields, relation: None });
+    let mut f = Fields::default();
+
+    // Vague references.
+    let prev = if i > 0 { lower_at(w, i - 1) } else { "" };
+    match l {
+        "now" if !w.get(i + 1).is_some_and(|x| x.hyphen) && !matches!(prev, "will" | "would" | "can" | "could" | "must" | "should" | "may" | "might" | "'ll") => {
+            if matches!(lower_at(w, i + 1), "that") {
+                return None;
+            }
+            f.reference = Some("PRESENT_REF");
+            return mk(i + 1, f);
+        }
+        "currently" | "nowadays" => {
+            f.reference = Some("PRESENT_REF");
+            return mk(i + 1, f);
+        }
+        "recently" | "lately" | "previously" => {
+            f.reference = Some("PAST_REF");
+            return mk(i + 1, f);
+        }
+        "the" if lower_at(w, i + 1) == "future" && lower_at(w, i + 2) != "of" => {
+            f.reference = Some("FUTURE_REF");
+            return mk(i + 2, f);
+        }
+        "the" if matches!(lower_at(w, i + 1), "near" | "long" | "short") && matches!(lower_at(w, i + 2), "future" | "term") && lower_at(w, i + 3) != "of" => {
+            f.reference = Some("FUTURE_REF");
+            return mk(i + 3, f);
+        }
+        "the" if lower_at(w, i + 1) == "past" && prev == "in" && unit_of(lower_at(w, i + 2)).is_none() && number_at(w, i + 2).is_none() => {
+            f.reference = Some("PAST_REF");
+            return mk(i + 2, f);
+        }
+        "the" if lower_at(w, i + 1) == "time" && lower_at(w, i + 2) == "being" => {
+            f.reference = Some("PRESENT_REF");
+            return mk(i + 3, f);
+        }
+        "the" if lower_at(w, i + 1) == "moment" && prev == "at" => {
+            f.reference = Some("PRESENT_REF");
+            return mk(i + 2, f);
+        }
+        "these" if lower_at(w, i + 1) == "days" => {
+            f.reference = Some("PRESENT_REF");
+            return mk(i + 2, f);
+        }
+        _ => {}
+    }
+
+    // Sets.
+    let set_word = match l {
+        "daily" | "nightly" => Some("P1D"),
+        "weekly" => Some("P1W"),
+        "biweekly" | "fortnightly" => Some("P2W"),
+        "monthly" => Some("P1M"),
+        "quarterly" => Some("P1Q"),
+        "annual" | "annually" | "yearly" => Some("P1Y"),
+        "hourly" => Some("PT1H"),
+        _ => None,
+    };
+    if let Some(v) = set_word {
+        f.set = Some(v.into());
+        return mk(i + 1, f);
+    }
+    if matches!(l, "every" | "each") && !matches!(prev, "of") {
+        let mut j = i + 1;
+        let other = lower_at(w, j) == "other";
+        if other {
+            j += 1;
+        }
+        let amount = number_at(w, j).filter(|(e, _)| unit_of(lower_at(w, *e)).is_some());
+        let (j, n) = match amount {
+            Some((e, Amount::N(n))) => (e, n * if other { 2.0 } else { 1.0 }),
+            _ => (j, if other { 2.0 } else { 1.0 }),
+        };
+        if let Some((unit, _)) = unit_of(lower_at(w, j)) {
+            f.set = Some(duration_value(Amount::N(n), unit));
+            return mk(j + 1, f);
+        }
+        if let Some(wd) = w.get(j).and_then(weekday_of) {
+            f.set = Some(format!("XXXX-WXX-{}", wd.index() + 1));
+            return mk(j + 1, f);
+        }
+        if let Some(p) = part_of_day(lower_at(w, j)) {
+            f.set = Some(format!("XXXX-XX-XXT{p}"));
+            return mk(j + 1, f);
+        }
+        return None;
+    }
+    // "once a week", "twice a year", "three times a month", "per year".
+    if matches!(l, "once" | "twice") || (l == "times" && i > 0) {
+        let j = i + 1;
+        if matches!(lower_at(w, j), "a" | "an" | "per" | "each" | "every") {
+            if let Some((unit, false)) = unit_of(lower_at(w, j + 1)) {
+                f.set = Some(duration_value(Amount::N(1.0), unit));
+                let start = if l == "times" && i > 0 && number_at(w, i - 1).is_some() { i - 1 } else { i };
+                return Some(Match { start, end: j + 2, fields: f, relation: None });
+            }
+        }
+    }
+
+    // Times of day: "18:00 UTC", "6:40 p.m.", "8 a.m.", "0800 GMT", "noon".
+    if let Some(m) = time_of_day(w, i) {
+        return Some(m);
+    }
+
+    // Today, yesterday, tomorrow, tonight (+ part of day).
+    let day_word = match l {
+        "today" => Some((0, None)),
+        "yesterday" => Some((-1, None)),
+        "tomorrow" => Some((1, None)),
+        "tonight" => Some((0, Some("NI"))),
+        _ => None,
+    };
+    if let Some((offset, part)) = day_word {
+        if lower_at(w, i + 1) == "'s" && l == "today" && lower_at(w, i + 2) != "" {
+            // "today's" as possessive still names the day.
+        }
+        f.relative = Some((Unit::Day, offset));
+        f.part_of_day = part;
+        let mut end = i + 1;
+        if part.is_none() {
+            if let Some(p) = part_of_day(lower_at(w, end)) {
+                f.part_of_day = Some(p);
+                end += 1;
+            }
+        }
+        return mk(end, f);
+    }
+    if matches!(l, "this" | "last") {
+        if let Some(p) = part_of_day(lower_at(w, i + 1)) {
+            if l == "this" || p == "NI" {
+                f.relative = Some((Unit::Day, if l == "last" { -1 } else { 0 }));
+                f.part_of_day = Some(p);
+                return mk(i + 2, f);
+            }
+        }
+    }
+
+    // Weekdays, with an optional date and part of day: "Thursday", "Monday, April 10, 2017", "Friday morning".
+    if let Some(m) = weekday_phrase(w, i) {
+        return Some(m);
+    }
+    // Calendar dates and months.
+    if let Some(m) = calendar(w, i) {
+        return Some(m);
+    }
+    // Holidays.
+    if let Some((end, h)) = holiday_at(w, i) {
+        f.holiday = Some(h);
+        let mut end = end;
+        if let Some(y) = year_of(w, end) {
+            f.year = Some(y);
+            end += 1;
+        }
+        return mk(end, f);
+    }
+
+    // Anaphora: "the same day", "that day", "the following day", "the day before".
+    if let Some(m) = anaphor(w, i) {
+        return Some(m);
+    }
+
+    // "[the] last/next/this/past <unit|season|quarter>"
+    let (det, j) = if l == "the" { (true, i + 1) } else { (false, i) };
+    if let Some(shift) = shift_of(lower_at(w, j)) {
+        let k = j + 1;
+        let next = lower_at(w, k);
+        if let Some(season) = season_of(next) {
+            f.season = Some(season);
+            f.shift = Some(shift);
+            return mk(k + 1, f);
+        }
+        if let Some((unit, false)) = unit_of(next) {
+            // "the past week", "the next year": a duration; "last week", "the last quarter": a date.
+            let past_period = det && matches!(lower_at(w, j), "past" | "coming" | "next" | "following" | "previous") && unit != Unit::Quarter;
+            if matches!(lower_at(w, j), "following" | "previous") && det && unit == Unit::Day {
+                // handled as anaphora
+            } else if past_period || (lower_at(w, j) == "past" && !det) {
+                f.duration = Some((Amount::N(1.0), unit));
+                return mk(k + 1, f);
+            } else if unit >= Unit::Week || unit == Unit::Weekend {
+                f.relative = Some((unit, shift));
+                return mk(k + 1, f);
+            }
+        }
+        if lower_at(w, j) != "past" {
+            if let Some(q) = w.get(k).and_then(|x| ordinal_of(&x.lower)).filter(|_| lower_at(w, k + 1) == "quarter") {
+                let _ = q;
+            }
+        }
+    }
+
+    // Quarters and halves: "the fourth quarter [of 2005]", "Q1 2017", "first-quarter", "the first half of 2017".
+    if let Some(m) = quarter(w, i) {
+        return Some(m);
+    }
+    // Seasons: "summer 2012", "the summer of 2012", "in the fall", "Autumn".
+    if let Some(m) = season(w, i) {
+        return Some(m);
+    }
+    // Decades: "the 1990s", "the '90s", "the 70s".
+    if let Some(m) = decade(w, i) {
+        return Some(m);
+    }
+    // Years.
+    if let Some(y) = year_of(w, i) {
+        f.year = Some(y);
+        return mk(i + 1, f);
+    }
+    if matches!(l, "'" | "’") && w.get(i + 1).is_some_and(|x| x.kind == TokenKind::Number && x.text.len() == 2 && x.text.bytes().all(|b| b.is_ascii_digit())) && !w.get(i + 1).is_some_and(|x| x.hyphen) {
+        let yy: i32 = w[i + 1].text.parse().ok()?;
+        if i + 1 > 0 && (matches!(prev, "since" | "in" | "of" | "until" | "by") || w.get(i + 2).is_none_or(|n| n.kind == TokenKind::Punct)) {
+            f.year = Some(if yy > 30 { 1900 + yy } else { 2000 + yy });
+            f.two_digit_year = true;
+            return mk(i + 2, f);
+        }
+    }
+
+    // Durations and offsets: "two years", "a two-hour delay", "18 months", "three days ago", "days before".
+    duration(w, i)
+}
+
+fn time_of_day(w: &[Word<'_>], i: usize) -> Option<Match> {
+    let l = lower_at(w, i);
+    let mut f = Fields::default();
+    let zone = |k: usize| matches!(lower_at(w, k), "utc" | "gmt" | "z");
+    if matches!(l, "noon" | "midday" | "midnight") && matches!(if i > 0 { lower_at(w, i - 1) } else { "" }, "at" | "by" | "before" | "after" | "until" | "from" | "around") {
+        f.hour = Some(if l == "midnight" { 0 } else { 12 });
+        f.minute = Some(0);
+        return Some(Match { start: i, end: i + 1, fields: f, relation: None });
+    }
+    let x = w.get(i)?;
+    if x.kind != TokenKind::Number || !x.text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut end;
+    let (mut hour, minute): (u32, u32);
+    if w.get(i + 1).is_some_and(|c| c.text == ":") && w.get(i + 2).is_some_and(|m| m.text.len() == 2 && m.text.bytes().all(|b| b.is_ascii_digit())) {
+        hour = x.text.parse().ok()?;
+        minute = w[i + 2].text.parse().ok()?;
+        end = i + 3;
+    } else if x.text.len() == 4 && zone(i + 1) {
+        hour = x.text[..2].parse().ok()?;
+        minute = x.text[2..].parse().ok()?;
+        end = i + 1;
+    } else if x.text.len() <= 2 && matches!(lower_at(w, i + 1), "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "o'clock") {
+        hour = x.text.parse().ok()?;
+        minute = 0;
+        end = i + 1;
+    } else {
+        return None;
+    }
+    if hour > 24 || minute > 59 {
+        return None;
+    }
+    match lower_at(w, end) {
+        "a.m." | "am" | "a.m" => {
+            if hour == 12 {
+                hour = 0;
+            }
+            end += 1;
+        }
+        "p.m." | "pm" | "p.m" => {
+            if hour < 12 {
+                hour += 12;
+            }
+            end += 1;
+        }
+        "o'clock" => end += 1,
+        _ => {}
+    }
+    if zone(end) {
+        f.utc = true;
+        end += 1;
+    } else if matches!(lower_at(w, end), "est" | "edt" | "pst" | "pdt" | "cet" | "bst" | "et" | "pt") {
+        end += 1;
+    }
+    f.hour = Some(hour as u8);
+    f.minute = Some(minute as u8);
+    // "16:15 UTC, June 1st", "12:00 UTC Monday", "at 16:00 UTC today": the day it is on.
+    let k = if lower_at(w, end) == "," { end + 1 } else { end };
+    let day = weekday_phrase(w, k).or_else(|| calendar(w, k).filter(|m| m.fields.day.is_some()));
+    if let Some(m) = day {
+        f.weekday = m.fields.weekday;
+        f.month = m.fields.month;
+        f.day = m.fields.day;
+        f.year = m.fields.year;
+        f.shift = m.fields.shift;
+        end = m.end;
+    } else if let Some(offset) = match lower_at(w, k) {
+        "today" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    } {
+        f.relative = Some((Unit::Day, offset));
+        end = k + 1;
+    }
+    Some(Match { start: i, end, fields: f, relation: None })
+}
+
+fn weekday_phrase(w: &[Word<'_>], i: usize) -> Option<Match> {
+    let mut f = Fields::default();
+    let mut j = i;
+    if let Some(shift) = shift_of(lower_at(w, i)).filter(|_| w.get(i + 1).and_then(weekday_of).is_some()) {
+        f.shift = Some(shift);
+        j += 1;
+    }
+    let wd = weekday_of(w.get(j)?)?;
+    // "Black Monday" and the like are names, not this week's days.
+    if i > 0 && f.shift.is_none() && w[i - 1].cap() && matches!(w[i - 1].lower.as_str(), "black" | "ash" | "cyber" | "super" | "holy" | "good" | "easter") {
+        return None;
+    }
+    f.weekday = Some(wd);
+    let mut end = j + 1;
+    // ", April 10, 2017" / " 10 April"
+    let k = if lower_at(w, end) == "," { end + 1 } else { end };
+    if let Some(m) = calendar(w, k).filter(|m| m.fields.day.is_some()) {
+        f.month = m.fields.month;
+        f.day = m.fields.day;
+        f.year = m.fields.year;
+        end = m.end;
+    }
+    if let Some(p) = part_of_day(lower_at(w, end)) {
+        f.part_of_day = Some(p);
+        end += 1;
+    }
+    Some(Match { start: i, end, fields: f, relation: None })
+}
+
+fn calendar(w: &[Word<'_>], i: usize) -> Option<Match> {
+    let mut f = Fields::default();
+    let x = w.get(i)?;
+    let prev = if i > 0 { lower_at(w, i - 1) } else { "" };
+    // ISO "2017-04-12" (split into pieces by hyphens).
+    if let Some(y) = year_of(w, i) {
+        if let (Some(m), Some(d)) = (w.get(i + 1), w.get(i + 2)) {
+            if m.hyphen && d.hyphen && m.text.len() == 2 && d.text.len() == 2 {
+                if let (Ok(mo), Ok(da)) = (m.text.parse::<u8>(), d.text.parse::<u8>()) {
+                    if Date::new(y, mo, da).is_some() {
+                        f.year = Some(y);
+                        f.month = Some(mo);
+                        f.day = Some(da);
+                        return Some(Match { start: i, end: i + 3, fields: f, relation: None });
+                    }
+                }
+            }
+        }
+    }
+    // US "7/8/07" or "7/8/2007".
+    if x.kind == TokenKind::Number && w.get(i + 1).is_some_and(|s| s.text == "/") && w.get(i + 3).is_some_and(|s| s.text == "/") {
+        let (m, d, y) = (x.text.parse::<u8>().ok(), w.get(i + 2).and_then(|d| d.text.parse::<u8>().ok()), w.get(i + 4).and_then(|y| y.text.parse::<i32>().ok()));
+        if let (Some(m), Some(d), Some(y)) = (m, d, y) {
+            let y = if y < 100 { if y > 30 { 1900 + y } else { 2000 + y } } else { y };
+            if Date::new(y, m, d).is_some() {
+                f.year = Some(y);
+                f.month = Some(m);
+                f.day = Some(d);
+                return Some(Match { start: i, end: i + 5, fields: f, relation: None });
+            }
+        }
+    }
+    // Month first: "June 18", "June 18, 2008", "June 2008", "June", "Sept. 5".
+    if let Some(month) = month_of(x, true) {
+        let full = month_of(x, false).is_some();
+        let mut j = i + 1;
+        if !full && lower_at(w, j) == "." {
+            j += 1;
+        }
+        if let Some(day) = w.get(j).and_then(day_of).filter(|_| !w.get(j + 1).is_some_and(|n| COUNT_NOUNS.contains(&n.lower.as_str()) || n.text == ":" || n.text == "%")) {
+            f.month = Some(month);
+            f.day = Some(day);
+            let mut end = j + 1;
+            let k = if lower_at(w, end) == "," { end + 1 } else { end };
+            if let Some(y) = year_of(w, k) {
+                f.year = Some(y);
+                end = k + 1;
+            }
+            return Some(Match { start: i, end, fields: f, relation: None });
+        }
+        if !full {
+            return None;
+        }
+        let k = if lower_at(w, j) == "," || lower_at(w, j) == "of" { j + 1 } else { j };
+        if let Some(y) = year_of(w, k) {
+            f.month = Some(month);
+            f.year = Some(y);
+            return Some(Match { start: i, end: k + 1, fields: f, relation: None });
+        }
+        if lower_at(w, j) == "of" && matches!(lower_at(w, j + 1), "this" | "last" | "next") && lower_at(w, j + 2) == "year" {
+            f.month = Some(month);
+            f.year_offset = shift_of(lower_at(w, j + 1));
+            return Some(Match { start: i, end: j + 3, fields: f, relation: None });
+        }
+        // A bare month: only after a preposition or a shift word; "May" and "March" are also verbs.
+        let shift = shift_of(prev).filter(|_| matches!(prev, "last" | "next" | "this"));
+        let guarded = MONTH_CONTEXT.contains(&prev) || (i > 0 && w[i - 1].hyphen == false && prev == "mid");
+        if guarded || shift.is_some() {
+            f.month = Some(month);
+            if let Some(s) = shift {
+                f.shift = Some(s);
+                return Some(Match { start: i - 1, end: i + 1, fields: f, relation: None });
+            }
+            return Some(Match { start: i, end: i + 1, fields: f, relation: None });
+        }
+        return None;
+    }
+    // Day first: "11 December [2009]", "the 5th of May".
+    let (start, j) = if x.lower == "the" { (i, i + 1) } else { (i, i) };
+    if let Some(day) = w.get(j).and_then(day_of) {
+        let k = if lower_at(w, j + 1) == "of" { j + 2 } else { j + 1 };
+        if let Some(month) = w.get(k).and_then(|m| month_of(m, true)) {
+            if start == i && x.lower == "the" && k == j + 1 {
+                return None;
+            }
+            let mut kk = k + 1;
+            if lower_at(w, kk) == "." && month_of(&w[k], false).is_none() {
+                kk += 1;
+            }
+            f.day = Some(day);
+            f.month = Some(month);
+            let mut end = kk;
+            let yk = if lower_at(w, end) == "," { end + 1 } else { end };
+            if let Some(y) = year_of(w, yk) {
+                f.year = Some(y);
+                end = yk + 1;
+            }
+            return Some(Match { start, end, fields: f, relation: None });
+        }
+    }
+    None
+}
+
+fn anaphor(w: &[Word<'_>], i: usize) -> Option<Match> {
+    let l = lower_at(w, i);
+    let mut f = Fields::default();
+    let prev = if i > 0 { lower_at(w, i - 1) } else { "" };
+    let a = lower_at(w, i + 1);
+    let b = lower_at(w, i + 2);
+    let mk = |end: usize, f: Fields| Some(Match { start: i, end, fields: f, relation: None });
+    match (l, a, b) {
+        ("the", "year" | "month", _) if prev == "of" && b != "'s" => {
+            f.relative = Some((if a == "year" { Unit::Year } else { Unit::Month }, 0));
+            mk(i + 2, f)
+        }
+        ("the", "same", "day") => {
+            f.anaphor = Some(0);
+            mk(i + 3, f)
+        }
+        ("that", "day", _) if !matches!(lower_at(w, i + 2), "when" | "that") => {
+            f.anaphor = Some(0);
+            mk(i + 2, f)
+        }
+        ("the", "following" | "next", "day") => {
+            f.anaphor = Some(1);
+            mk(i + 3, f)
+        }
+        ("the", "previous", "day") => {
+            f.anaphor = Some(-1);
+            mk(i + 3, f)
+        }
+        ("the", "day", "before" | "earlier") if w.get(i + 3).is_none_or(|x| x.kind == TokenKind::Punct) || b == "earlier" => {
+            f.anaphor = Some(-1);
+            mk(i + 3, f)
+        }
+        ("the", "day", "after" | "later") if w.get(i + 3).is_none_or(|x| x.kind == TokenKind::Punct) || b == "later" => {
+            f.anaphor = Some(1);
+            mk(i + 3, f)
+        }
+        ("the", "day", _) if matches!(prev, "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "finishing" | "close" | "closed" | "closing" | "in" | "for" | "during" | "on") && !matches!(b, "of" | "when" | "that" | "after" | "before" | "'s") => {
+            f.anaphor = Some(0);
+            mk(i + 2, f)
+        }
+        _ => None,
+    }
+}
+
+fn quarter(w: &[Word<'_>], i: usize) -> Option<Match> {
+    let mut f = Fields::default();
+    let mut j = if lower_at(w, i) == "the" { i + 1 } else { i };
+    let l = lower_at(w, j);
+    // "Q1 2017"
+    if l.len() == 2 && l.starts_with('q') && w[j].cap() {
+        let q: u8 = l[1..].parse().ok().filter(|q| (1..=4).contains(q))?;
+        f.quarter = Some(q);
+        let mut end = j + 1;
+        if let Some(y) = year_of(w, end) {
+            f.year = Some(y);
+            end += 1;
+        }
+        return Some(Match { start: i, end, fields: f, relation: None });
+    }
+    let mut shift = None;
+    if matches!(l, "last" | "previous" | "next" | "this" | "current") && lower_at(w, j + 1) == "quarter" {
+        shift = shift_of(l);
+    }
+    if let Some(s) = shift {
+        f.quarter = Some(1);
+        f.shift = Some(s);
+        return Some(Match { start: i, end: j + 2, fields: f, relation: None });
+    }
+    let ord = match l {
+        "final" | "last" if lower_at(w, j + 1) == "quarter" && (lower_at(w, j + 2) == "of" || year_of(w, j + 2).is_some()) => 4,
+        _ => ordinal_of(l)?,
+    };
+    j += 1;
+    let unit = lower_at(w, j);
+    if unit == "quarter" {
+        f.quarter = Some(ord);
+    } else if unit == "half" && ord <= 2 {
+        f.half = Some(ord);
+    } else {
+        return None;
+    }
+    let mut end = j + 1;
+    if lower_at(w, end) == "of" {
+        if let Some(y) = year_of(w, end + 1) {
+            f.year = Some(y);
+            end += 2;
+        } else if matches!(lower_at(w, end + 1), "this" | "last" | "next") && lower_at(w, end + 2) == "year" {
+            f.year_offset = shift_of(lower_at(w, end + 1));
+            end += 3;
+        }
+    } else if let Some(y) = year_of(w, end) {
+        f.year = Some(y);
+        end += 1;
+    }
+    if f.quarter.is_none() && f.year.is_none() && i == j - 1 {
+        // "first half" without a year or "the": too vague.
+    }
+    Some(Match { start: i, end, fields: f, relation: None })
+}
+
+fn season(w: &[Word<'_>], i: usize) -> Option<Match> {
+    let mut f = Fields::default();
+    let l = lower_at(w, i);
+    let (start, j) = if l == "the" { (i, i + 1) } else { (i, i) };
+    let s = season_of(lower_at(w, j))?;
+    let prev = if i > 0 { lower_at(w, i - 1) } else { "" };
+    f.season = Some(s);
+    let mut end = j + 1;
+    if lower_at(w, end) == "of" && year_of(w, end + 1).is_some() {
+        f.year = year_of(w, end + 1);
+        end += 2;
+    } else if let Some(y) = year_of(w, end) {
+        f.year = Some(y);
+        end += 1;
+    }
+    // "fall" and "spring" are also verbs and nouns: require a date context.
+    let capitalised_inside = j == i && i > 0 && w[i].cap();
+    let context = capitalised_inside || f.year.is_some() || l == "the" && matches!(prev, "in" | "during" | "by" | "this" | "over" | "until" | "through" | "since") || matches!(prev, "in" | "this" | "last" | "next" | "early" | "late" | "mid" | "during");
+    if !context {
+        return None;
+    }
+    if j == i && l == "fall" && !capitalised_inside && f.year.is_none() && !matches!(prev, "this" | "last" | "next" | "early" | "late" | "mid") {
+        return None;
+    }
+    Some(Match { start, end, fields: f, relation: None })
+}
+
+fn decade(w: &[Word<'_>], i: usize) -> Option<Match> {
+    let mut f = Fields::default();
+    let l = lower_at(w, i);
+    let (start, mut j) = if l == "the" { (i, i + 1) } else { (i, i) };
+    if matches!(lower_at(w, j), "'" | "’") {
+        j += 1;
+    }
+    let x = w.get(j)?;
+    let t = x.lower.as_str();
+    let digits = t.strip_suffix("s").or_else(|| t.strip_suffix("'s"))?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let dec = match digits.len() {
+        4 if digits.ends_with('0') => digits[..3].parse::<i32>().ok()?,
+        2 if digits.ends_with('0') && (j > start || i > 0 && matches!(lower_at(w, i - 1), "the" | "in" | "of" | "and" | "or" | "to" | "early" | "late" | "mid")) => {
+            let yy: i32 = digits.parse().ok()?;
+            (if yy >= 30 { 1900 + yy } else { 2000 + yy }) / 10
+        }
+        _ => return None,
+    };
+    f.decade = Some(dec);
+    Some(Match { start, end: j + 1, fields: f, relation: None })
+}
+
+fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
+    let mut f = Fields::default();
+    let l = lower_at(w, i);
+    let prev = if i > 0 { lower_at(w, i - 1) } else { "" };
+    // "the past/next/last/first/coming N units", "the past few years"
+    let mut j = i;
+    let mut framed = false;
+    if l == "the" && matches!(lower_at(w, i + 1), "past" | "next" | "last" | "first" | "coming" | "following" | "previous" | "final") {
+        j = i + 2;
+        framed = true;
+    } else if matches!(l, "past" | "next" | "last" | "recent") && number_at(w, i + 1).is_some_and(|(e, _)| unit_of(lower_at(w, e)).is_some_and(|u| u.1)) {
+        j = i + 1;
+        framed = true;
+    }
+    let number = number_at(w, j).map(|(e, a)| {
+        // "six straight days", "the past five trading days", "two consecutive quarters"
+        let skip = matches!(lower_at(w, e), "straight" | "consecutive" | "successive" | "full" | "whole" | "more" | "additional" | "trading" | "business" | "working" | "calendar" | "long" | "extra" | "short");
+        (if skip && unit_of(lower_at(w, e + 1)).is_some() { e + 1 } else { e }, a)
+    });
+    let (mut k, amount) = match number {
+        Some((e, a)) if unit_of(lower_at(w, e)).is_some() => (e, a),
+        _ => {
+            // Bare plurals: "for years", "in recent years", "over the years", "minutes".
+            let (unit, plural) = unit_of(lower_at(w, j))?;
+            let long = w.get(j + 1).is_some_and(|x| x.hyphen && matches!(x.lower.as_str(), "long" | "old"));
+            let bare_ok = plural
+                && (framed
+                    || long
+                    || matches!(prev, "for" | "in" | "over" | "within" | "recent" | "past" | "coming" | "next" | "of")
+                    || (l == "the" && false));
+            // "days before the attack", "years later": a bound or an offset, unspecified.
+            if plural && j == i && matches!(lower_at(w, j + 1), "before" | "after" | "earlier" | "later" | "ago") {
+                f.duration = Some((Amount::X, unit));
+                let rel = lower_at(w, j + 1);
+                let follows = w.get(j + 2).filter(|x| x.kind != TokenKind::Punct);
+                if let (Some(first), "before" | "after") = (follows, rel) {
+                    let mut rel_end = first.span.end;
+                    for x in &w[j + 2..] {
+                        if matches!(x.text, "," | "." | ";" | ":" | "“" | "\"" | "(" | "—") {
+                            break;
+                        }
+                        rel_end = x.span.end;
+                    }
+                    let relation = if rel == "before" { "before" } else { "after" };
+                    return Some(Match { start: i, end: j + 1, fields: f, relation: Some((relation, Span::new(first.span.start, rel_end))) });
+                }
+                return Some(Match { start: i, end: j + 1, fields: f, relation: None });
+            }
+            let recent = l == "recent" || prev == "recent";
+            if recent && plural && unit >= Unit::Day {
+                let start = if l == "recent" { i } else { i - 1 };
+                f.reference = Some("PAST_REF");
+                let _ = start;
+                f.reference = None;
+                f.duration = Some((Amount::X, unit));
+                return Some(Match { start, end: j + 1, fields: f, relation: None });
+            }
+            if l == "the" && lower_at(w, i + 1) == "years" && prev == "over" {
+                f.duration = Some((Amount::X, Unit::Year));
+                return Some(Match { start: i, end: i + 2, fields: f, relation: None });
+            }
+            if !bare_ok || j != i && !framed {
+                return None;
+            }
+            if unit < Unit::Week && !framed && !long && !matches!(prev, "for" | "within" | "in") {
+                // "minutes" and "days" are too common outside of time.
+                if !(unit == Unit::Minute && matches!(prev, "in" | "within")) && !matches!(prev, "for") {
+                    return None;
+                }
+            }
+            (j, Amount::X)
+        }
+    };
+    let (unit, _) = unit_of(lower_at(w, k))?;
+    // "a week" is a duration in "a week ago", "a week of", "for a week", "more than a week";
+    // "a second A380", "a quarter of its dealers", "a day when" are not.
+    if matches!(lower_at(w, j), "a" | "an") && k == j + 1 {
+        if matches!(unit, Unit::Second | Unit::Quarter) && !matches!(lower_at(w, k + 1), "ago" | "later" | "earlier") {
+            return None;
+        }
+        let after_ok = matches!(lower_at(w, k + 1), "of" | "ago" | "later" | "earlier" | "before" | "after" | "from" | "long" | "old" | "" | "." | "," | ";" | "and" | "or" | "now" | "in" | "to" | "since")
+            || w.get(k + 1).is_some_and(|x| x.hyphen);
+        let before_ok = matches!(prev, "for" | "in" | "within" | "than" | "over" | "after" | "about" | "nearly" | "almost" | "around" | "only" | "just" | "least" | "past" | "last" | "next" | "of");
+        let hyphen_adj = w.get(k).is_some_and(|x| x.hyphen);
+        if !(after_ok || before_ok || hyphen_adj) || (unit == Unit::Day && lower_at(w, k + 1) != "of" && !before_ok && !matches!(lower_at(w, k + 1), "ago" | "later" | "earlier" | "before" | "after")) {
+            return None;
+        }
+    }
+    // "one day" (some day), "a day when": not durations.
+    if unit == Unit::Day && matches!(l, "one") && !framed && !matches!(lower_at(w, k + 1), "ago" | "later" | "earlier" | "before" | "after") {
+        return None;
+    }
+    // "a 5-year-old": an age, still a duration.
+    k += 1;
+    if w.get(k).is_some_and(|x| x.hyphen && matches!(x.lower.as_str(), "long" | "old")) {
+        k += 1;
+    }
+    let next = lower_at(w, k);
+    match next {
+        "ago" | "earlier" | "before" | "later" | "after" | "from" | "hence" if !framed => {
+            let sign = if matches!(next, "ago" | "earlier" | "before") { -1 } else { 1 };
+            if next == "from" && lower_at(w, k + 1) != "now" {
+                f.duration = Some((amount, unit));
+                return Some(Match { start: i, end: k, fields: f, relation: None });
+            }
+            let end = if next == "from" { k + 2 } else { k + 1 };
+            let follows = w.get(end).filter(|x| x.kind != TokenKind::Punct);
+            match next {
+                "ago" | "hence" | "from" => f.ago = Some((amount, unit, sign)),
+                // "two days later" (anaphoric) vs "days before the attack" (a bound).
+                _ if follows.is_none() => f.anaphor_shift = Some((amount, unit, sign)),
+                _ => {
+                    f.duration = Some((amount, unit));
+                    let rel_start = w[end].span.start;
+                    let mut rel_end = w[end].span.end;
+                    for x in &w[end..] {
+                        if matches!(x.text, "," | "." | ";" | ":" | "“" | "\"" | "(" | "—") {
+                            break;
+                        }
+                        rel_end = x.span.end;
+                    }
+                    let relation = if sign < 0 { "before" } else { "after" };
+                    return Some(Match { start: i, end: k, fields: f, relation: Some((relation, Span::new(rel_start, rel_end))) });
+                }
+            }
+            Some(Match { start: i, end, fields: f, relation: None })
+        }
+        _ => {
+            f.duration = Some((amount, unit));
+            Some(Match { start: i, end: k, fields: f, relation: None })
+        }
+    }
+}
+
+// ------------------------------------------------------------------ tense
+
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "met", "held", "spoke", "took", "made", "began", "went", "came", "gave", "saw", "left", "rose",
+    "fell", "sold", "won", "lost", "hit", "was", "were", "had", "did", "became", "brought", "bought", "built",
+    "caught", "chose", "drove", "ate", "felt", "fought", "found", "flew", "forgot", "got", "grew", "heard", "hid",
+    "kept", "knew", "laid", "led", "lent", "let", "lay", "meant", "paid", "put", "quit", "ran", "rang", "sang",
+    "sank", "sat", "sent", "shot", "shut", "slept", "spent", "stood", "stole", "struck", "swore", "taught", "thought",
+    "threw", "understood", "woke", "wore", "wrote", "withdrew", "undertook", "overtook", "sought", "broke", "beat",
+    "bid", "cut", "hurt", "read", "spread", "struck", "upheld", "wound", "drew", "dealt", "fled", "forbade", "froze",
+    "hung", "slid", "spoke", "split", "stuck", "stung", "swept", "swung", "tore", "underwent", "shook",
+];
+
+const NOT_PAST: &[&str] = &[
+    "need", "feed", "speed", "red", "bed", "seed", "hundred", "united", "indeed", "breed", "shed", "weed", "deed",
+    "greed", "proceed", "succeed", "exceed", "embed", "bred", "wed", "fled", "shred", "sled", "led", "interested",
+    "concerned", "based", "related", "detailed", "limited", "armed", "advanced", "alleged", "so-called", "tired",
+    "skilled", "talented", "experienced", "aged", "beloved", "naked", "wicked", "sacred", "rugged", "ragged",
+    "hatred", "kindred", "sophisticated", "complicated", "unprecedented", "unexpected", "unbiased", "biased",
+];
+
+const FUTURE: &[&str] = &[
+    "will", "shall", "'ll", "would", "scheduled", "slated", "expected", "due", "plans", "plan", "upcoming", "next",
+    "going", "tomorrow", "intends", "aims", "hopes", "wo", "won't", "until",
+];
+
+const PRESENT: &[&str] = &["is", "are", "am", "says", "tells", "has", "have", "does", "do", "announces", "adds", "notes"];
+
+fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
+    let x = &w[k];
+    let l = x.lower.as_str();
+    if x.kind != TokenKind::Word {
+        return None;
+    }
+    if FUTURE.contains(&l) || l.ends_with("'ll") || l.ends_with("’ll") {
+        if l == "going" && lower_at(w, k + 1) != "to" {
+            return None;
+        }
+        if matches!(l, "plan" | "plans") && lower_at(w, k + 1) != "to" {
+            return None;
+        }
+        if l == "due" && lower_at(w, k + 1) != "to" && lower_at(w, k + 1) != "on" && lower_at(w, k + 1) != "in" {
+            return None;
+        }
+        return Some(Tense::Future);
+    }
+    if l == "set" && lower_at(w, k + 1) == "to" {
+        return Some(Tense::Future);
+    }
+    let before = if k > 0 { w[k - 1].lower.as_str() } else { "" };
+    if l == "be" {
+        // "to be held", "will be renewed", "may be signed": the future.
+        return matches!(before, "to" | "will" | "would" | "may" | "might" | "should" | "must" | "can" | "won't" | "'ll" | "shall").then_some(Tense::Future);
+    }
+    let is_past_form = IRREGULAR_PAST.contains(&l) || (l.len() >= 5 && l.ends_with("ed") && !NOT_PAST.contains(&l));
+    if is_past_form && matches!(before, "be" | "being") {
+        // A passive participle: the auxiliary before it decides.
+        return None;
+    }
+    if is_past_form && matches!(before, "is" | "are" | "am") {
+        // "is held": a present passive.
+        return Some(Tense::Present);
+    }
+    if matches!(l, "may" | "might" | "should" | "must") && !x.cap() {
+        return Some(Tense::Future);
+    }
+    // "it arrives", "he says": a present-tense verb after a pronoun subject.
+    if matches!(before, "it" | "he" | "she" | "who") && l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") {
+        return Some(Tense::Present);
+    }
+    if IRREGULAR_PAST.contains(&l) {
+        return Some(Tense::Past);
+    }
+    if PRESENT.contains(&l) {
+        return Some(Tense::Present);
+    }
+    if l.len() >= 5 && l.ends_with("ed") && !NOT_PAST.contains(&l) && !(x.cap() && k > 0) {
+        // An adjective before a noun ("a proposed deal") is not the verb.
+        if k > 0 && matches!(w[k - 1].lower.as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "her") {
+            return None;
+        }
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// The tense of the verb nearest to words `[start, end)` in the sentence
+/// (within 12 words before and 8 after; nearest wins, before on ties).
+fn tense_near(w: &[Word<'_>], start: usize, end: usize) -> TenseCue {
+    let mut best: Option<(usize, Tense, usize)> = None;
+    for dist in 1..=12usize {
+        let left = start.checked_sub(dist);
+        if let Some(k) = left {
+            if matches!(w[k].text, ";") {
+                // clause boundary: stop looking left
+            } else if let Some(t) = word_tense(w, k) {
+                best = Some((dist, t, k));
+                break;
+            }
+        }
+        let right = end + dist - 1;
+        if dist <= 8 && right < w.len() {
+            if let Some(t) = word_tense(w, right) {
+                best = Some((dist, t, right));
+                break;
+            }
+        }
+    }
+    match best {
+        Some((_, tense, k)) => TenseCue { tense, word: w[k].text.to_string() },
+        None => TenseCue { tense: Tense::Unknown, word: String::new() },
+    }
+}
