@@ -31,7 +31,5 @@ python3 scripts/gates.py
 step "release site (trunk build --release)"
 trunk build --release 2>&1 | tail -n 3
 
-step "browser tests (headless chromium)"
-(cd tests && node --test --test-reporter=spec e2e/)
-
-printf '\nall tests passed in %ss\n' "$(( $(date +%s) - start ))"
+step "browser tests (headless chromium; $(( $(date +%s) - start ))s so far)"
+cd tests && exec node --test --test-reporter=spec e2e/
