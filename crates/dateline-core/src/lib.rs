@@ -21,6 +21,7 @@
 //! [`story::Story`], which serialises to the CLI's JSON contract (schema 1).
 
 pub mod date;
+pub mod lexicon;
 pub mod document;
 pub mod segment;
 pub mod span;
