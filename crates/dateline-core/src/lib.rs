@@ -22,7 +22,9 @@
 
 pub mod date;
 pub mod lexicon;
+pub mod quotes;
 pub mod document;
+pub mod entities;
 pub mod segment;
 pub mod span;
 pub mod story;
