@@ -20,6 +20,7 @@
 //! [`story::extract`] runs the stages over a set of documents and returns the
 //! [`story::Story`], which serialises to the CLI's JSON contract (schema 1).
 
+pub mod attribution;
 pub mod date;
 pub mod lexicon;
 pub mod quotes;

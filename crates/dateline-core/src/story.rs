@@ -3,8 +3,11 @@
 
 use serde::Serialize;
 
+use crate::attribution::{attribute, Attributions};
 use crate::date::Date;
 use crate::document::Document;
+use crate::entities::{self, Entities, EntityKind};
+use crate::quotes;
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
 
@@ -56,6 +59,23 @@ pub struct QuoteOut {
     pub cue: Option<Span>,
     pub source: Option<Span>,
     pub speaker: Option<String>,
+    /// The cue verb's lemma ("say", "insist") or "according to".
+    pub cue_verb: Option<String>,
+    /// A few quoted words inside a sentence.
+    pub partial: bool,
+    /// A joint speaker ("They agreed"): every entity.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<String>,
+    /// Who relayed the quote ("He repeated what X said"), if anyone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<ViaOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ViaOut {
+    pub cue: Span,
+    pub source: Option<Span>,
+    pub speaker: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -104,11 +124,18 @@ pub struct Input<'a> {
 
 /// Runs every stage over `inputs` and assembles the story.
 pub fn extract(inputs: &[Input<'_>]) -> Story {
+    let mut registry = Registry::default();
     let articles = inputs
         .iter()
         .map(|input| {
             let doc = input.document;
-            let segmentation = segment(&doc.body);
+            let body = doc.body.as_str();
+            let segmentation = segment(body);
+            let quoted = quotes::find(body, &segmentation);
+            let ents = entities::resolve(body, &segmentation, &quoted);
+            let attributions = attribute(body, &segmentation, &quoted, &ents);
+            let ids = registry.merge(&ents);
+            let id = |e: usize| ids[e].clone();
             ArticleResult {
                 id: doc.id.clone(),
                 path: input.path.to_string(),
@@ -120,11 +147,106 @@ pub fn extract(inputs: &[Input<'_>]) -> Story {
                 sentences: segmentation.sentences.iter().map(|s| s.span).collect(),
                 boilerplate: segmentation.sentences.iter().filter(|s| s.boilerplate).map(|s| s.span).collect(),
                 timexes: Vec::new(),
-                quotes: Vec::new(),
-                mentions: Vec::new(),
+                quotes: quotes_out(&attributions, &id),
+                mentions: ents.mentions.iter().filter_map(|m| Some(MentionOut { span: m.span, entity: id(m.entity?) })).collect(),
                 segmentation,
             }
         })
         .collect();
-    Story { schema: SCHEMA, articles, entities: Vec::new(), events: Vec::new() }
+    Story { schema: SCHEMA, articles, entities: registry.entities, events: Vec::new() }
+}
+
+fn quotes_out(attributions: &Attributions, id: &dyn Fn(usize) -> String) -> Vec<QuoteOut> {
+    attributions
+        .quotes
+        .iter()
+        .map(|q| QuoteOut {
+            content: q.content,
+            kind: q.kind.as_str().to_string(),
+            cue: q.cue,
+            source: q.source,
+            speaker: q.speaker.map(id),
+            cue_verb: q.cue_verb.map(str::to_string),
+            partial: q.partial,
+            speakers: q.speakers.iter().map(|&e| id(e)).collect(),
+            via: q.via.as_ref().map(|v| ViaOut { cue: v.cue, source: v.source, speaker: v.speaker.map(id) }),
+        })
+        .collect()
+}
+
+/// The story's entities across articles: the same person (same surname, no
+/// conflicting given name) or the same organisation, place or group (same
+/// name) is one entity with the union of aliases and titles.
+#[derive(Default)]
+struct Registry {
+    entities: Vec<EntityOut>,
+    /// per global entity: kind, lower-case given name and surname
+    keys: Vec<(EntityKind, Option<String>, Option<String>)>,
+}
+
+impl Registry {
+    /// Adds one article's entities; returns the global id of each.
+    fn merge(&mut self, ents: &Entities) -> Vec<String> {
+        let mut ids = Vec::with_capacity(ents.entities.len());
+        for e in &ents.entities {
+            let found = self.keys.iter().position(|(kind, given, surname)| {
+                *kind == e.kind
+                    && match e.kind {
+                        EntityKind::Person => {
+                            surname.is_some() && *surname == e.surname && (given.is_none() || e.given.is_none() || *given == e.given)
+                        }
+                        _ => false,
+                    }
+            });
+            let found = found.or_else(|| {
+                (e.kind != EntityKind::Person).then(|| self.entities.iter().position(|g| g.kind == e.kind.as_str() && g.name.eq_ignore_ascii_case(&e.name))).flatten()
+            });
+            let index = match found {
+                Some(i) => {
+                    let g = &mut self.entities[i];
+                    if self.keys[i].1.is_none() && e.given.is_some() {
+                        let old = std::mem::replace(&mut g.name, e.name.clone());
+                        push_unique(&mut g.aliases, old);
+                        self.keys[i].1 = e.given.clone();
+                    } else if g.name != e.name {
+                        push_unique(&mut g.aliases, e.name.clone());
+                    }
+                    for a in &e.aliases {
+                        push_unique(&mut g.aliases, a.clone());
+                    }
+                    for t in &e.titles {
+                        if !g.titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                            g.titles.push(t.clone());
+                        }
+                    }
+                    if g.affiliation.is_none() {
+                        g.affiliation = e.affiliation.clone();
+                    }
+                    let name = g.name.clone();
+                    g.aliases.retain(|a| *a != name);
+                    i
+                }
+                None => {
+                    self.entities.push(EntityOut {
+                        id: format!("e{}", self.entities.len() + 1),
+                        name: e.name.clone(),
+                        kind: e.kind.as_str().to_string(),
+                        titles: e.titles.clone(),
+                        aliases: e.aliases.iter().filter(|a| **a != e.name).cloned().collect(),
+                        affiliation: e.affiliation.clone(),
+                    });
+                    self.keys.push((e.kind, e.given.clone(), e.surname.clone()));
+                    self.entities.len() - 1
+                }
+            };
+            ids.push(self.entities[index].id.clone());
+        }
+        ids
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
 }

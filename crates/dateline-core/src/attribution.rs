@@ -1,0 +1,942 @@
+//! Stage 4, **Attribution**: who said what ([`Attributions`]).
+//!
+//! Every quote has a content span, a kind (direct, reported, mixed), the cue
+//! (the verb or "according to"), the source mention at the cue and the
+//! resolved speaker entity (none when the source cannot be resolved: never a
+//! guess).
+//!
+//! Rules, per sentence (boilerplate skipped), outside quotation marks:
+//! * **Cues** are verbs from the cue lexicon in any inflection (say, tell,
+//!   insist, reveal, note, reiterate, blast, call for, point to, ...), plus
+//!   "according to". A verb after an article or possessive is a noun ("the
+//!   report"), after a form of "be" a passive, after "to" an infinitive: none
+//!   is a cue. Belief verbs ("concluded", "believes") and "be confident/sure
+//!   that" count only with an explicit "that".
+//! * **Source**: the mention right before the verb (skipping adverbs,
+//!   auxiliaries, "himself", and a parenthetical or appositive between
+//!   commas: "Russia, a top Assad backer, says"), or, after a quote or comma,
+//!   right after it ("said Caddell", "said the foreign minister"); for
+//!   "according to", the phrase after it; for a participle (", adding that"),
+//!   the source of the clause it hangs on. A noun phrase that is no known
+//!   mention is still a source, with no speaker.
+//! * **Content**, in order of preference:
+//!   1. a quote that ends right before the source and cue (`“...,” he said`)
+//!      or starts right after them (`he said: “...”`): a direct quote;
+//!   2. the clause before a closing `, X said`: reported, or mixed when it
+//!      contains quoted words (and the quoted words are direct quotes too);
+//!   3. the clause after the cue, after objects of telling ("told
+//!      reporters"), time phrases ("Wednesday", "on Tuesday", "earlier
+//!      Wednesday", "the same day") and an optional "that" or colon; without
+//!      "that" it must start like a clause. It ends at the sentence end, or at
+//!      ", and"/", but"/";" (unless "that" follows) or at a comma before
+//!      another cue;
+//!   4. for "according to X": the rest of the sentence.
+//! * **Nested**: "He repeated what X said on Tuesday - that ...": the content
+//!   is X's; the relaying cue and speaker are kept in [`Quote::via`].
+//! * **Quotes without a cue**: a quote that opens its sentence continues the
+//!   previous quote's speaker in the same paragraph, or in the previous
+//!   paragraph when the quote opens its own paragraph; quoted words inside a
+//!   sentence take the speaker of a cue in that sentence, or of the previous
+//!   sentence in the paragraph when it had one; otherwise no speaker.
+
+use crate::entities::{Entities, MentionKind};
+use crate::lexicon::{self, CueClass};
+use crate::quotes::Quoted;
+use crate::segment::{Segmentation, Token, TokenKind};
+use crate::span::Span;
+
+/// The output of stage 4 for one article.
+#[derive(Clone, Debug, Default)]
+pub struct Attributions {
+    /// Quotes in text order.
+    pub quotes: Vec<Quote>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    Direct,
+    Reported,
+    Mixed,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Reported => "reported",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// Who relayed a quote ("He repeated what X said").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relay {
+    pub cue: Span,
+    pub source: Option<Span>,
+    pub speaker: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub content: Span,
+    pub kind: QuoteKind,
+    pub cue: Option<Span>,
+    /// The cue verb's lemma ("say", "insist"), or "according to".
+    pub cue_verb: Option<&'static str>,
+    pub source: Option<Span>,
+    /// The speaker: an index into [`Entities::entities`].
+    pub speaker: Option<usize>,
+    /// For a joint speaker ("They agreed"): every entity.
+    pub speakers: Vec<usize>,
+    /// A few quoted words inside a sentence rather than a quoted sentence.
+    pub partial: bool,
+    pub via: Option<Relay>,
+}
+
+/// Where a cue found its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+    None,
+}
+
+#[derive(Clone, Debug)]
+struct Cue {
+    /// Token range of the cue words.
+    first: usize,
+    end: usize,
+    lemma: &'static str,
+    class: CueClass,
+    according: bool,
+    participle: bool,
+    /// Token range of the source, if any.
+    source: Option<(usize, usize)>,
+    side: Side,
+    speaker: Option<usize>,
+    speakers: Vec<usize>,
+}
+
+const ADVERBS: &[&str] = &[
+    "also", "previously", "repeatedly", "later", "earlier", "then", "still", "again", "further", "once", "recently",
+    "never", "not", "just", "already", "even", "now", "first", "himself", "herself", "itself", "themselves",
+    "reportedly", "initially", "often", "always", "ever", "yet", "too", "similarly", "both", "all", "only", "has",
+    "have", "had", "will", "would", "could", "can", "may", "might", "must", "shall", "should", "did", "does", "do",
+    "n't", "has", "since", "subsequently", "finally", "separately", "however", "meanwhile", "though", "last",
+];
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "whose",
+    "no", "any", "each", "every", "some", "such", "another",
+];
+
+/// Words that start a clause (a zero-"that" complement).
+const CLAUSE_STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "some",
+    "many", "most", "all", "no", "his", "her", "its", "their", "our", "my", "your", "both", "neither", "nobody",
+    "everyone", "nothing", "none", "if", "how", "what", "why", "whether", "when", "where", "who", "any", "more",
+    "several", "few", "each", "every", "one", "two", "three", "such",
+];
+
+/// Verbs of telling: an object (the listener) comes before the content.
+const TELLING: &[&str] = &["tell", "inform", "assure", "reassure", "remind", "warn", "advise", "urge", "ask", "caution", "promise", "brief"];
+
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow"];
+const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"];
+const TIME_WORDS: &[&str] = &["morning", "afternoon", "evening", "night", "week", "month", "year", "day", "weekend", "time"];
+
+/// Adjectives that, after a form of "be" and before "that", make a belief cue.
+const BELIEF_ADJECTIVES: &[&str] = &["confident", "convinced", "certain", "sure", "adamant", "hopeful", "optimistic", "skeptical", "sceptical", "aware", "worried", "concerned", "afraid"];
+
+fn is_open_mark(s: &str) -> bool {
+    matches!(s, "“" | "\"" | "‘" | "'")
+}
+
+fn is_close_mark(s: &str) -> bool {
+    matches!(s, "”" | "\"" | "’" | "'")
+}
+
+struct Ctx<'a> {
+    body: &'a str,
+    seg: &'a Segmentation,
+    quoted: &'a [Quoted],
+    ents: &'a Entities,
+    tokens: &'a [Token],
+    /// Per token: inside quotation marks (marks included).
+    in_quote: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    fn text(&self, k: usize) -> &'a str {
+        self.tokens[k].span.text(self.body)
+    }
+
+    fn lower(&self, k: usize) -> String {
+        self.text(k).to_lowercase()
+    }
+
+    fn is_word(&self, k: usize) -> bool {
+        self.tokens[k].kind != TokenKind::Punct
+    }
+
+    /// The longest mention ending at the end of token `k` (outside quotes).
+    fn mention_ending(&self, k: usize) -> Option<usize> {
+        let end = self.tokens[k].span.end;
+        let ms = &self.ents.mentions;
+        // possessive-free end: a name mention may end inside the token ("Tillerson’s")
+        ms.iter()
+            .enumerate()
+            .filter(|(_, m)| m.span.end == end && !m.in_quote)
+            .min_by_key(|(_, m)| m.span.start)
+            .map(|(i, _)| i)
+    }
+
+    fn mention_starting(&self, k: usize) -> Option<usize> {
+        let start = self.tokens[k].span.start;
+        let ms = &self.ents.mentions;
+        let i = ms.partition_point(|m| m.span.start < start);
+        ms[i..].iter().take_while(|m| m.span.start == start).enumerate().filter(|(_, m)| !m.in_quote).max_by_key(|(_, m)| m.span.end).map(|(j, _)| i + j)
+    }
+
+    /// The token index whose span ends at or before `byte`, at or after `from`.
+    fn token_end_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= byte)
+    }
+}
+
+/// Attributes the quotes and reported speech of one article.
+pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entities) -> Attributions {
+    let tokens = &seg.tokens;
+    let mut in_quote = vec![false; tokens.len()];
+    for q in quoted {
+        let a = tokens.partition_point(|t| t.span.start < q.outer.start);
+        let b = tokens.partition_point(|t| t.span.end <= q.outer.end);
+        for f in in_quote.iter_mut().take(b).skip(a) {
+            *f = true;
+        }
+    }
+    let cx = Ctx { body, seg, quoted, ents, tokens, in_quote };
+    let mut out: Vec<Quote> = Vec::new();
+    // quote index -> attributed
+    let mut taken = vec![false; quoted.len()];
+    // sentence -> had an attribution with a speaker (for implicit continuation)
+    let mut sentence_speaker: Vec<Option<(Option<usize>, Vec<usize>, Option<Span>, Option<Span>)>> = vec![None; seg.sentences.len()];
+
+    for (si, sentence) in seg.sentences.iter().enumerate() {
+        if sentence.boilerplate {
+            continue;
+        }
+        let range = sentence.tokens.clone();
+        let cues = find_cues(&cx, range.clone());
+        let mut consumed_until = range.start; // tokens before this are inside some content
+        let mut relay: Option<Relay> = None;
+        for cue in &cues {
+            if cue.first < consumed_until && relay.is_none() {
+                continue;
+            }
+            let cue_span = Span::new(tokens[cue.first].span.start, tokens[cue.end - 1].span.end);
+            let source_span = cue.source.map(|(a, b)| Span::new(tokens[a].span.start, tokens[b - 1].span.end)).map(|s| trim_possessive(body, s));
+            let make = |content: Span, kind: QuoteKind, partial: bool, relay: &Option<Relay>| Quote {
+                content,
+                kind,
+                cue: Some(cue_span),
+                cue_verb: Some(if cue.according { "according to" } else { cue.lemma }),
+                source: source_span,
+                speaker: cue.speaker,
+                speakers: cue.speakers.clone(),
+                partial,
+                via: relay.clone(),
+            };
+            // Nested: "repeated what X said".
+            if matches!(cue.lemma, "repeat" | "echo" | "reiterate" | "confirm") && cue.end < range.end && cx.lower(cue.end) == "what" {
+                relay = Some(Relay { cue: cue_span, source: source_span, speaker: cue.speaker });
+                continue;
+            }
+            let left = match (cue.side, cue.source) {
+                (Side::Before, Some((a, _))) => a,
+                _ => cue.first,
+            };
+            let right = match (cue.side, cue.source) {
+                (Side::After, Some((_, b))) => b,
+                _ => cue.end,
+            };
+            let mut produced = false;
+            // 1. A quote right before the source and cue.
+            if !cue.according && !cue.participle {
+                if let Some(content) = content_before(&cx, range.clone(), left, right, consumed_until) {
+                    let qs = quotes_in(&cx, content);
+                    let starts_with_quote = qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start);
+                    if starts_with_quote {
+                        for &qi in &qs {
+                            if !taken[qi] {
+                                taken[qi] = true;
+                                out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                            }
+                        }
+                    } else if cue.class != CueClass::Act {
+                        let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
+                        out.push(make(content, kind, false, &relay));
+                        for &qi in &qs {
+                            if !taken[qi] {
+                                taken[qi] = true;
+                                out.push(make(quoted[qi].content, QuoteKind::Direct, true, &relay));
+                            }
+                        }
+                    }
+                    produced = true;
+                }
+            }
+            // 3./4. The clause after the cue.
+            if !produced {
+                if let Some((content, ends_at)) = content_after(&cx, range.clone(), cue, right) {
+                    let qs = quotes_in(&cx, content);
+                    let whole_quote = qs.len() == 1 && {
+                        let q = quoted[qs[0]];
+                        q.outer.start <= content.start && q.outer.end + 2 >= content.end
+                    };
+                    if whole_quote {
+                        let qi = qs[0];
+                        if !taken[qi] {
+                            taken[qi] = true;
+                            out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                        }
+                    } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start && !is_partial(&cx, qi)) {
+                        // "said: “...” and more": the quotes are direct
+                        for &qi in &qs {
+                            if !taken[qi] {
+                                taken[qi] = true;
+                                out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                            }
+                        }
+                    } else {
+                        let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
+                        out.push(make(content, kind, false, &relay));
+                        for &qi in &qs {
+                            if !taken[qi] {
+                                taken[qi] = true;
+                                out.push(make(quoted[qi].content, QuoteKind::Direct, true, &relay));
+                            }
+                        }
+                    }
+                    consumed_until = consumed_until.max(ends_at);
+                    produced = true;
+                }
+            }
+            // A quote right after the cue in the next sentence ("X said: “A. B.”").
+            if !produced && !cue.according {
+                if let Some(qi) = quote_right_after(&cx, right) {
+                    if !taken[qi] {
+                        taken[qi] = true;
+                        out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                        produced = true;
+                    }
+                }
+            }
+            if produced {
+                relay = None;
+                if cue.speaker.is_some() || sentence_speaker[si].is_none() {
+                    sentence_speaker[si] = Some((cue.speaker, cue.speakers.clone(), Some(cue_span), source_span));
+                }
+            }
+        }
+        // Partial quotes in a sentence with a cue take its speaker.
+        if sentence_speaker[si].is_none() {
+            if let Some(cue) = cues.iter().find(|c| c.source.is_some()) {
+                let cue_span = Span::new(tokens[cue.first].span.start, tokens[cue.end - 1].span.end);
+                let source_span = cue.source.map(|(a, b)| trim_possessive(body, Span::new(tokens[a].span.start, tokens[b - 1].span.end)));
+                sentence_speaker[si] = Some((cue.speaker, cue.speakers.clone(), Some(cue_span), source_span));
+            }
+        }
+    }
+
+    // Quotes no cue claimed: continuations and partial quotes.
+    let mut last_direct: Option<(usize, usize, Option<usize>, Vec<usize>)> = None; // paragraph, sentence, speaker, speakers
+    let mut order: Vec<usize> = (0..quoted.len()).collect();
+    order.sort_by_key(|&i| quoted[i].outer.start);
+    let mut claimed_by: Vec<Option<usize>> = vec![None; quoted.len()];
+    for (oi, q) in out.iter().enumerate() {
+        if q.kind == QuoteKind::Direct {
+            if let Some(qi) = quoted.iter().position(|x| x.content == q.content) {
+                claimed_by[qi] = Some(oi);
+            }
+        }
+    }
+    for qi in order {
+        let q = quoted[qi];
+        let Some(si) = seg.sentence_at(q.content.start) else { continue };
+        if seg.sentences[si].boilerplate {
+            continue;
+        }
+        if let Some(oi) = claimed_by[qi] {
+            let quote = &out[oi];
+            last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone()));
+            continue;
+        }
+        if taken[qi] {
+            continue;
+        }
+        let partial = is_partial(&cx, qi);
+        let mut quote = Quote { content: q.content, kind: QuoteKind::Direct, cue: None, cue_verb: None, source: None, speaker: None, speakers: Vec::new(), partial, via: None };
+        if !partial {
+            if let Some((p, _, speaker, speakers)) = &last_direct {
+                let opens_paragraph = seg.paragraphs.get(q.paragraph).is_some_and(|para| q.outer.start == para.start);
+                let prev_para_ok = opens_paragraph && q.paragraph == p + 1 && paragraph_is_quote_only(&cx, q.paragraph);
+                if *p == q.paragraph || prev_para_ok {
+                    quote.speaker = *speaker;
+                    quote.speakers = speakers.clone();
+                }
+            }
+            last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone()));
+        } else if let Some((speaker, speakers, cue, source)) = sentence_speaker[si].clone() {
+            quote.speaker = speaker;
+            quote.speakers = speakers;
+            quote.cue = cue;
+            quote.source = source;
+        } else if si > 0 && seg.sentences[si - 1].paragraph == seg.sentences[si].paragraph {
+            if let Some((speaker, speakers, _, _)) = sentence_speaker[si - 1].clone() {
+                quote.speaker = speaker;
+                quote.speakers = speakers;
+            }
+        }
+        out.push(quote);
+    }
+    out.sort_by_key(|q| (q.content.start, q.content.end));
+    out.dedup_by(|a, b| a.content == b.content);
+    Attributions { quotes: out }
+}
+
+/// A possessive source ("Tillerson's") keeps only the name.
+fn trim_possessive(body: &str, span: Span) -> Span {
+    let text = span.text(body);
+    for suffix in ["'s", "’s"] {
+        if text.ends_with(suffix) && text.len() > suffix.len() {
+            return Span::new(span.start, span.end - suffix.len());
+        }
+    }
+    span
+}
+
+/// Indices of the quoted regions whose marks lie inside `span`.
+fn quotes_in(cx: &Ctx<'_>, span: Span) -> Vec<usize> {
+    cx.quoted
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| span.start <= q.outer.start && q.outer.end <= span.end + 1 && q.content.end <= span.end)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Whether a quote is a few words inside running text rather than a quoted
+/// sentence: it does not open its sentence (or follow a cue and colon/comma),
+/// or it has at most three words and no final punctuation.
+fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
+    let q = cx.quoted[qi];
+    let text = q.content.text(cx.body);
+    let words = text.split_whitespace().count();
+    let Some(si) = cx.seg.sentence_at(q.outer.start) else { return true };
+    let sentence = cx.seg.sentences[si].span;
+    let before = cx.body[sentence.start..q.outer.start].trim_end();
+    let opens = before.is_empty() || before.ends_with(':') || before.chars().all(|c| !c.is_alphanumeric());
+    let after_cue_comma = before.ends_with(',') && {
+        let last_word = before.trim_end_matches(',').rsplit(char::is_whitespace).next().unwrap_or("");
+        lexicon::cue_verb(last_word).is_some()
+    };
+    let capital = text.starts_with(|c: char| c.is_uppercase());
+    !((opens || after_cue_comma) && (words >= 4 || (capital && text.ends_with(['.', '!', '?']))))
+}
+
+fn paragraph_is_quote_only(cx: &Ctx<'_>, p: usize) -> bool {
+    let para = cx.seg.paragraphs[p];
+    let covered: usize = cx.quoted.iter().filter(|q| q.paragraph == p).map(|q| q.outer.len()).sum();
+    covered * 10 >= para.len() * 9
+}
+
+/// The quote that starts right after token `right` (skipping a colon, comma
+/// or dash), possibly in the next sentence of the paragraph.
+fn quote_right_after(cx: &Ctx<'_>, right: usize) -> Option<usize> {
+    let mut k = right;
+    while k < cx.tokens.len() && matches!(cx.text(k), ":" | "," | "—" | "-" | "–") {
+        k += 1;
+    }
+    if k >= cx.tokens.len() || k == right && right > 0 && cx.text(right - 1) != ":" {
+        return None;
+    }
+    let start = cx.tokens[k].span.start;
+    cx.quoted.iter().position(|q| q.outer.start == start)
+}
+
+/// Finds the cues of one sentence, with their sources.
+fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut k = range.start;
+    while k < range.end {
+        if cx.in_quote[k] || !cx.is_word(k) {
+            k += 1;
+            continue;
+        }
+        let w = cx.text(k);
+        let lower = w.to_lowercase();
+        // "according to X"
+        if lower == "according" && k + 1 < range.end && cx.lower(k + 1) == "to" {
+            let source = np_after(cx, k + 2, range.end);
+            let (speaker, speakers) = source.map(|s| speaker_of(cx, s)).unwrap_or((None, Vec::new()));
+            cues.push(Cue { first: k, end: k + 2, lemma: "according to", class: CueClass::Say, according: true, participle: false, source, side: Side::After, speaker, speakers });
+            k += 2;
+            continue;
+        }
+        // "be confident that"
+        if BELIEF_ADJECTIVES.contains(&lower.as_str()) && k > range.start && BE.contains(&cx.lower(k - 1).as_str()) && k + 1 < range.end && cx.lower(k + 1) == "that" {
+            let src = subject_before(cx, k - 1, range.start);
+            if let Some(source) = src {
+                let (speaker, speakers) = speaker_of(cx, source);
+                cues.push(Cue { first: k - 1, end: k + 1, lemma: "be confident", class: CueClass::Think, according: false, participle: false, source: Some(source), side: Side::Before, speaker, speakers });
+            }
+            k += 1;
+            continue;
+        }
+        let Some((lemma, class)) = lexicon::cue_verb(w) else {
+            k += 1;
+            continue;
+        };
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            k += 1;
+            continue;
+        }
+        let prev = prev_word(cx, k, range.start);
+        let prev_lower = prev.map(|p| cx.lower(p)).unwrap_or_default();
+        let participle = lower.ends_with("ing");
+        let noun_like = DETERMINERS.contains(&prev_lower.as_str()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
+        let passive = BE.contains(&prev_lower.as_str()) && !participle;
+        let infinitive = prev_lower == "to";
+        if noun_like || passive || infinitive {
+            k += 1;
+            continue;
+        }
+        // Particles that belong to the cue.
+        let mut end = k + 1;
+        let next_lower = if end < range.end { cx.lower(end) } else { String::new() };
+        match lemma {
+            "call" => {
+                if matches!(next_lower.as_str(), "for" | "on") {
+                    end += 1;
+                } else {
+                    k += 1;
+                    continue;
+                }
+            }
+            "point" => {
+                if matches!(next_lower.as_str(), "to" | "out") {
+                    end += 1;
+                } else {
+                    k += 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if class == CueClass::Think && !has_that_soon(cx, end, range.end) {
+            k += 1;
+            continue;
+        }
+        if participle {
+            // ", adding that ...": the source is that of the main clause.
+            let after_comma = k > range.start && matches!(cx.text(k - 1), "," | "—" | "-");
+            if class == CueClass::Act || !after_comma {
+                k += 1;
+                continue;
+            }
+            let main = cues.iter().rev().find(|c| c.source.is_some()).cloned();
+            let (source, speaker, speakers) = match main {
+                Some(c) => (c.source, c.speaker, c.speakers),
+                None => {
+                    let s = first_subject(cx, range.start, k);
+                    let (sp, sps) = s.map(|s| speaker_of(cx, s)).unwrap_or((None, Vec::new()));
+                    (s, sp, sps)
+                }
+            };
+            cues.push(Cue { first: k, end, lemma, class, according: false, participle: true, source, side: Side::None, speaker, speakers });
+            k = end;
+            continue;
+        }
+        // Source: before, or after (inverted) when the verb follows a comma or quote.
+        let inverted_slot = k > range.start && (matches!(cx.text(k - 1), "," | "”" | "\"" | "’" | "'") || (k == range.start));
+        let mut cue = Cue { first: k, end, lemma, class, according: false, participle: false, source: None, side: Side::None, speaker: None, speakers: Vec::new() };
+        if inverted_slot {
+            if let Some(s) = np_after(cx, end, range.end) {
+                cue.source = Some(s);
+                cue.side = Side::After;
+            }
+        }
+        if cue.source.is_none() {
+            if let Some(s) = subject_before(cx, k, range.start) {
+                cue.source = Some(s);
+                cue.side = Side::Before;
+            }
+        }
+        if let Some(s) = cue.source {
+            let (speaker, speakers) = speaker_of(cx, s);
+            cue.speaker = speaker;
+            cue.speakers = speakers;
+            cues.push(cue);
+        }
+        k = end;
+    }
+    cues
+}
+
+fn prev_word(cx: &Ctx<'_>, k: usize, start: usize) -> Option<usize> {
+    (k > start).then(|| k - 1)
+}
+
+fn has_that_soon(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
+    (k..end.min(k + 5)).any(|j| cx.lower(j) == "that" && !cx.in_quote[j])
+}
+
+/// The speaker entity of a source token range: the mention covering its end.
+fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize>) {
+    let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
+    // A mention ending where the source ends (the head of the phrase), or
+    // covering the whole source.
+    let ms = &cx.ents.mentions;
+    let best = ms
+        .iter()
+        .filter(|m| !m.in_quote && span.contains(m.span) && (trim_possessive(cx.body, span).end == m.span.end || m.span == span))
+        .max_by_key(|m| m.span.len());
+    let best = best.or_else(|| {
+        // the first mention of a short phrase like "Tillerson and Lavrov"
+        ms.iter().find(|m| !m.in_quote && span.contains(m.span) && m.span.start == span.start && !m.members.is_empty())
+    });
+    match best {
+        Some(m) => {
+            // conjoined: "Tillerson and Lavrov said"
+            let conj = ms.iter().find(|x| x.span.start == span.start && x.members.len() >= 2 && x.kind == MentionKind::Name);
+            if let Some(c) = conj.filter(|_| m.kind == MentionKind::Name && span.start != m.span.start) {
+                return (c.members.first().copied(), c.members.clone());
+            }
+            (m.entity, m.members.clone())
+        }
+        None => (None, Vec::new()),
+    }
+}
+
+/// The subject right before the verb at `k`: (first token, end token).
+fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)> {
+    let mut j = k;
+    // skip adverbs and auxiliaries
+    while j > start {
+        let w = cx.lower(j - 1);
+        if ADVERBS.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_uppercase)) {
+            j -= 1;
+            continue;
+        }
+        // ", however," / ", meanwhile," / ", a top Assad backer,"
+        if w == "," {
+            let open = (start..j - 1).rev().find(|&p| cx.text(p) == ",");
+            if let Some(p) = open {
+                let inner: Vec<String> = (p + 1..j - 1).map(|q| cx.lower(q)).collect();
+                let appositive = !inner.is_empty()
+                    && inner.len() <= 8
+                    && (inner.len() == 1 || matches!(inner[0].as_str(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
+                    && !inner.iter().any(|x| x == "that" || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && x != "who");
+                if appositive && p > start {
+                    j = p;
+                    continue;
+                }
+            }
+            return None;
+        }
+        break;
+    }
+    if j == start || cx.in_quote[j - 1] {
+        return None;
+    }
+    let last = j - 1;
+    if !cx.is_word(last) {
+        return None;
+    }
+    if let Some(mi) = cx.mention_ending(last) {
+        let m = &cx.ents.mentions[mi];
+        let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
+        // "Tillerson and Lavrov"
+        if first >= start + 2 && cx.lower(first - 1) == "and" {
+            if let Some(mj) = cx.mention_ending(first - 2) {
+                if !cx.ents.mentions[mj].members.is_empty() {
+                    let f2 = cx.tokens.partition_point(|t| t.span.end <= cx.ents.mentions[mj].span.start);
+                    return Some((f2, last + 1));
+                }
+            }
+        }
+        // A lower-case title before a name belongs to the source ("pollster Pat Caddell").
+        return Some((first.max(start), last + 1));
+    }
+    // A possessive name ("Tillerson's") is not a subject of the verb.
+    let lw = cx.lower(last);
+    if matches!(lw.as_str(), "i" | "we" | "you" | "it" | "who" | "which" | "that" | "this" | "there") {
+        return if matches!(lw.as_str(), "who" | "which" | "that" | "there" | "this") { None } else { Some((last, last + 1)) };
+    }
+    // A generic noun phrase: back to a determiner or a clause boundary.
+    let mut first = last;
+    let mut words = 0;
+    while first > start && words < 8 {
+        let p = first - 1;
+        let pw = cx.lower(p);
+        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_str(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(&pw.as_str()) {
+            break;
+        }
+        first = p;
+        words += 1;
+        if DETERMINERS.contains(&pw.as_str()) {
+            break;
+        }
+    }
+    // Heads that are not nouns (prepositions, conjunctions) make no subject.
+    if matches!(lw.as_str(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") {
+        return None;
+    }
+    Some((first, last + 1))
+}
+
+/// The first subject-like mention of the sentence before token `k`.
+fn first_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)> {
+    let a = cx.tokens[start].span.start;
+    let b = cx.tokens[k].span.start;
+    let m = cx.ents.mentions.iter().find(|m| m.subject && !m.in_quote && a <= m.span.start && m.span.end <= b)?;
+    let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
+    let end = cx.token_end_at(m.span.end) + usize::from(cx.tokens.get(cx.token_end_at(m.span.end)).is_some_and(|t| t.span.start < m.span.end));
+    Some((first, end.max(first + 1)))
+}
+
+/// The noun phrase starting at token `k` ("the foreign minister", "Caddell",
+/// "a spokesman for the ministry" up to a comma or preposition).
+fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
+    if k >= end || cx.in_quote[k] || !cx.is_word(k) {
+        return None;
+    }
+    if let Some(mi) = cx.mention_starting(k) {
+        let m = &cx.ents.mentions[mi];
+        let last = cx.tokens.partition_point(|t| t.span.start < m.span.end);
+        return Some((k, last.max(k + 1)));
+    }
+    let lw = cx.lower(k);
+    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(&lw.as_str()) || matches!(lw.as_str(), "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || WEEKDAYS.contains(&lw.as_str()) {
+        return None;
+    }
+    let mut j = k;
+    while j < end && j < k + 8 {
+        let w = cx.lower(j);
+        if !cx.is_word(j) || cx.in_quote[j] || (j > k && (matches!(w.as_str(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || WEEKDAYS.contains(&w.as_str()) || lexicon::cue_verb(&w).is_some())) {
+            break;
+        }
+        j += 1;
+    }
+    (j > k).then_some((k, j))
+}
+
+/// Content before the source (`content, X said`): from the sentence start (or
+/// the start of a quote that spans sentences) to the comma before the source.
+fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, right: usize, floor: usize) -> Option<Span> {
+    if left <= range.start.max(floor) {
+        // "“...” said X" across sentences: the quote may open before this sentence
+        return None;
+    }
+    let sep = left - 1;
+    let sep_text = cx.text(sep);
+    let ok_sep = matches!(sep_text, "," | "”" | "\"" | "’" | "—" | "–" | "-" | "'" | "?" | "!" | ":") || (sep_text == "." && cx.in_quote[sep]);
+    if !ok_sep {
+        return None;
+    }
+    // After the source and cue only adverbials may follow (no "that", colon or quote).
+    if right < range.end {
+        let rest = cx.lower(right);
+        if matches!(rest.as_str(), "that" | ":") || (right < range.end && cx.in_quote[right] && is_open_mark(cx.text(right))) {
+            return None;
+        }
+    }
+    let mut start_byte = cx.tokens[range.start.max(floor)].span.start;
+    let end_tok = sep;
+    // skip the separator and closing marks to find the content end
+    let mut e = end_tok + 1;
+    while e > range.start && matches!(cx.text(e - 1), "," | "—" | "–" | "-") {
+        e -= 1;
+    }
+    if e <= range.start.max(floor) {
+        return None;
+    }
+    let mut end_byte = cx.tokens[e - 1].span.end;
+    // A quote that closes here but opened in an earlier sentence.
+    if let Some(q) = cx.quoted.iter().find(|q| q.outer.end == end_byte || (q.outer.end >= end_byte && q.outer.start < start_byte && q.outer.end <= cx.tokens[left].span.start)) {
+        if q.outer.start < start_byte && floor <= range.start {
+            start_byte = q.outer.start;
+            end_byte = end_byte.max(q.outer.end);
+        }
+    }
+    // Leading adverbials ("On Tuesday,") are not content of a closing cue: require a clause.
+    let span = Span::new(start_byte, end_byte);
+    let text = span.text(cx.body);
+    let words = text.split_whitespace().count();
+    let starts_quote = cx.quoted.iter().any(|q| q.outer.start == start_byte);
+    if words < 3 && !starts_quote {
+        return None;
+    }
+    // Leading conjunction-free: "But ..." keeps it; a leading quote keeps its mark out later.
+    Some(span)
+}
+
+/// The clause after the cue. Returns the content span and the token where it ends.
+fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: usize) -> Option<(Span, usize)> {
+    let end = range.end;
+    let mut k = right;
+    let telling = TELLING.contains(&cue.lemma);
+    let mut saw_that = false;
+    let mut saw_colon = false;
+    // the object of telling: "told reporters", "told Breitbart News Daily host Alex Marlow"
+    if telling && cue.side != Side::After {
+        let stop = (k..end.min(k + 12)).find(|&j| {
+            let w = cx.lower(j);
+            matches!(w.as_str(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":" | "," | "to" | "on" | "in" | "during" | "the") && !(w == "the" && j == k)
+                || (cx.in_quote[j] && is_open_mark(cx.text(j)))
+                || WEEKDAYS.contains(&w.as_str())
+        });
+        match stop {
+            Some(j) if j > k => k = j,
+            _ if cx.in_quote.get(k).copied().unwrap_or(false) => {}
+            _ => return None,
+        }
+    }
+    // time phrases and adverbs
+    loop {
+        if k >= end {
+            return None;
+        }
+        let w = cx.lower(k);
+        if cx.in_quote[k] {
+            break;
+        }
+        if WEEKDAYS.contains(&w.as_str()) || MONTHS.contains(&w.as_str()) || (ADVERBS.contains(&w.as_str()) && w != "that") || (w.ends_with("ly") && w.len() > 4) || cx.tokens[k].kind == TokenKind::Number {
+            k += 1;
+            continue;
+        }
+        if matches!(w.as_str(), "on" | "earlier" | "later" | "last" | "this" | "next" | "late" | "early") && k + 1 < end {
+            let n = cx.lower(k + 1);
+            if WEEKDAYS.contains(&n.as_str()) || MONTHS.contains(&n.as_str()) || TIME_WORDS.contains(&n.as_str()) || (cx.tokens[k + 1].kind == TokenKind::Number) || (n == "the" && w == "on") {
+                k += 2;
+                continue;
+            }
+        }
+        if matches!(w.as_str(), "morning" | "afternoon" | "evening" | "night") {
+            k += 1;
+            continue;
+        }
+        if w == "the" && k + 2 < end && cx.lower(k + 1) == "same" && TIME_WORDS.contains(&cx.lower(k + 2).as_str()) {
+            k += 3;
+            continue;
+        }
+        // "in a statement", "in an interview with X", "on Twitter", "to reporters"
+        if matches!(w.as_str(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from") {
+            let stop = (k + 1..end.min(k + 10)).find(|&j| {
+                let x = cx.lower(j);
+                matches!(x.as_str(), "that" | "," | ":") || (cx.in_quote[j] && is_open_mark(cx.text(j)))
+            });
+            match stop {
+                Some(j) if cue.class != CueClass::Act => {
+                    k = j;
+                    continue;
+                }
+                _ if cue.class == CueClass::Act && k == right => break,
+                _ => return None,
+            }
+        }
+        if w == "," {
+            k += 1;
+            continue;
+        }
+        if w == "that" && !saw_that {
+            saw_that = true;
+            k += 1;
+            continue;
+        }
+        if w == ":" || w == "-" || w == "—" || w == "–" {
+            saw_colon = true;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    if k >= end {
+        return None;
+    }
+    let first = cx.lower(k);
+    let quote_start = cx.in_quote[k];
+    let clause_like = CLAUSE_STARTERS.contains(&first.as_str()) || cx.text(k).starts_with(char::is_uppercase) || cx.tokens[k].kind == TokenKind::Number;
+    let ok = match cue.class {
+        CueClass::Think => saw_that,
+        CueClass::Act => !cue.participle,
+        CueClass::Say => saw_that || saw_colon || quote_start || (clause_like && cue.side != Side::After) || cue.according,
+    };
+    if !ok {
+        return None;
+    }
+    // The end: sentence end, or a clause boundary.
+    let mut j = k;
+    let mut stop = end;
+    while j < end {
+        if !cx.in_quote[j] {
+            let w = cx.text(j);
+            if w == ";" {
+                stop = j;
+                break;
+            }
+            if w == "," && j + 1 < end {
+                let n = cx.lower(j + 1);
+                let next_is_cue = (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.ents.mentions.iter().any(|m| m.span.start == cx.tokens[j + 1].span.start))
+                    || (lexicon::cue_verb(&n).is_some_and(|(_, c)| c == CueClass::Say) && n.ends_with("ing"))
+                    || (n == "according")
+                    || ((n == "and" || n == "but") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);
+                if next_is_cue {
+                    stop = j;
+                    break;
+                }
+            }
+        }
+        j += 1;
+    }
+    let mut last = stop;
+    while last > k && !cx.in_quote[last - 1] && matches!(cx.text(last - 1), "." | "," | "!" | "?" | ";" | ":" | "-" | "—") {
+        last -= 1;
+    }
+    if last <= k {
+        return None;
+    }
+    let span = Span::new(cx.tokens[k].span.start, cx.tokens[last - 1].span.end);
+    if span.text(cx.body).split_whitespace().count() < 2 && !quote_start {
+        return None;
+    }
+    Some((span, stop))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn quotes(text: &str) -> Vec<(String, &'static str, Option<String>)> {
+        let seg = segment(text);
+        let q = crate::quotes::find(text, &seg);
+        let e = crate::entities::resolve(text, &seg, &q);
+        let a = attribute(text, &seg, &q, &e);
+        a.quotes.iter().map(|x| (x.content.text(text).to_string(), x.kind.as_str(), x.speaker.map(|s| e.entities[s].name.clone()))).collect()
+    }
+
+    #[test]
+    fn basic() {
+        let got = quotes("“We won,” Jane Roe said. “It was hard.”\nShe said that the team was tired.");
+        assert_eq!(got, [
+            ("We won".to_string(), "direct", Some("Jane Roe".to_string())),
+            ("It was hard.".to_string(), "direct", Some("Jane Roe".to_string())),
+            ("the team was tired".to_string(), "reported", Some("Jane Roe".to_string())),
+        ]);
+    }
+}
