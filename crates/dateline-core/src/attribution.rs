@@ -126,6 +126,16 @@ const ADVERBS: &[&str] = &[
     "n't", "has", "since", "subsequently", "finally", "separately", "however", "meanwhile", "though", "last",
 ];
 
+/// Cue verbs that are also common nouns.
+const NOUNY: &[&str] = &[
+    "report", "claim", "answer", "question", "support", "back", "post", "call", "estimate", "forecast", "project",
+    "figure", "guess", "state", "point", "hope", "fear", "doubt", "judge", "spell", "detail", "outline", "signal",
+    "comment", "counter", "reply", "demand", "promise", "pledge", "vow", "tweet", "label", "joke", "cry", "credit",
+    "challenge", "dispute", "contest", "echo", "attack", "praise", "welcome", "defend", "blame", "note", "remark",
+    "cite", "record", "respond", "request", "dismiss", "slam", "blast", "hail", "concern", "worry", "rebuke",
+    "caution", "warn", "chant", "figure", "project", "contend", "add", "accuse", "oppose", "find", "feel", "think",
+];
+
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"];
 
 const DETERMINERS: &[&str] = &[
@@ -276,13 +286,27 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                                 out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
                             }
                         }
+                        // “Hopefully,” the president said, “this museum ...”: a
+                        // sentence interrupted by the cue is one quote; a new
+                        // sentence is another quote with the same cue.
+                        if let Some(qi) = quote_right_after(&cx, right).filter(|&qi| !taken[qi]) {
+                            taken[qi] = true;
+                            let next = quoted[qi].content;
+                            let continues = next.text(body).starts_with(char::is_lowercase);
+                            match out.last_mut() {
+                                Some(prev) if continues && prev.kind == QuoteKind::Direct && prev.cue == Some(cue_span) => {
+                                    prev.content = prev.content.cover(next);
+                                }
+                                _ => out.push(make(next, QuoteKind::Direct, false, &relay)),
+                            }
+                        }
                     } else if cue.class != CueClass::Act {
                         let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
                         out.push(make(content, kind, false, &relay));
                         for &qi in &qs {
                             if !taken[qi] {
                                 taken[qi] = true;
-                                out.push(make(quoted[qi].content, QuoteKind::Direct, true, &relay));
+                                out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                             }
                         }
                     }
@@ -303,7 +327,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                             taken[qi] = true;
                             out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
                         }
-                    } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start && !is_partial(&cx, qi)) {
+                    } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start) {
                         // "said: “...” and more": the quotes are direct
                         for &qi in &qs {
                             if !taken[qi] {
@@ -317,7 +341,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         for &qi in &qs {
                             if !taken[qi] {
                                 taken[qi] = true;
-                                out.push(make(quoted[qi].content, QuoteKind::Direct, true, &relay));
+                                out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                             }
                         }
                     }
@@ -379,7 +403,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             continue;
         }
         let partial = is_partial(&cx, qi);
-        let mut quote = Quote { content: q.content, kind: QuoteKind::Direct, cue: None, cue_verb: None, source: None, speaker: None, speakers: Vec::new(), partial, via: None };
+        let kind = if partial { QuoteKind::Mixed } else { QuoteKind::Direct };
+        let mut quote = Quote { content: q.content, kind, cue: None, cue_verb: None, source: None, speaker: None, speakers: Vec::new(), partial, via: None };
         if !partial {
             if let Some((p, _, speaker, speakers)) = &last_direct {
                 let opens_paragraph = seg.paragraphs.get(q.paragraph).is_some_and(|para| q.outer.start == para.start);
@@ -574,6 +599,18 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             if let Some(s) = subject_before(cx, k, range.start) {
                 cue.source = Some(s);
                 cue.side = Side::Before;
+            }
+        }
+        // Present forms of verbs that are also nouns ("attack", "reports")
+        // need a known mention as subject.
+        let present = lower == lemma || lower.ends_with('s');
+        if present && NOUNY.contains(&lemma) && cue.side == Side::Before {
+            let is_mention = cue.source.is_some_and(|(a, b)| {
+                let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
+                cx.ents.mentions.iter().any(|m| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
+            });
+            if !is_mention {
+                cue.source = None;
             }
         }
         if let Some(s) = cue.source {
@@ -892,7 +929,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             if w == "," && j + 1 < end {
                 let n = cx.lower(j + 1);
                 let next_is_cue = (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.ents.mentions.iter().any(|m| m.span.start == cx.tokens[j + 1].span.start))
-                    || (lexicon::cue_verb(&n).is_some_and(|(_, c)| c == CueClass::Say) && n.ends_with("ing"))
+                    || (lexicon::cue_verb(&n).is_some() && n.ends_with("ing"))
                     || (n == "according")
                     || ((n == "and" || n == "but") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);
                 if next_is_cue {

@@ -123,7 +123,7 @@ const STOP: &[&str] = &[
     "Over", "Among", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could", "Should",
     "May", "Might", "Must", "Let", "Please", "Thus", "Instead", "Indeed", "Nor", "Every", "Everyone", "Nobody",
     "None", "Nothing", "Of", "Into", "About", "Against", "Between", "Through", "Without", "Within", "Until",
-    "Once", "Even", "Just", "Only", "Perhaps", "Maybe", "Yes", "Ok", "OK", "Oh", "Mr", "Mrs", "Ms", "Dr", "Former",
+    "Once", "Even", "Just", "Only", "Perhaps", "Maybe", "Yes", "Ok", "OK", "Oh", "Former",
     "Recommended", "Advertisement", "Related", "Read", "Click", "Share", "Photo", "Image", "Video", "Watch",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
