@@ -92,7 +92,14 @@ pub struct Quote {
     /// A few quoted words inside a sentence rather than a quoted sentence.
     pub partial: bool,
     pub via: Option<Relay>,
+    /// When the content is one speaker's turn interrupted by the attribution
+    /// (“A,” she said. “B.”): the quoted pieces; the content covers them all.
+    pub parts: Vec<Span>,
 }
+
+/// Whether a quote that continues a cued quote in the same paragraph is
+/// merged into it (one turn, PARC/PolNeAR style) or kept as its own quote.
+const MERGE_TURNS: bool = true;
 
 /// Where a cue found its source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -259,6 +266,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                 speakers: cue.speakers.clone(),
                 partial,
                 via: relay.clone(),
+                parts: Vec::new(),
             };
             // Nested: "repeated what X said".
             if matches!(cue.lemma, "repeat" | "echo" | "reiterate" | "confirm") && cue.end < range.end && cx.lower(cue.end) == "what" {
@@ -377,7 +385,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     }
 
     // Quotes no cue claimed: continuations and partial quotes.
-    let mut last_direct: Option<(usize, usize, Option<usize>, Vec<usize>)> = None; // paragraph, sentence, speaker, speakers
+    // paragraph, sentence, speaker, speakers, index in `out` of a cued quote
+    let mut last_direct: Option<(usize, usize, Option<usize>, Vec<usize>, Option<usize>)> = None;
     let mut order: Vec<usize> = (0..quoted.len()).collect();
     order.sort_by_key(|&i| quoted[i].outer.start);
     let mut claimed_by: Vec<Option<usize>> = vec![None; quoted.len()];
@@ -396,7 +405,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         }
         if let Some(oi) = claimed_by[qi] {
             let quote = &out[oi];
-            last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone()));
+            last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), quote.cue.map(|_| oi)));
             continue;
         }
         if taken[qi] {
@@ -404,17 +413,27 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         }
         let partial = is_partial(&cx, qi);
         let kind = if partial { QuoteKind::Mixed } else { QuoteKind::Direct };
-        let mut quote = Quote { content: q.content, kind, cue: None, cue_verb: None, source: None, speaker: None, speakers: Vec::new(), partial, via: None };
+        let mut quote = Quote { content: q.content, kind, cue: None, cue_verb: None, source: None, speaker: None, speakers: Vec::new(), partial, via: None, parts: Vec::new() };
         if !partial {
-            if let Some((p, _, speaker, speakers)) = &last_direct {
+            if let Some((p, _, speaker, speakers, cued)) = last_direct.clone() {
+                // The same speaker's turn after the attribution, in the same paragraph: one quote.
+                if let Some(oi) = cued.filter(|_| p == q.paragraph && MERGE_TURNS) {
+                    let prev = &mut out[oi];
+                    if prev.parts.is_empty() {
+                        prev.parts.push(prev.content);
+                    }
+                    prev.parts.push(q.content);
+                    prev.content = prev.content.cover(q.content);
+                    continue;
+                }
                 let opens_paragraph = seg.paragraphs.get(q.paragraph).is_some_and(|para| q.outer.start == para.start);
                 let prev_para_ok = opens_paragraph && q.paragraph == p + 1 && paragraph_is_quote_only(&cx, q.paragraph);
-                if *p == q.paragraph || prev_para_ok {
-                    quote.speaker = *speaker;
+                if p == q.paragraph || prev_para_ok {
+                    quote.speaker = speaker;
                     quote.speakers = speakers.clone();
                 }
             }
-            last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone()));
+            last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), None));
         } else if let Some((speaker, speakers, cue, source)) = sentence_speaker[si].clone() {
             quote.speaker = speaker;
             quote.speakers = speakers;
