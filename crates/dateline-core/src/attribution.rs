@@ -413,6 +413,14 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         }
         let partial = is_partial(&cx, qi);
         let kind = if partial { QuoteKind::Mixed } else { QuoteKind::Direct };
+        if !partial {
+            if let Some((cue, mi)) = dash_or_colon_source(&cx, q) {
+                let m = &ents.mentions[mi];
+                out.push(Quote { content: q.content, kind, cue: Some(cue), cue_verb: Some(":"), source: Some(m.span), speaker: m.entity, speakers: m.members.clone(), partial, via: None, parts: Vec::new() });
+                last_direct = Some((q.paragraph, si, m.entity, m.members.clone(), Some(out.len() - 1)));
+                continue;
+            }
+        }
         let mut quote = Quote { content: q.content, kind, cue: None, cue_verb: None, source: None, speaker: None, speakers: Vec::new(), partial, via: None, parts: Vec::new() };
         if !partial {
             if let Some((p, _, speaker, speakers, cued)) = last_direct.clone() {
@@ -450,6 +458,35 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     out.sort_by_key(|q| (q.content.start, q.content.end));
     out.dedup_by(|a, b| a.content == b.content);
     Attributions { quotes: out }
+}
+
+/// “...” ― Esther Tapia: a dash and a name after the quote, ending the
+/// paragraph; or "Name: ‘...’" at the start of a sentence. Returns the cue
+/// (the dash or colon) and the mention.
+fn dash_or_colon_source(cx: &Ctx<'_>, q: Quoted) -> Option<(Span, usize)> {
+    let body = cx.body;
+    let para = cx.seg.paragraphs[q.paragraph];
+    let after = &body[q.outer.end..para.end];
+    let trimmed = after.trim_start();
+    if let Some(dash) = trimmed.chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-')) {
+        let dash_start = q.outer.end + (after.len() - trimmed.len());
+        let rest = &trimmed[dash.len_utf8()..];
+        let name_start = dash_start + dash.len_utf8() + (rest.len() - rest.trim_start().len());
+        let mi = cx.ents.mentions.iter().position(|m| m.span.start == name_start && m.kind == MentionKind::Name)?;
+        let tail = body[cx.ents.mentions[mi].span.end..para.end].trim();
+        if tail.is_empty() || tail.starts_with(',') {
+            return Some((Span::new(dash_start, dash_start + dash.len_utf8()), mi));
+        }
+        return None;
+    }
+    let si = cx.seg.sentence_at(q.outer.start)?;
+    let sentence = cx.seg.sentences[si].span;
+    let before = body[sentence.start..q.outer.start].trim_end();
+    let colon = before.strip_suffix(':')?;
+    let name_end = sentence.start + colon.trim_end().len();
+    let mi = cx.ents.mentions.iter().position(|m| m.span.end == name_end && m.span.start == sentence.start && m.kind == MentionKind::Name)?;
+    let colon_at = sentence.start + colon.len();
+    Some((Span::new(colon_at, colon_at + 1), mi))
 }
 
 /// A possessive source ("Tillerson's") keeps only the name.
@@ -606,9 +643,16 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             continue;
         }
         // Source: before, or after (inverted) when the verb follows a comma or quote.
-        let inverted_slot = k > range.start && (matches!(cx.text(k - 1), "," | "”" | "\"" | "’" | "'") || (k == range.start));
+        let inverted_slot = k == range.start || (k > range.start && matches!(cx.text(k - 1), "," | "”" | "\"" | "’" | "'"));
+        let after_comma = k > range.start && cx.text(k - 1) == ",";
         let mut cue = Cue { first: k, end, lemma, class, according: false, participle: false, source: None, side: Side::None, speaker: None, speakers: Vec::new() };
-        if inverted_slot {
+        if after_comma {
+            if let Some(s) = subject_before(cx, k, range.start) {
+                cue.source = Some(s);
+                cue.side = Side::Before;
+            }
+        }
+        if inverted_slot && cue.source.is_none() {
             if let Some(s) = np_after(cx, end, range.end) {
                 cue.source = Some(s);
                 cue.side = Side::After;
@@ -771,13 +815,16 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
     if k >= end || cx.in_quote[k] || !cx.is_word(k) {
         return None;
     }
+    let lw = cx.lower(k);
+    if matches!(lw.as_str(), "me" | "us" | "him" | "them" | "you" | "her" | "it") {
+        return None;
+    }
     if let Some(mi) = cx.mention_starting(k) {
         let m = &cx.ents.mentions[mi];
         let last = cx.tokens.partition_point(|t| t.span.start < m.span.end);
         return Some((k, last.max(k + 1)));
     }
-    let lw = cx.lower(k);
-    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(&lw.as_str()) || matches!(lw.as_str(), "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || WEEKDAYS.contains(&lw.as_str()) {
+    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(&lw.as_str()) || matches!(lw.as_str(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || WEEKDAYS.contains(&lw.as_str()) {
         return None;
     }
     let mut j = k;
@@ -795,7 +842,12 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
 /// the start of a quote that spans sentences) to the comma before the source.
 fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, right: usize, floor: usize) -> Option<Span> {
     if left <= range.start.max(floor) {
-        // "“...” said X" across sentences: the quote may open before this sentence
+        // “Is it?” Graham asked. — the quote ended the previous sentence.
+        if left == range.start && floor <= range.start && left > 0 && is_close_mark(cx.text(left - 1)) && ends_clause(cx, right, range.end) {
+            let end = cx.tokens[left - 1].span.end;
+            let para = cx.seg.sentences[cx.seg.sentence_at(cx.tokens[left].span.start)?].paragraph;
+            return cx.quoted.iter().find(|q| q.outer.end == end && q.paragraph == para).map(|q| q.outer);
+        }
         return None;
     }
     let sep = left - 1;
@@ -839,6 +891,11 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     }
     // Leading conjunction-free: "But ..." keeps it; a leading quote keeps its mark out later.
     Some(span)
+}
+
+/// Whether nothing but adverbials follows the cue up to the sentence end.
+fn ends_clause(cx: &Ctx<'_>, right: usize, end: usize) -> bool {
+    right >= end || !(matches!(cx.lower(right).as_str(), "that" | ":") || (cx.in_quote[right] && is_open_mark(cx.text(right))))
 }
 
 /// The clause after the cue. Returns the content span and the token where it ends.
@@ -926,6 +983,13 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     }
     let first = cx.lower(k);
     let quote_start = cx.in_quote[k];
+    // A quote right after the cue is the content, even across sentences.
+    if quote_start {
+        if let Some(q) = cx.quoted.iter().find(|q| q.outer.start == cx.tokens[k].span.start) {
+            let stop = cx.tokens.partition_point(|t| t.span.end <= q.outer.end).clamp(k + 1, end.max(k + 1));
+            return Some((q.outer, stop));
+        }
+    }
     let clause_like = CLAUSE_STARTERS.contains(&first.as_str()) || cx.text(k).starts_with(char::is_uppercase) || cx.tokens[k].kind == TokenKind::Number;
     let ok = match cue.class {
         CueClass::Think => saw_that,
