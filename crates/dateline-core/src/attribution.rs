@@ -158,6 +158,16 @@ const CLAUSE_STARTERS: &[&str] = &[
     "several", "few", "each", "every", "one", "two", "three", "such",
 ];
 
+/// Words that do not start a zero-"that" complement.
+const NOT_CLAUSE: &[&str] = &[
+    "to", "of", "for", "on", "in", "at", "with", "by", "about", "from", "into", "during", "after", "before",
+    "and", "or", "but", "so", "as", "than", "because", "while", "goodbye", "hello", "yes", "no", "thanks",
+    "nothing", "something", "anything", "otherwise", "not", "nor", "was", "is", "were", "are", "had", "has",
+    "would", "will", "could", "should", "can", "may", "might", "must", "be", "been", "being", "do", "did",
+    "does", "up", "out", "off", "over", "against", "more", "less", "much", "little", "earlier", "later",
+    "recently", "again", "too", "also", "then", "now", "here", "there", "repeatedly", "publicly", "privately",
+];
+
 /// Verbs of telling: an object (the listener) comes before the content.
 const TELLING: &[&str] = &["tell", "inform", "assure", "reassure", "remind", "warn", "advise", "urge", "ask", "caution", "promise", "brief"];
 
@@ -283,6 +293,9 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             };
             let mut produced = false;
             // 1. A quote right before the source and cue.
+            // A clause after the cue wins over an unquoted clause before it
+            // ("In a statement, X said the ...").
+            let has_after = content_after(&cx, range.clone(), cue, right).is_some();
             if !cue.according && !cue.participle {
                 if let Some(content) = content_before(&cx, range.clone(), left, right, consumed_until) {
                     let qs = quotes_in(&cx, content);
@@ -308,7 +321,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                                 _ => out.push(make(next, QuoteKind::Direct, false, &relay)),
                             }
                         }
-                    } else if cue.class != CueClass::Act {
+                        produced = true;
+                    } else if cue.class != CueClass::Act && !has_after {
                         let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
                         out.push(make(content, kind, false, &relay));
                         for &qi in &qs {
@@ -317,8 +331,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                                 out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                             }
                         }
+                        produced = true;
                     }
-                    produced = true;
                 }
             }
             // 3./4. The clause after the cue.
@@ -653,7 +667,9 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             }
         }
         if inverted_slot && cue.source.is_none() {
-            if let Some(s) = np_after(cx, end, range.end) {
+            // After a plain comma, "said the union" must end there ("..., said
+            // the union." but not "..., said the union expected").
+            if let Some(s) = np_after(cx, end, range.end).filter(|&(_, b)| !after_comma || inverted_np_ends(cx, b, range.end)) {
                 cue.source = Some(s);
                 cue.side = Side::After;
             }
@@ -662,6 +678,14 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             if let Some(s) = subject_before(cx, k, range.start) {
                 cue.source = Some(s);
                 cue.side = Side::Before;
+            }
+        }
+        // "... and said": the subject of the coordinated verb.
+        if cue.source.is_none() && k > range.start && matches!(cx.lower(k - 1).as_str(), "and" | "but") {
+            let main = cues.iter().rev().find(|c| c.source.is_some()).map(|c| c.source).unwrap_or_else(|| first_subject(cx, range.start, k));
+            if let Some(s) = main {
+                cue.source = Some(s);
+                cue.side = Side::None;
             }
         }
         // Present forms of verbs that are also nouns ("attack", "reports")
@@ -685,6 +709,15 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         k = end;
     }
     cues
+}
+
+/// Whether an inverted source ending at token `b` ends its clause.
+fn inverted_np_ends(cx: &Ctx<'_>, b: usize, end: usize) -> bool {
+    if b >= end {
+        return true;
+    }
+    let w = cx.lower(b);
+    !cx.is_word(b) || WEEKDAYS.contains(&w.as_str()) || matches!(w.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
 }
 
 fn prev_word(cx: &Ctx<'_>, k: usize, start: usize) -> Option<usize> {
@@ -737,10 +770,22 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
             let open = (start..j - 1).rev().find(|&p| cx.text(p) == ",");
             if let Some(p) = open {
                 let inner: Vec<String> = (p + 1..j - 1).map(|q| cx.lower(q)).collect();
+                // after a name, any short phrase without a cue is an appositive
+                let mut name_end = p;
+                if name_end > start && cx.text(name_end - 1) == ")" {
+                    if let Some(o) = (start..name_end - 1).rev().find(|&q| cx.text(q) == "(") {
+                        name_end = o;
+                    }
+                }
+                let after_name = name_end > start && cx.mention_ending(name_end - 1).is_some_and(|mi| cx.ents.mentions[mi].kind == MentionKind::Name);
                 let appositive = !inner.is_empty()
-                    && inner.len() <= 8
-                    && (inner.len() == 1 || matches!(inner[0].as_str(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
-                    && !inner.iter().any(|x| x == "that" || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && x != "who");
+                    && inner.len() <= if after_name { 24 } else { 8 }
+                    && (after_name || inner.len() <= 2 || matches!(inner[0].as_str(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
+                    && !inner.iter().any(|x| x == "that" || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who");
+                if appositive && after_name {
+                    j = name_end;
+                    break;
+                }
                 if appositive && p > start {
                     j = p;
                     continue;
@@ -775,7 +820,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
     // A possessive name ("Tillerson's") is not a subject of the verb.
     let lw = cx.lower(last);
     if matches!(lw.as_str(), "i" | "we" | "you" | "it" | "who" | "which" | "that" | "this" | "there") {
-        return if matches!(lw.as_str(), "who" | "which" | "that" | "there" | "this") { None } else { Some((last, last + 1)) };
+        return if matches!(lw.as_str(), "that" | "there" | "this") { None } else { Some((last, last + 1)) };
     }
     // A generic noun phrase: back to a determiner or a clause boundary.
     let mut first = last;
@@ -954,7 +999,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
                 matches!(x.as_str(), "that" | "," | ":") || (cx.in_quote[j] && is_open_mark(cx.text(j)))
             });
             match stop {
-                Some(j) if cue.class != CueClass::Act => {
+                Some(j) if cue.class != CueClass::Act && (cx.text(j) != "," || (j + 1 < end && (cx.lower(j + 1) == "that" || (cx.in_quote[j + 1] && is_open_mark(cx.text(j + 1)))))) => {
                     k = j;
                     continue;
                 }
@@ -990,7 +1035,10 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             return Some((q.outer, stop));
         }
     }
-    let clause_like = CLAUSE_STARTERS.contains(&first.as_str()) || cx.text(k).starts_with(char::is_uppercase) || cx.tokens[k].kind == TokenKind::Number;
+    let clause_like = CLAUSE_STARTERS.contains(&first.as_str())
+        || cx.text(k).starts_with(char::is_uppercase)
+        || cx.tokens[k].kind == TokenKind::Number
+        || (cx.is_word(k) && !NOT_CLAUSE.contains(&first.as_str()) && !(first.ends_with("ly") && first.len() > 4) && lexicon::cue_verb(&first).is_none());
     let ok = match cue.class {
         CueClass::Think => saw_that,
         CueClass::Act => !cue.participle,
