@@ -39,6 +39,9 @@
 //!   sentence take the speaker of a cue in that sentence, or of the previous
 //!   sentence in the paragraph when it had one; otherwise no speaker.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use crate::entities::{Entities, MentionKind};
 use crate::lexicon::{self, CueClass};
 use crate::quotes::Quoted;
@@ -194,6 +197,8 @@ struct Ctx<'a> {
     tokens: &'a [Token],
     /// Per token: inside quotation marks (marks included).
     in_quote: Vec<bool>,
+    /// Mentions outside quotes by end byte: the longest (earliest start) one.
+    by_end: HashMap<usize, usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -201,8 +206,8 @@ impl<'a> Ctx<'a> {
         self.tokens[k].span.text(self.body)
     }
 
-    fn lower(&self, k: usize) -> String {
-        self.text(k).to_lowercase()
+    fn lower(&self, k: usize) -> Cow<'a, str> {
+        lc(self.text(k))
     }
 
     fn is_word(&self, k: usize) -> bool {
@@ -211,14 +216,7 @@ impl<'a> Ctx<'a> {
 
     /// The longest mention ending at the end of token `k` (outside quotes).
     fn mention_ending(&self, k: usize) -> Option<usize> {
-        let end = self.tokens[k].span.end;
-        let ms = &self.ents.mentions;
-        // possessive-free end: a name mention may end inside the token ("Tillerson’s")
-        ms.iter()
-            .enumerate()
-            .filter(|(_, m)| m.span.end == end && !m.in_quote)
-            .min_by_key(|(_, m)| m.span.start)
-            .map(|(i, _)| i)
+        self.by_end.get(&self.tokens[k].span.end).copied()
     }
 
     fn mention_starting(&self, k: usize) -> Option<usize> {
@@ -234,6 +232,15 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A word in lower case, borrowed when it already is.
+pub(crate) fn lc(s: &str) -> Cow<'_, str> {
+    if s.chars().any(|c| c.is_uppercase()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// Attributes the quotes and reported speech of one article.
 pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entities) -> Attributions {
     let tokens = &seg.tokens;
@@ -245,7 +252,14 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             *f = true;
         }
     }
-    let cx = Ctx { body, seg, quoted, ents, tokens, in_quote };
+    let mut by_end: HashMap<usize, usize> = HashMap::new();
+    for (i, m) in ents.mentions.iter().enumerate().filter(|(_, m)| !m.in_quote) {
+        let slot = by_end.entry(m.span.end).or_insert(i);
+        if ents.mentions[*slot].span.start > m.span.start {
+            *slot = i;
+        }
+    }
+    let cx = Ctx { body, seg, quoted, ents, tokens, in_quote, by_end };
     let mut out: Vec<Quote> = Vec::new();
     // quote index -> attributed
     let mut taken = vec![false; quoted.len()];
@@ -573,7 +587,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             continue;
         }
         let w = cx.text(k);
-        let lower = w.to_lowercase();
+        let lower = lc(w);
         // "according to X"
         if lower == "according" && k + 1 < range.end && cx.lower(k + 1) == "to" {
             let source = np_after(cx, k + 2, range.end);
@@ -583,7 +597,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             continue;
         }
         // "be confident that"
-        if BELIEF_ADJECTIVES.contains(&lower.as_str()) && k > range.start && BE.contains(&cx.lower(k - 1).as_str()) && k + 1 < range.end && cx.lower(k + 1) == "that" {
+        if BELIEF_ADJECTIVES.contains(&lower.as_ref()) && k > range.start && BE.contains(&cx.lower(k - 1).as_ref()) && k + 1 < range.end && cx.lower(k + 1) == "that" {
             let src = subject_before(cx, k - 1, range.start);
             if let Some(source) = src {
                 let (speaker, speakers) = speaker_of(cx, source);
@@ -603,8 +617,8 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         let prev = prev_word(cx, k, range.start);
         let prev_lower = prev.map(|p| cx.lower(p)).unwrap_or_default();
         let participle = lower.ends_with("ing");
-        let noun_like = DETERMINERS.contains(&prev_lower.as_str()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
-        let passive = BE.contains(&prev_lower.as_str()) && !participle;
+        let noun_like = DETERMINERS.contains(&prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
+        let passive = BE.contains(&prev_lower.as_ref()) && !participle;
         let infinitive = prev_lower == "to";
         if noun_like || passive || infinitive {
             k += 1;
@@ -612,10 +626,10 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         }
         // Particles that belong to the cue.
         let mut end = k + 1;
-        let next_lower = if end < range.end { cx.lower(end) } else { String::new() };
+        let next_lower = if end < range.end { cx.lower(end) } else { Cow::Borrowed("") };
         match lemma {
             "call" => {
-                if matches!(next_lower.as_str(), "for" | "on") {
+                if matches!(next_lower.as_ref(), "for" | "on") {
                     end += 1;
                 } else {
                     k += 1;
@@ -623,7 +637,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 }
             }
             "point" => {
-                if matches!(next_lower.as_str(), "to" | "out") {
+                if matches!(next_lower.as_ref(), "to" | "out") {
                     end += 1;
                 } else {
                     k += 1;
@@ -681,7 +695,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             }
         }
         // "... and said": the subject of the coordinated verb.
-        if cue.source.is_none() && k > range.start && matches!(cx.lower(k - 1).as_str(), "and" | "but") {
+        if cue.source.is_none() && k > range.start && matches!(cx.lower(k - 1).as_ref(), "and" | "but") {
             let main = cues.iter().rev().find(|c| c.source.is_some()).map(|c| c.source).unwrap_or_else(|| first_subject(cx, range.start, k));
             if let Some(s) = main {
                 cue.source = Some(s);
@@ -717,7 +731,7 @@ fn inverted_np_ends(cx: &Ctx<'_>, b: usize, end: usize) -> bool {
         return true;
     }
     let w = cx.lower(b);
-    !cx.is_word(b) || WEEKDAYS.contains(&w.as_str()) || matches!(w.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
+    !cx.is_word(b) || WEEKDAYS.contains(&w.as_ref()) || matches!(w.as_ref(), "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
 }
 
 fn prev_word(cx: &Ctx<'_>, k: usize, start: usize) -> Option<usize> {
@@ -761,7 +775,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
     // skip adverbs and auxiliaries
     while j > start {
         let w = cx.lower(j - 1);
-        if ADVERBS.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_uppercase)) {
+        if ADVERBS.contains(&w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_uppercase)) {
             j -= 1;
             continue;
         }
@@ -769,7 +783,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         if w == "," {
             let open = (start..j - 1).rev().find(|&p| cx.text(p) == ",");
             if let Some(p) = open {
-                let inner: Vec<String> = (p + 1..j - 1).map(|q| cx.lower(q)).collect();
+                let inner: Vec<Cow<str>> = (p + 1..j - 1).map(|q| cx.lower(q)).collect();
                 // after a name, any short phrase without a cue is an appositive
                 let mut name_end = p;
                 if name_end > start && cx.text(name_end - 1) == ")" {
@@ -780,7 +794,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                 let after_name = name_end > start && cx.mention_ending(name_end - 1).is_some_and(|mi| cx.ents.mentions[mi].kind == MentionKind::Name);
                 let appositive = !inner.is_empty()
                     && inner.len() <= if after_name { 24 } else { 8 }
-                    && (after_name || inner.len() <= 2 || matches!(inner[0].as_str(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
+                    && (after_name || inner.len() <= 2 || matches!(inner[0].as_ref(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
                     && !inner.iter().any(|x| x == "that" || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who");
                 if appositive && after_name {
                     j = name_end;
@@ -819,8 +833,8 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
     }
     // A possessive name ("Tillerson's") is not a subject of the verb.
     let lw = cx.lower(last);
-    if matches!(lw.as_str(), "i" | "we" | "you" | "it" | "who" | "which" | "that" | "this" | "there") {
-        return if matches!(lw.as_str(), "that" | "there" | "this") { None } else { Some((last, last + 1)) };
+    if matches!(lw.as_ref(), "i" | "we" | "you" | "it" | "who" | "which" | "that" | "this" | "there") {
+        return if matches!(lw.as_ref(), "that" | "there" | "this") { None } else { Some((last, last + 1)) };
     }
     // A generic noun phrase: back to a determiner or a clause boundary.
     let mut first = last;
@@ -828,17 +842,17 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
     while first > start && words < 8 {
         let p = first - 1;
         let pw = cx.lower(p);
-        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_str(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(&pw.as_str()) {
+        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(&pw.as_ref()) {
             break;
         }
         first = p;
         words += 1;
-        if DETERMINERS.contains(&pw.as_str()) {
+        if DETERMINERS.contains(&pw.as_ref()) {
             break;
         }
     }
     // Heads that are not nouns (prepositions, conjunctions) make no subject.
-    if matches!(lw.as_str(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") {
+    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") {
         return None;
     }
     Some((first, last + 1))
@@ -861,7 +875,7 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let lw = cx.lower(k);
-    if matches!(lw.as_str(), "me" | "us" | "him" | "them" | "you" | "her" | "it") {
+    if matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "her" | "it") {
         return None;
     }
     if let Some(mi) = cx.mention_starting(k) {
@@ -869,13 +883,13 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         let last = cx.tokens.partition_point(|t| t.span.start < m.span.end);
         return Some((k, last.max(k + 1)));
     }
-    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(&lw.as_str()) || matches!(lw.as_str(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || WEEKDAYS.contains(&lw.as_str()) {
+    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(&lw.as_ref()) || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || WEEKDAYS.contains(&lw.as_ref()) {
         return None;
     }
     let mut j = k;
     while j < end && j < k + 8 {
         let w = cx.lower(j);
-        if !cx.is_word(j) || cx.in_quote[j] || (j > k && (matches!(w.as_str(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || WEEKDAYS.contains(&w.as_str()) || lexicon::cue_verb(&w).is_some())) {
+        if !cx.is_word(j) || cx.in_quote[j] || (j > k && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || WEEKDAYS.contains(&w.as_ref()) || lexicon::cue_verb(&w).is_some())) {
             break;
         }
         j += 1;
@@ -904,7 +918,7 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     // After the source and cue only adverbials may follow (no "that", colon or quote).
     if right < range.end {
         let rest = cx.lower(right);
-        if matches!(rest.as_str(), "that" | ":") || (right < range.end && cx.in_quote[right] && is_open_mark(cx.text(right))) {
+        if matches!(rest.as_ref(), "that" | ":") || (right < range.end && cx.in_quote[right] && is_open_mark(cx.text(right))) {
             return None;
         }
     }
@@ -940,7 +954,7 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
 
 /// Whether nothing but adverbials follows the cue up to the sentence end.
 fn ends_clause(cx: &Ctx<'_>, right: usize, end: usize) -> bool {
-    right >= end || !(matches!(cx.lower(right).as_str(), "that" | ":") || (cx.in_quote[right] && is_open_mark(cx.text(right))))
+    right >= end || !(matches!(cx.lower(right).as_ref(), "that" | ":") || (cx.in_quote[right] && is_open_mark(cx.text(right))))
 }
 
 /// The clause after the cue. Returns the content span and the token where it ends.
@@ -954,9 +968,9 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     if telling && cue.side != Side::After {
         let stop = (k..end.min(k + 12)).find(|&j| {
             let w = cx.lower(j);
-            matches!(w.as_str(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":" | "," | "to" | "on" | "in" | "during" | "the") && !(w == "the" && j == k)
+            matches!(w.as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":" | "," | "to" | "on" | "in" | "during" | "the") && !(w == "the" && j == k)
                 || (cx.in_quote[j] && is_open_mark(cx.text(j)))
-                || WEEKDAYS.contains(&w.as_str())
+                || WEEKDAYS.contains(&w.as_ref())
         });
         match stop {
             Some(j) if j > k => k = j,
@@ -973,30 +987,30 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         if cx.in_quote[k] {
             break;
         }
-        if WEEKDAYS.contains(&w.as_str()) || MONTHS.contains(&w.as_str()) || (ADVERBS.contains(&w.as_str()) && w != "that") || (w.ends_with("ly") && w.len() > 4) || cx.tokens[k].kind == TokenKind::Number {
+        if WEEKDAYS.contains(&w.as_ref()) || MONTHS.contains(&w.as_ref()) || (ADVERBS.contains(&w.as_ref()) && w != "that") || (w.ends_with("ly") && w.len() > 4) || cx.tokens[k].kind == TokenKind::Number {
             k += 1;
             continue;
         }
-        if matches!(w.as_str(), "on" | "earlier" | "later" | "last" | "this" | "next" | "late" | "early") && k + 1 < end {
+        if matches!(w.as_ref(), "on" | "earlier" | "later" | "last" | "this" | "next" | "late" | "early") && k + 1 < end {
             let n = cx.lower(k + 1);
-            if WEEKDAYS.contains(&n.as_str()) || MONTHS.contains(&n.as_str()) || TIME_WORDS.contains(&n.as_str()) || (cx.tokens[k + 1].kind == TokenKind::Number) || (n == "the" && w == "on") {
+            if WEEKDAYS.contains(&n.as_ref()) || MONTHS.contains(&n.as_ref()) || TIME_WORDS.contains(&n.as_ref()) || (cx.tokens[k + 1].kind == TokenKind::Number) || (n == "the" && w == "on") {
                 k += 2;
                 continue;
             }
         }
-        if matches!(w.as_str(), "morning" | "afternoon" | "evening" | "night") {
+        if matches!(w.as_ref(), "morning" | "afternoon" | "evening" | "night") {
             k += 1;
             continue;
         }
-        if w == "the" && k + 2 < end && cx.lower(k + 1) == "same" && TIME_WORDS.contains(&cx.lower(k + 2).as_str()) {
+        if w == "the" && k + 2 < end && cx.lower(k + 1) == "same" && TIME_WORDS.contains(&cx.lower(k + 2).as_ref()) {
             k += 3;
             continue;
         }
         // "in a statement", "in an interview with X", "on Twitter", "to reporters"
-        if matches!(w.as_str(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from") {
+        if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from") {
             let stop = (k + 1..end.min(k + 10)).find(|&j| {
                 let x = cx.lower(j);
-                matches!(x.as_str(), "that" | "," | ":") || (cx.in_quote[j] && is_open_mark(cx.text(j)))
+                matches!(x.as_ref(), "that" | "," | ":") || (cx.in_quote[j] && is_open_mark(cx.text(j)))
             });
             match stop {
                 Some(j) if cue.class != CueClass::Act && (cx.text(j) != "," || (j + 1 < end && (cx.lower(j + 1) == "that" || (cx.in_quote[j + 1] && is_open_mark(cx.text(j + 1)))))) => {
@@ -1035,10 +1049,10 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             return Some((q.outer, stop));
         }
     }
-    let clause_like = CLAUSE_STARTERS.contains(&first.as_str())
+    let clause_like = CLAUSE_STARTERS.contains(&first.as_ref())
         || cx.text(k).starts_with(char::is_uppercase)
         || cx.tokens[k].kind == TokenKind::Number
-        || (cx.is_word(k) && !NOT_CLAUSE.contains(&first.as_str()) && !(first.ends_with("ly") && first.len() > 4) && lexicon::cue_verb(&first).is_none());
+        || (cx.is_word(k) && !NOT_CLAUSE.contains(&first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && lexicon::cue_verb(&first).is_none());
     let ok = match cue.class {
         CueClass::Think => saw_that,
         CueClass::Act => !cue.participle,
@@ -1095,7 +1109,7 @@ mod tests {
         let q = crate::quotes::find(text, &seg);
         let e = crate::entities::resolve(text, &seg, &q);
         let a = attribute(text, &seg, &q, &e);
-        a.quotes.iter().map(|x| (x.content.text(text).to_string(), x.kind.as_str(), x.speaker.map(|s| e.entities[s].name.clone()))).collect()
+        a.quotes.iter().map(|x| (x.content.text(text).to_string(), x.kind.as_ref(), x.speaker.map(|s| e.entities[s].name.clone()))).collect()
     }
 
     #[test]

@@ -264,7 +264,11 @@ struct Run {
 /// Finds the entities and mentions of one article.
 pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     let tokens = &seg.tokens;
-    let inside_quote = |span: Span| quoted.iter().any(|q| q.content.contains(span));
+    // quoted contents are in text order: a binary search finds the candidate
+    let inside_quote = |span: Span| {
+        let i = quoted.partition_point(|q| q.content.start <= span.start);
+        i > 0 && quoted[i - 1].content.contains(span)
+    };
     // Words capitalised mid-sentence anywhere in the article: a sentence-initial
     // word is only a name when it also appears so (or a lexicon knows it).
     let mut mid_caps: HashMap<&str, ()> = HashMap::new();
@@ -294,7 +298,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                 i += 1;
                 continue;
             }
-            let lower = text.to_lowercase();
+            let lower = crate::attribution::lc(text);
             if let Some((gender, plural)) = is_pronoun(&lower) {
                 pronouns.push((tok.span, si, gender, plural, inside_quote(tok.span), i));
                 i += 1;
