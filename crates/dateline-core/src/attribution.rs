@@ -330,6 +330,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                             let continues = next.text(body).starts_with(char::is_lowercase);
                             match out.last_mut() {
                                 Some(prev) if continues && prev.kind == QuoteKind::Direct && prev.cue == Some(cue_span) => {
+                                    prev.parts = vec![prev.content, next];
                                     prev.content = prev.content.cover(next);
                                 }
                                 _ => out.push(make(next, QuoteKind::Direct, false, &relay)),
@@ -349,7 +350,25 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     }
                 }
             }
-            // 3./4. The clause after the cue.
+            // 4. "according to X": the rest of the sentence.
+            if cue.according {
+                if let Some((content, parts)) = content_according(&cx, range.clone(), cue, consumed_until) {
+                    let qs = quotes_in(&cx, content);
+                    let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
+                    let mut q = make(content, kind, false, &relay);
+                    q.parts = parts;
+                    out.push(q);
+                    for &qi in &qs {
+                        if !taken[qi] {
+                            taken[qi] = true;
+                            out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
+                        }
+                    }
+                    produced = true;
+                    consumed_until = range.end;
+                }
+            }
+            // 3. The clause after the cue.
             if !produced {
                 if let Some((content, ends_at)) = content_after(&cx, range.clone(), cue, right) {
                     let qs = quotes_in(&cx, content);
@@ -614,7 +633,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             k += 1;
             continue;
         }
-        let prev = prev_word(cx, k, range.start);
+        let prev = prev_word(k, range.start);
         let prev_lower = prev.map(|p| cx.lower(p)).unwrap_or_default();
         let participle = lower.ends_with("ing");
         let noun_like = DETERMINERS.contains(&prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
@@ -734,7 +753,7 @@ fn inverted_np_ends(cx: &Ctx<'_>, b: usize, end: usize) -> bool {
     !cx.is_word(b) || WEEKDAYS.contains(&w.as_ref()) || matches!(w.as_ref(), "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
 }
 
-fn prev_word(cx: &Ctx<'_>, k: usize, start: usize) -> Option<usize> {
+fn prev_word(k: usize, start: usize) -> Option<usize> {
     (k > start).then(|| k - 1)
 }
 
@@ -799,6 +818,21 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                 if appositive && after_name {
                     j = name_end;
                     break;
+                }
+                // "the union leader, Sam Ortiz, said": the name is the source
+                if let Some(mi) = cx.mention_ending(j - 2) {
+                    let m = &cx.ents.mentions[mi];
+                    if m.kind == MentionKind::Name && cx.tokens[p + 1].span.start == m.span.start {
+                        // the source spans the noun phrase and its name
+                        let mut first = p;
+                        while first > start && first + 6 > p && cx.is_word(first - 1) && !cx.in_quote[first - 1] {
+                            first -= 1;
+                            if DETERMINERS.contains(&cx.lower(first).as_ref()) {
+                                break;
+                            }
+                        }
+                        return Some((first, j - 1));
+                    }
                 }
                 if appositive && p > start {
                     j = p;
@@ -950,6 +984,33 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     }
     // Leading conjunction-free: "But ..." keeps it; a leading quote keeps its mark out later.
     Some(span)
+}
+
+/// The content of "according to X": the sentence without the phrase, with
+/// its two parts when the phrase sits in the middle.
+fn content_according(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, floor: usize) -> Option<(Span, Vec<Span>)> {
+    let (_, src_end) = cue.source?;
+    let start = range.start.max(floor);
+    let trim_end = |mut e: usize, from: usize| {
+        while e > from && matches!(cx.text(e - 1), "." | "," | "!" | "?" | ";" | ":" | "-" | "—") && !cx.in_quote[e - 1] {
+            e -= 1;
+        }
+        e
+    };
+    let span = |a: usize, b: usize| (b > a).then(|| Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end));
+    let before = span(start, trim_end(cue.first, start));
+    let mut after_start = src_end;
+    while after_start < range.end && matches!(cx.text(after_start), "," | ":" | "-" | "—") {
+        after_start += 1;
+    }
+    let after = span(after_start, trim_end(range.end, after_start));
+    let words = |s: Option<Span>| s.map_or(0, |s| s.text(cx.body).split_whitespace().count());
+    match (before, after) {
+        (Some(b), Some(a)) if words(Some(b)) >= 2 && words(Some(a)) >= 2 => Some((b.cover(a), vec![b, a])),
+        (Some(b), _) if words(Some(b)) >= 3 => Some((b, Vec::new())),
+        (_, Some(a)) if words(Some(a)) >= 3 => Some((a, Vec::new())),
+        _ => None,
+    }
 }
 
 /// Whether nothing but adverbials follows the cue up to the sentence end.
@@ -1109,15 +1170,15 @@ mod tests {
         let q = crate::quotes::find(text, &seg);
         let e = crate::entities::resolve(text, &seg, &q);
         let a = attribute(text, &seg, &q, &e);
-        a.quotes.iter().map(|x| (x.content.text(text).to_string(), x.kind.as_ref(), x.speaker.map(|s| e.entities[s].name.clone()))).collect()
+        a.quotes.iter().map(|x| (x.content.text(text).to_string(), x.kind.as_str(), x.speaker.map(|s| e.entities[s].name.clone()))).collect()
     }
 
     #[test]
     fn basic() {
         let got = quotes("“We won,” Jane Roe said. “It was hard.”\nShe said that the team was tired.");
         assert_eq!(got, [
-            ("We won".to_string(), "direct", Some("Jane Roe".to_string())),
-            ("It was hard.".to_string(), "direct", Some("Jane Roe".to_string())),
+            // one turn interrupted by the attribution is one quote (with parts)
+            ("We won,” Jane Roe said. “It was hard.".to_string(), "direct", Some("Jane Roe".to_string())),
             ("the team was tired".to_string(), "reported", Some("Jane Roe".to_string())),
         ]);
     }

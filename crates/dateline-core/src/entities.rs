@@ -316,7 +316,8 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             let (word, _) = strip_possessive(text);
             let sentence_initial = Some(i) == first_word;
             let next_namey = i + 1 < range.end && tokens[i + 1].kind == TokenKind::Word && namey(tokens[i + 1].span.text(body));
-            if !namey(word) || STOP.contains(&word) || (sentence_initial && !next_namey && is_sentence_initial_noise(word, &mid_caps)) {
+            let noise = sentence_initial && !next_namey && is_sentence_initial_noise(word, &mid_caps) && !followed_by_cue(body, tokens, i + 1, range.end);
+            if !namey(word) || STOP.contains(&word) || noise {
                 i += 1;
                 continue;
             }
@@ -632,7 +633,9 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
         }
     }
     let had_title = k > i && (!run.titles.is_empty() || run.gender != Gender::Unknown);
-    // A lower-case title just before the run ("pollster Pat Caddell").
+    // A lower-case title just before the run ("pollster Pat Caddell") is part
+    // of the mention.
+    let mut lead_start = i;
     if !had_title && i > 0 {
         for back in 1..=3 {
             if i < back {
@@ -642,6 +645,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
             let key = words.join(" ");
             if tokens[i - back..i].iter().all(|t| t.kind == TokenKind::Word) && lexicon::title(&key).is_some() && !matches!(key.as_str(), "head" | "host" | "leader") {
                 run.titles.push(key);
+                lead_start = i - back;
                 break;
             }
         }
@@ -701,7 +705,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
         let (stem, _) = strip_possessive(last_tok.span.text(body));
         span_end = last_tok.span.start + stem.len();
     }
-    run.span = Span::new(tokens[i].span.start, span_end);
+    run.span = Span::new(tokens[lead_start].span.start, span_end);
     if run.name.is_empty() {
         run.role_only = !run.titles.is_empty();
         // "Russian officials": a demonym or country alone, then a collective noun.

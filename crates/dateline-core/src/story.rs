@@ -250,3 +250,25 @@ fn push_unique(list: &mut Vec<String>, item: String) {
         list.push(item);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, body: &str) -> Document {
+        Document { id: id.into(), title: None, outlet: None, published: Date::new(2020, 1, 1).unwrap(), url: None, body: body.into() }
+    }
+
+    #[test]
+    fn same_person_across_articles_is_one_entity() {
+        let a = doc("a", "Foreign Minister Khalid al-Rashid met reporters. Al-Rashid said the talks were useful.");
+        let b = doc("b", "Rashid said on Monday that the border would reopen. Minister Khalid al-Rashid spoke in Cairo.");
+        let story = extract(&[Input { document: &a, path: "a" }, Input { document: &b, path: "b" }]);
+        let people: Vec<&EntityOut> = story.entities.iter().filter(|e| e.kind == "person").collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Khalid al-Rashid");
+        assert!(people[0].titles.iter().any(|t| t == "Foreign Minister"));
+        let speakers: Vec<&Option<String>> = story.articles.iter().flat_map(|a| a.quotes.iter().map(|q| &q.speaker)).collect();
+        assert!(speakers.iter().all(|s| s.as_deref() == Some(people[0].id.as_str())), "{speakers:?}");
+    }
+}
