@@ -43,7 +43,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::entities::{Entities, MentionKind};
-use crate::lexicon::{self, CueClass};
+use crate::lexicon::{self, CueClass, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -128,58 +128,58 @@ struct Cue {
     speakers: Vec<usize>,
 }
 
-const ADVERBS: &[&str] = &[
+static ADVERBS: WordSet = WordSet::new(&[
     "also", "previously", "repeatedly", "later", "earlier", "then", "still", "again", "further", "once", "recently",
     "never", "not", "just", "already", "even", "now", "first", "himself", "herself", "itself", "themselves",
     "reportedly", "initially", "often", "always", "ever", "yet", "too", "similarly", "both", "all", "only", "has",
     "have", "had", "will", "would", "could", "can", "may", "might", "must", "shall", "should", "did", "does", "do",
     "n't", "has", "since", "subsequently", "finally", "separately", "however", "meanwhile", "though", "last",
-];
+]);
 
 /// Cue verbs that are also common nouns.
-const NOUNY: &[&str] = &[
+static NOUNY: WordSet = WordSet::new(&[
     "report", "claim", "answer", "question", "support", "back", "post", "call", "estimate", "forecast", "project",
     "figure", "guess", "state", "point", "hope", "fear", "doubt", "judge", "spell", "detail", "outline", "signal",
     "comment", "counter", "reply", "demand", "promise", "pledge", "vow", "tweet", "label", "joke", "cry", "credit",
     "challenge", "dispute", "contest", "echo", "attack", "praise", "welcome", "defend", "blame", "note", "remark",
     "cite", "record", "respond", "request", "dismiss", "slam", "blast", "hail", "concern", "worry", "rebuke",
     "caution", "warn", "chant", "figure", "project", "contend", "add", "accuse", "oppose", "find", "feel", "think",
-];
+]);
 
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"];
+static BE: WordSet = WordSet::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"]);
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "whose",
     "no", "any", "each", "every", "some", "such", "another",
-];
+]);
 
 /// Words that start a clause (a zero-"that" complement).
-const CLAUSE_STARTERS: &[&str] = &[
+static CLAUSE_STARTERS: WordSet = WordSet::new(&[
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "some",
     "many", "most", "all", "no", "his", "her", "its", "their", "our", "my", "your", "both", "neither", "nobody",
     "everyone", "nothing", "none", "if", "how", "what", "why", "whether", "when", "where", "who", "any", "more",
     "several", "few", "each", "every", "one", "two", "three", "such",
-];
+]);
 
 /// Words that do not start a zero-"that" complement.
-const NOT_CLAUSE: &[&str] = &[
+static NOT_CLAUSE: WordSet = WordSet::new(&[
     "to", "of", "for", "on", "in", "at", "with", "by", "about", "from", "into", "during", "after", "before",
     "and", "or", "but", "so", "as", "than", "because", "while", "goodbye", "hello", "yes", "no", "thanks",
     "nothing", "something", "anything", "otherwise", "not", "nor", "was", "is", "were", "are", "had", "has",
     "would", "will", "could", "should", "can", "may", "might", "must", "be", "been", "being", "do", "did",
     "does", "up", "out", "off", "over", "against", "more", "less", "much", "little", "earlier", "later",
     "recently", "again", "too", "also", "then", "now", "here", "there", "repeatedly", "publicly", "privately",
-];
+]);
 
 /// Verbs of telling: an object (the listener) comes before the content.
-const TELLING: &[&str] = &["tell", "inform", "assure", "reassure", "remind", "warn", "advise", "urge", "ask", "caution", "promise", "brief"];
+static TELLING: WordSet = WordSet::new(&["tell", "inform", "assure", "reassure", "remind", "warn", "advise", "urge", "ask", "caution", "promise", "brief"]);
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow"];
-const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"];
-const TIME_WORDS: &[&str] = &["morning", "afternoon", "evening", "night", "week", "month", "year", "day", "weekend", "time"];
+static WEEKDAYS: WordSet = WordSet::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow"]);
+static MONTHS: WordSet = WordSet::new(&["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]);
+static TIME_WORDS: WordSet = WordSet::new(&["morning", "afternoon", "evening", "night", "week", "month", "year", "day", "weekend", "time"]);
 
 /// Adjectives that, after a form of "be" and before "that", make a belief cue.
-const BELIEF_ADJECTIVES: &[&str] = &["confident", "convinced", "certain", "sure", "adamant", "hopeful", "optimistic", "skeptical", "sceptical", "aware", "worried", "concerned", "afraid"];
+static BELIEF_ADJECTIVES: WordSet = WordSet::new(&["confident", "convinced", "certain", "sure", "adamant", "hopeful", "optimistic", "skeptical", "sceptical", "aware", "worried", "concerned", "afraid"]);
 
 fn is_open_mark(s: &str) -> bool {
     matches!(s, "“" | "\"" | "‘" | "'")

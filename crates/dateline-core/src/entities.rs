@@ -38,7 +38,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::{self, Gender};
+use crate::lexicon::{self, Gender, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -113,7 +113,7 @@ pub struct Mention {
 }
 
 /// Words that never start a name even when capitalised.
-const STOP: &[&str] = &[
+static STOP: WordSet = WordSet::new(&[
     "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
     "Her", "Their", "Our", "My", "Your", "There", "Here", "But", "And", "Or", "So", "Yet", "However", "In", "On",
     "At", "For", "With", "As", "After", "Before", "When", "While", "If", "Although", "Though", "Because", "Since",
@@ -131,16 +131,16 @@ const STOP: &[&str] = &[
     "Christmas", "Easter", "Ramadan", "Thanksgiving", "God", "Internet", "Web", "English", "Islamic", "Christian",
     "Muslim", "Jewish", "Catholic", "Protestant", "Republican", "Democratic", "Democrat", "Conservative", "Liberal",
     "Labour", "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West", "Central",
-];
+]);
 
 /// Weekdays and months: they end a name run ("Lavrov Wednesday").
-const CALENDAR: &[&str] = &[
+static CALENDAR: WordSet = WordSet::new(&[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December",
-];
+]);
 
 /// Capitalised head words that make a run an organisation.
-const ORG_HEADS: &[&str] = &[
+static ORG_HEADS: WordSet = WordSet::new(&[
     "Organization", "Organisation", "Department", "Ministry", "Party", "Council", "Agency", "Commission",
     "Committee", "Court", "University", "College", "School", "Bank", "Association", "Institute", "Corporation",
     "Company", "Inc", "Corp", "Ltd", "LLC", "Group", "Union", "Federation", "Foundation", "Fund", "Army", "Navy",
@@ -153,10 +153,10 @@ const ORG_HEADS: &[&str] = &[
     "Partners", "Systems", "Technologies", "Motors", "Institution", "Laboratory", "Observatory", "Council",
     "Legislature", "Ministries", "Regiment", "Division", "Unit", "Team", "FC", "Reuters", "Channel", "TV",
     "Radio", "Review", "Gazette", "Mail", "Telegraph", "Guardian", "Observer", "Globe", "Chronicle", "Inquirer",
-];
+]);
 
 /// Lower-case collective nouns that turn a preceding name into a group.
-const GROUP_NOUNS: &[&str] = &[
+static GROUP_NOUNS: WordSet = WordSet::new(&[
     "officials", "administration", "government", "authorities", "lawmakers", "legislators", "diplomats",
     "leaders", "leadership", "regime", "forces", "troops", "military", "prosecutors", "investigators",
     "spokesmen", "spokespeople", "aides", "advisers", "advisors", "sources", "officers", "police", "delegation",
@@ -164,24 +164,24 @@ const GROUP_NOUNS: &[&str] = &[
     "analysts", "experts", "scientists", "researchers", "doctors", "voters", "supporters", "critics",
     "protesters", "residents", "citizens", "workers", "employees", "executives", "agents", "staff", "embassy",
     "ministry", "media", "press", "army", "navy", "people",
-];
+]);
 
 /// Prepositions before a place name.
-const LOCATIVE: &[&str] = &["in", "at", "from", "near", "into", "across", "throughout", "outside", "inside", "to", "toward", "towards", "around", "via"];
+static LOCATIVE: WordSet = WordSet::new(&["in", "at", "from", "near", "into", "across", "throughout", "outside", "inside", "to", "toward", "towards", "around", "via"]);
 
 /// Prepositions: a mention right after one is not a subject.
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "at", "from", "near", "into", "across", "throughout", "outside", "inside", "to", "toward", "towards",
     "around", "via", "with", "of", "for", "by", "on", "about", "after", "before", "against", "between", "over",
     "under", "following", "than", "as", "like", "during", "among", "behind", "beyond", "without", "within",
     "upon", "onto", "through", "since", "until", "including", "despite", "amid", "unlike", "per", "told", "asked",
-];
+]);
 
 /// Name particles written in lower case inside a name.
-const PARTICLES: &[&str] = &["al", "bin", "ibn", "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "dos", "das", "ter", "y", "el", "abu"];
+static PARTICLES: WordSet = WordSet::new(&["al", "bin", "ibn", "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "dos", "das", "ter", "y", "el", "abu"]);
 
 /// Titles written as abbreviations; their period may sit inside a run.
-const ABBREV_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Capt", "Maj", "Adm", "Sgt", "Prof", "Rev", "Jr", "Sr", "St", "Brig", "Cmdr", "Atty", "Amb", "Pres", "Sec", "Gov"];
+static ABBREV_TITLES: WordSet = WordSet::new(&["Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Capt", "Maj", "Adm", "Sgt", "Prof", "Rev", "Jr", "Sr", "St", "Brig", "Cmdr", "Atty", "Amb", "Pres", "Sec", "Gov"]);
 
 fn is_pronoun(lower: &str) -> Option<(Gender, bool)> {
     match lower {
@@ -407,8 +407,8 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
         let text = m.span.text(body).to_lowercase();
         let object_pronoun = m.kind == MentionKind::Pronoun && !matches!(text.as_str(), "he" | "she" | "they");
         let start = seg.sentences[m.sentence].tokens.start;
-        let after_prep = (start..*tok).rev().map(|k| tokens[k].span.text(body).to_lowercase()).find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "," | "“" | "\"" | "‘"));
-        let after_prep = after_prep.is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+        let after_prep = (start..*tok).rev().map(|k| crate::attribution::lc(tokens[k].span.text(body))).find(|w| !matches!(w.as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "," | "“" | "\"" | "‘"));
+        let after_prep = after_prep.is_some_and(|w| PREPOSITIONS.contains(w));
         if !object_pronoun && !after_prep {
             m.subject = true;
             last_sentence = m.sentence;
@@ -540,6 +540,9 @@ fn is_sentence_initial_noise(word: &str, mid_caps: &HashMap<&str, ()>) -> bool {
 
 /// The longest title starting at token `i`: (token end, title as written, lower-case key).
 fn title_at(body: &str, tokens: &[Token], i: usize, end: usize, capitalised: bool) -> Option<(usize, String)> {
+    if i >= end || !lexicon::title_start(&crate::attribution::lc(tokens[i].span.text(body))) {
+        return None;
+    }
     let mut best = None;
     let mut key = String::new();
     let mut k = i;
@@ -555,7 +558,13 @@ fn title_at(body: &str, tokens: &[Token], i: usize, end: usize, capitalised: boo
         key.push_str(&w.to_lowercase());
         k += 1;
         let with_dot = k < end && tokens[k].span.text(body) == "." && tokens[k].span.start == t.span.end;
-        if with_dot && lexicon::title(&format!("{key}.")).is_some() {
+        let dotted = with_dot && {
+            key.push('.');
+            let hit = lexicon::title(&key).is_some();
+            key.pop();
+            hit
+        };
+        if dotted {
             best = Some((k + 1, format!("{key}.")));
         } else if lexicon::title(&key).is_some() {
             best = Some((k, key.clone()));
@@ -684,7 +693,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
         let connector = matches!(lower.as_str(), "of" | "for" | "the" | "and" | "on") && (org_like || title_words(&run.name));
         let and_in_org = lower == "and" && k + 1 < end && {
             let ext = format!("{} and {}", run.name.join(" "), tokens[k + 1].span.text(body));
-            lexicon::organization(&ext).is_some() || ORG_HEADS.iter().any(|h| ext.ends_with(h))
+            lexicon::organization(&ext).is_some() || ext.rsplit(' ').next().is_some_and(|h| ORG_HEADS.contains(h))
         };
         if !run.name.is_empty() && (next_namey || lower == "the") && (connector || and_in_org || PARTICLES.contains(&w)) && lower != "and" || (and_in_org && next_namey) {
             run.name.push(w.to_string());

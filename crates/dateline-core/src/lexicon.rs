@@ -9,8 +9,50 @@
 //!
 //! Lookups take the word as written; they lower-case where the list does.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small fast hasher for short word keys (the Fx hash of rustc); the
+/// tables are fixed data, so hash flooding is no concern.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A fixed set of words, hashed on first use.
+pub struct WordSet {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+}
+
+impl WordSet {
+    pub const fn new(list: &'static [&'static str]) -> WordSet {
+        WordSet { list, set: OnceLock::new() }
+    }
+
+    pub fn contains(&self, word: impl AsRef<str>) -> bool {
+        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(word.as_ref())
+    }
+}
 
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 const GIVEN_NAMES_INTL: &str = include_str!("../data/given_names_intl.txt");
@@ -51,19 +93,21 @@ pub struct Org {
 }
 
 struct Tables {
-    given: HashMap<&'static str, Gender>,
+    given: Map<&'static str, Gender>,
     /// lower-cased country name or alias -> canonical name
-    countries: HashMap<String, &'static str>,
+    countries: Map<String, &'static str>,
     /// lower-cased demonym -> canonical country
-    demonyms: HashMap<String, &'static str>,
+    demonyms: Map<String, &'static str>,
     /// lower-case title (words separated by one space) -> info
-    titles: HashMap<&'static str, Title>,
+    titles: Map<&'static str, Title>,
     /// the last word of every title, for role nouns ("the secretary")
-    title_heads: HashMap<&'static str, ()>,
+    title_heads: Map<&'static str, ()>,
+    /// the first word of every title
+    title_starts: Map<&'static str, ()>,
     /// lower-cased organisation name or alias -> info
-    orgs: HashMap<String, Org>,
+    orgs: Map<String, Org>,
     /// cue verb forms: lemma -> class; irregular form -> lemma
-    cues: HashMap<String, (CueClass, &'static str)>,
+    cues: Map<String, (CueClass, &'static str)>,
 }
 
 fn tables() -> &'static Tables {
@@ -76,7 +120,7 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn build() -> Tables {
-    let mut given = HashMap::new();
+    let mut given = Map::default();
     for line in data_lines(GIVEN_NAMES).chain(data_lines(GIVEN_NAMES_INTL)) {
         let mut words = line.split_whitespace();
         let gender = match words.next() {
@@ -88,8 +132,8 @@ fn build() -> Tables {
             given.entry(w).or_insert(gender);
         }
     }
-    let mut countries = HashMap::new();
-    let mut demonyms = HashMap::new();
+    let mut countries = Map::default();
+    let mut demonyms = Map::default();
     for line in data_lines(COUNTRIES) {
         let mut parts = line.split('|');
         let name = parts.next().unwrap_or("").trim();
@@ -104,8 +148,9 @@ fn build() -> Tables {
             countries.insert(a.to_lowercase(), name);
         }
     }
-    let mut titles = HashMap::new();
-    let mut title_heads = HashMap::new();
+    let mut titles = Map::default();
+    let mut title_heads = Map::default();
+    let mut title_starts = Map::default();
     for line in data_lines(TITLES) {
         let mut parts = line.split('|');
         let title = parts.next().unwrap_or("").trim();
@@ -115,6 +160,9 @@ fn build() -> Tables {
             _ => Gender::Unknown,
         };
         let country = parts.next().map(str::trim).filter(|c| !c.is_empty());
+        if let Some(first) = title.split(' ').next() {
+            title_starts.insert(first, ());
+        }
         if let Some(head) = title.rsplit(' ').next() {
             if !head.ends_with('.') {
                 title_heads.insert(head, ());
@@ -122,7 +170,7 @@ fn build() -> Tables {
         }
         titles.entry(title).or_insert(Title { gender, country });
     }
-    let mut orgs = HashMap::new();
+    let mut orgs = Map::default();
     for line in data_lines(ORGANIZATIONS) {
         let mut parts = line.split('|');
         let name = parts.next().unwrap_or("").trim();
@@ -135,7 +183,7 @@ fn build() -> Tables {
             orgs.entry(a.to_lowercase()).or_insert(Org { name, country });
         }
     }
-    let mut cues = HashMap::new();
+    let mut cues = Map::default();
     for line in data_lines(CUE_VERBS) {
         let mut words = line.split_whitespace();
         let (Some(lemma), Some(class)) = (words.next(), words.next()) else { continue };
@@ -152,13 +200,32 @@ fn build() -> Tables {
         }
         cues.insert(lemma.to_string(), (class, lemma));
     }
-    Tables { given, countries, demonyms, titles, title_heads, orgs, cues }
+    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues }
+}
+
+/// Runs `f` on the word in lower case, without allocating for short ASCII words.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 48 && bytes.is_ascii() {
+        let mut buf = [0u8; 48];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8
+        f(std::str::from_utf8(&buf[..bytes.len()]).unwrap_or(""))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// Whether a lower-case word starts some title ("foreign", "secretary").
+pub fn title_start(lower: &str) -> bool {
+    tables().title_starts.contains_key(lower)
 }
 
 /// Gender of a given name ("Rex" -> male), if it is one.
 pub fn given_name(word: &str) -> Option<Gender> {
-    let lower = word.to_lowercase();
-    tables().given.get(lower.as_str()).copied()
+    with_lower(word, |w| tables().given.get(w).copied())
 }
 
 /// The canonical country for a name or alias ("U.S." -> "United States").
@@ -166,12 +233,12 @@ pub fn country(name: &str) -> Option<&'static str> {
     if name.len() <= 3 && name.chars().all(|c| c.is_ascii_uppercase()) && !matches!(name, "US" | "UK" | "USA" | "UAE" | "PRC" | "DRC") {
         return None;
     }
-    tables().countries.get(&name.to_lowercase()).copied()
+    with_lower(name, |w| tables().countries.get(w).copied())
 }
 
 /// The country of a demonym ("Russian" -> "Russia").
 pub fn demonym(word: &str) -> Option<&'static str> {
-    tables().demonyms.get(&word.to_lowercase()).copied()
+    with_lower(word, |w| tables().demonyms.get(w).copied())
 }
 
 /// A title given in lower case, words separated by single spaces.
@@ -187,7 +254,7 @@ pub fn title_head(lower: &str) -> bool {
 /// An organisation by name or alias, as written. Short all-capital aliases
 /// match only when written in capitals ("IS" but not "Is").
 pub fn organization(name: &str) -> Option<&'static Org> {
-    let org = tables().orgs.get(&name.to_lowercase())?;
+    let org = with_lower(name, |w| tables().orgs.get(w))?;
     let acronym_alias = name.len() <= 4 && !org.name.eq_ignore_ascii_case(name);
     if acronym_alias && !name.chars().all(|c| !c.is_lowercase()) {
         return None;

@@ -57,6 +57,10 @@ fn scan_paragraph(body: &str, para: Span, index: usize, out: &mut Vec<Quoted>) {
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        if !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’') {
+            prev = Some(c);
+            continue;
+        }
         let next = iter.peek().map(|&(_, n)| n);
         let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '“' | '‘'));
         let next_is_letter = next.is_some_and(char::is_alphanumeric);
