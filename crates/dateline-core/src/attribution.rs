@@ -100,6 +100,13 @@ pub struct Quote {
     pub parts: Vec<Span>,
 }
 
+/// The speaker of a sentence's attribution: speaker, joint speakers, cue, source.
+type SentenceSpeaker = (Option<usize>, Vec<usize>, Option<Span>, Option<Span>);
+
+/// The last direct quote: paragraph, sentence, speaker, joint speakers, and
+/// its index in the output when a cue attributed it.
+type Turn = (usize, usize, Option<usize>, Vec<usize>, Option<usize>);
+
 /// Whether a quote that continues a cued quote in the same paragraph is
 /// merged into it (one turn, PARC/PolNeAR style) or kept as its own quote.
 const MERGE_TURNS: bool = true;
@@ -264,7 +271,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     // quote index -> attributed
     let mut taken = vec![false; quoted.len()];
     // sentence -> had an attribution with a speaker (for implicit continuation)
-    let mut sentence_speaker: Vec<Option<(Option<usize>, Vec<usize>, Option<Span>, Option<Span>)>> = vec![None; seg.sentences.len()];
+    let mut sentence_speaker: Vec<Option<SentenceSpeaker>> = vec![None; seg.sentences.len()];
 
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if sentence.boilerplate {
@@ -433,7 +440,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
 
     // Quotes no cue claimed: continuations and partial quotes.
     // paragraph, sentence, speaker, speakers, index in `out` of a cued quote
-    let mut last_direct: Option<(usize, usize, Option<usize>, Vec<usize>, Option<usize>)> = None;
+    let mut last_direct: Option<Turn> = None;
     let mut order: Vec<usize> = (0..quoted.len()).collect();
     order.sort_by_key(|&i| quoted[i].outer.start);
     let mut claimed_by: Vec<Option<usize>> = vec![None; quoted.len()];
@@ -616,7 +623,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             continue;
         }
         // "be confident that"
-        if BELIEF_ADJECTIVES.contains(&lower.as_ref()) && k > range.start && BE.contains(&cx.lower(k - 1).as_ref()) && k + 1 < range.end && cx.lower(k + 1) == "that" {
+        if BELIEF_ADJECTIVES.contains(lower.as_ref()) && k > range.start && BE.contains(cx.lower(k - 1).as_ref()) && k + 1 < range.end && cx.lower(k + 1) == "that" {
             let src = subject_before(cx, k - 1, range.start);
             if let Some(source) = src {
                 let (speaker, speakers) = speaker_of(cx, source);
@@ -636,8 +643,8 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         let prev = prev_word(k, range.start);
         let prev_lower = prev.map(|p| cx.lower(p)).unwrap_or_default();
         let participle = lower.ends_with("ing");
-        let noun_like = DETERMINERS.contains(&prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
-        let passive = BE.contains(&prev_lower.as_ref()) && !participle;
+        let noun_like = DETERMINERS.contains(prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
+        let passive = BE.contains(prev_lower.as_ref()) && !participle;
         let infinitive = prev_lower == "to";
         if noun_like || passive || infinitive {
             k += 1;
@@ -724,7 +731,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         // Present forms of verbs that are also nouns ("attack", "reports")
         // need a known mention as subject.
         let present = lower == lemma || lower.ends_with('s');
-        if present && NOUNY.contains(&lemma) && cue.side == Side::Before {
+        if present && NOUNY.contains(lemma) && cue.side == Side::Before {
             let is_mention = cue.source.is_some_and(|(a, b)| {
                 let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
                 cx.ents.mentions.iter().any(|m| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
@@ -750,7 +757,7 @@ fn inverted_np_ends(cx: &Ctx<'_>, b: usize, end: usize) -> bool {
         return true;
     }
     let w = cx.lower(b);
-    !cx.is_word(b) || WEEKDAYS.contains(&w.as_ref()) || matches!(w.as_ref(), "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
+    !cx.is_word(b) || WEEKDAYS.contains(w.as_ref()) || matches!(w.as_ref(), "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
 }
 
 fn prev_word(k: usize, start: usize) -> Option<usize> {
@@ -794,7 +801,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
     // skip adverbs and auxiliaries
     while j > start {
         let w = cx.lower(j - 1);
-        if ADVERBS.contains(&w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_uppercase)) {
+        if ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_uppercase)) {
             j -= 1;
             continue;
         }
@@ -827,7 +834,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                         let mut first = p;
                         while first > start && first + 6 > p && cx.is_word(first - 1) && !cx.in_quote[first - 1] {
                             first -= 1;
-                            if DETERMINERS.contains(&cx.lower(first).as_ref()) {
+                            if DETERMINERS.contains(cx.lower(first).as_ref()) {
                                 break;
                             }
                         }
@@ -876,12 +883,12 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
     while first > start && words < 8 {
         let p = first - 1;
         let pw = cx.lower(p);
-        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(&pw.as_ref()) {
+        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(pw.as_ref()) {
             break;
         }
         first = p;
         words += 1;
-        if DETERMINERS.contains(&pw.as_ref()) {
+        if DETERMINERS.contains(pw.as_ref()) {
             break;
         }
     }
@@ -917,13 +924,13 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         let last = cx.tokens.partition_point(|t| t.span.start < m.span.end);
         return Some((k, last.max(k + 1)));
     }
-    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(&lw.as_ref()) || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || WEEKDAYS.contains(&lw.as_ref()) {
+    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(lw.as_ref()) || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || WEEKDAYS.contains(lw.as_ref()) {
         return None;
     }
     let mut j = k;
     while j < end && j < k + 8 {
         let w = cx.lower(j);
-        if !cx.is_word(j) || cx.in_quote[j] || (j > k && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || WEEKDAYS.contains(&w.as_ref()) || lexicon::cue_verb(&w).is_some())) {
+        if !cx.is_word(j) || cx.in_quote[j] || (j > k && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || WEEKDAYS.contains(w.as_ref()) || lexicon::cue_verb(&w).is_some())) {
             break;
         }
         j += 1;
@@ -1022,7 +1029,7 @@ fn ends_clause(cx: &Ctx<'_>, right: usize, end: usize) -> bool {
 fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: usize) -> Option<(Span, usize)> {
     let end = range.end;
     let mut k = right;
-    let telling = TELLING.contains(&cue.lemma);
+    let telling = TELLING.contains(cue.lemma);
     let mut saw_that = false;
     let mut saw_colon = false;
     // the object of telling: "told reporters", "told Breitbart News Daily host Alex Marlow"
@@ -1031,7 +1038,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             let w = cx.lower(j);
             matches!(w.as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":" | "," | "to" | "on" | "in" | "during" | "the") && !(w == "the" && j == k)
                 || (cx.in_quote[j] && is_open_mark(cx.text(j)))
-                || WEEKDAYS.contains(&w.as_ref())
+                || WEEKDAYS.contains(w.as_ref())
         });
         match stop {
             Some(j) if j > k => k = j,
@@ -1048,13 +1055,13 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         if cx.in_quote[k] {
             break;
         }
-        if WEEKDAYS.contains(&w.as_ref()) || MONTHS.contains(&w.as_ref()) || (ADVERBS.contains(&w.as_ref()) && w != "that") || (w.ends_with("ly") && w.len() > 4) || cx.tokens[k].kind == TokenKind::Number {
+        if WEEKDAYS.contains(w.as_ref()) || MONTHS.contains(w.as_ref()) || (ADVERBS.contains(w.as_ref()) && w != "that") || (w.ends_with("ly") && w.len() > 4) || cx.tokens[k].kind == TokenKind::Number {
             k += 1;
             continue;
         }
         if matches!(w.as_ref(), "on" | "earlier" | "later" | "last" | "this" | "next" | "late" | "early") && k + 1 < end {
             let n = cx.lower(k + 1);
-            if WEEKDAYS.contains(&n.as_ref()) || MONTHS.contains(&n.as_ref()) || TIME_WORDS.contains(&n.as_ref()) || (cx.tokens[k + 1].kind == TokenKind::Number) || (n == "the" && w == "on") {
+            if WEEKDAYS.contains(n.as_ref()) || MONTHS.contains(n.as_ref()) || TIME_WORDS.contains(n.as_ref()) || (cx.tokens[k + 1].kind == TokenKind::Number) || (n == "the" && w == "on") {
                 k += 2;
                 continue;
             }
@@ -1063,7 +1070,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             k += 1;
             continue;
         }
-        if w == "the" && k + 2 < end && cx.lower(k + 1) == "same" && TIME_WORDS.contains(&cx.lower(k + 2).as_ref()) {
+        if w == "the" && k + 2 < end && cx.lower(k + 1) == "same" && TIME_WORDS.contains(cx.lower(k + 2).as_ref()) {
             k += 3;
             continue;
         }
@@ -1110,10 +1117,10 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             return Some((q.outer, stop));
         }
     }
-    let clause_like = CLAUSE_STARTERS.contains(&first.as_ref())
+    let clause_like = CLAUSE_STARTERS.contains(first.as_ref())
         || cx.text(k).starts_with(char::is_uppercase)
         || cx.tokens[k].kind == TokenKind::Number
-        || (cx.is_word(k) && !NOT_CLAUSE.contains(&first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && lexicon::cue_verb(&first).is_none());
+        || (cx.is_word(k) && !NOT_CLAUSE.contains(first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && lexicon::cue_verb(&first).is_none());
     let ok = match cue.class {
         CueClass::Think => saw_that,
         CueClass::Act => !cue.participle,

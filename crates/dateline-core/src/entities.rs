@@ -240,6 +240,10 @@ pub fn surname_key(word: &str) -> String {
     lower
 }
 
+/// A role noun before resolution: span, sentence, title, country, inside a
+/// quote, first token.
+type RoleNoun = (Span, usize, String, Option<&'static str>, bool, usize);
+
 /// A raw name run before linking.
 struct Run {
     /// Whole mention span (title words included, possessive excluded).
@@ -282,7 +286,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     }
     // Pass 1: runs and role nouns.
     let mut runs: Vec<Run> = Vec::new();
-    let mut roles: Vec<(Span, usize, String, Option<&'static str>, bool, usize)> = Vec::new(); // span, sentence, title, country, in_quote, token
+    let mut roles: Vec<RoleNoun> = Vec::new();
     let mut pronouns: Vec<(Span, usize, Gender, bool, bool, usize)> = Vec::new(); // span, sentence, gender, plural, in_quote, token
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if sentence.boilerplate {
@@ -317,7 +321,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             let sentence_initial = Some(i) == first_word;
             let next_namey = i + 1 < range.end && tokens[i + 1].kind == TokenKind::Word && namey(tokens[i + 1].span.text(body));
             let noise = sentence_initial && !next_namey && is_sentence_initial_noise(word, &mid_caps) && !followed_by_cue(body, tokens, i + 1, range.end);
-            if !namey(word) || STOP.contains(&word) || noise {
+            if !namey(word) || STOP.contains(word) || noise {
                 i += 1;
                 continue;
             }
@@ -347,7 +351,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
         let prev = run.first.checked_sub(1).map(|k| tokens[k].span.text(body).to_lowercase());
         if known_surnames.contains_key(&key) {
             run.kind = Some(EntityKind::Person);
-        } else if prev.as_deref().is_some_and(|p| LOCATIVE.contains(&p)) {
+        } else if prev.as_deref().is_some_and(|p| LOCATIVE.contains(p)) {
             run.kind = Some(EntityKind::Place);
         } else if followed_by_cue(body, tokens, run.last, seg.sentences[run.sentence].tokens.end)
             || preceded_by_inverted_cue(body, tokens, run.first)
@@ -417,13 +421,12 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     // Conjoined subjects: "Tillerson and Lavrov".
     for k in 0..mentions.len().saturating_sub(1) {
         let (a, b) = (&mentions[k].0, &mentions[k + 1].0);
-        if a.subject && a.kind == MentionKind::Name && b.kind == MentionKind::Name && a.sentence == b.sentence && a.span.end <= b.span.start {
-            if body[a.span.end..b.span.start].trim() == "and" {
+        if a.subject && a.kind == MentionKind::Name && b.kind == MentionKind::Name && a.sentence == b.sentence && a.span.end <= b.span.start
+            && body[a.span.end..b.span.start].trim() == "and" {
                 if let (Some(x), Some(y)) = (a.entity, b.entity) {
                     mentions[k].0.members = vec![x, y];
                 }
             }
-        }
     }
     let mut mentions: Vec<Mention> = mentions.into_iter().map(|(m, _)| m).collect();
     // Pass 3: roles and pronouns, in order, with salience.
@@ -669,18 +672,18 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
         if t.kind == TokenKind::Punct {
             // "Mr." style periods inside the run
             let prev = if k > name_start { tokens[k - 1].span.text(body) } else { "" };
-            if w == "." && ABBREV_TITLES.contains(&prev) && k + 1 < end && namey(tokens[k + 1].span.text(body)) {
+            if w == "." && ABBREV_TITLES.contains(prev) && k + 1 < end && namey(tokens[k + 1].span.text(body)) {
                 k += 1;
                 continue;
             }
             break;
         }
         let (stem, poss) = strip_possessive(w);
-        if namey(stem) && !(k > name_start && CALENDAR.contains(&stem)) && !(k > name_start && STOP.contains(&stem) && stem != "The") {
+        if namey(stem) && !(k > name_start && CALENDAR.contains(stem)) && !(k > name_start && STOP.contains(stem) && stem != "The") {
             if stem == "The" && k > name_start && !org_like {
                 break;
             }
-            if ORG_HEADS.contains(&stem) {
+            if ORG_HEADS.contains(stem) {
                 org_like = true;
             }
             run.name.push(stem.to_string());
@@ -695,7 +698,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
             let ext = format!("{} and {}", run.name.join(" "), tokens[k + 1].span.text(body));
             lexicon::organization(&ext).is_some() || ext.rsplit(' ').next().is_some_and(|h| ORG_HEADS.contains(h))
         };
-        if !run.name.is_empty() && (next_namey || lower == "the") && (connector || and_in_org || PARTICLES.contains(&w)) && lower != "and" || (and_in_org && next_namey) {
+        if !run.name.is_empty() && (next_namey || lower == "the") && (connector || and_in_org || PARTICLES.contains(w)) && lower != "and" || (and_in_org && next_namey) {
             run.name.push(w.to_string());
             k += 1;
             continue;
@@ -703,7 +706,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
         break;
     }
     // Trailing connectors are not part of the name.
-    while run.name.last().is_some_and(|w| matches!(w.as_str(), "of" | "for" | "the" | "and" | "on") || PARTICLES.contains(&w.as_str())) {
+    while run.name.last().is_some_and(|w| matches!(w.as_str(), "of" | "for" | "the" | "and" | "on") || PARTICLES.contains(w.as_str())) {
         run.name.pop();
         k -= 1;
     }
@@ -731,7 +734,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
     if !possessive && run.last < end {
         let noun_tok = tokens[run.last];
         let noun = noun_tok.span.text(body);
-        if GROUP_NOUNS.contains(&noun) || (noun == "intelligence" && run.last + 1 < end && tokens[run.last + 1].span.text(body) == "community") {
+        if GROUP_NOUNS.contains(noun) || (noun == "intelligence" && run.last + 1 < end && tokens[run.last + 1].span.text(body) == "community") {
             let mut noun_end = noun_tok.span.end;
             let mut label = noun.to_string();
             if noun == "intelligence" && run.last + 1 < end && tokens[run.last + 1].span.text(body) == "community" {
@@ -776,7 +779,7 @@ fn classify(full: &str, run: &Run, had_title: bool, org_like: bool) -> Option<En
     if run.name.len() == 1 && lexicon::demonym(full).is_some() {
         return None;
     }
-    if org_like || run.name.last().is_some_and(|w| ORG_HEADS.contains(&w.as_str())) {
+    if org_like || run.name.last().is_some_and(|w| ORG_HEADS.contains(w.as_str())) {
         return Some(EntityKind::Organization);
     }
     if run.name.len() == 1 && is_acronym(full) {
