@@ -16,6 +16,19 @@
 //!    article file format with its header.
 //! 2. [`segment`]: paragraphs, sentences and tokens ([`segment::Segmentation`]),
 //!    with boilerplate lines flagged by their shape.
+//!    [`quotes`] then finds the quoted regions ([`quotes::Quoted`]): curly,
+//!    straight and mismatched marks, quotes running to the paragraph end.
+//! 3. [`entities`]: mentions of people, organisations, places and groups,
+//!    titles split from names, and coreference of surnames, pronouns and role
+//!    nouns within the article ([`entities::Entities`]). Across articles,
+//!    [`story::extract`] merges the same person or organisation into one entity.
+//! 4. [`attribution`]: direct quotes, reported speech ("X said that ...",
+//!    "according to X"), mixed quotes, continuations and nested relays, each
+//!    with its cue, source mention and resolved speaker
+//!    ([`attribution::Attributions`]).
+//!
+//! The word lists behind stages 3 and 4 (given names, countries, titles,
+//! organisations, cue verbs) are data files compiled in by [`lexicon`].
 //!
 //! [`story::extract`] runs the stages over a set of documents and returns the
 //! [`story::Story`], which serialises to the CLI's JSON contract (schema 1).
