@@ -782,6 +782,19 @@ fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize
         // the first mention of a short phrase like "Tillerson and Lavrov"
         ms.iter().find(|m| !m.in_quote && span.contains(m.span) && m.span.start == span.start && !m.members.is_empty())
     });
+    // "who"/"which": the mention right before it (", who said").
+    if best.is_none() && matches!(span.text(cx.body), "who" | "which" | "Who") {
+        let mut k = a;
+        while k > 0 && matches!(cx.text(k - 1), ",") {
+            k -= 1;
+        }
+        if k > 0 {
+            if let Some(mi) = cx.mention_ending(k - 1) {
+                let m = &cx.ents.mentions[mi];
+                return (m.entity, m.members.clone());
+            }
+        }
+    }
     match best {
         Some(m) => {
             // conjoined: "Tillerson and Lavrov said"
@@ -1061,7 +1074,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         }
         if matches!(w.as_ref(), "on" | "earlier" | "later" | "last" | "this" | "next" | "late" | "early") && k + 1 < end {
             let n = cx.lower(k + 1);
-            if WEEKDAYS.contains(n.as_ref()) || MONTHS.contains(n.as_ref()) || TIME_WORDS.contains(n.as_ref()) || (cx.tokens[k + 1].kind == TokenKind::Number) || (n == "the" && w == "on") {
+            if WEEKDAYS.contains(n.as_ref()) || MONTHS.contains(n.as_ref()) || TIME_WORDS.contains(n.as_ref()) || (cx.tokens[k + 1].kind == TokenKind::Number) {
                 k += 2;
                 continue;
             }

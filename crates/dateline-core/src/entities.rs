@@ -128,9 +128,7 @@ static STOP: WordSet = WordSet::new(&[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
     "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-    "Christmas", "Easter", "Ramadan", "Thanksgiving", "God", "Internet", "Web", "English", "Islamic", "Christian",
-    "Muslim", "Jewish", "Catholic", "Protestant", "Republican", "Democratic", "Democrat", "Conservative", "Liberal",
-    "Labour", "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West", "Central",
+    "Christmas", "Easter", "Ramadan", "Thanksgiving", "God", "Internet", "Web",
 ]);
 
 /// Weekdays and months: they end a name run ("Lavrov Wednesday").
@@ -649,9 +647,9 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
     // of the mention.
     let mut lead_start = i;
     if !had_title && i > 0 {
-        for back in 1..=3 {
+        for back in (1..=3).rev() {
             if i < back {
-                break;
+                continue;
             }
             let words: Vec<String> = (i - back..i).map(|j| tokens[j].span.text(body).to_lowercase()).collect();
             let key = words.join(" ");
