@@ -149,8 +149,17 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Journal", "Herald", "Tribune", "Brigade", "Corps", "Command", "Secretariat", "Directorate", "Caucus",
     "Campaign", "Program", "Programme", "Initiative", "Magazine", "Daily", "Studios", "Industries", "Holdings",
     "Partners", "Systems", "Technologies", "Motors", "Institution", "Laboratory", "Observatory", "Council",
-    "Legislature", "Ministries", "Regiment", "Division", "Unit", "Team", "FC", "Reuters", "Channel", "TV",
+    "Legislature", "Ministries", "Guards", "Regiment", "Division", "Unit", "Team", "FC", "Reuters", "Channel", "TV",
     "Radio", "Review", "Gazette", "Mail", "Telegraph", "Guardian", "Observer", "Globe", "Chronicle", "Inquirer",
+]);
+
+/// Capitalised head words that make a run a place.
+static PLACE_HEADS: WordSet = WordSet::new(&[
+    "Airport", "County", "City", "Province", "Island", "Islands", "River", "Mountain", "Mountains", "Lake",
+    "Bay", "Street", "Avenue", "Square", "Park", "Valley", "Region", "District", "Beach", "Coast", "Bridge",
+    "Peninsula", "Strait", "Sea", "Ocean", "Gulf", "Desert", "Canyon", "Harbor", "Harbour", "Port", "Township",
+    "Village", "Prefecture", "Oblast", "Territory", "Highway", "Road", "Station", "Stadium", "Arena", "Hall",
+    "Tower", "Palace", "Cathedral", "Mosque", "Temple", "Border", "Heights", "Hills", "Falls", "Springs",
 ]);
 
 /// Lower-case collective nouns that turn a preceding name into a group.
@@ -261,6 +270,8 @@ struct Run {
     in_quote: bool,
     /// Only a title (a role written with capitals: "the President").
     role_only: bool,
+    /// Right after a locative preposition ("in", "at", "from").
+    after_locative: bool,
 }
 
 /// Finds the entities and mentions of one article.
@@ -612,6 +623,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
         group: None,
         in_quote: false,
         role_only: false,
+        after_locative: i > 0 && LOCATIVE.contains(crate::attribution::lc(tokens[i - 1].span.text(body))),
     };
     let mut k = i;
     // A country or demonym, then titles ("Russian Foreign Minister", "U.S. Ambassador").
@@ -786,11 +798,18 @@ fn classify(full: &str, run: &Run, had_title: bool, org_like: bool) -> Option<En
     if had_title || !run.titles.is_empty() {
         return Some(EntityKind::Person);
     }
+    if run.name.last().is_some_and(|w| PLACE_HEADS.contains(w.as_str())) {
+        return Some(EntityKind::Place);
+    }
     if run.name.len() >= 2 {
         if lexicon::given_name(&run.name[0]).is_some() {
             return Some(EntityKind::Person);
         }
-        if run.name.len() <= 4 && run.name.iter().all(|w| w.chars().any(char::is_lowercase)) {
+        if run.after_locative {
+            return Some(EntityKind::Place);
+        }
+        let wordlike = |w: &String| w.chars().any(char::is_lowercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        if run.name.len() <= 4 && run.name.iter().all(wordlike) {
             return Some(EntityKind::Person);
         }
         return Some(EntityKind::Organization);
