@@ -28,14 +28,18 @@ fn render(story: &Story, body: &str) -> Vec<String> {
     art.quotes
         .iter()
         .map(|q| {
-            format!(
+            let mut line = format!(
                 "quote {} | {} | cue {} | source {} | speaker {}",
                 q.kind,
                 q.content.text(body),
                 text(q.cue),
                 text(q.source),
                 name(&q.speaker)
-            )
+            );
+            if let Some(via) = &q.via {
+                line.push_str(&format!(" | via {} {} ({})", text(Some(via.cue)), text(via.source), name(&via.speaker)));
+            }
+            line
         })
         .collect()
 }
