@@ -528,7 +528,7 @@ fn dash_or_colon_source(cx: &Ctx<'_>, q: Quoted) -> Option<(Span, usize)> {
         let name_start = dash_start + dash.len_utf8() + (rest.len() - rest.trim_start().len());
         let mi = cx.ents.mentions.iter().position(|m| m.span.start == name_start && m.kind == MentionKind::Name)?;
         let tail = body[cx.ents.mentions[mi].span.end..para.end].trim();
-        if tail.is_empty() || tail.starts_with(',') {
+        if tail.is_empty() || tail == "." || tail.starts_with(',') {
             return Some((Span::new(dash_start, dash_start + dash.len_utf8()), mi));
         }
         return None;
@@ -774,10 +774,18 @@ fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize
     // A mention ending where the source ends (the head of the phrase), or
     // covering the whole source.
     let ms = &cx.ents.mentions;
-    let best = ms
-        .iter()
-        .filter(|m| !m.in_quote && span.contains(m.span) && (trim_possessive(cx.body, span).end == m.span.end || m.span == span))
-        .max_by_key(|m| m.span.len());
+    let person_of = ms.iter().find(|m| {
+        !m.in_quote
+            && m.span.start == span.start
+            && m.span.end < span.end
+            && m.entity.is_some_and(|e| cx.ents.entities[e].kind == crate::entities::EntityKind::Person)
+            && matches!(cx.body[m.span.end..span.end].split_whitespace().next(), Some("of" | "at" | "from"))
+    });
+    let best = person_of.or_else(|| {
+        ms.iter()
+            .filter(|m| !m.in_quote && span.contains(m.span) && (trim_possessive(cx.body, span).end == m.span.end || m.span == span))
+            .max_by_key(|m| m.span.len())
+    });
     let best = best.or_else(|| {
         // the first mention of a short phrase like "Tillerson and Lavrov"
         ms.iter().find(|m| !m.in_quote && span.contains(m.span) && m.span.start == span.start && !m.members.is_empty())
@@ -863,6 +871,12 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         }
         break;
     }
+    // "Rep. Elijah E. Cummings (D-Md.) said": skip a short parenthetical.
+    if j > start + 1 && cx.text(j - 1) == ")" {
+        if let Some(o) = (start.max(j.saturating_sub(8))..j - 1).rev().find(|&q| cx.text(q) == "(") {
+            j = o;
+        }
+    }
     if j == start || cx.in_quote[j - 1] {
         return None;
     }
@@ -882,7 +896,20 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                 }
             }
         }
-        // A lower-case title before a name belongs to the source ("pollster Pat Caddell").
+        // "Mr. Morgan of the Sierra Club": the person before "of" is the head.
+        let mut of = first;
+        if of > start && cx.lower(of - 1) == "the" {
+            of -= 1;
+        }
+        if of >= start + 2 && matches!(cx.lower(of - 1).as_ref(), "of" | "at" | "from") {
+            if let Some(pi) = cx.mention_ending(of - 2) {
+                let p = &cx.ents.mentions[pi];
+                if p.entity.is_some_and(|e| cx.ents.entities[e].kind == crate::entities::EntityKind::Person) {
+                    let pf = cx.tokens.partition_point(|t| t.span.end <= p.span.start);
+                    return Some((pf.max(start), last + 1));
+                }
+            }
+        }
         return Some((first.max(start), last + 1));
     }
     // A possessive name ("Tillerson's") is not a subject of the verb.
@@ -954,6 +981,19 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
 /// Content before the source (`content, X said`): from the sentence start (or
 /// the start of a quote that spans sentences) to the comma before the source.
 fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, right: usize, floor: usize) -> Option<Span> {
+    // The subject phrase may start before the mention ("Clinton campaign
+    // spokesman Brian Fallon", "Mr. Morgan of the Sierra Club").
+    let mut left = left;
+    let mut steps = 0;
+    while left > range.start.max(floor) && steps < 8 && !cx.in_quote[left - 1] {
+        let t = cx.text(left - 1);
+        let abbrev_dot = t == "." && left >= 2 && cx.tokens[left - 2].span.end == cx.tokens[left - 1].span.start && cx.text(left - 2).len() <= 4;
+        if !(cx.is_word(left - 1) || abbrev_dot) || matches!(cx.lower(left - 1).as_ref(), "that" | "and" | "but" | "which" | "who") {
+            break;
+        }
+        left -= 1;
+        steps += 1;
+    }
     if left <= range.start.max(floor) {
         // “Is it?” Graham asked. — the quote ended the previous sentence.
         if left == range.start && floor <= range.start && left > 0 && is_close_mark(cx.text(left - 1)) && ends_clause(cx, right, range.end) {
@@ -987,6 +1027,13 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
         return None;
     }
     let mut end_byte = cx.tokens[e - 1].span.end;
+    // A quoted sentence ending right here is the content on its own
+    // ("X scolded him: “...,” she said").
+    if let Some(qi) = cx.quoted.iter().position(|q| q.outer.end == cx.tokens[sep].span.end || q.outer.end == end_byte) {
+        if !is_partial(cx, qi) && cx.quoted[qi].outer.start > start_byte {
+            return Some(cx.quoted[qi].outer);
+        }
+    }
     // A quote that closes here but opened in an earlier sentence.
     if let Some(q) = cx.quoted.iter().find(|q| q.outer.end == end_byte || (q.outer.end >= end_byte && q.outer.start < start_byte && q.outer.end <= cx.tokens[left].span.start)) {
         if q.outer.start < start_byte && floor <= range.start {
