@@ -527,7 +527,7 @@ fn dash_or_colon_source(cx: &Ctx<'_>, q: Quoted) -> Option<(Span, usize)> {
         let rest = &trimmed[dash.len_utf8()..];
         let name_start = dash_start + dash.len_utf8() + (rest.len() - rest.trim_start().len());
         let mi = cx.ents.mentions.iter().position(|m| m.span.start == name_start && m.kind == MentionKind::Name)?;
-        let tail = body[cx.ents.mentions[mi].span.end..para.end].trim();
+        let tail = body.get(cx.ents.mentions[mi].span.end..para.end).unwrap_or("").trim();
         if tail.is_empty() || tail == "." || tail.starts_with(',') {
             return Some((Span::new(dash_start, dash_start + dash.len_utf8()), mi));
         }
@@ -1172,7 +1172,14 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     let quote_start = cx.in_quote[k];
     // A quote right after the cue is the content, even across sentences.
     if quote_start {
-        if let Some(q) = cx.quoted.iter().find(|q| q.outer.start == cx.tokens[k].span.start) {
+        // (a few quoted words followed by more of the clause are a mixed quote, below)
+        let at = cx.tokens[k].span.start;
+        let whole = cx.quoted.iter().position(|q| q.outer.start == at).filter(|&qi| {
+            let q = cx.quoted[qi];
+            let rest_of_sentence = cx.body.get(q.outer.end..cx.tokens[end - 1].span.end).unwrap_or("").trim_start_matches([',', '.', ' ', '!', '?', ';']);
+            !is_partial(cx, qi) || rest_of_sentence.is_empty() || rest_of_sentence.starts_with(|c: char| !c.is_alphanumeric())
+        });
+        if let Some(q) = whole.map(|qi| cx.quoted[qi]) {
             let stop = cx.tokens.partition_point(|t| t.span.end <= q.outer.end).clamp(k + 1, end.max(k + 1));
             return Some((q.outer, stop));
         }
