@@ -69,6 +69,10 @@ pub struct QuoteOut {
     /// Who relayed the quote ("He repeated what X said"), if anyone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<ViaOut>,
+    /// When the content is one turn interrupted by the attribution
+    /// (“A,” she said. “B.”) or cut by "according to X": the pieces.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Span>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -170,6 +174,7 @@ fn quotes_out(attributions: &Attributions, id: &dyn Fn(usize) -> String) -> Vec<
             partial: q.partial,
             speakers: q.speakers.iter().map(|&e| id(e)).collect(),
             via: q.via.as_ref().map(|v| ViaOut { cue: v.cue, source: v.source, speaker: v.speaker.map(id) }),
+            parts: q.parts.clone(),
         })
         .collect()
 }
