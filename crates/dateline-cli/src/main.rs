@@ -2,12 +2,18 @@
 //!
 //! ```text
 //! dateline extract [--published YYYY-MM-DD] PATH...
+//! dateline bench [PATH]
 //! ```
 //!
-//! prints one JSON document (the contract in DESIGN.md) to stdout. PATH is an
-//! article file (plain text, or the project's format with a header) or a folder
-//! of them (`.txt` and `.md`, sorted by name). Errors go to stderr, one line,
-//! with a non-zero exit.
+//! `extract` prints one JSON document (the contract in DESIGN.md) to stdout.
+//! PATH is an article file (plain text, or the project's format with a header)
+//! or a folder of them (`.txt` and `.md`, sorted by name). Errors go to
+//! stderr, one line, with a non-zero exit.
+//!
+//! `bench` runs the whole pipeline natively, on one thread, over every article
+//! of the CSV files (`url,date,title,text`, RFC 4180) in PATH (a file or a
+//! folder; default `../shared/data/wikinews-sample`), each article as its own
+//! story, and prints the throughput in MB/s of body text.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,7 +23,7 @@ use dateline_core::document::parse_article;
 use dateline_core::story::{extract, Input};
 use dateline_core::{Date, Document};
 
-const USAGE: &str = "usage: dateline extract [--published YYYY-MM-DD] PATH...";
+const USAGE: &str = "usage: dateline extract [--published YYYY-MM-DD] PATH... | dateline bench [PATH]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +39,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("extract") => cmd_extract(&args[1..]),
+        Some("bench") => cmd_bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -138,4 +145,102 @@ fn load(path: &Path, published: Option<Date>, taken: &[String]) -> Result<Docume
     let mut body = text;
     body.drain(..offset);
     Ok(Document { id, title: header.title, outlet: header.outlet, published, url: header.url, body })
+}
+
+fn cmd_bench(args: &[String]) -> Result<(), String> {
+    let path = PathBuf::from(args.first().map_or("../shared/data/wikinews-sample", String::as_str));
+    let mut files = Vec::new();
+    if path.is_dir() {
+        let entries = std::fs::read_dir(&path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+        files.extend(entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "csv")));
+        files.sort();
+    } else {
+        files.push(path.clone());
+    }
+    if files.is_empty() {
+        return Err(format!("{}: no .csv files", path.display()));
+    }
+    let mut documents = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {}", file.display(), io_reason(&e)))?;
+        let rows = parse_csv(&text);
+        let header = rows.first().ok_or_else(|| format!("{}: empty CSV", file.display()))?;
+        let col = |name: &str| header.iter().position(|h| h == name).ok_or_else(|| format!("{}: no `{name}` column", file.display()));
+        let (date_col, text_col) = (col("date")?, col("text")?);
+        for (i, row) in rows.iter().enumerate().skip(1) {
+            let (Some(date), Some(body)) = (row.get(date_col), row.get(text_col)) else { continue };
+            let published = Date::parse(date).unwrap_or(Date::new(2020, 1, 1).expect("valid date"));
+            documents.push(Document { id: format!("a{i}"), title: None, outlet: None, published, url: None, body: body.clone() });
+        }
+    }
+    let bytes: usize = documents.iter().map(|d| d.body.len()).sum();
+    let run = || {
+        let mut quotes = 0;
+        for document in &documents {
+            let story = extract(&[Input { document, path: "" }]);
+            quotes += story.articles.iter().map(|a| a.quotes.len()).sum::<usize>();
+        }
+        quotes
+    };
+    let quotes = run(); // warm-up: lexicons are built on first use
+    let start = std::time::Instant::now();
+    let mut times = Vec::new();
+    while times.len() < 5 || start.elapsed().as_secs_f64() < 3.0 {
+        let pass = std::time::Instant::now();
+        std::hint::black_box(run());
+        times.push(pass.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    let (best, median) = (times[0], times[times.len() / 2]);
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{} articles, {:.2} MB, {} quotes; {} passes on one thread: median {:.3} s ({:.2} MB/s), best {:.3} s ({:.2} MB/s)",
+        documents.len(),
+        mb,
+        quotes,
+        times.len(),
+        median,
+        mb / median,
+        best,
+        mb / best
+    );
+    Ok(())
+}
+
+/// Rows of an RFC 4180 CSV text (double-quoted fields may hold commas,
+/// line breaks and doubled quotes).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            ',' => row.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
 }

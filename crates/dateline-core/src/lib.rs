@@ -16,25 +16,39 @@
 //!    article file format with its header.
 //! 2. [`segment`]: paragraphs, sentences and tokens ([`segment::Segmentation`]),
 //!    with boilerplate lines flagged by their shape.
-//! 3. Mentions and entities, 4. attribution: built in `entities` and
-//!    `attribution` (another branch); the events stage takes their mentions
-//!    as a plain `(Span, entity id)` list.
+//!    [`quotes`] then finds the quoted regions ([`quotes::Quoted`]): curly,
+//!    straight and mismatched marks, quotes running to the paragraph end.
+//! 3. [`entities`]: mentions of people, organisations, places and groups,
+//!    titles split from names, and coreference of surnames, pronouns and role
+//!    nouns within the article ([`entities::Entities`]). Across articles,
+//!    [`story::extract`] merges the same person or organisation into one entity.
+//! 4. [`attribution`]: direct quotes, reported speech ("X said that ...",
+//!    "according to X"), mixed quotes, continuations and nested relays, each
+//!    with its cue, source mention and resolved speaker
+//!    ([`attribution::Attributions`]).
 //! 5. [`time`]: temporal expressions ([`time::Timex`]: DATE, TIME, DURATION,
 //!    SET) normalised to TIMEX3 values against the publication date, in two
 //!    phases (fields from the text, then resolution: weekdays by tense,
 //!    anaphora by the last day mentioned), each with a note on how.
-//! 6. [`events`]: clause-level events with participants and a time (explicit,
-//!    from the governing event, bounded by "after X", or inherited from the
-//!    report), statements absorbed by the frame event they were made at, and
-//!    the story timeline ([`events::Timeline`]) merging the same event across
-//!    articles.
+//! 6. [`events`]: clause-level events with participants (the entities'
+//!    mentions) and a time (explicit, from the governing event, bounded by
+//!    "after X", or inherited from the report), statements absorbed by the
+//!    frame event they were made at, and the story timeline
+//!    ([`events::Timeline`]) merging the same event across articles.
+//!
+//! The word lists behind stages 3 and 4 (given names, countries, titles,
+//! organisations, cue verbs) are data files compiled in by [`lexicon`].
 //!
 //! [`story::extract`] runs the stages over a set of documents and returns the
 //! [`story::Story`], which serialises to the CLI's JSON contract (schema 1).
 
+pub mod attribution;
 pub mod date;
 pub mod document;
+pub mod entities;
 pub mod events;
+pub mod lexicon;
+pub mod quotes;
 pub mod segment;
 pub mod span;
 pub mod story;

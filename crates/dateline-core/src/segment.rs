@@ -452,7 +452,8 @@ fn opening_date_line(text: &str) -> Option<usize> {
 /// A short credit at the end of a paragraph, run on after text without final
 /// punctuation: "... Ahmed Mohamed Image: Twitter / NASA." splits before
 /// "Image:". The label is one capitalised word and a colon; the credit has at
-/// most six words.
+/// most six words, and is not a quotation ("Angela Stone: “We will ...”" is
+/// a speaker and her words).
 fn credit_line(text: &str) -> Option<usize> {
     let colon = text.rfind(": ")?;
     let label_start = text[..colon].rfind(' ')? + 1;
@@ -460,7 +461,9 @@ fn credit_line(text: &str) -> Option<usize> {
     let shaped = label.starts_with(|c: char| c.is_uppercase()) && label.chars().skip(1).all(|c| c.is_lowercase());
     let before = text[..label_start].trim_end().chars().next_back()?;
     let credit_words = text[colon + 1..].split_whitespace().count();
-    (shaped && before.is_alphanumeric() && credit_words <= 6 && !text[..label_start].contains(':')).then_some(label_start)
+    // "Angela Stone: “We will ...”" is a speaker and a quote, not a credit.
+    let quoted = text[colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'']);
+    (shaped && before.is_alphanumeric() && credit_words <= 6 && !quoted && !text[..label_start].contains(':')).then_some(label_start)
 }
 
 // ------------------------------------------------------------------ lists
@@ -641,6 +644,12 @@ mod tests {
         let seg = segment(text);
         let toks: Vec<&str> = seg.tokens.iter().map(|t| t.span.text(text)).collect();
         assert_eq!(toks, ["Al-Assad's", "U.S.", "-", "backed", "foes", "don't", "pay", "$", "1,000.00", "."]);
+    }
+
+    #[test]
+    fn speaker_and_colon_is_not_a_credit() {
+        assert_eq!(sentences("Angela Stone: “We will not back down.”"), ["Angela Stone: “We will not back down.”"]);
+        assert_eq!(sentences("Rescuers searched the ruins Image: Jane Roe"), ["Rescuers searched the ruins", "Image: Jane Roe"]);
     }
 
     #[test]

@@ -1,0 +1,1259 @@
+//! Stage 4, **Attribution**: who said what ([`Attributions`]).
+//!
+//! Every quote has a content span, a kind (direct, reported, mixed), the cue
+//! (the verb or "according to"), the source mention at the cue and the
+//! resolved speaker entity (none when the source cannot be resolved: never a
+//! guess).
+//!
+//! Rules, per sentence (boilerplate skipped), outside quotation marks:
+//! * **Cues** are verbs from the cue lexicon in any inflection (say, tell,
+//!   insist, reveal, note, reiterate, blast, call for, point to, ...), plus
+//!   "according to". A verb after an article or possessive is a noun ("the
+//!   report"), after a form of "be" a passive, after "to" an infinitive: none
+//!   is a cue. Belief verbs ("concluded", "believes") and "be confident/sure
+//!   that" count only with an explicit "that".
+//! * **Source**: the mention right before the verb (skipping adverbs,
+//!   auxiliaries, "himself", and a parenthetical or appositive between
+//!   commas: "Russia, a top Assad backer, says"), or, after a quote or comma,
+//!   right after it ("said Caddell", "said the foreign minister"); for
+//!   "according to", the phrase after it; for a participle (", adding that"),
+//!   the source of the clause it hangs on. A noun phrase that is no known
+//!   mention is still a source, with no speaker.
+//! * **Content**, in order of preference:
+//!   1. a quote that ends right before the source and cue (`“...,” he said`)
+//!      or starts right after them (`he said: “...”`): a direct quote;
+//!   2. the clause before a closing `, X said`: reported, or mixed when it
+//!      contains quoted words (and the quoted words are direct quotes too);
+//!   3. the clause after the cue, after objects of telling ("told
+//!      reporters"), time phrases ("Wednesday", "on Tuesday", "earlier
+//!      Wednesday", "the same day") and an optional "that" or colon; without
+//!      "that" it must start like a clause. It ends at the sentence end, or at
+//!      ", and"/", but"/";" (unless "that" follows) or at a comma before
+//!      another cue;
+//!   4. for "according to X": the rest of the sentence.
+//! * **Nested**: "He repeated what X said on Tuesday - that ...": the content
+//!   is X's; the relaying cue and speaker are kept in [`Quote::via`].
+//! * **Quotes without a cue**: a quote that opens its sentence continues the
+//!   previous quote's speaker in the same paragraph, or in the previous
+//!   paragraph when the quote opens its own paragraph; quoted words inside a
+//!   sentence take the speaker of a cue in that sentence, or of the previous
+//!   sentence in the paragraph when it had one; otherwise no speaker.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::entities::{Entities, MentionKind};
+use crate::lexicon::{self, CueClass, WordSet};
+use crate::quotes::Quoted;
+use crate::segment::{Segmentation, Token, TokenKind};
+use crate::span::Span;
+
+/// The output of stage 4 for one article.
+#[derive(Clone, Debug, Default)]
+pub struct Attributions {
+    /// Quotes in text order.
+    pub quotes: Vec<Quote>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    Direct,
+    Reported,
+    Mixed,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Reported => "reported",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// Who relayed a quote ("He repeated what X said").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relay {
+    pub cue: Span,
+    pub source: Option<Span>,
+    pub speaker: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub content: Span,
+    pub kind: QuoteKind,
+    pub cue: Option<Span>,
+    /// The cue verb's lemma ("say", "insist"), or "according to".
+    pub cue_verb: Option<&'static str>,
+    pub source: Option<Span>,
+    /// The speaker: an index into [`Entities::entities`].
+    pub speaker: Option<usize>,
+    /// For a joint speaker ("They agreed"): every entity.
+    pub speakers: Vec<usize>,
+    /// A few quoted words inside a sentence rather than a quoted sentence.
+    pub partial: bool,
+    pub via: Option<Relay>,
+    /// When the content is one speaker's turn interrupted by the attribution
+    /// (“A,” she said. “B.”): the quoted pieces; the content covers them all.
+    pub parts: Vec<Span>,
+}
+
+/// The speaker of a sentence's attribution: speaker, joint speakers, cue, source.
+type SentenceSpeaker = (Option<usize>, Vec<usize>, Option<Span>, Option<Span>);
+
+/// The last direct quote: paragraph, sentence, speaker, joint speakers, and
+/// its index in the output when a cue attributed it.
+type Turn = (usize, usize, Option<usize>, Vec<usize>, Option<usize>);
+
+/// Whether a quote that continues a cued quote in the same paragraph is
+/// merged into it (one turn, PARC/PolNeAR style) or kept as its own quote.
+const MERGE_TURNS: bool = true;
+
+/// Where a cue found its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+    None,
+}
+
+#[derive(Clone, Debug)]
+struct Cue {
+    /// Token range of the cue words.
+    first: usize,
+    end: usize,
+    lemma: &'static str,
+    class: CueClass,
+    according: bool,
+    participle: bool,
+    /// Token range of the source, if any.
+    source: Option<(usize, usize)>,
+    side: Side,
+    speaker: Option<usize>,
+    speakers: Vec<usize>,
+}
+
+static ADVERBS: WordSet = WordSet::new(&[
+    "also", "previously", "repeatedly", "later", "earlier", "then", "still", "again", "further", "once", "recently",
+    "never", "not", "just", "already", "even", "now", "first", "himself", "herself", "itself", "themselves",
+    "reportedly", "initially", "often", "always", "ever", "yet", "too", "similarly", "both", "all", "only", "has",
+    "have", "had", "will", "would", "could", "can", "may", "might", "must", "shall", "should", "did", "does", "do",
+    "n't", "has", "since", "subsequently", "finally", "separately", "however", "meanwhile", "though", "last",
+]);
+
+/// Cue verbs that are also common nouns.
+static NOUNY: WordSet = WordSet::new(&[
+    "report", "claim", "answer", "question", "support", "back", "post", "call", "estimate", "forecast", "project",
+    "figure", "guess", "state", "point", "hope", "fear", "doubt", "judge", "spell", "detail", "outline", "signal",
+    "comment", "counter", "reply", "demand", "promise", "pledge", "vow", "tweet", "label", "joke", "cry", "credit",
+    "challenge", "dispute", "contest", "echo", "attack", "praise", "welcome", "defend", "blame", "note", "remark",
+    "cite", "record", "respond", "request", "dismiss", "slam", "blast", "hail", "concern", "worry", "rebuke",
+    "caution", "warn", "chant", "figure", "project", "contend", "add", "accuse", "oppose", "find", "feel", "think",
+]);
+
+static BE: WordSet = WordSet::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"]);
+
+static DETERMINERS: WordSet = WordSet::new(&[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "whose",
+    "no", "any", "each", "every", "some", "such", "another",
+]);
+
+/// Words that start a clause (a zero-"that" complement).
+static CLAUSE_STARTERS: WordSet = WordSet::new(&[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "some",
+    "many", "most", "all", "no", "his", "her", "its", "their", "our", "my", "your", "both", "neither", "nobody",
+    "everyone", "nothing", "none", "if", "how", "what", "why", "whether", "when", "where", "who", "any", "more",
+    "several", "few", "each", "every", "one", "two", "three", "such",
+]);
+
+/// Words that do not start a zero-"that" complement.
+static NOT_CLAUSE: WordSet = WordSet::new(&[
+    "to", "of", "for", "on", "in", "at", "with", "by", "about", "from", "into", "during", "after", "before",
+    "and", "or", "but", "so", "as", "than", "because", "while", "goodbye", "hello", "yes", "no", "thanks",
+    "nothing", "something", "anything", "otherwise", "not", "nor", "was", "is", "were", "are", "had", "has",
+    "would", "will", "could", "should", "can", "may", "might", "must", "be", "been", "being", "do", "did",
+    "does", "up", "out", "off", "over", "against", "more", "less", "much", "little", "earlier", "later",
+    "recently", "again", "too", "also", "then", "now", "here", "there", "repeatedly", "publicly", "privately",
+]);
+
+/// Verbs of telling: an object (the listener) comes before the content.
+static TELLING: WordSet = WordSet::new(&["tell", "inform", "assure", "reassure", "remind", "warn", "advise", "urge", "ask", "caution", "promise", "brief"]);
+
+static WEEKDAYS: WordSet = WordSet::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow"]);
+static MONTHS: WordSet = WordSet::new(&["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]);
+static TIME_WORDS: WordSet = WordSet::new(&["morning", "afternoon", "evening", "night", "week", "month", "year", "day", "weekend", "time"]);
+
+/// Adjectives that, after a form of "be" and before "that", make a belief cue.
+static BELIEF_ADJECTIVES: WordSet = WordSet::new(&["confident", "convinced", "certain", "sure", "adamant", "hopeful", "optimistic", "skeptical", "sceptical", "aware", "worried", "concerned", "afraid"]);
+
+fn is_open_mark(s: &str) -> bool {
+    matches!(s, "“" | "\"" | "‘" | "'")
+}
+
+fn is_close_mark(s: &str) -> bool {
+    matches!(s, "”" | "\"" | "’" | "'")
+}
+
+struct Ctx<'a> {
+    body: &'a str,
+    seg: &'a Segmentation,
+    quoted: &'a [Quoted],
+    ents: &'a Entities,
+    tokens: &'a [Token],
+    /// Per token: inside quotation marks (marks included).
+    in_quote: Vec<bool>,
+    /// Mentions outside quotes by end byte: the longest (earliest start) one.
+    by_end: HashMap<usize, usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn text(&self, k: usize) -> &'a str {
+        self.tokens[k].span.text(self.body)
+    }
+
+    fn lower(&self, k: usize) -> Cow<'a, str> {
+        lc(self.text(k))
+    }
+
+    fn is_word(&self, k: usize) -> bool {
+        self.tokens[k].kind != TokenKind::Punct
+    }
+
+    /// The longest mention ending at the end of token `k` (outside quotes).
+    fn mention_ending(&self, k: usize) -> Option<usize> {
+        self.by_end.get(&self.tokens[k].span.end).copied()
+    }
+
+    fn mention_starting(&self, k: usize) -> Option<usize> {
+        let start = self.tokens[k].span.start;
+        let ms = &self.ents.mentions;
+        let i = ms.partition_point(|m| m.span.start < start);
+        ms[i..].iter().take_while(|m| m.span.start == start).enumerate().filter(|(_, m)| !m.in_quote).max_by_key(|(_, m)| m.span.end).map(|(j, _)| i + j)
+    }
+
+    /// The token index whose span ends at or before `byte`, at or after `from`.
+    fn token_end_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= byte)
+    }
+}
+
+/// A word in lower case, borrowed when it already is.
+pub(crate) fn lc(s: &str) -> Cow<'_, str> {
+    if s.chars().any(|c| c.is_uppercase()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Attributes the quotes and reported speech of one article.
+pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entities) -> Attributions {
+    let tokens = &seg.tokens;
+    let mut in_quote = vec![false; tokens.len()];
+    for q in quoted {
+        let a = tokens.partition_point(|t| t.span.start < q.outer.start);
+        let b = tokens.partition_point(|t| t.span.end <= q.outer.end);
+        for f in in_quote.iter_mut().take(b).skip(a) {
+            *f = true;
+        }
+    }
+    let mut by_end: HashMap<usize, usize> = HashMap::new();
+    for (i, m) in ents.mentions.iter().enumerate().filter(|(_, m)| !m.in_quote) {
+        let slot = by_end.entry(m.span.end).or_insert(i);
+        if ents.mentions[*slot].span.start > m.span.start {
+            *slot = i;
+        }
+    }
+    let cx = Ctx { body, seg, quoted, ents, tokens, in_quote, by_end };
+    let mut out: Vec<Quote> = Vec::new();
+    // quote index -> attributed
+    let mut taken = vec![false; quoted.len()];
+    // sentence -> had an attribution with a speaker (for implicit continuation)
+    let mut sentence_speaker: Vec<Option<SentenceSpeaker>> = vec![None; seg.sentences.len()];
+
+    for (si, sentence) in seg.sentences.iter().enumerate() {
+        if sentence.boilerplate {
+            continue;
+        }
+        let range = sentence.tokens.clone();
+        let cues = find_cues(&cx, range.clone());
+        let mut consumed_until = range.start; // tokens before this are inside some content
+        let mut relay: Option<Relay> = None;
+        for cue in &cues {
+            if cue.first < consumed_until && relay.is_none() {
+                continue;
+            }
+            let cue_span = Span::new(tokens[cue.first].span.start, tokens[cue.end - 1].span.end);
+            let source_span = cue.source.map(|(a, b)| Span::new(tokens[a].span.start, tokens[b - 1].span.end)).map(|s| trim_possessive(body, s));
+            let make = |content: Span, kind: QuoteKind, partial: bool, relay: &Option<Relay>| Quote {
+                content,
+                kind,
+                cue: Some(cue_span),
+                cue_verb: Some(if cue.according { "according to" } else { cue.lemma }),
+                source: source_span,
+                speaker: cue.speaker,
+                speakers: cue.speakers.clone(),
+                partial,
+                via: relay.clone(),
+                parts: Vec::new(),
+            };
+            // Nested: "repeated what X said".
+            if matches!(cue.lemma, "repeat" | "echo" | "reiterate" | "confirm") && cue.end < range.end && cx.lower(cue.end) == "what" {
+                relay = Some(Relay { cue: cue_span, source: source_span, speaker: cue.speaker });
+                continue;
+            }
+            let left = match (cue.side, cue.source) {
+                (Side::Before, Some((a, _))) => a,
+                _ => cue.first,
+            };
+            let right = match (cue.side, cue.source) {
+                (Side::After, Some((_, b))) => b,
+                _ => cue.end,
+            };
+            let mut produced = false;
+            // 1. A quote right before the source and cue.
+            // A clause after the cue wins over an unquoted clause before it
+            // ("In a statement, X said the ...").
+            let has_after = content_after(&cx, range.clone(), cue, right).is_some();
+            if !cue.according && !cue.participle {
+                if let Some(content) = content_before(&cx, range.clone(), left, right, consumed_until) {
+                    let qs = quotes_in(&cx, content);
+                    let starts_with_quote = qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start);
+                    if starts_with_quote {
+                        for &qi in &qs {
+                            if !taken[qi] {
+                                taken[qi] = true;
+                                out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                            }
+                        }
+                        // “Hopefully,” the president said, “this museum ...”: a
+                        // sentence interrupted by the cue is one quote; a new
+                        // sentence is another quote with the same cue.
+                        if let Some(qi) = quote_right_after(&cx, right).filter(|&qi| !taken[qi]) {
+                            taken[qi] = true;
+                            let next = quoted[qi].content;
+                            let continues = next.text(body).starts_with(char::is_lowercase);
+                            match out.last_mut() {
+                                Some(prev) if continues && prev.kind == QuoteKind::Direct && prev.cue == Some(cue_span) => {
+                                    prev.parts = vec![prev.content, next];
+                                    prev.content = prev.content.cover(next);
+                                }
+                                _ => out.push(make(next, QuoteKind::Direct, false, &relay)),
+                            }
+                        }
+                        produced = true;
+                    } else if cue.class != CueClass::Act && !has_after {
+                        let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
+                        out.push(make(content, kind, false, &relay));
+                        for &qi in &qs {
+                            if !taken[qi] {
+                                taken[qi] = true;
+                                out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
+                            }
+                        }
+                        produced = true;
+                    }
+                }
+            }
+            // 4. "according to X": the rest of the sentence.
+            if cue.according {
+                if let Some((content, parts)) = content_according(&cx, range.clone(), cue, consumed_until) {
+                    let qs = quotes_in(&cx, content);
+                    let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
+                    let mut q = make(content, kind, false, &relay);
+                    q.parts = parts;
+                    out.push(q);
+                    for &qi in &qs {
+                        if !taken[qi] {
+                            taken[qi] = true;
+                            out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
+                        }
+                    }
+                    produced = true;
+                    consumed_until = range.end;
+                }
+            }
+            // 3. The clause after the cue.
+            if !produced {
+                if let Some((content, ends_at)) = content_after(&cx, range.clone(), cue, right) {
+                    let qs = quotes_in(&cx, content);
+                    let whole_quote = qs.len() == 1 && {
+                        let q = quoted[qs[0]];
+                        q.outer.start <= content.start && q.outer.end + 2 >= content.end
+                    };
+                    if whole_quote {
+                        let qi = qs[0];
+                        if !taken[qi] {
+                            taken[qi] = true;
+                            out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                        }
+                    } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start) {
+                        // "said: “...” and more": the quotes are direct
+                        for &qi in &qs {
+                            if !taken[qi] {
+                                taken[qi] = true;
+                                out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                            }
+                        }
+                    } else {
+                        let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
+                        out.push(make(content, kind, false, &relay));
+                        for &qi in &qs {
+                            if !taken[qi] {
+                                taken[qi] = true;
+                                out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
+                            }
+                        }
+                    }
+                    consumed_until = consumed_until.max(ends_at);
+                    produced = true;
+                }
+            }
+            // A quote right after the cue in the next sentence ("X said: “A. B.”").
+            if !produced && !cue.according {
+                if let Some(qi) = quote_right_after(&cx, right) {
+                    if !taken[qi] {
+                        taken[qi] = true;
+                        out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                        produced = true;
+                    }
+                }
+            }
+            if produced {
+                relay = None;
+                if cue.speaker.is_some() || sentence_speaker[si].is_none() {
+                    sentence_speaker[si] = Some((cue.speaker, cue.speakers.clone(), Some(cue_span), source_span));
+                }
+            }
+        }
+        // Partial quotes in a sentence with a cue take its speaker.
+        if sentence_speaker[si].is_none() {
+            if let Some(cue) = cues.iter().find(|c| c.source.is_some()) {
+                let cue_span = Span::new(tokens[cue.first].span.start, tokens[cue.end - 1].span.end);
+                let source_span = cue.source.map(|(a, b)| trim_possessive(body, Span::new(tokens[a].span.start, tokens[b - 1].span.end)));
+                sentence_speaker[si] = Some((cue.speaker, cue.speakers.clone(), Some(cue_span), source_span));
+            }
+        }
+    }
+
+    // Quotes no cue claimed: continuations and partial quotes.
+    // paragraph, sentence, speaker, speakers, index in `out` of a cued quote
+    let mut last_direct: Option<Turn> = None;
+    let mut order: Vec<usize> = (0..quoted.len()).collect();
+    order.sort_by_key(|&i| quoted[i].outer.start);
+    let mut claimed_by: Vec<Option<usize>> = vec![None; quoted.len()];
+    for (oi, q) in out.iter().enumerate() {
+        if q.kind == QuoteKind::Direct {
+            if let Some(qi) = quoted.iter().position(|x| x.content == q.content) {
+                claimed_by[qi] = Some(oi);
+            }
+        }
+    }
+    for qi in order {
+        let q = quoted[qi];
+        let Some(si) = seg.sentence_at(q.content.start) else { continue };
+        if seg.sentences[si].boilerplate {
+            continue;
+        }
+        if let Some(oi) = claimed_by[qi] {
+            let quote = &out[oi];
+            last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), quote.cue.map(|_| oi)));
+            continue;
+        }
+        if taken[qi] {
+            continue;
+        }
+        let partial = is_partial(&cx, qi);
+        let kind = if partial { QuoteKind::Mixed } else { QuoteKind::Direct };
+        if !partial {
+            if let Some((cue, mi)) = dash_or_colon_source(&cx, q) {
+                let m = &ents.mentions[mi];
+                out.push(Quote { content: q.content, kind, cue: Some(cue), cue_verb: Some(":"), source: Some(m.span), speaker: m.entity, speakers: m.members.clone(), partial, via: None, parts: Vec::new() });
+                last_direct = Some((q.paragraph, si, m.entity, m.members.clone(), Some(out.len() - 1)));
+                continue;
+            }
+        }
+        let mut quote = Quote { content: q.content, kind, cue: None, cue_verb: None, source: None, speaker: None, speakers: Vec::new(), partial, via: None, parts: Vec::new() };
+        if !partial {
+            if let Some((p, _, speaker, speakers, cued)) = last_direct.clone() {
+                // The same speaker's turn after the attribution, in the same paragraph: one quote.
+                if let Some(oi) = cued.filter(|_| p == q.paragraph && MERGE_TURNS) {
+                    let prev = &mut out[oi];
+                    if prev.parts.is_empty() {
+                        prev.parts.push(prev.content);
+                    }
+                    prev.parts.push(q.content);
+                    prev.content = prev.content.cover(q.content);
+                    continue;
+                }
+                let opens_paragraph = seg.paragraphs.get(q.paragraph).is_some_and(|para| q.outer.start == para.start);
+                let prev_para_ok = opens_paragraph && q.paragraph == p + 1 && paragraph_is_quote_only(&cx, q.paragraph);
+                if p == q.paragraph || prev_para_ok {
+                    quote.speaker = speaker;
+                    quote.speakers = speakers.clone();
+                }
+            }
+            last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), None));
+        } else if let Some((speaker, speakers, cue, source)) = sentence_speaker[si].clone() {
+            quote.speaker = speaker;
+            quote.speakers = speakers;
+            quote.cue = cue;
+            quote.source = source;
+        } else if si > 0 && seg.sentences[si - 1].paragraph == seg.sentences[si].paragraph {
+            if let Some((speaker, speakers, _, _)) = sentence_speaker[si - 1].clone() {
+                quote.speaker = speaker;
+                quote.speakers = speakers;
+            }
+        }
+        out.push(quote);
+    }
+    out.sort_by_key(|q| (q.content.start, q.content.end));
+    out.dedup_by(|a, b| a.content == b.content);
+    Attributions { quotes: out }
+}
+
+/// “...” ― Esther Tapia: a dash and a name after the quote, ending the
+/// paragraph; or "Name: ‘...’" at the start of a sentence. Returns the cue
+/// (the dash or colon) and the mention.
+fn dash_or_colon_source(cx: &Ctx<'_>, q: Quoted) -> Option<(Span, usize)> {
+    let body = cx.body;
+    let para = cx.seg.paragraphs[q.paragraph];
+    let after = &body[q.outer.end..para.end];
+    let trimmed = after.trim_start();
+    if let Some(dash) = trimmed.chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-')) {
+        let dash_start = q.outer.end + (after.len() - trimmed.len());
+        let rest = &trimmed[dash.len_utf8()..];
+        let name_start = dash_start + dash.len_utf8() + (rest.len() - rest.trim_start().len());
+        let mi = cx.ents.mentions.iter().position(|m| m.span.start == name_start && m.kind == MentionKind::Name)?;
+        let tail = body.get(cx.ents.mentions[mi].span.end..para.end).unwrap_or("").trim();
+        if tail.is_empty() || tail == "." || tail.starts_with(',') {
+            return Some((Span::new(dash_start, dash_start + dash.len_utf8()), mi));
+        }
+        return None;
+    }
+    let si = cx.seg.sentence_at(q.outer.start)?;
+    let sentence = cx.seg.sentences[si].span;
+    let before = body[sentence.start..q.outer.start].trim_end();
+    let colon = before.strip_suffix(':')?;
+    let name_end = sentence.start + colon.trim_end().len();
+    let mi = cx.ents.mentions.iter().position(|m| m.span.end == name_end && m.span.start == sentence.start && m.kind == MentionKind::Name)?;
+    let colon_at = sentence.start + colon.len();
+    Some((Span::new(colon_at, colon_at + 1), mi))
+}
+
+/// A possessive source ("Tillerson's") keeps only the name.
+fn trim_possessive(body: &str, span: Span) -> Span {
+    let text = span.text(body);
+    for suffix in ["'s", "’s"] {
+        if text.ends_with(suffix) && text.len() > suffix.len() {
+            return Span::new(span.start, span.end - suffix.len());
+        }
+    }
+    span
+}
+
+/// Indices of the quoted regions whose marks lie inside `span`.
+fn quotes_in(cx: &Ctx<'_>, span: Span) -> Vec<usize> {
+    cx.quoted
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| span.start <= q.outer.start && q.outer.end <= span.end + 1 && q.content.end <= span.end)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Whether a quote is a few words inside running text rather than a quoted
+/// sentence: it does not open its sentence (or follow a cue and colon/comma),
+/// or it has at most three words and no final punctuation.
+fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
+    let q = cx.quoted[qi];
+    let text = q.content.text(cx.body);
+    let words = text.split_whitespace().count();
+    let Some(si) = cx.seg.sentence_at(q.outer.start) else { return true };
+    let sentence = cx.seg.sentences[si].span;
+    let before = cx.body[sentence.start..q.outer.start].trim_end();
+    let opens = before.is_empty() || before.ends_with(':') || before.chars().all(|c| !c.is_alphanumeric());
+    let after_cue_comma = before.ends_with(',') && {
+        let last_word = before.trim_end_matches(',').rsplit(char::is_whitespace).next().unwrap_or("");
+        lexicon::cue_verb(last_word).is_some()
+    };
+    let capital = text.starts_with(|c: char| c.is_uppercase());
+    !((opens || after_cue_comma) && (words >= 4 || (capital && text.ends_with(['.', '!', '?']))))
+}
+
+fn paragraph_is_quote_only(cx: &Ctx<'_>, p: usize) -> bool {
+    let para = cx.seg.paragraphs[p];
+    let covered: usize = cx.quoted.iter().filter(|q| q.paragraph == p).map(|q| q.outer.len()).sum();
+    covered * 10 >= para.len() * 9
+}
+
+/// The quote that starts right after token `right` (skipping a colon, comma
+/// or dash), possibly in the next sentence of the paragraph.
+fn quote_right_after(cx: &Ctx<'_>, right: usize) -> Option<usize> {
+    let mut k = right;
+    while k < cx.tokens.len() && matches!(cx.text(k), ":" | "," | "—" | "-" | "–") {
+        k += 1;
+    }
+    if k >= cx.tokens.len() || k == right && right > 0 && cx.text(right - 1) != ":" {
+        return None;
+    }
+    let start = cx.tokens[k].span.start;
+    cx.quoted.iter().position(|q| q.outer.start == start)
+}
+
+/// Finds the cues of one sentence, with their sources.
+fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut k = range.start;
+    while k < range.end {
+        if cx.in_quote[k] || !cx.is_word(k) {
+            k += 1;
+            continue;
+        }
+        let w = cx.text(k);
+        let lower = lc(w);
+        // "according to X"
+        if lower == "according" && k + 1 < range.end && cx.lower(k + 1) == "to" {
+            let source = np_after(cx, k + 2, range.end);
+            let (speaker, speakers) = source.map(|s| speaker_of(cx, s)).unwrap_or((None, Vec::new()));
+            cues.push(Cue { first: k, end: k + 2, lemma: "according to", class: CueClass::Say, according: true, participle: false, source, side: Side::After, speaker, speakers });
+            k += 2;
+            continue;
+        }
+        // "be confident that"
+        if BELIEF_ADJECTIVES.contains(lower.as_ref()) && k > range.start && BE.contains(cx.lower(k - 1).as_ref()) && k + 1 < range.end && cx.lower(k + 1) == "that" {
+            let src = subject_before(cx, k - 1, range.start);
+            if let Some(source) = src {
+                let (speaker, speakers) = speaker_of(cx, source);
+                cues.push(Cue { first: k - 1, end: k + 1, lemma: "be confident", class: CueClass::Think, according: false, participle: false, source: Some(source), side: Side::Before, speaker, speakers });
+            }
+            k += 1;
+            continue;
+        }
+        let Some((lemma, class)) = lexicon::cue_verb(w) else {
+            k += 1;
+            continue;
+        };
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            k += 1;
+            continue;
+        }
+        let prev = prev_word(k, range.start);
+        let prev_lower = prev.map(|p| cx.lower(p)).unwrap_or_default();
+        let participle = lower.ends_with("ing");
+        let noun_like = DETERMINERS.contains(prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
+        let passive = BE.contains(prev_lower.as_ref()) && !participle;
+        let infinitive = prev_lower == "to";
+        if noun_like || passive || infinitive {
+            k += 1;
+            continue;
+        }
+        // Particles that belong to the cue.
+        let mut end = k + 1;
+        let next_lower = if end < range.end { cx.lower(end) } else { Cow::Borrowed("") };
+        match lemma {
+            "call" => {
+                if matches!(next_lower.as_ref(), "for" | "on") {
+                    end += 1;
+                } else {
+                    k += 1;
+                    continue;
+                }
+            }
+            "point" => {
+                if matches!(next_lower.as_ref(), "to" | "out") {
+                    end += 1;
+                } else {
+                    k += 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if class == CueClass::Think && !has_that_soon(cx, end, range.end) {
+            k += 1;
+            continue;
+        }
+        if participle {
+            // ", adding that ...": the source is that of the main clause.
+            let after_comma = k > range.start && matches!(cx.text(k - 1), "," | "—" | "-");
+            if class == CueClass::Act || !after_comma {
+                k += 1;
+                continue;
+            }
+            let main = cues.iter().rev().find(|c| c.source.is_some()).cloned();
+            let (source, speaker, speakers) = match main {
+                Some(c) => (c.source, c.speaker, c.speakers),
+                None => {
+                    let s = first_subject(cx, range.start, k);
+                    let (sp, sps) = s.map(|s| speaker_of(cx, s)).unwrap_or((None, Vec::new()));
+                    (s, sp, sps)
+                }
+            };
+            cues.push(Cue { first: k, end, lemma, class, according: false, participle: true, source, side: Side::None, speaker, speakers });
+            k = end;
+            continue;
+        }
+        // Source: before, or after (inverted) when the verb follows a comma or quote.
+        let inverted_slot = k == range.start || (k > range.start && matches!(cx.text(k - 1), "," | "”" | "\"" | "’" | "'"));
+        let after_comma = k > range.start && cx.text(k - 1) == ",";
+        let mut cue = Cue { first: k, end, lemma, class, according: false, participle: false, source: None, side: Side::None, speaker: None, speakers: Vec::new() };
+        if after_comma {
+            if let Some(s) = subject_before(cx, k, range.start) {
+                cue.source = Some(s);
+                cue.side = Side::Before;
+            }
+        }
+        if inverted_slot && cue.source.is_none() {
+            // After a plain comma, "said the union" must end there ("..., said
+            // the union." but not "..., said the union expected").
+            if let Some(s) = np_after(cx, end, range.end).filter(|&(_, b)| !after_comma || inverted_np_ends(cx, b, range.end)) {
+                cue.source = Some(s);
+                cue.side = Side::After;
+            }
+        }
+        if cue.source.is_none() {
+            if let Some(s) = subject_before(cx, k, range.start) {
+                cue.source = Some(s);
+                cue.side = Side::Before;
+            }
+        }
+        // "... and said": the subject of the coordinated verb.
+        if cue.source.is_none() && k > range.start && matches!(cx.lower(k - 1).as_ref(), "and" | "but") {
+            let main = cues.iter().rev().find(|c| c.source.is_some()).map(|c| c.source).unwrap_or_else(|| first_subject(cx, range.start, k));
+            if let Some(s) = main {
+                cue.source = Some(s);
+                cue.side = Side::None;
+            }
+        }
+        // Present forms of verbs that are also nouns ("attack", "reports")
+        // need a known mention as subject.
+        let present = lower == lemma || lower.ends_with('s');
+        if present && NOUNY.contains(lemma) && cue.side == Side::Before {
+            let is_mention = cue.source.is_some_and(|(a, b)| {
+                let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
+                cx.ents.mentions.iter().any(|m| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
+            });
+            if !is_mention {
+                cue.source = None;
+            }
+        }
+        if let Some(s) = cue.source {
+            let (speaker, speakers) = speaker_of(cx, s);
+            cue.speaker = speaker;
+            cue.speakers = speakers;
+            cues.push(cue);
+        }
+        k = end;
+    }
+    cues
+}
+
+/// Whether an inverted source ending at token `b` ends its clause.
+fn inverted_np_ends(cx: &Ctx<'_>, b: usize, end: usize) -> bool {
+    if b >= end {
+        return true;
+    }
+    let w = cx.lower(b);
+    !cx.is_word(b) || WEEKDAYS.contains(w.as_ref()) || matches!(w.as_ref(), "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
+}
+
+fn prev_word(k: usize, start: usize) -> Option<usize> {
+    (k > start).then(|| k - 1)
+}
+
+fn has_that_soon(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
+    (k..end.min(k + 5)).any(|j| cx.lower(j) == "that" && !cx.in_quote[j])
+}
+
+/// The speaker entity of a source token range: the mention covering its end.
+fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize>) {
+    let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
+    // A mention ending where the source ends (the head of the phrase), or
+    // covering the whole source.
+    let ms = &cx.ents.mentions;
+    let person_of = ms.iter().find(|m| {
+        !m.in_quote
+            && m.span.start == span.start
+            && m.span.end < span.end
+            && m.entity.is_some_and(|e| cx.ents.entities[e].kind == crate::entities::EntityKind::Person)
+            && matches!(cx.body[m.span.end..span.end].split_whitespace().next(), Some("of" | "at" | "from"))
+    });
+    let best = person_of.or_else(|| {
+        ms.iter()
+            .filter(|m| !m.in_quote && span.contains(m.span) && (trim_possessive(cx.body, span).end == m.span.end || m.span == span))
+            .max_by_key(|m| m.span.len())
+    });
+    let best = best.or_else(|| {
+        // the first mention of a short phrase like "Tillerson and Lavrov"
+        ms.iter().find(|m| !m.in_quote && span.contains(m.span) && m.span.start == span.start && !m.members.is_empty())
+    });
+    // "who"/"which": the mention right before it (", who said").
+    if best.is_none() && matches!(span.text(cx.body), "who" | "which" | "Who") {
+        let mut k = a;
+        while k > 0 && matches!(cx.text(k - 1), ",") {
+            k -= 1;
+        }
+        if k > 0 {
+            if let Some(mi) = cx.mention_ending(k - 1) {
+                let m = &cx.ents.mentions[mi];
+                return (m.entity, m.members.clone());
+            }
+        }
+    }
+    match best {
+        Some(m) => {
+            // conjoined: "Tillerson and Lavrov said"
+            let conj = ms.iter().find(|x| x.span.start == span.start && x.members.len() >= 2 && x.kind == MentionKind::Name);
+            if let Some(c) = conj.filter(|_| m.kind == MentionKind::Name && span.start != m.span.start) {
+                return (c.members.first().copied(), c.members.clone());
+            }
+            (m.entity, m.members.clone())
+        }
+        None => (None, Vec::new()),
+    }
+}
+
+/// The subject right before the verb at `k`: (first token, end token).
+fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)> {
+    let mut j = k;
+    // skip adverbs and auxiliaries
+    while j > start {
+        let w = cx.lower(j - 1);
+        if ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_uppercase)) {
+            j -= 1;
+            continue;
+        }
+        // ", however," / ", meanwhile," / ", a top Assad backer,"
+        if w == "," {
+            let open = (start..j - 1).rev().find(|&p| cx.text(p) == ",");
+            if let Some(p) = open {
+                let inner: Vec<Cow<str>> = (p + 1..j - 1).map(|q| cx.lower(q)).collect();
+                // after a name, any short phrase without a cue is an appositive
+                let mut name_end = p;
+                if name_end > start && cx.text(name_end - 1) == ")" {
+                    if let Some(o) = (start..name_end - 1).rev().find(|&q| cx.text(q) == "(") {
+                        name_end = o;
+                    }
+                }
+                let after_name = name_end > start && cx.mention_ending(name_end - 1).is_some_and(|mi| cx.ents.mentions[mi].kind == MentionKind::Name);
+                let appositive = !inner.is_empty()
+                    && inner.len() <= if after_name { 24 } else { 8 }
+                    && (after_name || inner.len() <= 2 || matches!(inner[0].as_ref(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
+                    && !inner.iter().any(|x| x == "that" || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who");
+                if appositive && after_name {
+                    j = name_end;
+                    break;
+                }
+                // "the union leader, Sam Ortiz, said": the name is the source
+                if let Some(mi) = cx.mention_ending(j - 2) {
+                    let m = &cx.ents.mentions[mi];
+                    if m.kind == MentionKind::Name && cx.tokens[p + 1].span.start == m.span.start {
+                        // the source spans the noun phrase and its name
+                        let mut first = p;
+                        while first > start && first + 6 > p && cx.is_word(first - 1) && !cx.in_quote[first - 1] {
+                            first -= 1;
+                            if DETERMINERS.contains(cx.lower(first).as_ref()) {
+                                break;
+                            }
+                        }
+                        return Some((first, j - 1));
+                    }
+                }
+                if appositive && p > start {
+                    j = p;
+                    continue;
+                }
+            }
+            return None;
+        }
+        break;
+    }
+    // "Rep. Elijah E. Cummings (D-Md.) said": skip a short parenthetical.
+    if j > start + 1 && cx.text(j - 1) == ")" {
+        if let Some(o) = (start.max(j.saturating_sub(8))..j - 1).rev().find(|&q| cx.text(q) == "(") {
+            j = o;
+        }
+    }
+    if j == start || cx.in_quote[j - 1] {
+        return None;
+    }
+    let last = j - 1;
+    if !cx.is_word(last) {
+        return None;
+    }
+    if let Some(mi) = cx.mention_ending(last) {
+        let m = &cx.ents.mentions[mi];
+        let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
+        // "Tillerson and Lavrov"
+        if first >= start + 2 && cx.lower(first - 1) == "and" {
+            if let Some(mj) = cx.mention_ending(first - 2) {
+                if !cx.ents.mentions[mj].members.is_empty() {
+                    let f2 = cx.tokens.partition_point(|t| t.span.end <= cx.ents.mentions[mj].span.start);
+                    return Some((f2, last + 1));
+                }
+            }
+        }
+        // "Mr. Morgan of the Sierra Club": the person before "of" is the head.
+        let mut of = first;
+        if of > start && cx.lower(of - 1) == "the" {
+            of -= 1;
+        }
+        if of >= start + 2 && matches!(cx.lower(of - 1).as_ref(), "of" | "at" | "from") {
+            if let Some(pi) = cx.mention_ending(of - 2) {
+                let p = &cx.ents.mentions[pi];
+                if p.entity.is_some_and(|e| cx.ents.entities[e].kind == crate::entities::EntityKind::Person) {
+                    let pf = cx.tokens.partition_point(|t| t.span.end <= p.span.start);
+                    return Some((pf.max(start), last + 1));
+                }
+            }
+        }
+        return Some((first.max(start), last + 1));
+    }
+    // A possessive name ("Tillerson's") is not a subject of the verb.
+    let lw = cx.lower(last);
+    if matches!(lw.as_ref(), "i" | "we" | "you" | "it" | "who" | "which" | "that" | "this" | "there") {
+        return if matches!(lw.as_ref(), "that" | "there" | "this") { None } else { Some((last, last + 1)) };
+    }
+    // A generic noun phrase: back to a determiner or a clause boundary.
+    let mut first = last;
+    let mut words = 0;
+    while first > start && words < 8 {
+        let p = first - 1;
+        let pw = cx.lower(p);
+        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(pw.as_ref()) {
+            break;
+        }
+        first = p;
+        words += 1;
+        if DETERMINERS.contains(pw.as_ref()) {
+            break;
+        }
+    }
+    // Heads that are not nouns (prepositions, conjunctions) make no subject.
+    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") {
+        return None;
+    }
+    Some((first, last + 1))
+}
+
+/// The first subject-like mention of the sentence before token `k`.
+fn first_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)> {
+    let a = cx.tokens[start].span.start;
+    let b = cx.tokens[k].span.start;
+    let m = cx.ents.mentions.iter().find(|m| m.subject && !m.in_quote && a <= m.span.start && m.span.end <= b)?;
+    let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
+    let end = cx.token_end_at(m.span.end) + usize::from(cx.tokens.get(cx.token_end_at(m.span.end)).is_some_and(|t| t.span.start < m.span.end));
+    Some((first, end.max(first + 1)))
+}
+
+/// The noun phrase starting at token `k` ("the foreign minister", "Caddell",
+/// "a spokesman for the ministry" up to a comma or preposition).
+fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
+    if k >= end || cx.in_quote[k] || !cx.is_word(k) {
+        return None;
+    }
+    let lw = cx.lower(k);
+    if matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "her" | "it") {
+        return None;
+    }
+    if let Some(mi) = cx.mention_starting(k) {
+        let m = &cx.ents.mentions[mi];
+        let last = cx.tokens.partition_point(|t| t.span.start < m.span.end);
+        return Some((k, last.max(k + 1)));
+    }
+    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(lw.as_ref()) || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || WEEKDAYS.contains(lw.as_ref()) {
+        return None;
+    }
+    let mut j = k;
+    while j < end && j < k + 8 {
+        let w = cx.lower(j);
+        if !cx.is_word(j) || cx.in_quote[j] || (j > k && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || WEEKDAYS.contains(w.as_ref()) || lexicon::cue_verb(&w).is_some())) {
+            break;
+        }
+        j += 1;
+    }
+    (j > k).then_some((k, j))
+}
+
+/// Content before the source (`content, X said`): from the sentence start (or
+/// the start of a quote that spans sentences) to the comma before the source.
+fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, right: usize, floor: usize) -> Option<Span> {
+    // The subject phrase may start before the mention ("Clinton campaign
+    // spokesman Brian Fallon", "Mr. Morgan of the Sierra Club").
+    let mut left = left;
+    let mut steps = 0;
+    while left > range.start.max(floor) && steps < 8 && !cx.in_quote[left - 1] {
+        let t = cx.text(left - 1);
+        let abbrev_dot = t == "." && left >= 2 && cx.tokens[left - 2].span.end == cx.tokens[left - 1].span.start && cx.text(left - 2).len() <= 4;
+        if !(cx.is_word(left - 1) || abbrev_dot) || matches!(cx.lower(left - 1).as_ref(), "that" | "and" | "but" | "which" | "who") {
+            break;
+        }
+        left -= 1;
+        steps += 1;
+    }
+    if left <= range.start.max(floor) {
+        // “Is it?” Graham asked. — the quote ended the previous sentence.
+        if left == range.start && floor <= range.start && left > 0 && is_close_mark(cx.text(left - 1)) && ends_clause(cx, right, range.end) {
+            let end = cx.tokens[left - 1].span.end;
+            let para = cx.seg.sentences[cx.seg.sentence_at(cx.tokens[left].span.start)?].paragraph;
+            return cx.quoted.iter().find(|q| q.outer.end == end && q.paragraph == para).map(|q| q.outer);
+        }
+        return None;
+    }
+    let sep = left - 1;
+    let sep_text = cx.text(sep);
+    let ok_sep = matches!(sep_text, "," | "”" | "\"" | "’" | "—" | "–" | "-" | "'" | "?" | "!" | ":") || (sep_text == "." && cx.in_quote[sep]);
+    if !ok_sep {
+        return None;
+    }
+    // After the source and cue only adverbials may follow (no "that", colon or quote).
+    if right < range.end {
+        let rest = cx.lower(right);
+        if matches!(rest.as_ref(), "that" | ":") || (right < range.end && cx.in_quote[right] && is_open_mark(cx.text(right))) {
+            return None;
+        }
+    }
+    let mut start_byte = cx.tokens[range.start.max(floor)].span.start;
+    let end_tok = sep;
+    // skip the separator and closing marks to find the content end
+    let mut e = end_tok + 1;
+    while e > range.start && matches!(cx.text(e - 1), "," | "—" | "–" | "-") {
+        e -= 1;
+    }
+    if e <= range.start.max(floor) {
+        return None;
+    }
+    let mut end_byte = cx.tokens[e - 1].span.end;
+    // A quoted sentence ending right here is the content on its own
+    // ("X scolded him: “...,” she said").
+    if let Some(qi) = cx.quoted.iter().position(|q| q.outer.end == cx.tokens[sep].span.end || q.outer.end == end_byte) {
+        if !is_partial(cx, qi) && cx.quoted[qi].outer.start > start_byte {
+            return Some(cx.quoted[qi].outer);
+        }
+    }
+    // A quote that closes here but opened in an earlier sentence.
+    if let Some(q) = cx.quoted.iter().find(|q| q.outer.end == end_byte || (q.outer.end >= end_byte && q.outer.start < start_byte && q.outer.end <= cx.tokens[left].span.start)) {
+        if q.outer.start < start_byte && floor <= range.start {
+            start_byte = q.outer.start;
+            end_byte = end_byte.max(q.outer.end);
+        }
+    }
+    // Leading adverbials ("On Tuesday,") are not content of a closing cue: require a clause.
+    let span = Span::new(start_byte, end_byte);
+    let text = span.text(cx.body);
+    let words = text.split_whitespace().count();
+    let starts_quote = cx.quoted.iter().any(|q| q.outer.start == start_byte);
+    if words < 3 && !starts_quote {
+        return None;
+    }
+    // Leading conjunction-free: "But ..." keeps it; a leading quote keeps its mark out later.
+    Some(span)
+}
+
+/// The content of "according to X": the sentence without the phrase, with
+/// its two parts when the phrase sits in the middle.
+fn content_according(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, floor: usize) -> Option<(Span, Vec<Span>)> {
+    let (_, src_end) = cue.source?;
+    let start = range.start.max(floor);
+    let trim_end = |mut e: usize, from: usize| {
+        while e > from && matches!(cx.text(e - 1), "." | "," | "!" | "?" | ";" | ":" | "-" | "—") && !cx.in_quote[e - 1] {
+            e -= 1;
+        }
+        e
+    };
+    let span = |a: usize, b: usize| (b > a).then(|| Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end));
+    let before = span(start, trim_end(cue.first, start));
+    let mut after_start = src_end;
+    while after_start < range.end && matches!(cx.text(after_start), "," | ":" | "-" | "—") {
+        after_start += 1;
+    }
+    let after = span(after_start, trim_end(range.end, after_start));
+    let words = |s: Option<Span>| s.map_or(0, |s| s.text(cx.body).split_whitespace().count());
+    match (before, after) {
+        (Some(b), Some(a)) if words(Some(b)) >= 2 && words(Some(a)) >= 2 => Some((b.cover(a), vec![b, a])),
+        (Some(b), _) if words(Some(b)) >= 3 => Some((b, Vec::new())),
+        (_, Some(a)) if words(Some(a)) >= 3 => Some((a, Vec::new())),
+        _ => None,
+    }
+}
+
+/// Whether nothing but adverbials follows the cue up to the sentence end.
+fn ends_clause(cx: &Ctx<'_>, right: usize, end: usize) -> bool {
+    right >= end || !(matches!(cx.lower(right).as_ref(), "that" | ":") || (cx.in_quote[right] && is_open_mark(cx.text(right))))
+}
+
+/// The clause after the cue. Returns the content span and the token where it ends.
+fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: usize) -> Option<(Span, usize)> {
+    let end = range.end;
+    let mut k = right;
+    let telling = TELLING.contains(cue.lemma);
+    let mut saw_that = false;
+    let mut saw_colon = false;
+    // the object of telling: "told reporters", "told Breitbart News Daily host Alex Marlow"
+    if telling && cue.side != Side::After {
+        let stop = (k..end.min(k + 12)).find(|&j| {
+            let w = cx.lower(j);
+            matches!(w.as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":" | "," | "to" | "on" | "in" | "during" | "the") && !(w == "the" && j == k)
+                || (cx.in_quote[j] && is_open_mark(cx.text(j)))
+                || WEEKDAYS.contains(w.as_ref())
+        });
+        match stop {
+            Some(j) if j > k => k = j,
+            _ if cx.in_quote.get(k).copied().unwrap_or(false) => {}
+            _ => return None,
+        }
+    }
+    // time phrases and adverbs
+    loop {
+        if k >= end {
+            return None;
+        }
+        let w = cx.lower(k);
+        if cx.in_quote[k] {
+            break;
+        }
+        if WEEKDAYS.contains(w.as_ref()) || MONTHS.contains(w.as_ref()) || (ADVERBS.contains(w.as_ref()) && w != "that") || (w.ends_with("ly") && w.len() > 4) || cx.tokens[k].kind == TokenKind::Number {
+            k += 1;
+            continue;
+        }
+        if matches!(w.as_ref(), "on" | "earlier" | "later" | "last" | "this" | "next" | "late" | "early") && k + 1 < end {
+            let n = cx.lower(k + 1);
+            if WEEKDAYS.contains(n.as_ref()) || MONTHS.contains(n.as_ref()) || TIME_WORDS.contains(n.as_ref()) || (cx.tokens[k + 1].kind == TokenKind::Number) {
+                k += 2;
+                continue;
+            }
+        }
+        if matches!(w.as_ref(), "morning" | "afternoon" | "evening" | "night") {
+            k += 1;
+            continue;
+        }
+        if w == "the" && k + 2 < end && cx.lower(k + 1) == "same" && TIME_WORDS.contains(cx.lower(k + 2).as_ref()) {
+            k += 3;
+            continue;
+        }
+        // "in a statement", "in an interview with X", "on Twitter", "to reporters"
+        if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from") {
+            let stop = (k + 1..end.min(k + 10)).find(|&j| {
+                let x = cx.lower(j);
+                matches!(x.as_ref(), "that" | "," | ":") || (cx.in_quote[j] && is_open_mark(cx.text(j)))
+            });
+            match stop {
+                Some(j) if cue.class != CueClass::Act && (cx.text(j) != "," || (j + 1 < end && (cx.lower(j + 1) == "that" || (cx.in_quote[j + 1] && is_open_mark(cx.text(j + 1)))))) => {
+                    k = j;
+                    continue;
+                }
+                _ if cue.class == CueClass::Act && k == right => break,
+                _ => return None,
+            }
+        }
+        if w == "," {
+            k += 1;
+            continue;
+        }
+        if w == "that" && !saw_that {
+            saw_that = true;
+            k += 1;
+            continue;
+        }
+        if w == ":" || w == "-" || w == "—" || w == "–" {
+            saw_colon = true;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    if k >= end {
+        return None;
+    }
+    let first = cx.lower(k);
+    let quote_start = cx.in_quote[k];
+    // A quote right after the cue is the content, even across sentences.
+    if quote_start {
+        // (a few quoted words followed by more of the clause are a mixed quote, below)
+        let at = cx.tokens[k].span.start;
+        let whole = cx.quoted.iter().position(|q| q.outer.start == at).filter(|&qi| {
+            let q = cx.quoted[qi];
+            let rest_of_sentence = cx.body.get(q.outer.end..cx.tokens[end - 1].span.end).unwrap_or("").trim_start_matches([',', '.', ' ', '!', '?', ';']);
+            !is_partial(cx, qi) || rest_of_sentence.is_empty() || rest_of_sentence.starts_with(|c: char| !c.is_alphanumeric())
+        });
+        if let Some(q) = whole.map(|qi| cx.quoted[qi]) {
+            let stop = cx.tokens.partition_point(|t| t.span.end <= q.outer.end).clamp(k + 1, end.max(k + 1));
+            return Some((q.outer, stop));
+        }
+    }
+    let clause_like = CLAUSE_STARTERS.contains(first.as_ref())
+        || cx.text(k).starts_with(char::is_uppercase)
+        || cx.tokens[k].kind == TokenKind::Number
+        || (cx.is_word(k) && !NOT_CLAUSE.contains(first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && lexicon::cue_verb(&first).is_none());
+    let ok = match cue.class {
+        CueClass::Think => saw_that,
+        CueClass::Act => !cue.participle,
+        CueClass::Say => saw_that || saw_colon || quote_start || (clause_like && cue.side != Side::After) || cue.according,
+    };
+    if !ok {
+        return None;
+    }
+    // The end: sentence end, or a clause boundary.
+    let mut j = k;
+    let mut stop = end;
+    while j < end {
+        if !cx.in_quote[j] {
+            let w = cx.text(j);
+            if w == ";" {
+                stop = j;
+                break;
+            }
+            if w == "," && j + 1 < end {
+                let n = cx.lower(j + 1);
+                let next_is_cue = (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.ents.mentions.iter().any(|m| m.span.start == cx.tokens[j + 1].span.start))
+                    || (lexicon::cue_verb(&n).is_some() && n.ends_with("ing"))
+                    || (n == "according")
+                    || ((n == "and" || n == "but") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);
+                if next_is_cue {
+                    stop = j;
+                    break;
+                }
+            }
+        }
+        j += 1;
+    }
+    let mut last = stop;
+    while last > k && !cx.in_quote[last - 1] && matches!(cx.text(last - 1), "." | "," | "!" | "?" | ";" | ":" | "-" | "—") {
+        last -= 1;
+    }
+    if last <= k {
+        return None;
+    }
+    let span = Span::new(cx.tokens[k].span.start, cx.tokens[last - 1].span.end);
+    if span.text(cx.body).split_whitespace().count() < 2 && !quote_start {
+        return None;
+    }
+    Some((span, stop))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn quotes(text: &str) -> Vec<(String, &'static str, Option<String>)> {
+        let seg = segment(text);
+        let q = crate::quotes::find(text, &seg);
+        let e = crate::entities::resolve(text, &seg, &q);
+        let a = attribute(text, &seg, &q, &e);
+        a.quotes.iter().map(|x| (x.content.text(text).to_string(), x.kind.as_str(), x.speaker.map(|s| e.entities[s].name.clone()))).collect()
+    }
+
+    #[test]
+    fn basic() {
+        let got = quotes("“We won,” Jane Roe said. “It was hard.”\nShe said that the team was tired.");
+        assert_eq!(got, [
+            // one turn interrupted by the attribution is one quote (with parts)
+            ("We won,” Jane Roe said. “It was hard.".to_string(), "direct", Some("Jane Roe".to_string())),
+            ("the team was tired".to_string(), "reported", Some("Jane Roe".to_string())),
+        ]);
+    }
+}

@@ -1,0 +1,973 @@
+//! Stage 3, **Mentions and entities** of one article: names of people,
+//! organisations, places and groups, with titles split off, and coreference
+//! of surnames, pronouns and role nouns to them ([`Entities`]).
+//!
+//! Rules:
+//! * A **name** is a run of capitalised words within a sentence (particles
+//!   such as `al-`, `bin`, `van` and the connectors `of`, `for`, `the`, `and`
+//!   join a run only inside organisation names and titles: "Secretary of
+//!   State", "Organization for the Prohibition of Chemical Weapons"). A
+//!   possessive (`Tillerson's`, `Tillerson’s`) ends the run and is left out of
+//!   the name. Function words, months and weekdays never start a name; a single
+//!   sentence-initial word is a name only when the lexicons or the rest of the
+//!   article say so.
+//! * **Titles** at the start of a run are split off, longest first, with a
+//!   country or demonym before them giving the affiliation ("Russian Foreign
+//!   Minister Sergey Lavrov" = Sergey Lavrov, Foreign Minister, Russia). A
+//!   lower-case title just before a name ("pollster Pat Caddell") is recorded
+//!   too. Some titles imply a country ("Secretary of State": United States).
+//! * **Kinds**: organisation (lexicon, a head word such as Ministry or Party,
+//!   an acronym), place (country lexicon, or a single name after a locative
+//!   preposition), group (a name or demonym followed by a collective noun:
+//!   "White House officials", "the Trump administration", "Russian
+//!   officials"), person (a given name, a title, two or more name words, or a
+//!   surname of a person already found; a lone unknown word only when it is
+//!   the subject of a cue verb).
+//! * **Within the article**, person names with the same surname (and no
+//!   conflicting given name) are one entity; organisations and places by name.
+//! * **Pronouns** (he, she, they and their forms) resolve to the most salient
+//!   compatible antecedent outside quotes: the subject of the same sentence,
+//!   then the subject of each earlier sentence (up to four back), then any
+//!   compatible mention there. Gender comes from given names, titles and
+//!   earlier pronouns; "they" takes a conjoined subject ("Tillerson and Lavrov")
+//!   or a group or organisation.
+//! * **Role nouns** ("the foreign minister", "the secretary", "the Russian
+//!   president") resolve to the most recently mentioned person whose titles
+//!   contain the role (and whose affiliation matches the demonym, if any).
+//!   Unresolved pronouns and roles stay unresolved: never a guess.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{self, Gender, WordSet};
+use crate::quotes::Quoted;
+use crate::segment::{Segmentation, Token, TokenKind};
+use crate::span::Span;
+
+/// The output of stage 3 for one article.
+#[derive(Clone, Debug, Default)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+    /// Mentions in text order (by start).
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Group,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Group => "group",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub gender: Gender,
+    /// Titles as written ("Secretary of State"), first seen first.
+    pub titles: Vec<String>,
+    /// Other names in the text ("Tillerson", "Rex Tillerson").
+    pub aliases: Vec<String>,
+    pub affiliation: Option<String>,
+    /// For persons: the lower-cased given name and surname.
+    pub given: Option<String>,
+    pub surname: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A name, with any title written before it.
+    Name,
+    /// he, she, they and their forms.
+    Pronoun,
+    /// "the foreign minister", "the Russian president".
+    Role,
+}
+
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+    /// The entity, when resolved.
+    pub entity: Option<usize>,
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// Whether it looks like the subject of its sentence.
+    pub subject: bool,
+    /// Inside a quotation.
+    pub in_quote: bool,
+    /// For a conjoined subject ("Tillerson and Lavrov"): every member; for a
+    /// plural pronoun resolved to one, the same list.
+    pub members: Vec<usize>,
+}
+
+/// Words that never start a name even when capitalised.
+static STOP: WordSet = WordSet::new(&[
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
+    "Her", "Their", "Our", "My", "Your", "There", "Here", "But", "And", "Or", "So", "Yet", "However", "In", "On",
+    "At", "For", "With", "As", "After", "Before", "When", "While", "If", "Although", "Though", "Because", "Since",
+    "What", "Why", "How", "Who", "Whom", "Where", "Which", "Some", "Many", "Most", "Not", "No", "Now", "Then",
+    "Still", "Also", "Meanwhile", "Earlier", "Later", "Today", "Tonight", "Yesterday", "Tomorrow", "All", "Both",
+    "Each", "Such", "Other", "Another", "Several", "According", "During", "Despite", "By", "From", "To", "Under",
+    "Over", "Among", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could", "Should",
+    "May", "Might", "Must", "Let", "Please", "Thus", "Instead", "Indeed", "Nor", "Every", "Everyone", "Nobody",
+    "None", "Nothing", "Of", "Into", "About", "Against", "Between", "Through", "Without", "Within", "Until",
+    "Once", "Even", "Just", "Only", "Perhaps", "Maybe", "Yes", "Ok", "OK", "Oh", "Former",
+    "Recommended", "Advertisement", "Related", "Read", "Click", "Share", "Photo", "Image", "Video", "Watch",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+    "Christmas", "Easter", "Ramadan", "Thanksgiving", "God", "Internet", "Web",
+]);
+
+/// Weekdays and months: they end a name run ("Lavrov Wednesday").
+static CALENDAR: WordSet = WordSet::new(&[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+]);
+
+/// Capitalised head words that make a run an organisation.
+static ORG_HEADS: WordSet = WordSet::new(&[
+    "Organization", "Organisation", "Department", "Ministry", "Party", "Council", "Agency", "Commission",
+    "Committee", "Court", "University", "College", "School", "Bank", "Association", "Institute", "Corporation",
+    "Company", "Inc", "Corp", "Ltd", "LLC", "Group", "Union", "Federation", "Foundation", "Fund", "Army", "Navy",
+    "Force", "Forces", "Police", "Service", "Services", "Office", "Administration", "Times", "Post", "News",
+    "Network", "Airlines", "Airways", "League", "Club", "Church", "Hospital", "Board", "Bureau", "Authority",
+    "Coalition", "Alliance", "Front", "Movement", "Guard", "Assembly", "Parliament", "Congress", "Senate",
+    "Cabinet", "Government", "Embassy", "Center", "Centre", "Trust", "Society", "Press", "Media", "Museum",
+    "Journal", "Herald", "Tribune", "Brigade", "Corps", "Command", "Secretariat", "Directorate", "Caucus",
+    "Campaign", "Program", "Programme", "Initiative", "Magazine", "Daily", "Studios", "Industries", "Holdings",
+    "Partners", "Systems", "Technologies", "Motors", "Institution", "Laboratory", "Observatory", "Council",
+    "Legislature", "Ministries", "Guards", "Regiment", "Division", "Unit", "Team", "FC", "Reuters", "Channel", "TV",
+    "Radio", "Review", "Gazette", "Mail", "Telegraph", "Guardian", "Observer", "Globe", "Chronicle", "Inquirer",
+]);
+
+/// Capitalised head words that make a run a place.
+static PLACE_HEADS: WordSet = WordSet::new(&[
+    "Airport", "County", "City", "Province", "Island", "Islands", "River", "Mountain", "Mountains", "Lake",
+    "Bay", "Street", "Avenue", "Square", "Park", "Valley", "Region", "District", "Beach", "Coast", "Bridge",
+    "Peninsula", "Strait", "Sea", "Ocean", "Gulf", "Desert", "Canyon", "Harbor", "Harbour", "Port", "Township",
+    "Village", "Prefecture", "Oblast", "Territory", "Highway", "Road", "Station", "Stadium", "Arena", "Hall",
+    "Tower", "Palace", "Cathedral", "Mosque", "Temple", "Border", "Heights", "Hills", "Falls", "Springs",
+]);
+
+/// Lower-case collective nouns that turn a preceding name into a group.
+static GROUP_NOUNS: WordSet = WordSet::new(&[
+    "officials", "administration", "government", "authorities", "lawmakers", "legislators", "diplomats",
+    "leaders", "leadership", "regime", "forces", "troops", "military", "prosecutors", "investigators",
+    "spokesmen", "spokespeople", "aides", "advisers", "advisors", "sources", "officers", "police", "delegation",
+    "negotiators", "ministers", "senators", "representatives", "campaign", "team", "intelligence", "officers",
+    "analysts", "experts", "scientists", "researchers", "doctors", "voters", "supporters", "critics",
+    "protesters", "residents", "citizens", "workers", "employees", "executives", "agents", "staff", "embassy",
+    "ministry", "media", "press", "army", "navy", "people",
+]);
+
+/// Prepositions before a place name.
+static LOCATIVE: WordSet = WordSet::new(&["in", "at", "from", "near", "into", "across", "throughout", "outside", "inside", "to", "toward", "towards", "around", "via"]);
+
+/// Prepositions: a mention right after one is not a subject.
+static PREPOSITIONS: WordSet = WordSet::new(&[
+    "in", "at", "from", "near", "into", "across", "throughout", "outside", "inside", "to", "toward", "towards",
+    "around", "via", "with", "of", "for", "by", "on", "about", "after", "before", "against", "between", "over",
+    "under", "following", "than", "as", "like", "during", "among", "behind", "beyond", "without", "within",
+    "upon", "onto", "through", "since", "until", "including", "despite", "amid", "unlike", "per", "told", "asked",
+]);
+
+/// Name particles written in lower case inside a name.
+static PARTICLES: WordSet = WordSet::new(&["al", "bin", "ibn", "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "dos", "das", "ter", "y", "el", "abu"]);
+
+/// Titles written as abbreviations; their period may sit inside a run.
+static ABBREV_TITLES: WordSet = WordSet::new(&["Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Capt", "Maj", "Adm", "Sgt", "Prof", "Rev", "Jr", "Sr", "St", "Brig", "Cmdr", "Atty", "Amb", "Pres", "Sec", "Gov"]);
+
+fn is_pronoun(lower: &str) -> Option<(Gender, bool)> {
+    match lower {
+        "he" | "him" | "his" | "himself" => Some((Gender::Male, false)),
+        "she" | "her" | "hers" | "herself" => Some((Gender::Female, false)),
+        "they" | "them" | "their" | "theirs" | "themselves" => Some((Gender::Unknown, true)),
+        _ => None,
+    }
+}
+
+fn strip_possessive(word: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return (stem, true);
+            }
+        }
+    }
+    (word, false)
+}
+
+/// Whether a word can be part of a name: capitalised, or a particle-prefixed
+/// capitalised word ("al-Assad").
+fn namey(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_lowercase() => {
+            for p in ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-", "d'", "d’"] {
+                if let Some(rest) = word.strip_prefix(p) {
+                    return rest.starts_with(char::is_uppercase);
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// The lower-cased last name word with a particle prefix removed
+/// ("al-Assad" -> "assad").
+pub fn surname_key(word: &str) -> String {
+    let lower = word.to_lowercase();
+    for p in ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-"] {
+        if let Some(rest) = lower.strip_prefix(p) {
+            if !rest.is_empty() {
+                return rest.to_string();
+            }
+        }
+    }
+    lower
+}
+
+/// A role noun before resolution: span, sentence, title, country, inside a
+/// quote, first token.
+type RoleNoun = (Span, usize, String, Option<&'static str>, bool, usize);
+
+/// A raw name run before linking.
+struct Run {
+    /// Whole mention span (title words included, possessive excluded).
+    span: Span,
+    /// The name words (after titles).
+    name: Vec<String>,
+    titles: Vec<String>,
+    affiliation: Option<String>,
+    gender: Gender,
+    kind: Option<EntityKind>,
+    sentence: usize,
+    /// Token index of the first and one past the last token of the run.
+    first: usize,
+    last: usize,
+    /// A group formed with the following collective noun, with its span.
+    group: Option<(Span, String)>,
+    in_quote: bool,
+    /// Only a title (a role written with capitals: "the President").
+    role_only: bool,
+    /// Right after a locative preposition ("in", "at", "from").
+    after_locative: bool,
+}
+
+/// Finds the entities and mentions of one article.
+pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
+    let tokens = &seg.tokens;
+    // quoted contents are in text order: a binary search finds the candidate
+    let inside_quote = |span: Span| {
+        let i = quoted.partition_point(|q| q.content.start <= span.start);
+        i > 0 && quoted[i - 1].content.contains(span)
+    };
+    // Words capitalised mid-sentence anywhere in the article: a sentence-initial
+    // word is only a name when it also appears so (or a lexicon knows it).
+    let mut mid_caps: HashMap<&str, ()> = HashMap::new();
+    for sentence in seg.sentences.iter().filter(|s| !s.boilerplate) {
+        for t in seg.sentence_tokens(sentence).iter().skip(1) {
+            let w = strip_possessive(t.span.text(body)).0;
+            if t.kind == TokenKind::Word && namey(w) {
+                mid_caps.insert(w, ());
+            }
+        }
+    }
+    // Pass 1: runs and role nouns.
+    let mut runs: Vec<Run> = Vec::new();
+    let mut roles: Vec<RoleNoun> = Vec::new();
+    let mut pronouns: Vec<(Span, usize, Gender, bool, bool, usize)> = Vec::new(); // span, sentence, gender, plural, in_quote, token
+    for (si, sentence) in seg.sentences.iter().enumerate() {
+        if sentence.boilerplate {
+            continue;
+        }
+        let range = sentence.tokens.clone();
+        let first_word = range.clone().find(|&k| tokens[k].kind != TokenKind::Punct);
+        let mut i = range.start;
+        while i < range.end {
+            let tok = tokens[i];
+            let text = tok.span.text(body);
+            if tok.kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let lower = crate::attribution::lc(text);
+            if let Some((gender, plural)) = is_pronoun(&lower) {
+                pronouns.push((tok.span, si, gender, plural, inside_quote(tok.span), i));
+                i += 1;
+                continue;
+            }
+            // Role nouns: "the [Russian] foreign minister".
+            if lower == "the" {
+                if let Some((end, title, country)) = role_at(body, tokens, i + 1, range.end) {
+                    let span = Span::new(tok.span.start, tokens[end - 1].span.end);
+                    roles.push((span, si, title, country, inside_quote(span), i));
+                    i = end;
+                    continue;
+                }
+            }
+            let (word, _) = strip_possessive(text);
+            let sentence_initial = Some(i) == first_word;
+            let next_namey = i + 1 < range.end && tokens[i + 1].kind == TokenKind::Word && namey(tokens[i + 1].span.text(body));
+            let noise = sentence_initial && !next_namey && is_sentence_initial_noise(word, &mid_caps) && !followed_by_cue(body, tokens, i + 1, range.end);
+            if !namey(word) || STOP.contains(word) || noise {
+                i += 1;
+                continue;
+            }
+            let run = scan_run(body, tokens, i, range.end, si);
+            let next = run.last.max(i + 1);
+            let mut run = run;
+            run.in_quote = inside_quote(run.span);
+            if !run.name.is_empty() || run.role_only || run.group.is_some() {
+                runs.push(run);
+            }
+            i = next;
+        }
+    }
+    // Surnames of multi-word person names, for single-word mentions.
+    let mut known_surnames: HashMap<String, ()> = HashMap::new();
+    for run in &runs {
+        if run.kind == Some(EntityKind::Person) && run.name.len() >= 2 {
+            known_surnames.insert(surname_key(run.name.last().unwrap()), ());
+        }
+    }
+    // Classify single unknown words.
+    for run in runs.iter_mut() {
+        if run.kind.is_some() || run.name.is_empty() {
+            continue;
+        }
+        let key = surname_key(run.name.last().unwrap());
+        let prev = run.first.checked_sub(1).map(|k| tokens[k].span.text(body).to_lowercase());
+        if known_surnames.contains_key(&key) {
+            run.kind = Some(EntityKind::Person);
+        } else if prev.as_deref().is_some_and(|p| LOCATIVE.contains(p)) {
+            run.kind = Some(EntityKind::Place);
+        } else if followed_by_cue(body, tokens, run.last, seg.sentences[run.sentence].tokens.end)
+            || preceded_by_inverted_cue(body, tokens, run.first)
+        {
+            run.kind = Some(EntityKind::Person);
+        }
+    }
+    // Pass 2: linking, in text order.
+    let mut out = Entities::default();
+    let mut by_key: HashMap<String, usize> = HashMap::new(); // "p:surname", "o:name"
+    let mut mentions: Vec<(Mention, usize)> = Vec::new(); // with token index
+    for run in &runs {
+        if let Some(kind) = run.kind {
+            let id = link(&mut out.entities, &mut by_key, run, kind);
+            mentions.push((
+                Mention { span: run.span, kind: MentionKind::Name, entity: Some(id), sentence: run.sentence, subject: false, in_quote: run.in_quote, members: Vec::new() },
+                run.first,
+            ));
+        } else if run.role_only {
+            roles.push((run.span, run.sentence, run.titles.first().cloned().unwrap_or_default().to_lowercase(), run.affiliation.as_deref().and_then(lexicon::country), run.in_quote, run.first));
+        }
+        if let Some((span, name)) = &run.group {
+            let key = format!("g:{}", name.to_lowercase());
+            let id = *by_key.entry(key).or_insert_with(|| {
+                out.entities.push(Entity {
+                    name: name.clone(),
+                    kind: EntityKind::Group,
+                    gender: Gender::Unknown,
+                    titles: Vec::new(),
+                    aliases: Vec::new(),
+                    affiliation: run.affiliation.clone().or_else(|| affiliation_of_name(&run.name.join(" "))),
+                    given: None,
+                    surname: None,
+                });
+                out.entities.len() - 1
+            });
+            mentions.push((
+                Mention { span: *span, kind: MentionKind::Name, entity: Some(id), sentence: run.sentence, subject: false, in_quote: run.in_quote, members: Vec::new() },
+                run.first,
+            ));
+        }
+    }
+    for &(span, sentence, _, _, in_quote, tok) in &roles {
+        mentions.push((Mention { span, kind: MentionKind::Role, entity: None, sentence, subject: false, in_quote, members: Vec::new() }, tok));
+    }
+    for &(span, sentence, _, _, in_quote, tok) in &pronouns {
+        mentions.push((Mention { span, kind: MentionKind::Pronoun, entity: None, sentence, subject: false, in_quote, members: Vec::new() }, tok));
+    }
+    mentions.sort_by_key(|(m, _)| (m.span.start, std::cmp::Reverse(m.span.end)));
+    // Subjects: the first mention of a sentence outside quotes that is not
+    // after a preposition and not an object or possessive pronoun.
+    let mut last_sentence = usize::MAX;
+    for (m, tok) in mentions.iter_mut() {
+        if m.in_quote || m.sentence == last_sentence {
+            continue;
+        }
+        let text = m.span.text(body).to_lowercase();
+        let object_pronoun = m.kind == MentionKind::Pronoun && !matches!(text.as_str(), "he" | "she" | "they");
+        let start = seg.sentences[m.sentence].tokens.start;
+        let after_prep = (start..*tok).rev().map(|k| crate::attribution::lc(tokens[k].span.text(body))).find(|w| !matches!(w.as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "," | "“" | "\"" | "‘"));
+        let after_prep = after_prep.is_some_and(|w| PREPOSITIONS.contains(w));
+        if !object_pronoun && !after_prep {
+            m.subject = true;
+            last_sentence = m.sentence;
+        }
+    }
+    // Conjoined subjects: "Tillerson and Lavrov".
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[k].0, &mentions[k + 1].0);
+        if a.subject && a.kind == MentionKind::Name && b.kind == MentionKind::Name && a.sentence == b.sentence && a.span.end <= b.span.start
+            && body[a.span.end..b.span.start].trim() == "and" {
+                if let (Some(x), Some(y)) = (a.entity, b.entity) {
+                    mentions[k].0.members = vec![x, y];
+                }
+            }
+    }
+    let mut mentions: Vec<Mention> = mentions.into_iter().map(|(m, _)| m).collect();
+    // Pass 3: roles and pronouns, in order, with salience.
+    let role_info: HashMap<usize, (String, Option<&'static str>)> = roles.iter().map(|r| (r.0.start, (r.2.clone(), r.3))).collect();
+    for k in 0..mentions.len() {
+        if mentions[k].entity.is_some() {
+            continue;
+        }
+        match mentions[k].kind {
+            MentionKind::Role => {
+                let Some((title, country)) = role_info.get(&mentions[k].span.start) else { continue };
+                let found = mentions[..k].iter().rev().filter_map(|m| m.entity).find(|&e| {
+                    let ent = &out.entities[e];
+                    ent.kind == EntityKind::Person
+                        && ent.titles.iter().any(|t| contains_words(&t.to_lowercase(), title))
+                        && country.is_none_or(|c| ent.affiliation.as_deref().is_none_or(|a| a == c))
+                });
+                mentions[k].entity = found;
+                if let (Some(e), Some(c)) = (found, country) {
+                    out.entities[e].affiliation.get_or_insert_with(|| c.to_string());
+                }
+            }
+            MentionKind::Pronoun if !mentions[k].in_quote => {
+                let text = mentions[k].span.text(body).to_lowercase();
+                let Some((gender, plural)) = is_pronoun(&text) else { continue };
+                if let Some((e, members)) = antecedent(&mentions, k, &out.entities, gender, plural) {
+                    mentions[k].entity = Some(e);
+                    mentions[k].members = members;
+                    let ent = &mut out.entities[e];
+                    if ent.kind == EntityKind::Person && ent.gender == Gender::Unknown && !plural {
+                        ent.gender = gender;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.mentions = mentions;
+    out
+}
+
+/// Whether `needle` occurs in `hay` as whole words.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    hay == needle
+        || hay.starts_with(&format!("{needle} "))
+        || hay.ends_with(&format!(" {needle}"))
+        || hay.contains(&format!(" {needle} "))
+}
+
+/// The most salient compatible antecedent of the pronoun at `k`.
+fn antecedent(mentions: &[Mention], k: usize, entities: &[Entity], gender: Gender, plural: bool) -> Option<(usize, Vec<usize>)> {
+    let this = &mentions[k];
+    let fits = |m: &Mention| -> Option<(usize, Vec<usize>)> {
+        if m.in_quote {
+            return None;
+        }
+        if plural {
+            if m.members.len() >= 2 {
+                return Some((m.members[0], m.members.clone()));
+            }
+            let e = m.entity?;
+            return matches!(entities[e].kind, EntityKind::Group | EntityKind::Organization).then(|| (e, Vec::new()));
+        }
+        let e = m.entity?;
+        let ent = &entities[e];
+        let ok = ent.kind == EntityKind::Person && (ent.gender == Gender::Unknown || ent.gender == gender) && m.members.is_empty();
+        ok.then(|| (e, Vec::new()))
+    };
+    let earlier = &mentions[..k];
+    // Same sentence: the subject first, then the nearest.
+    let same: Vec<&Mention> = earlier.iter().rev().take_while(|m| m.sentence == this.sentence).collect();
+    if let Some(hit) = same.iter().filter(|m| m.subject).find_map(|m| fits(m)) {
+        return Some(hit);
+    }
+    if let Some(hit) = same.iter().find_map(|m| fits(m)) {
+        return Some(hit);
+    }
+    // Earlier sentences, up to four back: subject, then any, nearest first.
+    let mut idx = k - same.len();
+    let mut steps = 0;
+    while idx > 0 && steps < 4 {
+        let s = mentions[idx - 1].sentence;
+        let group_start = earlier[..idx].iter().rposition(|m| m.sentence != s).map_or(0, |p| p + 1);
+        let group = &earlier[group_start..idx];
+        if let Some(hit) = group.iter().filter(|m| m.subject).find_map(&fits) {
+            return Some(hit);
+        }
+        if let Some(hit) = group.iter().rev().find_map(&fits) {
+            return Some(hit);
+        }
+        if this.sentence.saturating_sub(s) > 4 {
+            break;
+        }
+        idx = group_start;
+        steps += 1;
+    }
+    None
+}
+
+/// A sentence-initial capitalised word that is probably not a name: not in a
+/// lexicon and not capitalised elsewhere in the article.
+fn is_sentence_initial_noise(word: &str, mid_caps: &HashMap<&str, ()>) -> bool {
+    !(mid_caps.contains_key(word)
+        || lexicon::given_name(word).is_some()
+        || lexicon::country(word).is_some()
+        || lexicon::demonym(word).is_some()
+        || lexicon::organization(word).is_some()
+        || lexicon::title(&word.to_lowercase()).is_some()
+        || is_acronym(word))
+}
+
+/// The longest title starting at token `i`: (token end, title as written, lower-case key).
+fn title_at(body: &str, tokens: &[Token], i: usize, end: usize, capitalised: bool) -> Option<(usize, String)> {
+    if i >= end || !lexicon::title_start(&crate::attribution::lc(tokens[i].span.text(body))) {
+        return None;
+    }
+    let mut best = None;
+    let mut key = String::new();
+    let mut k = i;
+    while k < end && k < i + 6 {
+        let t = tokens[k];
+        let w = t.span.text(body);
+        if t.kind != TokenKind::Word || (capitalised && !namey(w) && !matches!(w, "of" | "the" | "for" | "and" | "general")) {
+            break;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&w.to_lowercase());
+        k += 1;
+        let with_dot = k < end && tokens[k].span.text(body) == "." && tokens[k].span.start == t.span.end;
+        let dotted = with_dot && {
+            key.push('.');
+            let hit = lexicon::title(&key).is_some();
+            key.pop();
+            hit
+        };
+        if dotted {
+            best = Some((k + 1, format!("{key}.")));
+        } else if lexicon::title(&key).is_some() {
+            best = Some((k, key.clone()));
+        }
+    }
+    best
+}
+
+/// "the [Russian] foreign minister": (token end, title, country).
+fn role_at(body: &str, tokens: &[Token], i: usize, end: usize) -> Option<(usize, String, Option<&'static str>)> {
+    let mut k = i;
+    let mut country = None;
+    if k < end {
+        let w = tokens[k].span.text(body);
+        if let Some(c) = lexicon::demonym(w).or_else(|| lexicon::country(w)) {
+            country = Some(c);
+            k += 1;
+        }
+    }
+    let (title_end, title) = title_at(body, tokens, k, end, false)?;
+    // "the secretary of state Rex Tillerson" is a name run, not a role.
+    if title_end < end && namey(tokens[title_end].span.text(body)) && tokens[title_end].kind == TokenKind::Word {
+        return None;
+    }
+    // Titles that are also common nouns need a country or a capital to be roles.
+    if matches!(title.as_str(), "head" | "chief" | "officer" | "official" | "host" | "leader" | "author" | "chair" | "speaker" | "major" | "general" | "justice" | "judge" | "doctor" | "coach" | "captain" | "manager" | "director") && country.is_none() {
+        return None;
+    }
+    Some((title_end, title, country))
+}
+
+/// Scans a name run starting at token `i` (a capitalised word).
+fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize) -> Run {
+    let mut run = Run {
+        span: tokens[i].span,
+        name: Vec::new(),
+        titles: Vec::new(),
+        affiliation: None,
+        gender: Gender::Unknown,
+        kind: None,
+        sentence,
+        first: i,
+        last: i,
+        group: None,
+        in_quote: false,
+        role_only: false,
+        after_locative: i > 0 && LOCATIVE.contains(crate::attribution::lc(tokens[i - 1].span.text(body))),
+    };
+    let mut k = i;
+    // A country or demonym, then titles ("Russian Foreign Minister", "U.S. Ambassador").
+    let first = tokens[k].span.text(body);
+    let lead_country = lexicon::demonym(first).or_else(|| lexicon::country(first));
+    if let Some(c) = lead_country {
+        if let Some((tend, _)) = title_at(body, tokens, k + 1, end, true) {
+            let _ = tend;
+            run.affiliation = Some(c.to_string());
+            k += 1;
+        }
+    }
+    // "Former", "Acting" and the like before a title are skipped.
+    while let Some((tend, key)) = title_at(body, tokens, k, end, true) {
+        let written = Span::new(tokens[k].span.start, tokens[tend - 1].span.end).text(body).to_string();
+        let info = lexicon::title(&key).unwrap();
+        if run.gender == Gender::Unknown {
+            run.gender = info.gender;
+        }
+        if run.affiliation.is_none() {
+            run.affiliation = info.country.map(str::to_string);
+        }
+        if !matches!(key.as_str(), "mr." | "mrs." | "ms." | "miss" | "dr.") {
+            run.titles.push(written);
+        }
+        k = tend;
+        if !(k < end && tokens[k].kind == TokenKind::Word && namey(tokens[k].span.text(body))) {
+            break;
+        }
+    }
+    let had_title = k > i && (!run.titles.is_empty() || run.gender != Gender::Unknown);
+    // A lower-case title just before the run ("pollster Pat Caddell") is part
+    // of the mention.
+    let mut lead_start = i;
+    if !had_title && i > 0 {
+        for back in (1..=3).rev() {
+            if i < back {
+                continue;
+            }
+            let words: Vec<String> = (i - back..i).map(|j| tokens[j].span.text(body).to_lowercase()).collect();
+            let key = words.join(" ");
+            if tokens[i - back..i].iter().all(|t| t.kind == TokenKind::Word) && lexicon::title(&key).is_some() && !matches!(key.as_str(), "head" | "host" | "leader") {
+                run.titles.push(key);
+                lead_start = i - back;
+                break;
+            }
+        }
+    }
+    // The name words.
+    let name_start = k;
+    let mut org_like = false;
+    let mut possessive = false;
+    while k < end && !possessive {
+        let t = tokens[k];
+        let w = t.span.text(body);
+        if t.kind == TokenKind::Punct {
+            // "Mr." style periods inside the run
+            let prev = if k > name_start { tokens[k - 1].span.text(body) } else { "" };
+            if w == "." && ABBREV_TITLES.contains(prev) && k + 1 < end && namey(tokens[k + 1].span.text(body)) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let (stem, poss) = strip_possessive(w);
+        if namey(stem) && !(k > name_start && CALENDAR.contains(stem)) && !(k > name_start && STOP.contains(stem) && stem != "The") {
+            if stem == "The" && k > name_start && !org_like {
+                break;
+            }
+            if ORG_HEADS.contains(stem) {
+                org_like = true;
+            }
+            run.name.push(stem.to_string());
+            possessive = poss;
+            k += 1;
+            continue;
+        }
+        let lower = w.to_lowercase();
+        let next_namey = k + 1 < end && tokens[k + 1].kind == TokenKind::Word && namey(tokens[k + 1].span.text(body));
+        let connector = matches!(lower.as_str(), "of" | "for" | "the" | "and" | "on") && (org_like || title_words(&run.name));
+        let and_in_org = lower == "and" && k + 1 < end && {
+            let ext = format!("{} and {}", run.name.join(" "), tokens[k + 1].span.text(body));
+            lexicon::organization(&ext).is_some() || ext.rsplit(' ').next().is_some_and(|h| ORG_HEADS.contains(h))
+        };
+        if !run.name.is_empty() && (next_namey || lower == "the") && (connector || and_in_org || PARTICLES.contains(w)) && lower != "and" || (and_in_org && next_namey) {
+            run.name.push(w.to_string());
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // Trailing connectors are not part of the name.
+    while run.name.last().is_some_and(|w| matches!(w.as_str(), "of" | "for" | "the" | "and" | "on") || PARTICLES.contains(w.as_str())) {
+        run.name.pop();
+        k -= 1;
+    }
+    run.last = k.max(i + 1);
+    let last_tok = tokens[run.last - 1];
+    let mut span_end = last_tok.span.end;
+    if possessive {
+        let (stem, _) = strip_possessive(last_tok.span.text(body));
+        span_end = last_tok.span.start + stem.len();
+    }
+    run.span = Span::new(tokens[lead_start].span.start, span_end);
+    if run.name.is_empty() {
+        run.role_only = !run.titles.is_empty();
+        // "Russian officials": a demonym or country alone, then a collective noun.
+        if lead_country.is_some() && run.titles.is_empty() {
+            run.name.push(first.to_string());
+            run.last = i + 1;
+            run.span = tokens[i].span;
+        } else {
+            return run;
+        }
+    }
+    let full = run.name.join(" ");
+    // A collective noun after the run makes a group.
+    if !possessive && run.last < end {
+        let noun_tok = tokens[run.last];
+        let noun = noun_tok.span.text(body);
+        if GROUP_NOUNS.contains(noun) || (noun == "intelligence" && run.last + 1 < end && tokens[run.last + 1].span.text(body) == "community") {
+            let mut noun_end = noun_tok.span.end;
+            let mut label = noun.to_string();
+            if noun == "intelligence" && run.last + 1 < end && tokens[run.last + 1].span.text(body) == "community" {
+                noun_end = tokens[run.last + 1].span.end;
+                label = "intelligence community".to_string();
+            }
+            let base = Span::new(tokens[name_start.min(run.last - 1)].span.start, run.span.end);
+            let base_text = base.text(body);
+            run.group = Some((Span::new(run.span.start, noun_end), format!("{base_text} {label}")));
+            if run.affiliation.is_none() {
+                run.affiliation = affiliation_of_name(&full);
+            }
+        }
+    }
+    run.kind = classify(&full, &run, had_title, org_like);
+    if run.group.is_some() && run.kind.is_some_and(|k| k == EntityKind::Place) || (lexicon::demonym(&full).is_some() && run.name.len() == 1) {
+        // "U.S. officials", "Russian government": the group stands alone.
+        run.kind = None;
+        run.name.clear();
+    }
+    run
+}
+
+fn title_words(name: &[String]) -> bool {
+    name.first().is_some_and(|w| lexicon::title_head(&w.to_lowercase()))
+}
+
+fn affiliation_of_name(name: &str) -> Option<String> {
+    lexicon::country(name)
+        .or_else(|| lexicon::demonym(name))
+        .or_else(|| lexicon::organization(name).and_then(|o| o.country))
+        .map(str::to_string)
+}
+
+fn classify(full: &str, run: &Run, had_title: bool, org_like: bool) -> Option<EntityKind> {
+    if lexicon::organization(full).is_some() {
+        return Some(EntityKind::Organization);
+    }
+    if lexicon::country(full).is_some() {
+        return Some(EntityKind::Place);
+    }
+    if run.name.len() == 1 && lexicon::demonym(full).is_some() {
+        return None;
+    }
+    if org_like || run.name.last().is_some_and(|w| ORG_HEADS.contains(w.as_str())) {
+        return Some(EntityKind::Organization);
+    }
+    if run.name.len() == 1 && is_acronym(full) {
+        return Some(EntityKind::Organization);
+    }
+    if had_title || !run.titles.is_empty() {
+        return Some(EntityKind::Person);
+    }
+    if run.name.last().is_some_and(|w| PLACE_HEADS.contains(w.as_str())) {
+        return Some(EntityKind::Place);
+    }
+    if run.name.len() >= 2 {
+        if lexicon::given_name(&run.name[0]).is_some() {
+            return Some(EntityKind::Person);
+        }
+        if run.after_locative {
+            return Some(EntityKind::Place);
+        }
+        let wordlike = |w: &String| w.chars().any(char::is_lowercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        if run.name.len() <= 4 && run.name.iter().all(wordlike) {
+            return Some(EntityKind::Person);
+        }
+        return Some(EntityKind::Organization);
+    }
+    None
+}
+
+/// Links a classified run to an entity of the article, creating it if needed.
+fn link(entities: &mut Vec<Entity>, by_key: &mut HashMap<String, usize>, run: &Run, kind: EntityKind) -> usize {
+    let full = run.name.join(" ");
+    let id = match kind {
+        EntityKind::Person => {
+            let surname = surname_key(run.name.last().unwrap());
+            let given = (run.name.len() >= 2).then(|| run.name[0].to_lowercase());
+            let key = format!("p:{surname}");
+            match by_key.get(&key).copied() {
+                Some(e) if given.is_none() || entities[e].given.is_none() || entities[e].given == given => {
+                    if entities[e].given.is_none() && given.is_some() {
+                        entities[e].given = given;
+                        let old = std::mem::replace(&mut entities[e].name, full.clone());
+                        push_unique(&mut entities[e].aliases, old);
+                    }
+                    e
+                }
+                _ => {
+                    entities.push(Entity {
+                        name: full.clone(),
+                        kind,
+                        gender: Gender::Unknown,
+                        titles: Vec::new(),
+                        aliases: Vec::new(),
+                        affiliation: None,
+                        given,
+                        surname: Some(surname),
+                    });
+                    let e = entities.len() - 1;
+                    by_key.insert(key, e);
+                    e
+                }
+            }
+        }
+        _ => {
+            let canonical = lexicon::organization(&full)
+                .map(|o| o.name.to_string())
+                .or_else(|| lexicon::country(&full).map(str::to_string))
+                .unwrap_or_else(|| full.clone());
+            let key = format!("o:{}", canonical.to_lowercase());
+            *by_key.entry(key).or_insert_with(|| {
+                let affiliation = lexicon::organization(&full).and_then(|o| o.country).map(str::to_string);
+                entities.push(Entity {
+                    name: canonical,
+                    kind,
+                    gender: Gender::Unknown,
+                    titles: Vec::new(),
+                    aliases: Vec::new(),
+                    affiliation,
+                    given: None,
+                    surname: None,
+                });
+                entities.len() - 1
+            })
+        }
+    };
+    let ent = &mut entities[id];
+    if full != ent.name {
+        push_unique(&mut ent.aliases, full.clone());
+    }
+    if kind == EntityKind::Person {
+        if let Some(s) = run.name.last() {
+            if run.name.len() >= 2 {
+                push_unique(&mut ent.aliases, s.clone());
+            }
+        }
+        if ent.gender == Gender::Unknown {
+            ent.gender = if run.gender != Gender::Unknown { run.gender } else { run.name.first().and_then(|g| if run.name.len() >= 2 { lexicon::given_name(g) } else { None }).unwrap_or(Gender::Unknown) };
+        }
+        for t in &run.titles {
+            if !ent.titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                ent.titles.push(t.clone());
+            }
+        }
+        if ent.affiliation.is_none() {
+            ent.affiliation = run.affiliation.clone();
+        }
+    }
+    id
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// Whether a cue verb follows token `k` (after adverbs and auxiliaries).
+fn followed_by_cue(body: &str, tokens: &[Token], mut k: usize, end: usize) -> bool {
+    while k < end {
+        let w = tokens[k].span.text(body);
+        let lower = w.to_lowercase();
+        if matches!(lower.as_str(), "also" | "has" | "had" | "have" | "later" | "then" | "previously" | "again" | "himself" | "herself" | "would" | "will" | "did" | "not") || (lower.ends_with("ly") && lower.len() > 4) {
+            k += 1;
+            continue;
+        }
+        return lexicon::cue_verb(w).is_some_and(|(_, c)| c == lexicon::CueClass::Say) && w.chars().next().is_some_and(char::is_lowercase);
+    }
+    false
+}
+
+/// "..., said Caddell": a cue verb right before the name, after a comma or quote.
+fn preceded_by_inverted_cue(body: &str, tokens: &[Token], k: usize) -> bool {
+    if k < 2 {
+        return false;
+    }
+    let verb = tokens[k - 1].span.text(body);
+    let before = tokens[k - 2].span.text(body);
+    lexicon::cue_verb(verb).is_some_and(|(_, c)| c == lexicon::CueClass::Say) && matches!(before, "," | "”" | "\"" | "’")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn run(text: &str) -> (Entities, Vec<(String, String)>) {
+        let seg = segment(text);
+        let q = crate::quotes::find(text, &seg);
+        let e = resolve(text, &seg, &q);
+        let pairs = e.mentions.iter().filter_map(|m| Some((m.span.text(text).to_string(), e.entities[m.entity?].name.clone()))).collect();
+        (e, pairs)
+    }
+
+    #[test]
+    fn titles_and_affiliation() {
+        let (e, _) = run("Secretary of State Rex Tillerson met Russian Foreign Minister Sergey Lavrov on Wednesday.");
+        let t = e.entities.iter().find(|x| x.name == "Rex Tillerson").unwrap();
+        assert_eq!(t.titles, ["Secretary of State"]);
+        assert_eq!(t.affiliation.as_deref(), Some("United States"));
+        let l = e.entities.iter().find(|x| x.name == "Sergey Lavrov").unwrap();
+        assert_eq!(l.titles, ["Foreign Minister"]);
+        assert_eq!(l.affiliation.as_deref(), Some("Russia"));
+    }
+
+    #[test]
+    fn coreference() {
+        let text = "Jane Roe met Foreign Minister John Doe. Roe’s aides were upset. The foreign minister said he was sorry. She left.";
+        let (_, pairs) = run(text);
+        let find = |s: &str| pairs.iter().find(|(m, _)| m == s).map(|(_, e)| e.as_str());
+        assert_eq!(find("Roe"), Some("Jane Roe"));
+        assert_eq!(find("The foreign minister"), Some("John Doe"));
+        assert_eq!(find("he"), Some("John Doe"));
+        assert_eq!(find("She"), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn groups_and_particles() {
+        let (e, pairs) = run("White House officials said the Bashar al-Assad regime and the Trump administration disagree.");
+        assert!(e.entities.iter().any(|x| x.name == "White House officials" && x.kind == EntityKind::Group));
+        assert!(e.entities.iter().any(|x| x.name == "Trump administration" && x.kind == EntityKind::Group));
+        assert!(pairs.iter().any(|(m, n)| m == "Bashar al-Assad" && n == "Bashar al-Assad"));
+    }
+}

@@ -1,0 +1,343 @@
+//! Compact word lists compiled into the engine (`data/*.txt`, each file says
+//! where it came from and under which license), parsed once on first use.
+//!
+//! * given names with gender (US Census 1990, plus a short international list);
+//! * countries with demonyms and aliases (Debian iso-codes plus our own);
+//! * titles and roles, with an implied gender or country;
+//! * organisations with aliases and a country;
+//! * attribution cue verbs with a class (speech, speech act, belief).
+//!
+//! Lookups take the word as written; they lower-case where the list does.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A small fast hasher for short word keys (the Fx hash of rustc); the
+/// tables are fixed data, so hash flooding is no concern.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A fixed set of words, hashed on first use.
+pub struct WordSet {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+}
+
+impl WordSet {
+    pub const fn new(list: &'static [&'static str]) -> WordSet {
+        WordSet { list, set: OnceLock::new() }
+    }
+
+    pub fn contains(&self, word: impl AsRef<str>) -> bool {
+        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(word.as_ref())
+    }
+}
+
+const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
+const GIVEN_NAMES_INTL: &str = include_str!("../data/given_names_intl.txt");
+const COUNTRIES: &str = include_str!("../data/countries.txt");
+const TITLES: &str = include_str!("../data/titles.txt");
+const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
+const CUE_VERBS: &str = include_str!("../data/cue_verbs.txt");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+/// The class of an attribution cue verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// Speech with a clause or a quote: say, tell, insist, reveal.
+    Say,
+    /// A speech act whose object is the content: call for, blast, cite.
+    Act,
+    /// Belief or cognition with a clause: believe, conclude, expect.
+    Think,
+}
+
+#[derive(Clone, Debug)]
+pub struct Title {
+    pub gender: Gender,
+    pub country: Option<&'static str>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Org {
+    pub name: &'static str,
+    pub country: Option<&'static str>,
+}
+
+struct Tables {
+    given: Map<&'static str, Gender>,
+    /// lower-cased country name or alias -> canonical name
+    countries: Map<String, &'static str>,
+    /// lower-cased demonym -> canonical country
+    demonyms: Map<String, &'static str>,
+    /// lower-case title (words separated by one space) -> info
+    titles: Map<&'static str, Title>,
+    /// the last word of every title, for role nouns ("the secretary")
+    title_heads: Map<&'static str, ()>,
+    /// the first word of every title
+    title_starts: Map<&'static str, ()>,
+    /// lower-cased organisation name or alias -> info
+    orgs: Map<String, Org>,
+    /// cue verb forms: lemma -> class; irregular form -> lemma
+    cues: Map<String, (CueClass, &'static str)>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(build)
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn build() -> Tables {
+    let mut given = Map::default();
+    for line in data_lines(GIVEN_NAMES).chain(data_lines(GIVEN_NAMES_INTL)) {
+        let mut words = line.split_whitespace();
+        let gender = match words.next() {
+            Some("m") => Gender::Male,
+            Some("f") => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        for w in words {
+            given.entry(w).or_insert(gender);
+        }
+    }
+    let mut countries = Map::default();
+    let mut demonyms = Map::default();
+    for line in data_lines(COUNTRIES) {
+        let mut parts = line.split('|');
+        let name = parts.next().unwrap_or("").trim();
+        if name.is_empty() {
+            continue;
+        }
+        countries.insert(name.to_lowercase(), name);
+        for d in parts.next().unwrap_or("").split(',').map(str::trim).filter(|d| !d.is_empty()) {
+            demonyms.insert(d.to_lowercase(), name);
+        }
+        for a in parts.next().unwrap_or("").split(',').map(str::trim).filter(|a| !a.is_empty()) {
+            countries.insert(a.to_lowercase(), name);
+        }
+    }
+    let mut titles = Map::default();
+    let mut title_heads = Map::default();
+    let mut title_starts = Map::default();
+    for line in data_lines(TITLES) {
+        let mut parts = line.split('|');
+        let title = parts.next().unwrap_or("").trim();
+        let gender = match parts.next().map(str::trim) {
+            Some("m") => Gender::Male,
+            Some("f") => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        let country = parts.next().map(str::trim).filter(|c| !c.is_empty());
+        if let Some(first) = title.split(' ').next() {
+            title_starts.insert(first, ());
+        }
+        if let Some(head) = title.rsplit(' ').next() {
+            if !head.ends_with('.') {
+                title_heads.insert(head, ());
+            }
+        }
+        titles.entry(title).or_insert(Title { gender, country });
+    }
+    let mut orgs = Map::default();
+    for line in data_lines(ORGANIZATIONS) {
+        let mut parts = line.split('|');
+        let name = parts.next().unwrap_or("").trim();
+        let aliases = parts.next().unwrap_or("");
+        let country = parts.next().map(str::trim).filter(|c| !c.is_empty());
+        orgs.insert(name.to_lowercase(), Org { name, country });
+        for a in aliases.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+            // Aliases are matched as written (case-sensitive acronyms like "IS"
+            // must not match "is"); we store them lower-cased and check case at lookup.
+            orgs.entry(a.to_lowercase()).or_insert(Org { name, country });
+        }
+    }
+    let mut cues = Map::default();
+    for line in data_lines(CUE_VERBS) {
+        let mut words = line.split_whitespace();
+        let (Some(lemma), Some(class)) = (words.next(), words.next()) else { continue };
+        let class = match class {
+            "act" => CueClass::Act,
+            "think" => CueClass::Think,
+            _ => CueClass::Say,
+        };
+        for form in words {
+            cues.entry(form.to_string()).or_insert((class, lemma));
+        }
+        for form in inflections(lemma) {
+            cues.entry(form).or_insert((class, lemma));
+        }
+        cues.insert(lemma.to_string(), (class, lemma));
+    }
+    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues }
+}
+
+/// Runs `f` on the word in lower case, without allocating for short ASCII words.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 48 && bytes.is_ascii() {
+        let mut buf = [0u8; 48];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8
+        f(std::str::from_utf8(&buf[..bytes.len()]).unwrap_or(""))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// Whether a lower-case word starts some title ("foreign", "secretary").
+pub fn title_start(lower: &str) -> bool {
+    tables().title_starts.contains_key(lower)
+}
+
+/// Gender of a given name ("Rex" -> male), if it is one.
+pub fn given_name(word: &str) -> Option<Gender> {
+    with_lower(word, |w| tables().given.get(w).copied())
+}
+
+/// The canonical country for a name or alias ("U.S." -> "United States").
+pub fn country(name: &str) -> Option<&'static str> {
+    if name.len() <= 3 && name.chars().all(|c| c.is_ascii_uppercase()) && !matches!(name, "US" | "UK" | "USA" | "UAE" | "PRC" | "DRC") {
+        return None;
+    }
+    with_lower(name, |w| tables().countries.get(w).copied())
+}
+
+/// The country of a demonym ("Russian" -> "Russia").
+pub fn demonym(word: &str) -> Option<&'static str> {
+    with_lower(word, |w| tables().demonyms.get(w).copied())
+}
+
+/// A title given in lower case, words separated by single spaces.
+pub fn title(lower: &str) -> Option<&'static Title> {
+    tables().titles.get(lower)
+}
+
+/// Whether a lower-case word ends some title ("secretary", "minister").
+pub fn title_head(lower: &str) -> bool {
+    tables().title_heads.contains_key(lower)
+}
+
+/// An organisation by name or alias, as written. Short all-capital aliases
+/// match only when written in capitals ("IS" but not "Is").
+pub fn organization(name: &str) -> Option<&'static Org> {
+    let org = with_lower(name, |w| tables().orgs.get(w))?;
+    let acronym_alias = name.len() <= 4 && !org.name.eq_ignore_ascii_case(name);
+    if acronym_alias && !name.chars().all(|c| !c.is_lowercase()) {
+        return None;
+    }
+    Some(org)
+}
+
+/// Regular inflections of a verb lemma, over-generated (both with and
+/// without a doubled final consonant): say -> says, sayed, saying...
+fn inflections(lemma: &str) -> Vec<String> {
+    let b = lemma.as_bytes();
+    let last = b.last().copied().unwrap_or(b'a');
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let mut out = Vec::new();
+    if let Some(stem) = lemma.strip_suffix('y').filter(|s| !s.is_empty() && !vowel(*s.as_bytes().last().unwrap())) {
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+        out.push(format!("{lemma}ing"));
+    } else if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+        out.push(format!("{lemma}es"));
+    } else {
+        out.push(format!("{lemma}s"));
+    }
+    if let Some(stem) = lemma.strip_suffix('e') {
+        out.push(format!("{lemma}d"));
+        out.push(format!("{stem}ing"));
+    } else {
+        out.push(format!("{lemma}ed"));
+        out.push(format!("{lemma}ing"));
+        if b.len() >= 3 && !vowel(last) && !matches!(last, b'w' | b'x' | b'y') && vowel(b[b.len() - 2]) {
+            out.push(format!("{lemma}{}ed", last as char));
+            out.push(format!("{lemma}{}ing", last as char));
+        }
+    }
+    out
+}
+
+/// A cue verb form ("insisted", "tells", "called") -> (lemma, class).
+/// Regular inflections are generated from the lemma list; irregular forms
+/// ("told", "wrote") are listed.
+pub fn cue_verb(word: &str) -> Option<(&'static str, CueClass)> {
+    if word.len() < 3 || word.len() > 24 {
+        return None;
+    }
+    let cues = &tables().cues;
+    let hit = if word.bytes().any(|c| c.is_ascii_uppercase()) {
+        cues.get(word.to_lowercase().as_str())
+    } else {
+        cues.get(word)
+    };
+    hit.map(|&(class, lemma)| (lemma, class))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups() {
+        assert_eq!(given_name("Rex"), Some(Gender::Male));
+        assert_eq!(given_name("Sergey"), Some(Gender::Male));
+        assert_eq!(given_name("Mary"), Some(Gender::Female));
+        assert_eq!(country("U.S."), Some("United States"));
+        assert_eq!(country("Russia"), Some("Russia"));
+        assert_eq!(demonym("Russian"), Some("Russia"));
+        assert!(title("secretary of state").is_some());
+        assert_eq!(title("secretary of state").unwrap().country, Some("United States"));
+        assert!(title_head("minister"));
+        assert_eq!(organization("OPCW").map(|o| o.name), Some("Organization for the Prohibition of Chemical Weapons"));
+        assert!(organization("Is").is_none());
+    }
+
+    #[test]
+    fn cue_inflections() {
+        for (form, lemma) in [
+            ("said", "say"), ("says", "say"), ("insisted", "insist"), ("reiterated", "reiterate"), ("noted", "note"),
+            ("told", "tell"), ("tells", "tell"), ("blasted", "blast"), ("admitted", "admit"), ("denies", "deny"),
+            ("denied", "deny"), ("saying", "say"), ("adding", "add"), ("argues", "argue"), ("wrote", "write"),
+            ("slammed", "slam"), ("revealed", "reveal"), ("called", "call"), ("warning", "warn"),
+        ] {
+            assert_eq!(cue_verb(form).map(|c| c.0), Some(lemma), "{form}");
+        }
+        assert_eq!(cue_verb("table"), None);
+        assert_eq!(cue_verb("the"), None);
+    }
+}
