@@ -58,6 +58,12 @@ test('works offline after the first visit, then picks up a new deploy', async ()
     const changed = new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
     await registration.update();
     await changed;
+    // The new worker controls the page while it activates; wait for the end
+    // of its activation, which deletes the old cache.
+    const worker = navigator.serviceWorker.controller;
+    if (worker.state !== 'activated') {
+      await new Promise((ok) => worker.addEventListener('statechange', () => worker.state === 'activated' && ok()));
+    }
   });
   const after = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('dateline-')));
   assert.deepEqual(after, ['dateline-0000000000000000']);
