@@ -6,7 +6,10 @@
 
 mod app;
 mod corpus;
+mod export;
+mod import;
 mod model;
+mod state;
 
 fn main() {
     console_error_panic_hook::set_once();
