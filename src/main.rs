@@ -10,6 +10,7 @@ mod export;
 mod import;
 mod model;
 mod state;
+mod web;
 
 fn main() {
     console_error_panic_hook::set_once();

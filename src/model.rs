@@ -720,6 +720,7 @@ pub struct ReaderArticle {
 }
 
 /// The reader's paragraphs, each with its sentences' text.
+#[cfg(test)]
 pub fn reader_paragraphs(doc: &Document, result: &ArticleResult) -> Vec<ReaderParagraph> {
     reader_paragraphs_with(doc, result, &HashMap::new())
 }
@@ -883,26 +884,6 @@ pub fn matching_sentences(corpus: &Corpus, state: &ViewState) -> BTreeSet<(Strin
     out
 }
 
-/// An article as the article list shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ArticleSummary {
-    pub id: String,
-    pub title: String,
-    pub outlet: String,
-    pub published: String,
-    pub sentences: usize,
-}
-
-pub fn summarize(doc: &Document, result: &ArticleResult) -> ArticleSummary {
-    ArticleSummary {
-        id: doc.id.clone(),
-        title: doc.title.clone().unwrap_or_else(|| doc.id.clone()),
-        outlet: doc.outlet.clone().unwrap_or_else(|| "Unknown outlet".to_string()),
-        published: doc.published.to_string(),
-        sentences: result.sentences.len(),
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -980,15 +961,6 @@ pub(crate) mod tests {
         assert_eq!(texts, vec![vec!["One.", "Two."], vec!["Recommended"], vec!["Three."]]);
         assert!(paras[1].sentences[0].boilerplate);
         assert_eq!(paras[2].sentences[0].index, 3);
-    }
-
-    #[test]
-    fn summary_falls_back_for_missing_metadata() {
-        let mut d = doc("a", None, "Text.");
-        d.title = None;
-        let c = corpus(vec![d]);
-        let s = summarize(&c.docs[0], &c.story.articles[0]);
-        assert_eq!((s.title.as_str(), s.outlet.as_str(), s.published.as_str(), s.sentences), ("a", "Unknown outlet", "2017-04-12", 1));
     }
 
     #[test]
