@@ -494,7 +494,7 @@ fn ReaderView() -> impl IntoView {
     let outlet = Memo::new(move |_| view.with(|v| v.outlet.clone()));
     view! {
         <h2 id="reader-h">"Articles"</h2>
-        <nav aria-label="Articles">
+        <nav aria-label="Article list">
             <ul class="article-list">
                 {move || articles.with(|a| a.iter().cloned().map(|a| view! { <ArticleEntry article=a /> }).collect_view())}
             </ul>
