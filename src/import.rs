@@ -6,9 +6,9 @@ use dateline_core::{Date, Document};
 use serde::{Deserialize, Serialize};
 
 /// The largest article accepted, in bytes of UTF-8 text. Extraction of an
-/// article this long takes well under a second in the page (see
-/// `tests/bench/speed.mjs`), so the page never freezes for long.
-pub const MAX_BYTES: usize = 200_000;
+/// article this long blocks the page for about a second in the release build
+/// (see `tests/bench/speed.mjs`); longer ones are refused with a message.
+pub const MAX_BYTES: usize = 100_000;
 
 /// The key under which imported articles are kept in `localStorage`.
 pub const STORAGE_KEY: &str = "dateline.imported.v1";
