@@ -1,106 +1,816 @@
-//! The components.
+//! The components. State is shared through context newtypes ([`CorpusCtx`],
+//! [`ViewCtx`], [`ImportsCtx`], [`StatusCtx`]); every view model comes from
+//! `model`, so components only lay out what it computed. Article text is
+//! always rendered as text nodes, never as HTML.
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::corpus::extract_corpus;
-use crate::model::{reader_paragraphs, summarize, ArticleSummary, ReaderParagraph};
+use crate::corpus::CORPUS;
+use crate::export;
+use crate::import::{self, ImportForm, StoredArticle};
+use crate::model::{self, Corpus, Diff, QuoteView, SpeakerPanel, TimelineItem};
+use crate::state::{Selection, ViewState};
+use crate::web;
 
-/// The whole page: the article list and the reader.
+/// The documents and their story; replaced whenever imports change.
+#[derive(Clone, Copy)]
+pub struct CorpusCtx(pub RwSignal<Arc<Corpus>>);
+
+/// The view state mirrored in the URL hash.
+#[derive(Clone, Copy)]
+pub struct ViewCtx(pub RwSignal<ViewState>);
+
+/// The user's imported articles (as stored).
+#[derive(Clone, Copy)]
+pub struct ImportsCtx(pub RwSignal<Vec<StoredArticle>>);
+
+/// A message about importing: (is it an error, text).
+#[derive(Clone, Copy)]
+pub struct StatusCtx(pub RwSignal<Option<(bool, String)>>);
+
+/// Runs the engine over the embedded corpus and the imported articles.
+pub fn build_corpus(imported: &[StoredArticle]) -> Corpus {
+    let mut docs: Vec<dateline_core::Document> = CORPUS.iter().map(|a| a.document()).collect();
+    let mut paths: Vec<String> = CORPUS.iter().map(|a| a.file.to_string()).collect();
+    for a in imported {
+        if let Some(d) = a.document() {
+            docs.push(d);
+            paths.push(String::new());
+        }
+    }
+    let inputs: Vec<dateline_core::story::Input<'_>> =
+        docs.iter().zip(&paths).map(|(document, path)| dateline_core::story::Input { document, path }).collect();
+    let story = dateline_core::story::extract(&inputs);
+    Corpus { docs, story }
+}
+
+/// Sets the view state and records it in the URL: a new history entry when
+/// `push` (selection, menus), else the current one is replaced (typing).
+fn navigate(view: RwSignal<ViewState>, next: ViewState, push: bool) {
+    if view.with_untracked(|v| *v == next) {
+        return;
+    }
+    web::set_hash(&next.to_hash(), push);
+    view.set(next);
+}
+
+/// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (documents, story) = extract_corpus();
-    let summaries: Vec<ArticleSummary> =
-        documents.iter().zip(&story.articles).map(|(d, r)| summarize(d, r)).collect();
-    let paragraphs: Vec<Vec<ReaderParagraph>> =
-        documents.iter().zip(&story.articles).map(|(d, r)| reader_paragraphs(d, r)).collect();
-    let (selected, set_selected) = signal(0usize);
-    let titles: Vec<String> = summaries.iter().map(|s| s.title.clone()).collect();
+    let (stored, storage_error) = web::load_imports();
+    let corpus = RwSignal::new(Arc::new(build_corpus(&stored)));
+    let imports = RwSignal::new(stored);
+    let view = RwSignal::new(ViewState::from_hash(&web::hash()));
+    let status = RwSignal::new(storage_error.map(|e| (true, e)));
+    provide_context(CorpusCtx(corpus));
+    provide_context(ViewCtx(view));
+    provide_context(ImportsCtx(imports));
+    provide_context(StatusCtx(status));
+
+    // Back/Forward and edited links: the hash is the truth.
+    let sync = move || {
+        let next = ViewState::from_hash(&web::hash());
+        if view.with_untracked(|v| *v != next) {
+            view.set(next);
+        }
+    };
+    let h1 = window_event_listener(leptos::ev::hashchange, move |_| sync());
+    let h2 = window_event_listener(leptos::ev::popstate, move |_| sync());
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+    });
+
+    // Bring the selected sentences into view when the selection changes.
+    Effect::new(move |_| {
+        let selection = view.with(|v| v.selection.clone());
+        if selection.is_some() {
+            request_animation_frame(web::scroll_to_selected);
+        }
+    });
 
     view! {
-        <header class="masthead" role="banner">
-            <h1>"Dateline"</h1>
-            <p class="tagline">"What happened when, and who said what — checked against the text."</p>
-        </header>
+        <a class="skip" href="#reader">"Skip to the articles"</a>
+        <Masthead />
+        <Filters />
         <div class="layout">
-            <nav class="articles" aria-label="Articles">
-                <h2>"Articles"</h2>
-                <ArticleList summaries=summaries selected=selected on_select=set_selected />
-            </nav>
-            <main class="reader" id="reader" aria-live="polite">
-                {move || {
-                    let i = selected.get();
-                    view! { <Reader title=titles[i].clone() paragraphs=paragraphs[i].clone() /> }
-                }}
+            <section class="col timeline-col" aria-labelledby="timeline-h">
+                <TimelineView />
+            </section>
+            <main class="col reader-col" id="reader" tabindex="-1" aria-labelledby="reader-h">
+                <ReaderView />
             </main>
+            <aside class="col speakers-col" aria-labelledby="speakers-h">
+                <SpeakersView />
+            </aside>
         </div>
+        <footer class="footer">
+            <p>"Extracted in your browser by Dateline's engine. Every item links to the sentences it comes from."</p>
+        </footer>
     }
 }
 
-/// The embedded articles, one button each.
-///
-/// - `summaries`: the articles to list, in corpus order.
-/// - `selected`: index of the article shown in the reader.
-/// - `on_select`: set when the user picks an article.
+/// The header: name, import, export and the theme toggle.
 #[component]
-fn ArticleList(summaries: Vec<ArticleSummary>, selected: ReadSignal<usize>, on_select: WriteSignal<usize>) -> impl IntoView {
+fn Masthead() -> impl IntoView {
+    let dark = RwSignal::new(web::initial_dark());
+    Effect::new(move |_| web::apply_theme(dark.get()));
+    let CorpusCtx(corpus) = expect_context();
+    let save = move |name: &str, mime: &str, f: fn(&Corpus) -> String| {
+        let text = corpus.with_untracked(|c| f(c));
+        web::download(name, mime, &text);
+    };
     view! {
-        <ul class="article-list">
-            {summaries
-                .into_iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    view! {
-                        <li data-testid="article-item" data-article=s.id.clone()>
-                            <button
-                                type="button"
-                                aria-current=move || (selected.get() == i).then_some("true")
-                                on:click=move |_| on_select.set(i)
-                            >
-                                <span class="article-title">{s.title}</span>
-                                <span class="article-meta">{s.outlet} " · " <time datetime=s.published.clone()>{s.published.clone()}</time></span>
-                            </button>
+        <header class="masthead">
+            <div class="brand">
+                <h1>"Dateline"</h1>
+                <p class="tagline">"What happened when, and who said what — checked against the text."</p>
+            </div>
+            <div class="tools">
+                <details class="menu import-menu">
+                    <summary>"Add an article"</summary>
+                    <div class="menu-body import-body">
+                        <ImportForm />
+                    </div>
+                </details>
+                <details class="menu">
+                    <summary>"Export"</summary>
+                    <div class="menu-body export-body" role="group" aria-label="Export">
+                        <button type="button" data-testid="export-json"
+                            on:click=move |_| save("dateline-story.json", "application/json", export::story_json)>
+                            "Story (JSON, as the CLI)"
+                        </button>
+                        <button type="button" data-testid="export-csv"
+                            on:click=move |_| save("dateline-quotes.csv", "text/csv", export::quotes_csv)>
+                            "Quotes (CSV)"
+                        </button>
+                        <button type="button" data-testid="export-timelinejs"
+                            on:click=move |_| save("dateline-timelinejs.json", "application/json", export::timeline_js)>
+                            "Timeline (TimelineJS)"
+                        </button>
+                    </div>
+                </details>
+                <button type="button" class="theme" data-testid="theme-toggle"
+                    aria-pressed=move || if dark.get() { "true" } else { "false" }
+                    on:click=move |_| {
+                        let d = !dark.get_untracked();
+                        dark.set(d);
+                        web::store_theme(d);
+                    }>
+                    <span aria-hidden="true">{move || if dark.get() { "☾ " } else { "☀ " }}</span>
+                    "Dark theme"
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// Search and the speaker, entity and outlet menus; all kept in the URL.
+#[component]
+fn Filters() -> impl IntoView {
+    let CorpusCtx(corpus) = expect_context();
+    let ViewCtx(view) = expect_context();
+    let options = Memo::new(move |_| corpus.with(|c| model::filter_options(c)));
+    let set = move |f: &dyn Fn(&mut ViewState), push: bool| {
+        let mut next = view.get_untracked();
+        f(&mut next);
+        navigate(view, next, push);
+    };
+    let menu = move |label: &'static str, all: &'static str, id: &'static str, pick: fn(&model::FilterOptions) -> Vec<model::FilterOption>, get: fn(&ViewState) -> Option<String>, put: fn(&mut ViewState, Option<String>)| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <select id=id
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        set(&|s: &mut ViewState| put(s, (!v.is_empty()).then(|| v.clone())), true);
+                    }
+                    prop:value=move || view.with(|v| get(v).unwrap_or_default())>
+                    <option value="">{all}</option>
+                    {move || {
+                        let current = view.with(get);
+                        options.with(|o| pick(o)).into_iter().map(|o| {
+                            let sel = current.as_deref() == Some(o.value.as_str());
+                            view! { <option value=o.value selected=sel>{o.label}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <search class="filters">
+            <form role="search" aria-label="Search and filters" on:submit=|ev| ev.prevent_default()>
+                <label class="field grow">
+                    <span>"Search"</span>
+                    <input type="search" data-testid="search" placeholder="Words in events, quotes, sentences"
+                        prop:value=move || view.with(|v| v.query.clone())
+                        on:input=move |ev| {
+                            let q = event_target_value(&ev);
+                            set(&|s: &mut ViewState| s.query = q.clone(), false);
+                        } />
+                </label>
+                {menu("Speaker", "All speakers", "f-speaker", |o| o.speakers.clone(), |v| v.speaker.clone(), |v, x| v.speaker = x)}
+                {menu("Entity", "All entities", "f-entity", |o| o.entities.clone(), |v| v.entity.clone(), |v, x| v.entity = x)}
+                {menu("Outlet", "All outlets", "f-outlet", |o| o.outlets.clone(), |v| v.outlet.clone(), |v, x| v.outlet = x)}
+                <button type="button" class="clear" data-testid="clear-filters"
+                    disabled=move || view.with(|v| !v.filtered() && v.selection.is_none())
+                    on:click=move |_| navigate(view, ViewState::default(), true)>
+                    "Clear"
+                </button>
+            </form>
+        </search>
+    }
+}
+
+// ---------------------------------------------------------------- timeline
+
+/// The timeline column: dated groups, then the background.
+#[component]
+fn TimelineView() -> impl IntoView {
+    let CorpusCtx(corpus) = expect_context();
+    let ViewCtx(view) = expect_context();
+    let filters = Memo::new(move |_| view.with(|v| ViewState { selection: None, ..v.clone() }));
+    let timeline = Memo::new(move |_| {
+        let f = filters.get();
+        corpus.with(|c| model::timeline(c, &f))
+    });
+    view! {
+        <h2 id="timeline-h">"Timeline"</h2>
+        <p class="count" aria-live="polite">
+            {move || timeline.with(|t| {
+                let shown: usize = t.days.iter().map(|d| d.items.len()).sum::<usize>() + t.background.len();
+                if shown == t.total { format!("{} items, each with its evidence", t.total) } else { format!("{shown} of {} items match", t.total) }
+            })}
+        </p>
+        {move || timeline.with(|t| {
+            if t.days.is_empty() && t.background.is_empty() {
+                return view! { <p class="empty">"Nothing matches these filters."</p> }.into_any();
+            }
+            view! {
+                <ol class="days">
+                    {t.days.iter().cloned().map(|g| view! {
+                        <li class="day" class:uncertain=g.uncertain>
+                            <h3 class="day-h">
+                                {g.uncertain.then(|| view! { <span class="sr-only">"Uncertain date: "</span> })}
+                                {g.heading}
+                            </h3>
+                            <ol class="items">
+                                {g.items.into_iter().map(|item| view! { <TimelineEntry item /> }).collect_view()}
+                            </ol>
                         </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+                    }).collect_view()}
+                </ol>
+                {(!t.background.is_empty()).then(|| view! {
+                    <h3 class="background-h">"Background"</h3>
+                    <p class="hint">"Undated context the articles mention."</p>
+                    <ol class="items background">
+                        {t.background.iter().cloned().map(|item| view! { <TimelineEntry item /> }).collect_view()}
+                    </ol>
+                })}
+            }.into_any()
+        })}
     }
 }
 
-/// One article's text, paragraph by paragraph and sentence by sentence.
+/// One timeline item: a button that selects it, and when selected its
+/// evidence and how its time was found.
 ///
-/// - `title`: the article's headline.
-/// - `paragraphs`: its sentences grouped by paragraph.
+/// - `item`: the item to show.
 #[component]
-fn Reader(title: String, paragraphs: Vec<ReaderParagraph>) -> impl IntoView {
+fn TimelineEntry(item: TimelineItem) -> impl IntoView {
+    let ViewCtx(view) = expect_context();
+    let id = item.id.clone();
+    let selected = {
+        let id = id.clone();
+        Memo::new(move |_| view.with(|v| v.selection == Some(Selection::Event(id.clone()))))
+    };
+    let toggle = {
+        let id = id.clone();
+        move |_| {
+            let mut next = view.get_untracked();
+            next.selection = if selected.get_untracked() { None } else { Some(Selection::Event(id.clone())) };
+            navigate(view, next, true);
+        }
+    };
+    let sources = item.outlets.len();
+    let panel_id = format!("ev-{id}");
+    let evidence = item.evidence.clone();
+    let note = item.note.clone();
+    let outlets = item.outlets.join(", ");
     view! {
-        <article class="article" data-testid="reader">
-            <h2>{title}</h2>
-            {paragraphs
-                .into_iter()
-                .map(|p| {
-                    view! {
-                        <p>
-                            {p.sentences
-                                .into_iter()
-                                .map(|s| {
-                                    view! {
-                                        <span
-                                            class="sentence"
-                                            class:boilerplate=s.boilerplate
-                                            data-testid="sentence"
-                                            data-index=s.index
-                                        >
-                                            {s.text}
-                                        </span>
-                                        " "
+        <li class="item" data-testid="timeline-item" data-id=id.clone() data-date=item.value.clone() data-sources=sources
+            class:selected=move || selected.get() class:uncertain=item.uncertain>
+            <button type="button" class="item-btn" aria-expanded=move || if selected.get() { "true" } else { "false" }
+                aria-controls=panel_id.clone() on:click=toggle>
+                <span class="when" class:uncertain=item.uncertain>{item.when.clone()}</span>
+                <span class="label">{item.label.clone()}</span>
+                {(!item.participants.is_empty()).then(|| view! {
+                    <span class="participants">{item.participants.join(" · ")}</span>
+                })}
+                <span class="badge" title=format!("Reported by {outlets}")>
+                    {sources} <span class="badge-word">{if sources == 1 { " outlet" } else { " outlets" }}</span>
+                </span>
+            </button>
+            <div id=panel_id class="evidence" hidden=move || !selected.get()>
+                {move || selected.get().then(|| view! {
+                    <p class="note"><span class="note-h">"How the date was found: "</span>{note.clone()}</p>
+                    <ul class="evidence-list">
+                        {evidence.iter().cloned().map(|e| view! {
+                            <li>
+                                <span class="outlet-badge">{e.outlet}</span>
+                                <blockquote>{e.text}</blockquote>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        </li>
+    }
+}
+
+// ---------------------------------------------------------------- speakers
+
+/// The speaker panels, most quoted first.
+#[component]
+fn SpeakersView() -> impl IntoView {
+    let CorpusCtx(corpus) = expect_context();
+    let ViewCtx(view) = expect_context();
+    let filters = Memo::new(move |_| view.with(|v| ViewState { selection: None, ..v.clone() }));
+    let panels = Memo::new(move |_| {
+        let f = filters.get();
+        corpus.with(|c| model::speaker_panels(c, &f))
+    });
+    view! {
+        <h2 id="speakers-h">"Who said what"</h2>
+        {move || panels.with(|p| {
+            if p.is_empty() {
+                let any = corpus.with(|c| c.story.articles.iter().any(|a| !a.quotes.is_empty()));
+                let text = if any { "No quotes match these filters." } else { "No quotes found in these articles yet." };
+                return view! { <p class="empty">{text}</p> }.into_any();
+            }
+            p.iter().cloned().map(|panel| view! { <SpeakerPanelView panel /> }).collect_view().into_any()
+        })}
+    }
+}
+
+/// One speaker: who they are, then their quotes by article.
+///
+/// - `panel`: the speaker and their quotes (id empty: unattributed quotes).
+#[component]
+fn SpeakerPanelView(panel: SpeakerPanel) -> impl IntoView {
+    let heading = format!("sp-{}", if panel.id.is_empty() { "unknown".to_string() } else { panel.id.clone() });
+    let colour = panel.colour.map_or("cx".to_string(), |c| format!("c{c}"));
+    let body = view! {
+        <header class="speaker-h">
+            <span class=format!("swatch {colour}") aria-hidden="true"></span>
+            <h3 id=heading.clone()>{panel.name.clone()}</h3>
+            <span class="count-badge">{panel.count} {if panel.count == 1 { " quote" } else { " quotes" }}</span>
+        </header>
+        {(!panel.titles.is_empty() || panel.affiliation.is_some() || !panel.aliases.is_empty()).then(|| view! {
+            <dl class="who">
+                {(!panel.titles.is_empty()).then(|| view! { <dt>"Role"</dt><dd>{panel.titles.join(", ")}</dd> })}
+                {panel.affiliation.clone().map(|a| view! { <dt>"Affiliation"</dt><dd>{a}</dd> })}
+                {(!panel.aliases.is_empty()).then(|| view! { <dt>"Also"</dt><dd>{panel.aliases.join(", ")}</dd> })}
+            </dl>
+        })}
+        {panel.groups.iter().cloned().map(|g| view! {
+            <div class="quote-group">
+                <h4 class="group-h"><span class="outlet-badge">{g.outlet}</span> " " {g.title}</h4>
+                <ul class="quotes">
+                    {g.quotes.into_iter().map(|q| view! { <QuoteItem quote=q /> }).collect_view()}
+                </ul>
+            </div>
+        }).collect_view()}
+    };
+    if panel.id.is_empty() {
+        view! { <section class="speaker unattributed" aria-labelledby=heading.clone()>{body}</section> }.into_any()
+    } else {
+        view! {
+            <section class="speaker" data-testid="speaker-panel" data-speaker=panel.name.clone() aria-labelledby=heading.clone()>
+                {body}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// One quote: what was said (direct or reported), the cue, when, nesting,
+/// and the outlets carrying it with their wording differences. Selecting it
+/// highlights its sentences in the reader.
+///
+/// - `quote`: the quote and its variants in other outlets.
+#[component]
+fn QuoteItem(quote: QuoteView) -> impl IntoView {
+    let ViewCtx(view) = expect_context();
+    let sel = Selection::Quote { article: quote.article.clone(), index: quote.index };
+    let selected = {
+        let sel = sel.clone();
+        let variants: Vec<Selection> =
+            quote.variants.iter().map(|v| Selection::Quote { article: v.article.clone(), index: v.index }).collect();
+        Memo::new(move |_| view.with(|v| v.selection.as_ref().is_some_and(|s| *s == sel || variants.contains(s))))
+    };
+    let toggle = move |_| {
+        let mut next = view.get_untracked();
+        next.selection = if selected.get_untracked() { None } else { Some(sel.clone()) };
+        navigate(view, next, true);
+    };
+    let kind_label = match quote.kind.as_str() {
+        "direct" => "Direct",
+        "reported" => "Reported",
+        "mixed" => "Mixed",
+        _ => "Quote",
+    };
+    let colour = quote.colour.map_or("cx".to_string(), |c| format!("c{c}"));
+    let direct = quote.kind == "direct";
+    view! {
+        <li class=format!("quote {colour} kind-{}", quote.kind) data-testid="quote" data-kind=quote.kind.clone()
+            data-article=quote.article.clone() data-index=quote.index class:selected=move || selected.get()>
+            <button type="button" class="quote-btn" aria-pressed=move || if selected.get() { "true" } else { "false" } on:click=toggle>
+                <span class="kind">{kind_label}</span>
+                {if direct {
+                    view! { <q class="text">{quote.text.clone()}</q> }.into_any()
+                } else {
+                    view! { <span class="text">{quote.text.clone()}</span> }.into_any()
+                }}
+            </button>
+            <p class="quote-meta">
+                {(!quote.cue.is_empty()).then(|| view! { <span class="cue">"cue "<b>{quote.cue.clone()}</b></span> })}
+                {(!quote.source.is_empty()).then(|| view! { <span class="source">"as “"{quote.source.clone()}"”"</span> })}
+                <span class="said" title=quote.when_note.clone()>"when "{quote.when.clone()}</span>
+                {quote.repeating.clone().map(|r| view! { <span class="nested">"repeating "{r}</span> })}
+                {quote.quoted_by.clone().map(|r| view! { <span class="nested">"as quoted by "{r}</span> })}
+            </p>
+            <p class="outlets">
+                <span class="sr-only">"Carried by: "</span>
+                {quote.outlets.iter().cloned().map(|o| view! { <span class="outlet-badge">{o}</span> }).collect_view()}
+            </p>
+            {quote.variants.iter().cloned().map(|v| view! {
+                <p class="variant">
+                    <span class="outlet-badge">{v.outlet.clone()}</span>
+                    {if v.diff.is_empty() {
+                        view! { <span class="same">" same wording"</span> }.into_any()
+                    } else {
+                        view! {
+                            <span class="diff">
+                                " "
+                                {v.diff.into_iter().map(|d| match d {
+                                    Diff::Same(t) => view! { <span>{t}" "</span> }.into_any(),
+                                    Diff::Added(t) => view! { <ins><span class="sr-only">"added: "</span>{t}</ins>" " }.into_any(),
+                                    Diff::Removed(t) => view! { <del><span class="sr-only">"left out: "</span>{t}</del>" " }.into_any(),
+                                }).collect_view()}
+                            </span>
+                        }.into_any()
+                    }}
+                </p>
+            }).collect_view()}
+        </li>
+    }
+}
+
+// ---------------------------------------------------------------- reader
+
+/// The article list and every article, sentence by sentence.
+#[component]
+fn ReaderView() -> impl IntoView {
+    let CorpusCtx(corpus) = expect_context();
+    let ViewCtx(view) = expect_context();
+    let ImportsCtx(imports) = expect_context();
+    let articles = Memo::new(move |_| {
+        let ids: Vec<String> = imports.with(|i| i.iter().map(|a| a.id.clone()).collect());
+        corpus.with(|c| model::reader_articles(c, &ids))
+    });
+    let selected = Memo::new(move |_| {
+        let sel = view.with(|v| v.selection.clone());
+        corpus.with(|c| model::selected_sentences(c, sel.as_ref()))
+    });
+    let matches = Memo::new(move |_| {
+        let v = view.get();
+        corpus.with(|c| model::matching_sentences(c, &v))
+    });
+    let outlet = Memo::new(move |_| view.with(|v| v.outlet.clone()));
+    view! {
+        <h2 id="reader-h">"Articles"</h2>
+        <nav aria-label="Article list">
+            <ul class="article-list">
+                {move || articles.with(|a| a.iter().cloned().map(|a| view! { <ArticleEntry article=a /> }).collect_view())}
+            </ul>
+        </nav>
+        <p class="legend">
+            "Quotes are tinted by speaker; "<span class="timex legend-timex">"dates"</span>
+            " show their normalised value on hover or focus."
+        </p>
+        {move || articles.with(|a| a.iter().cloned().map(|a| {
+            let id = a.id.clone();
+            let outlet_name = a.outlet.clone();
+            let hidden = move || outlet.with(|o| o.as_ref().is_some_and(|o| *o != outlet_name));
+            view! {
+                <div class="article-wrap" hidden=hidden>
+                    <ArticleView article=a selected=selected matches=matches />
+                </div>
+            }
+            .attr("data-article", id)
+        }).collect_view())}
+    }
+}
+
+/// An article in the list: jumps to it; imported ones can be removed.
+///
+/// - `article`: the article (title, outlet, date, whether imported).
+#[component]
+fn ArticleEntry(article: model::ReaderArticle) -> impl IntoView {
+    let ImportsCtx(imports) = expect_context();
+    let StatusCtx(status) = expect_context();
+    let CorpusCtx(corpus) = expect_context();
+    let id = article.id.clone();
+    let jump = {
+        let id = id.clone();
+        move |_| web::scroll_to_id(&format!("art-{id}"))
+    };
+    let remove = {
+        let id = id.clone();
+        let title = article.title.clone();
+        move |_| {
+            let mut next = imports.get_untracked();
+            next.retain(|a| a.id != id);
+            match web::save_imports(&next) {
+                Ok(()) => {
+                    corpus.set(Arc::new(build_corpus(&next)));
+                    imports.set(next);
+                    status.set(Some((false, format!("Removed “{title}”."))));
+                }
+                Err(e) => status.set(Some((true, e))),
+            }
+        }
+    };
+    let title = article.title.clone();
+    view! {
+        <li data-testid="article-item" data-article=id.clone() class:imported=article.imported>
+            <button type="button" class="article-btn" on:click=jump>
+                <span class="article-title">{article.title.clone()}</span>
+                <span class="article-meta">
+                    {article.outlet.clone()} " · " <time datetime=article.published.clone()>{article.published.clone()}</time>
+                    {article.imported.then(|| " · yours")}
+                </span>
+            </button>
+            {article.imported.then(|| view! {
+                <button type="button" class="remove" data-testid="remove-article" aria-label=format!("Remove {title}") on:click=remove.clone()>
+                    "Remove"
+                </button>
+            })}
+        </li>
+    }
+}
+
+/// One article: heading, then paragraphs of sentences with quote and date marks.
+///
+/// - `article`: its text cut into marked pieces.
+/// - `selected`: sentences to highlight, `(article id, index)`.
+/// - `matches`: sentences matching search or entity filters.
+#[component]
+fn ArticleView(
+    article: model::ReaderArticle,
+    selected: Memo<std::collections::BTreeSet<(String, usize)>>,
+    matches: Memo<std::collections::BTreeSet<(String, usize)>>,
+) -> impl IntoView {
+    let id = article.id.clone();
+    let tip_id = {
+        let id = id.clone();
+        move |i: usize| format!("tip-{id}-{i}")
+    };
+    view! {
+        <article class="article" data-testid="reader" id=format!("art-{id}") aria-labelledby=format!("h-{id}")>
+            <h3 id=format!("h-{id}") tabindex="-1">{article.title.clone()}</h3>
+            <p class="article-meta">
+                <span class="outlet-badge">{article.outlet.clone()}</span> " "
+                <time datetime=article.published.clone()>{article.published.clone()}</time>
+            </p>
+            {article.paragraphs.into_iter().map(|p| view! {
+                <p>
+                    {p.sentences.into_iter().map(|s| {
+                        let key = (id.clone(), s.index);
+                        let key2 = key.clone();
+                        let tip_id = tip_id.clone();
+                        view! {
+                            <span class="sentence" class:boilerplate=s.boilerplate data-testid="sentence" data-index=s.index
+                                data-selected=move || selected.with(|x| x.contains(&key)).then_some("true")
+                                class:match=move || matches.with(|x| x.contains(&key2))>
+                                {s.pieces.into_iter().map(|piece| {
+                                    let inner = match piece.timex {
+                                        Some(t) => view! {
+                                            <time class="timex" tabindex="0" data-value=t.value.clone() data-tip=t.tip.clone()
+                                                aria-describedby=tip_id(t.index)>
+                                                {piece.text}
+                                            </time>
+                                        }.into_any(),
+                                        None => view! { {piece.text} }.into_any(),
+                                    };
+                                    match piece.quote {
+                                        Some(q) => {
+                                            let c = piece.colour.map_or("cx".to_string(), |c| format!("c{c}"));
+                                            view! { <span class=format!("q {c}") data-quote=q>{inner}</span> }.into_any()
+                                        }
+                                        None => inner,
                                     }
-                                })
-                                .collect_view()}
-                        </p>
-                    }
-                })
-                .collect_view()}
+                                }).collect_view()}
+                            </span>
+                            " "
+                        }
+                    }).collect_view()}
+                </p>
+            }).collect_view()}
+            <div hidden>
+                {article.tips.into_iter().map(|(i, t)| view! { <span id=tip_id(i)>{t}</span> }).collect_view()}
+            </div>
         </article>
+    }
+}
+
+// ---------------------------------------------------------------- import
+
+/// The import form: paste or choose/drop files, a date, optional title and
+/// outlet. Extraction runs after the progress message is painted, one
+/// article per tick.
+#[component]
+fn ImportForm() -> impl IntoView {
+    let ImportsCtx(imports) = expect_context();
+    let CorpusCtx(corpus) = expect_context();
+    let StatusCtx(status) = expect_context();
+    let form = RwSignal::new(ImportForm::default());
+    let busy = RwSignal::new(false);
+    let dragging = RwSignal::new(false);
+
+    // Extract and store a batch of articles, one per tick, reporting progress.
+    let run = move |batch: Vec<ImportForm>| {
+        if batch.is_empty() {
+            return;
+        }
+        busy.set(true);
+        fn step(batch: Vec<ImportForm>, k: usize, added: Vec<String>, errors: Vec<String>, ctx: (RwSignal<Vec<StoredArticle>>, RwSignal<Arc<Corpus>>, RwSignal<Option<(bool, String)>>, RwSignal<bool>, RwSignal<ImportForm>)) {
+            let (imports, corpus, status, busy, form) = ctx;
+            if k == batch.len() {
+                busy.set(false);
+                let mut msg = String::new();
+                if !added.is_empty() {
+                    msg = format!("Added {}.", added.join(", "));
+                    form.set(ImportForm::default());
+                }
+                if !errors.is_empty() {
+                    msg = format!("{msg} {}", errors.join(" ")).trim().to_string();
+                }
+                status.set(Some((!errors.is_empty(), msg)));
+                return;
+            }
+            let label = if batch.len() > 1 { format!(" ({} of {})", k + 1, batch.len()) } else { String::new() };
+            status.set(Some((false, format!("Extracting{label}…"))));
+            // Let the message paint, then do the work.
+            set_timeout(
+                move || {
+                    let mut added = added;
+                    let mut errors = errors;
+                    let taken: Vec<String> = corpus.with_untracked(|c| c.docs.iter().map(|d| d.id.clone()).collect());
+                    match import::prepare(&batch[k], &taken) {
+                        Err(e) => errors.push(e),
+                        Ok(article) => {
+                            let mut next = imports.get_untracked();
+                            next.push(article.clone());
+                            match web::save_imports(&next) {
+                                Err(e) => errors.push(e),
+                                Ok(()) => {
+                                    let c = build_corpus(&next);
+                                    let (q, d) = c
+                                        .story
+                                        .articles
+                                        .iter()
+                                        .find(|a| a.id == article.id)
+                                        .map_or((0, 0), |a| (a.quotes.len(), a.timexes.len()));
+                                    corpus.set(Arc::new(c));
+                                    imports.set(next);
+                                    let name = article.title.clone().unwrap_or_else(|| article.id.clone());
+                                    added.push(format!("“{name}” ({q} quotes, {d} dates)"));
+                                }
+                            }
+                        }
+                    }
+                    step(batch, k + 1, added, errors, (imports, corpus, status, busy, form));
+                },
+                Duration::from_millis(30),
+            );
+        }
+        step(batch, 0, Vec::new(), Vec::new(), (imports, corpus, status, busy, form));
+    };
+
+    let files = move |list: Option<web_sys::FileList>| {
+        let Some(list) = list else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        if files.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let mut texts: Vec<(String, String)> = Vec::new();
+            let mut errors: Vec<String> = Vec::new();
+            for f in files {
+                let name = f.name();
+                let size = f.size() as usize;
+                let bytes = if size > import::MAX_BYTES { Vec::new() } else { web::read_file(&f).await.unwrap_or_default() };
+                match import::file_text(&name, size, &bytes) {
+                    Ok(t) => texts.push((name, t)),
+                    Err(e) => errors.push(e),
+                }
+            }
+            if !errors.is_empty() {
+                status.set(Some((true, errors.join(" "))));
+            }
+            if texts.len() == 1 {
+                // One file: fill the form, so the date and title can be checked.
+                let (name, text) = texts.pop().unwrap();
+                form.update(|f| {
+                    f.text = text;
+                    if f.title.trim().is_empty() {
+                        f.title = import::file_title(&name);
+                    }
+                });
+                if errors.is_empty() {
+                    status.set(Some((false, format!("Loaded {name}: check the date, then add it."))));
+                }
+            } else if texts.len() > 1 {
+                let base = form.get_untracked();
+                let batch = texts
+                    .into_iter()
+                    .map(|(name, text)| ImportForm { text, title: import::file_title(&name), ..base.clone() })
+                    .collect();
+                run(batch);
+            }
+        });
+    };
+
+    view! {
+        <form class="import-form" novalidate aria-labelledby="import-h" aria-busy=move || if busy.get() { "true" } else { "false" }
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if !busy.get_untracked() {
+                    run(vec![form.get_untracked()]);
+                }
+            }>
+            <h2 id="import-h">"Add your own article"</h2>
+            <p class="hint">"It is extracted here, in your browser, merged into the story and kept in this browser until you remove it."</p>
+            <label class="field">
+                <span>"Article text"</span>
+                <textarea data-testid="import-text" rows="7" placeholder="Paste the article here"
+                    prop:value=move || form.with(|f| f.text.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.text = v); }></textarea>
+            </label>
+            <div class="drop" class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(false);
+                    files(ev.data_transfer().and_then(|d| d.files()));
+                }>
+                <span>"Drop .txt or .md files here, or "</span>
+                <label class="file-label">
+                    "choose files"
+                    <input type="file" class="file-input" data-testid="import-file" accept=".txt,.md,text/plain,text/markdown" multiple
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            files(input.files());
+                            input.set_value("");
+                        } />
+                </label>
+            </div>
+            <div class="row">
+                <label class="field">
+                    <span>"Publication date (required)"</span>
+                    <input type="date" data-testid="import-date" required
+                        prop:value=move || form.with(|f| f.date.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.date = v); } />
+                </label>
+                <label class="field">
+                    <span>"Title (optional)"</span>
+                    <input type="text" data-testid="import-title"
+                        prop:value=move || form.with(|f| f.title.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.title = v); } />
+                </label>
+                <label class="field">
+                    <span>"Outlet (optional)"</span>
+                    <input type="text" data-testid="import-outlet"
+                        prop:value=move || form.with(|f| f.outlet.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.outlet = v); } />
+                </label>
+            </div>
+            <div class="row end">
+                <button type="submit" class="primary" data-testid="import-submit" disabled=move || busy.get()>
+                    {move || if busy.get() { "Extracting…" } else { "Add to the story" }}
+                </button>
+            </div>
+            <p class="status" data-testid="import-status" role="status" aria-live="polite"
+                class:error=move || status.with(|s| s.as_ref().is_some_and(|s| s.0))>
+                {move || status.with(|s| s.as_ref().map(|s| s.1.clone()).unwrap_or_default())}
+            </p>
+        </form>
     }
 }

@@ -33,6 +33,7 @@ impl EmbeddedArticle {
 }
 
 /// Runs the engine over the embedded corpus.
+#[cfg(test)]
 pub fn extract_corpus() -> (Vec<Document>, Story) {
     let documents: Vec<Document> = CORPUS.iter().map(EmbeddedArticle::document).collect();
     let inputs: Vec<Input<'_>> =

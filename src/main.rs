@@ -6,7 +6,11 @@
 
 mod app;
 mod corpus;
+mod export;
+mod import;
 mod model;
+mod state;
+mod web;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -1,23 +1,696 @@
 //! Plain view models: what the components show, computed from the engine's
 //! output without any reactive or DOM types, so it is tested natively.
+//!
+//! - [`timeline`]: timeline items grouped by day, background apart;
+//! - [`speaker_panels`]: one panel per speaker, quotes grouped by article,
+//!   the same quote from several outlets merged, wording differences marked;
+//! - [`reader_articles`]: every article by paragraph and sentence, each
+//!   sentence cut into pieces carrying its quote and time marks;
+//! - [`selected_sentences`]: the sentences a selection points at.
 
-use dateline_core::story::ArticleResult;
-use dateline_core::Document;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// An article as the article list shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ArticleSummary {
-    pub id: String,
-    pub title: String,
-    pub outlet: String,
-    pub published: String,
-    pub sentences: usize,
+use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Story};
+use dateline_core::{Date, Document, Span};
+
+use crate::state::{Selection, ViewState};
+
+/// How many speaker colours the stylesheet defines (`.c0` .. `.c7`).
+pub const COLOURS: usize = 8;
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// The documents and the engine's story over them, in the same order.
+#[derive(Clone, Debug)]
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    pub story: Story,
 }
 
-/// A paragraph of the reader: its sentences' texts, in order.
+impl Corpus {
+    pub fn article(&self, id: &str) -> Option<(&Document, &ArticleResult)> {
+        let i = self.story.articles.iter().position(|a| a.id == id)?;
+        Some((&self.docs[i], &self.story.articles[i]))
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&EntityOut> {
+        self.story.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The outlet an article counts for (see [`outlet_name`]).
+    pub fn outlet_of(&self, article: &str) -> String {
+        self.article(article).map(|(d, _)| outlet_name(d)).unwrap_or_else(|| article.to_string())
+    }
+}
+
+/// The outlet's name, or the article id when the article names none (two
+/// articles without an outlet count as two sources).
+pub fn outlet_name(doc: &Document) -> String {
+    doc.outlet.clone().filter(|o| !o.trim().is_empty()).unwrap_or_else(|| doc.id.clone())
+}
+
+/// `Wed, Apr 12, 2017`.
+pub fn pretty_date(d: Date) -> String {
+    format!("{}, {} {}, {}", WEEKDAYS[d.weekday().index() as usize], MONTHS[d.month as usize - 1], d.day, d.year)
+}
+
+/// `Apr 12, 2017`.
+pub fn short_date(d: Date) -> String {
+    format!("{} {}, {}", MONTHS[d.month as usize - 1], d.day, d.year)
+}
+
+/// A TIMEX3 value as people read it: `2017-04-11` -> `Tue, Apr 11, 2017`,
+/// `2017-04` -> `Apr 2017`, `2013` stays, anything else (weeks, durations,
+/// `PAST_REF`) is returned as it is.
+pub fn pretty_value(value: &str) -> String {
+    if let Ok(d) = Date::parse(value.get(..10).unwrap_or("")) {
+        if value.len() == 10 {
+            return pretty_date(d);
+        }
+        return format!("{} {}", pretty_date(d), &value[10..]).trim().to_string();
+    }
+    let b = value.as_bytes();
+    if b.len() == 7 && b[4] == b'-' && value[..4].bytes().all(|c| c.is_ascii_digit()) {
+        if let Ok(m) = value[5..].parse::<usize>() {
+            if (1..=12).contains(&m) {
+                return format!("{} {}", MONTHS[m - 1], &value[..4]);
+            }
+        }
+    }
+    value.to_string()
+}
+
+/// Title-cases a participant given as a lower-case name (`united states`).
+fn display_name(raw: &str) -> String {
+    if raw.chars().any(char::is_uppercase) {
+        return raw.to_string();
+    }
+    raw.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+// ---------------------------------------------------------------- filters
+
+/// An option of the entity filter: the value kept in the URL and its label.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReaderParagraph {
-    pub sentences: Vec<ReaderSentence>,
+pub struct FilterOption {
+    pub value: String,
+    pub label: String,
+}
+
+/// The filter menus' options: speakers (entities quoted at least once, most
+/// quoted first), entities (the engine's entities, then participants that
+/// are not entities yet), and outlets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterOptions {
+    pub speakers: Vec<FilterOption>,
+    pub entities: Vec<FilterOption>,
+    pub outlets: Vec<FilterOption>,
+}
+
+pub fn filter_options(corpus: &Corpus) -> FilterOptions {
+    let speakers = speaker_order(&corpus.story)
+        .into_iter()
+        .filter_map(|(id, _)| corpus.entity(&id).map(|e| FilterOption { value: id.clone(), label: e.name.clone() }))
+        .collect();
+    let mut entities: Vec<FilterOption> =
+        corpus.story.entities.iter().map(|e| FilterOption { value: e.id.clone(), label: e.name.clone() }).collect();
+    let mut loose: BTreeMap<String, String> = BTreeMap::new();
+    for ev in &corpus.story.events {
+        for p in &ev.participants {
+            if corpus.entity(p).is_none() && !entities.iter().any(|e| e.label.eq_ignore_ascii_case(p)) {
+                loose.entry(lower(p)).or_insert_with(|| display_name(p));
+            }
+        }
+    }
+    entities.sort_by_key(|e| lower(&e.label));
+    let mut loose: Vec<FilterOption> = loose.into_values().map(|l| FilterOption { value: lower(&l), label: l }).collect();
+    loose.sort_by_key(|e| lower(&e.label));
+    entities.extend(loose);
+    let mut outlets: Vec<String> = corpus.docs.iter().map(outlet_name).collect();
+    outlets.sort();
+    outlets.dedup();
+    FilterOptions {
+        speakers,
+        entities,
+        outlets: outlets.into_iter().map(|o| FilterOption { value: o.clone(), label: o }).collect(),
+    }
+}
+
+/// Whether a participant (an entity id, or a name when the engine had none)
+/// is the entity `want` (an id, or a lower-case name from [`filter_options`]).
+fn participant_is(corpus: &Corpus, participant: &str, want: &str) -> bool {
+    if participant == want || participant.eq_ignore_ascii_case(want) {
+        return true;
+    }
+    if let Some(e) = corpus.entity(want) {
+        return e.name.eq_ignore_ascii_case(participant)
+            || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(participant));
+    }
+    if let Some(e) = corpus.entity(participant) {
+        return e.name.eq_ignore_ascii_case(want);
+    }
+    false
+}
+
+// ---------------------------------------------------------------- timeline
+
+/// One sentence of evidence for a timeline item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceView {
+    pub article: String,
+    pub title: String,
+    pub outlet: String,
+    /// The sentence(s) holding the evidence span, as in the reader.
+    pub text: String,
+}
+
+/// A timeline item as shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineItem {
+    pub id: String,
+    pub label: String,
+    /// The TIMEX3 value, or empty when the item only has bounds.
+    pub value: String,
+    /// `Tue, Apr 11, 2017`, `2013`, or `before Thu, Apr 6, 2017`.
+    pub when: String,
+    /// Only bounded (or undated): shown as uncertain.
+    pub uncertain: bool,
+    pub participants: Vec<String>,
+    /// Distinct outlets among the evidence, sorted.
+    pub outlets: Vec<String>,
+    pub evidence: Vec<EvidenceView>,
+    pub note: String,
+}
+
+/// The items of one day (or year, or bound) in time order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayGroup {
+    pub heading: String,
+    pub uncertain: bool,
+    pub items: Vec<TimelineItem>,
+}
+
+/// The timeline: dated groups in time order, and the background items.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Timeline {
+    pub days: Vec<DayGroup>,
+    pub background: Vec<TimelineItem>,
+    /// Items before filtering.
+    pub total: usize,
+}
+
+/// The day an item sorts on, and its group heading.
+fn placement(ev: &EventOut) -> (String, String, bool) {
+    if let Some(v) = &ev.when.value {
+        return (format!("{v} 1"), pretty_value(v), false);
+    }
+    match (&ev.when.earliest, &ev.when.latest) {
+        (Some(a), Some(b)) => (format!("{a} 2"), format!("between {} and {}", pretty_value(a), pretty_value(b)), true),
+        (None, Some(b)) => (format!("{b} 0"), format!("before {}", pretty_value(b)), true),
+        (Some(a), None) => (format!("{a} 2"), format!("after {}", pretty_value(a)), true),
+        (None, None) => ("~".into(), "Undated".into(), true),
+    }
+}
+
+/// The sentences covering `span` in one article, joined.
+fn sentence_text(doc: &Document, article: &ArticleResult, span: Span) -> String {
+    let parts: Vec<&str> = article
+        .sentences
+        .iter()
+        .filter(|s| s.overlaps(span) || (span.is_empty() && s.contains(span)))
+        .map(|s| s.text(&doc.body))
+        .collect();
+    if parts.is_empty() {
+        doc.body.get(span.start..span.end).unwrap_or("").to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
+fn item_view(corpus: &Corpus, ev: &EventOut) -> TimelineItem {
+    let (_, when, uncertain) = placement(ev);
+    let evidence: Vec<EvidenceView> = ev
+        .evidence
+        .iter()
+        .filter_map(|e| {
+            let (doc, art) = corpus.article(&e.article)?;
+            Some(EvidenceView {
+                article: e.article.clone(),
+                title: doc.title.clone().unwrap_or_else(|| doc.id.clone()),
+                outlet: outlet_name(doc),
+                text: sentence_text(doc, art, e.span),
+            })
+        })
+        .collect();
+    let mut deduped: Vec<EvidenceView> = Vec::new();
+    for e in evidence {
+        if !deduped.iter().any(|d| d.article == e.article && d.text == e.text) {
+            deduped.push(e);
+        }
+    }
+    let mut outlets: Vec<String> = deduped.iter().map(|e| e.outlet.clone()).collect();
+    outlets.sort();
+    outlets.dedup();
+    let participants = ev
+        .participants
+        .iter()
+        .map(|p| corpus.entity(p).map(|e| e.name.clone()).unwrap_or_else(|| display_name(p)))
+        .collect();
+    TimelineItem {
+        id: ev.id.clone(),
+        label: ev.label.clone(),
+        value: ev.when.value.clone().unwrap_or_default(),
+        when,
+        uncertain,
+        participants,
+        outlets,
+        evidence: deduped,
+        note: ev.note.clone(),
+    }
+}
+
+fn event_matches(corpus: &Corpus, ev: &EventOut, item: &TimelineItem, state: &ViewState) -> bool {
+    if let Some(want) = state.speaker.as_deref().or(state.entity.as_deref()) {
+        let wanted: Vec<&str> = [state.speaker.as_deref(), state.entity.as_deref()].into_iter().flatten().collect();
+        let _ = want;
+        if !wanted.iter().all(|w| ev.participants.iter().any(|p| participant_is(corpus, p, w))) {
+            return false;
+        }
+    }
+    if let Some(outlet) = &state.outlet {
+        if !item.outlets.contains(outlet) {
+            return false;
+        }
+    }
+    let q = lower(state.query.trim());
+    if !q.is_empty() {
+        let hay = format!(
+            "{} {} {} {}",
+            item.label,
+            item.participants.join(" "),
+            item.when,
+            item.evidence.iter().map(|e| e.text.as_str()).collect::<Vec<_>>().join(" ")
+        );
+        if !lower(&hay).contains(&q) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The timeline for `state`'s filters: dated items grouped by day in time
+/// order (bounded items in their own, uncertain group just before the day
+/// that bounds them), background items apart.
+pub fn timeline(corpus: &Corpus, state: &ViewState) -> Timeline {
+    let mut dated: Vec<(String, usize, String, bool, TimelineItem)> = Vec::new();
+    let mut background = Vec::new();
+    for (n, ev) in corpus.story.events.iter().enumerate() {
+        let item = item_view(corpus, ev);
+        if !event_matches(corpus, ev, &item, state) {
+            continue;
+        }
+        if ev.background {
+            background.push(item);
+            continue;
+        }
+        let (key, heading, uncertain) = placement(ev);
+        dated.push((key, n, heading, uncertain, item));
+    }
+    dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut days: Vec<DayGroup> = Vec::new();
+    for (_, _, heading, uncertain, item) in dated {
+        match days.last_mut() {
+            Some(g) if g.heading == heading => g.items.push(item),
+            _ => days.push(DayGroup { heading, uncertain, items: vec![item] }),
+        }
+    }
+    Timeline { days, background, total: corpus.story.events.len() }
+}
+
+// ---------------------------------------------------------------- speakers
+
+/// A word-level difference against the first outlet's wording.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Diff {
+    Same(String),
+    /// Words this outlet has and the first one does not.
+    Added(String),
+    /// Words the first outlet has and this one does not.
+    Removed(String),
+}
+
+/// Another outlet's version of the same quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Variant {
+    pub article: String,
+    pub index: usize,
+    pub outlet: String,
+    /// Empty when the wording is the same.
+    pub diff: Vec<Diff>,
+}
+
+/// One quote or reported statement as a speaker panel shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteView {
+    pub article: String,
+    pub index: usize,
+    /// `direct`, `reported` or `mixed`.
+    pub kind: String,
+    pub text: String,
+    /// The cue verb as written (`said`, `told`), if any.
+    pub cue: String,
+    /// The speaker mention at the cue (`he`, `the foreign minister`).
+    pub source: String,
+    /// When it was said, as people read it, and how that was found.
+    pub when: String,
+    pub when_note: String,
+    /// "repeating Mattis": the speaker of a quote this one carries.
+    pub repeating: Option<String>,
+    /// "quoted by Tillerson": the speaker whose statement carries this one.
+    pub quoted_by: Option<String>,
+    /// Every outlet carrying it, this article's first.
+    pub outlets: Vec<String>,
+    pub variants: Vec<Variant>,
+    pub colour: Option<usize>,
+}
+
+/// A panel's quotes from one article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleQuotes {
+    pub article: String,
+    pub title: String,
+    pub outlet: String,
+    pub quotes: Vec<QuoteView>,
+}
+
+/// One speaker with everything they said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerPanel {
+    /// Entity id; empty for the unattributed quotes.
+    pub id: String,
+    pub name: String,
+    pub titles: Vec<String>,
+    pub affiliation: Option<String>,
+    pub aliases: Vec<String>,
+    pub count: usize,
+    pub colour: Option<usize>,
+    pub groups: Vec<ArticleQuotes>,
+}
+
+/// Speakers by number of quotes (most first), then name.
+fn speaker_order(story: &Story) -> Vec<(String, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for a in &story.articles {
+        for q in &a.quotes {
+            if let Some(s) = &q.speaker {
+                *counts.entry(s.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let name = |id: &str| story.entities.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
+    let mut out: Vec<(String, usize)> = counts.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(&a.0).cmp(&name(&b.0))).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// The colour of each speaker, by rank.
+pub fn speaker_colours(story: &Story) -> HashMap<String, usize> {
+    speaker_order(story).into_iter().enumerate().map(|(i, (id, _))| (id, i % COLOURS)).collect()
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// Whether two wordings are the same quote: most words shared.
+pub fn same_quote(a: &str, b: &str) -> bool {
+    let wa: BTreeSet<String> = words(a).into_iter().collect();
+    let wb: BTreeSet<String> = words(b).into_iter().collect();
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    let shared = wa.intersection(&wb).count() as f64;
+    let small = wa.len().min(wb.len()) as f64;
+    let union = wa.union(&wb).count() as f64;
+    shared / union >= 0.6 || (small >= 4.0 && shared / small >= 0.85)
+}
+
+/// Word diff of `other` against `base` (LCS over words, punctuation kept
+/// with its word); consecutive words of one kind are joined.
+pub fn word_diff(base: &str, other: &str) -> Vec<Diff> {
+    let a: Vec<&str> = base.split_whitespace().collect();
+    let b: Vec<&str> = other.split_whitespace().collect();
+    let key = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().replace('’', "'");
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if key(a[i]) == key(b[j]) { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let mut out: Vec<Diff> = Vec::new();
+    let mut push = |d: Diff| {
+        match (out.last_mut(), &d) {
+            (Some(Diff::Same(x)), Diff::Same(y)) | (Some(Diff::Added(x)), Diff::Added(y)) | (Some(Diff::Removed(x)), Diff::Removed(y)) => {
+                x.push(' ');
+                x.push_str(y);
+            }
+            _ => out.push(d),
+        }
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && key(a[i]) == key(b[j]) {
+            push(Diff::Same(b[j].to_string()));
+            i += 1;
+            j += 1;
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            push(Diff::Removed(a[i].to_string()));
+            i += 1;
+        } else {
+            push(Diff::Added(b[j].to_string()));
+            j += 1;
+        }
+    }
+    out
+}
+
+fn span_text(body: &str, span: Option<Span>) -> String {
+    span.and_then(|s| body.get(s.start..s.end)).unwrap_or("").trim().to_string()
+}
+
+/// When a quote was said: the date of a timeline item whose evidence is in
+/// the quote's sentence, else a date in that sentence outside the quote,
+/// else the article's publication date.
+fn when_said(corpus: &Corpus, doc: &Document, art: &ArticleResult, q: &QuoteOut) -> (String, String) {
+    let cue = q.cue.unwrap_or(q.content);
+    let sentence = art.sentences.iter().copied().find(|s| s.overlaps(cue) || s.contains(cue));
+    if let Some(sent) = sentence {
+        for ev in &corpus.story.events {
+            if let Some(v) = &ev.when.value {
+                if ev.evidence.iter().any(|e| e.article == art.id && sent.overlaps(e.span) && !q.content.contains(e.span)) {
+                    return (pretty_value(v), format!("from the timeline: {}", ev.note));
+                }
+            }
+        }
+        for t in &art.timexes {
+            if t.kind == "DATE" && sent.contains(t.span) && !q.content.contains(t.span) {
+                let text = t.span.text(&doc.body);
+                return (pretty_value(&t.value), format!("'{text}' in the same sentence: {}", t.note));
+            }
+        }
+    }
+    (format!("by {}", short_date(doc.published)), "the article's publication date".into())
+}
+
+/// The name of a quote's speaker, or its source mention, or "someone".
+fn speaker_name(corpus: &Corpus, body: &str, q: &QuoteOut) -> String {
+    q.speaker
+        .as_deref()
+        .and_then(|id| corpus.entity(id))
+        .map(|e| e.aliases.iter().min_by_key(|a| a.len()).cloned().filter(|a| !a.is_empty()).unwrap_or_else(|| e.name.clone()))
+        .or_else(|| Some(span_text(body, q.source)).filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "someone".into())
+}
+
+fn quote_matches(corpus: &Corpus, doc: &Document, q: &QuoteOut, state: &ViewState) -> bool {
+    if let Some(outlet) = &state.outlet {
+        if &outlet_name(doc) != outlet {
+            return false;
+        }
+    }
+    if let Some(s) = &state.speaker {
+        if q.speaker.as_deref() != Some(s.as_str()) {
+            return false;
+        }
+    }
+    if let Some(e) = &state.entity {
+        let art = corpus.article(&doc.id).map(|(_, a)| a);
+        let sentence = art.and_then(|a| a.sentences.iter().copied().find(|s| s.overlaps(q.content)));
+        let about = art.is_some_and(|a| {
+            a.mentions.iter().any(|m| &m.entity == e && sentence.is_some_and(|s| s.overlaps(m.span)))
+        });
+        if q.speaker.as_deref() != Some(e.as_str()) && !about {
+            return false;
+        }
+    }
+    let query = lower(state.query.trim());
+    if !query.is_empty() {
+        let text = lower(&span_text(&doc.body, Some(q.content)));
+        let who = q.speaker.as_deref().and_then(|id| corpus.entity(id)).map(|e| lower(&e.name)).unwrap_or_default();
+        if !text.contains(&query) && !who.contains(&query) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The speaker panels for `state`'s filters: one per speaker, most quoted
+/// first, then one for the quotes nobody could be named for (id `""`).
+pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
+    let colours = speaker_colours(&corpus.story);
+    // Every quote, with its speaker key ("" when unknown).
+    struct Q<'a> {
+        a: usize,
+        i: usize,
+        q: &'a QuoteOut,
+        text: String,
+    }
+    let mut all: Vec<Q<'_>> = Vec::new();
+    for (a, art) in corpus.story.articles.iter().enumerate() {
+        for (i, q) in art.quotes.iter().enumerate() {
+            all.push(Q { a, i, q, text: span_text(&corpus.docs[a].body, Some(q.content)) });
+        }
+    }
+    let mut order: Vec<String> = speaker_order(&corpus.story).into_iter().map(|(id, _)| id).collect();
+    order.push(String::new());
+    let mut panels = Vec::new();
+    for id in order {
+        let mine: Vec<&Q<'_>> = all.iter().filter(|x| x.q.speaker.as_deref().unwrap_or("") == id).collect();
+        let visible: Vec<&Q<'_>> =
+            mine.iter().copied().filter(|x| quote_matches(corpus, &corpus.docs[x.a], x.q, state)).collect();
+        if visible.is_empty() {
+            continue;
+        }
+        // Merge the same quote across outlets (only for a named speaker).
+        let mut taken = vec![false; visible.len()];
+        let mut groups: Vec<ArticleQuotes> = Vec::new();
+        for k in 0..visible.len() {
+            if taken[k] {
+                continue;
+            }
+            taken[k] = true;
+            let x = visible[k];
+            let doc = &corpus.docs[x.a];
+            let art = &corpus.story.articles[x.a];
+            let mut variants = Vec::new();
+            let mut outlets = vec![outlet_name(doc)];
+            if !id.is_empty() {
+                for l in k + 1..visible.len() {
+                    let y = visible[l];
+                    let other = &corpus.docs[y.a];
+                    if taken[l] || y.a == x.a || outlets.contains(&outlet_name(other)) || !same_quote(&x.text, &y.text) {
+                        continue;
+                    }
+                    taken[l] = true;
+                    outlets.push(outlet_name(other));
+                    let diff = word_diff(&x.text, &y.text);
+                    let same = diff.iter().all(|d| matches!(d, Diff::Same(_)));
+                    variants.push(Variant {
+                        article: other.id.clone(),
+                        index: y.i,
+                        outlet: outlet_name(other),
+                        diff: if same { Vec::new() } else { diff },
+                    });
+                }
+            }
+            let (when, when_note) = when_said(corpus, doc, art, x.q);
+            let nested = |outer: bool| -> Option<String> {
+                art.quotes
+                    .iter()
+                    .filter(|o| o.speaker != x.q.speaker || o.speaker.is_none())
+                    .find(|o| if outer { x.q.content.contains(o.content) && o.content != x.q.content } else { o.content.contains(x.q.content) && o.content != x.q.content })
+                    .map(|o| speaker_name(corpus, &doc.body, o))
+            };
+            let view = QuoteView {
+                article: art.id.clone(),
+                index: x.i,
+                kind: x.q.kind.clone(),
+                text: x.text.clone(),
+                cue: span_text(&doc.body, x.q.cue),
+                source: span_text(&doc.body, x.q.source),
+                when,
+                when_note,
+                repeating: nested(true),
+                quoted_by: nested(false),
+                outlets,
+                variants,
+                colour: colours.get(&id).copied(),
+            };
+            match groups.iter_mut().find(|g| g.article == art.id) {
+                Some(g) => g.quotes.push(view),
+                None => groups.push(ArticleQuotes {
+                    article: art.id.clone(),
+                    title: doc.title.clone().unwrap_or_else(|| doc.id.clone()),
+                    outlet: outlet_name(doc),
+                    quotes: vec![view],
+                }),
+            }
+        }
+        let entity = corpus.entity(&id);
+        panels.push(SpeakerPanel {
+            id: id.clone(),
+            name: entity.map(|e| e.name.clone()).unwrap_or_else(|| if id.is_empty() { "Unattributed".into() } else { id.clone() }),
+            titles: entity.map(|e| e.titles.clone()).unwrap_or_default(),
+            affiliation: entity.and_then(|e| e.affiliation.clone()),
+            aliases: entity.map(|e| e.aliases.clone()).unwrap_or_default(),
+            count: mine.len(),
+            colour: colours.get(&id).copied(),
+            groups,
+        });
+    }
+    panels
+}
+
+// ---------------------------------------------------------------- reader
+
+/// A date in the text, for the reader's mark and its tooltip.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimexMark {
+    /// Index in the article's timexes (for the description's id).
+    pub index: usize,
+    pub kind: String,
+    pub value: String,
+    /// `Tue, Apr 11, 2017 — weekday; past tense ...`.
+    pub tip: String,
+}
+
+/// A run of a sentence's text with the same marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    /// The quote index this text belongs to (as quote content).
+    pub quote: Option<usize>,
+    /// The speaker's colour (None for an unknown speaker).
+    pub colour: Option<usize>,
+    pub timex: Option<TimexMark>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,55 +698,264 @@ pub struct ReaderSentence {
     pub index: usize,
     pub text: String,
     pub boilerplate: bool,
+    pub pieces: Vec<Piece>,
 }
 
-pub fn summarize(doc: &Document, result: &ArticleResult) -> ArticleSummary {
-    ArticleSummary {
-        id: doc.id.clone(),
-        title: doc.title.clone().unwrap_or_else(|| doc.id.clone()),
-        outlet: doc.outlet.clone().unwrap_or_else(|| "Unknown outlet".to_string()),
-        published: doc.published.to_string(),
-        sentences: result.sentences.len(),
-    }
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReaderParagraph {
+    pub sentences: Vec<ReaderSentence>,
+}
+
+/// One article as the reader shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReaderArticle {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    pub published: String,
+    pub imported: bool,
+    pub paragraphs: Vec<ReaderParagraph>,
+    /// Every timex tooltip, for `aria-describedby`.
+    pub tips: Vec<(usize, String)>,
 }
 
 /// The reader's paragraphs, each with its sentences' text.
+#[cfg(test)]
 pub fn reader_paragraphs(doc: &Document, result: &ArticleResult) -> Vec<ReaderParagraph> {
+    reader_paragraphs_with(doc, result, &HashMap::new())
+}
+
+fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &HashMap<String, usize>) -> Vec<ReaderParagraph> {
     let seg = &result.segmentation;
+    let body = doc.body.as_str();
     let mut out: Vec<ReaderParagraph> = seg.paragraphs.iter().map(|_| ReaderParagraph { sentences: Vec::new() }).collect();
     for (index, sentence) in seg.sentences.iter().enumerate() {
+        let span = sentence.span;
+        // Cut points: the sentence's ends and every mark boundary inside it.
+        let mut cuts: BTreeSet<usize> = [span.start, span.end].into();
+        for q in &result.quotes {
+            for p in [q.content.start, q.content.end] {
+                if p > span.start && p < span.end {
+                    cuts.insert(p);
+                }
+            }
+        }
+        for t in &result.timexes {
+            for p in [t.span.start, t.span.end] {
+                if p > span.start && p < span.end {
+                    cuts.insert(p);
+                }
+            }
+        }
+        let cuts: Vec<usize> = cuts.into_iter().filter(|&p| body.is_char_boundary(p)).collect();
+        let mut pieces: Vec<Piece> = Vec::new();
+        for w in cuts.windows(2) {
+            let piece = Span::new(w[0], w[1]);
+            // The innermost quote holding the piece.
+            let quote = (0..result.quotes.len())
+                .filter(|&i| result.quotes[i].content.contains(piece))
+                .min_by_key(|&i| result.quotes[i].content.len());
+            let colour = quote.and_then(|i| result.quotes[i].speaker.as_ref()).and_then(|s| colours.get(s).copied());
+            let timex = result.timexes.iter().position(|t| t.span.contains(piece)).map(|i| {
+                let t = &result.timexes[i];
+                TimexMark { index: i, kind: t.kind.clone(), value: t.value.clone(), tip: timex_tip(&t.kind, &t.value, &t.note) }
+            });
+            let text = piece.text(body).to_string();
+            match pieces.last_mut() {
+                Some(last) if last.quote == quote && last.timex == timex => last.text.push_str(&text),
+                _ => pieces.push(Piece { text, quote, colour, timex }),
+            }
+        }
         out[sentence.paragraph].sentences.push(ReaderSentence {
             index,
-            text: sentence.span.text(&doc.body).to_string(),
+            text: span.text(body).to_string(),
             boilerplate: sentence.boilerplate,
+            pieces,
         });
     }
     out.retain(|p| !p.sentences.is_empty());
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use dateline_core::story::{extract, Input};
-    use dateline_core::Date;
+/// The tooltip of a date: its value as read, the TIMEX3 value, and the note.
+pub fn timex_tip(kind: &str, value: &str, note: &str) -> String {
+    let pretty = pretty_value(value);
+    let head = if pretty == value { format!("{kind} {value}") } else { format!("{pretty} ({value})") };
+    if note.is_empty() {
+        head
+    } else {
+        format!("{head} — {note}")
+    }
+}
 
-    fn doc(body: &str) -> Document {
+/// Every article for the reader, in story order.
+pub fn reader_articles(corpus: &Corpus, imported: &[String]) -> Vec<ReaderArticle> {
+    let colours = speaker_colours(&corpus.story);
+    corpus
+        .docs
+        .iter()
+        .zip(&corpus.story.articles)
+        .map(|(doc, art)| ReaderArticle {
+            id: doc.id.clone(),
+            title: doc.title.clone().unwrap_or_else(|| doc.id.clone()),
+            outlet: outlet_name(doc),
+            published: doc.published.to_string(),
+            imported: imported.contains(&doc.id),
+            paragraphs: reader_paragraphs_with(doc, art, &colours),
+            tips: art.timexes.iter().enumerate().map(|(i, t)| (i, timex_tip(&t.kind, &t.value, &t.note))).collect(),
+        })
+        .collect()
+}
+
+/// The sentences a selection points at, as `(article id, sentence index)`:
+/// an item's evidence, or a quote's sentences (content, cue and source) in
+/// its own article and in every other outlet carrying the same quote.
+pub fn selected_sentences(corpus: &Corpus, selection: Option<&Selection>) -> BTreeSet<(String, usize)> {
+    let mut out = BTreeSet::new();
+    let mut mark = |article: &str, span: Span| {
+        if let Some((_, art)) = corpus.article(article) {
+            for (i, s) in art.sentences.iter().enumerate() {
+                if s.overlaps(span) || (span.is_empty() && s.contains(span)) {
+                    out.insert((article.to_string(), i));
+                }
+            }
+        }
+    };
+    match selection {
+        None => {}
+        Some(Selection::Event(id)) => {
+            if let Some(ev) = corpus.story.events.iter().find(|e| &e.id == id) {
+                for e in &ev.evidence {
+                    mark(&e.article, e.span);
+                }
+            }
+        }
+        Some(Selection::Quote { article, index }) => {
+            let Some((doc, art)) = corpus.article(article) else { return out };
+            let Some(q) = art.quotes.get(*index) else { return out };
+            for s in [Some(q.content), q.cue, q.source].into_iter().flatten() {
+                mark(article, s);
+            }
+            // The same quote in other outlets.
+            if q.speaker.is_some() {
+                let text = span_text(&doc.body, Some(q.content));
+                for (d, a) in corpus.docs.iter().zip(&corpus.story.articles) {
+                    if a.id == *article {
+                        continue;
+                    }
+                    for o in a.quotes.iter().filter(|o| o.speaker == q.speaker) {
+                        if same_quote(&text, &span_text(&d.body, Some(o.content))) {
+                            for s in [Some(o.content), o.cue, o.source].into_iter().flatten() {
+                                mark(&a.id, s);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Sentences matching the free-text or entity filter, for the reader's marks.
+pub fn matching_sentences(corpus: &Corpus, state: &ViewState) -> BTreeSet<(String, usize)> {
+    let mut out = BTreeSet::new();
+    let q = lower(state.query.trim());
+    let entity = state.entity.as_deref().or(state.speaker.as_deref());
+    if q.is_empty() && entity.is_none() {
+        return out;
+    }
+    for (doc, art) in corpus.docs.iter().zip(&corpus.story.articles) {
+        for (i, s) in art.sentences.iter().enumerate() {
+            let text_hit = !q.is_empty() && lower(s.text(&doc.body)).contains(&q);
+            let entity_hit = entity.is_some_and(|e| {
+                art.mentions.iter().any(|m| m.entity == e && s.overlaps(m.span))
+                    || art.quotes.iter().any(|x| x.speaker.as_deref() == Some(e) && s.overlaps(x.content))
+                    || corpus.entity(e).map_or_else(
+                        || lower(s.text(&doc.body)).contains(e),
+                        |ent| s.text(&doc.body).contains(&ent.name),
+                    )
+            });
+            if text_hit || (q.is_empty() && entity_hit) || (text_hit && entity_hit) {
+                out.insert((doc.id.clone(), i));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use dateline_core::story::{extract, Input, MentionOut};
+
+    pub fn doc(id: &str, outlet: Option<&str>, body: &str) -> Document {
         Document {
-            id: "a".into(),
-            title: None,
-            outlet: None,
-            published: Date::new(2020, 1, 2).unwrap(),
+            id: id.into(),
+            title: Some(format!("Title {id}")),
+            outlet: outlet.map(str::to_string),
+            published: Date::new(2017, 4, 12).unwrap(),
             url: None,
             body: body.into(),
         }
     }
 
+    pub fn corpus(docs: Vec<Document>) -> Corpus {
+        let inputs: Vec<Input<'_>> = docs.iter().map(|d| Input { document: d, path: "" }).collect();
+        let story = extract(&inputs);
+        Corpus { docs, story }
+    }
+
+    /// The only place building engine quote/entity values: the attribution
+    /// branch may add fields; then only these two helpers change.
+    pub fn quote(body: &str, content: &str, kind: &str, cue: &str, source: &str, speaker: Option<&str>) -> QuoteOut {
+        let find = |s: &str| {
+            (!s.is_empty()).then(|| {
+                let at = body.find(s).unwrap_or_else(|| panic!("{s:?} not in body"));
+                Span::new(at, at + s.len())
+            })
+        };
+        QuoteOut { content: find(content).unwrap(), kind: kind.into(), cue: find(cue), source: find(source), speaker: speaker.map(str::to_string) }
+    }
+
+    pub fn entity(id: &str, name: &str, titles: &[&str], aliases: &[&str], affiliation: Option<&str>) -> EntityOut {
+        EntityOut {
+            id: id.into(),
+            name: name.into(),
+            kind: "person".into(),
+            titles: titles.iter().map(|s| s.to_string()).collect(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            affiliation: affiliation.map(str::to_string),
+        }
+    }
+
+    const A: &str = "Tillerson said on Tuesday that Mattis had told him \"the regime did it\". \"We will not accept this,\" Tillerson told reporters.\nLavrov said the talks were useful.";
+    const B: &str = "\"We will never accept this,\" Tillerson said.\nOther news.";
+
+    /// Two outlets, hand-made quotes and entities over real segmentation.
+    pub fn quoted() -> Corpus {
+        let mut c = corpus(vec![doc("a", Some("Outlet A"), A), doc("b", Some("Outlet B"), B)]);
+        c.story.entities = vec![
+            entity("e1", "Rex Tillerson", &["Secretary of State"], &["Tillerson"], Some("United States")),
+            entity("e2", "James Mattis", &["Defense Secretary"], &["Mattis"], Some("United States")),
+            entity("e3", "Sergey Lavrov", &[], &["Lavrov"], Some("Russia")),
+        ];
+        c.story.articles[0].quotes = vec![
+            quote(A, "that Mattis had told him \"the regime did it\"", "reported", "said", "Tillerson", Some("e1")),
+            quote(A, "the regime did it", "direct", "told", "Mattis", Some("e2")),
+            quote(A, "We will not accept this,", "direct", "told reporters", "Tillerson told", Some("e1")),
+            quote(A, "the talks were useful", "reported", "said the", "Lavrov", Some("e3")),
+        ];
+        c.story.articles[0].mentions = vec![MentionOut { span: Span::new(0, 9), entity: "e1".into() }];
+        c.story.articles[1].quotes = vec![quote(B, "We will never accept this,", "direct", "said", "Tillerson", Some("e1"))];
+        c
+    }
+
     #[test]
     fn paragraphs_keep_every_sentence_in_order() {
-        let d = doc("One. Two.\nRecommended\nThree.");
-        let story = extract(&[Input { document: &d, path: "" }]);
-        let paras = reader_paragraphs(&d, &story.articles[0]);
+        let d = doc("a", None, "One. Two.\nRecommended\nThree.");
+        let c = corpus(vec![d]);
+        let paras = reader_paragraphs(&c.docs[0], &c.story.articles[0]);
         let texts: Vec<Vec<&str>> =
             paras.iter().map(|p| p.sentences.iter().map(|s| s.text.as_str()).collect()).collect();
         assert_eq!(texts, vec![vec!["One.", "Two."], vec!["Recommended"], vec!["Three."]]);
@@ -82,10 +964,146 @@ mod tests {
     }
 
     #[test]
-    fn summary_falls_back_for_missing_metadata() {
-        let d = doc("Text.");
-        let story = extract(&[Input { document: &d, path: "" }]);
-        let s = summarize(&d, &story.articles[0]);
-        assert_eq!((s.title.as_str(), s.outlet.as_str(), s.published.as_str(), s.sentences), ("a", "Unknown outlet", "2020-01-02", 1));
+    fn values_read_as_dates() {
+        assert_eq!(pretty_value("2017-04-06"), "Thu, Apr 6, 2017");
+        assert_eq!(pretty_value("2017-04"), "Apr 2017");
+        assert_eq!(pretty_value("2013"), "2013");
+        assert_eq!(pretty_value("P1W"), "P1W");
+        assert_eq!(pretty_value("2017-04-06T10:00"), "Thu, Apr 6, 2017 T10:00");
+    }
+
+    fn seeds() -> Corpus {
+        let docs = crate::corpus::CORPUS.iter().map(|a| a.document()).collect();
+        corpus(docs)
+    }
+
+    #[test]
+    fn timeline_groups_by_day_in_order_with_bounds_uncertain() {
+        let c = seeds();
+        let t = timeline(&c, &ViewState::default());
+        assert_eq!(t.total, c.story.events.len());
+        let shown: usize = t.days.iter().map(|d| d.items.len()).sum::<usize>() + t.background.len();
+        assert_eq!(shown, t.total);
+        // One group per heading, headings unique.
+        let headings: Vec<&str> = t.days.iter().map(|d| d.heading.as_str()).collect();
+        let unique: BTreeSet<&str> = headings.iter().copied().collect();
+        assert_eq!(unique.len(), headings.len(), "{headings:?}");
+        // The bounded attack is "before Thu, Apr 6", uncertain, placed before that day.
+        let before = t.days.iter().position(|d| d.heading == "before Thu, Apr 6, 2017").expect("a bounded group");
+        assert!(t.days[before].uncertain);
+        assert!(t.days[before].items.iter().all(|i| i.value.is_empty()));
+        let day = t.days.iter().position(|d| d.heading == "Thu, Apr 6, 2017").unwrap();
+        assert!(before < day);
+        assert_eq!(t.days[0].heading, "2013");
+        // Merged across outlets: an item with two sources.
+        let merged = t.days.iter().flat_map(|d| &d.items).find(|i| i.outlets.len() == 2).expect("a merged item");
+        assert!(merged.evidence.iter().any(|e| e.outlet == "Townhall"));
+    }
+
+    #[test]
+    fn timeline_filters_by_outlet_text_and_participant() {
+        let c = seeds();
+        let all = timeline(&c, &ViewState::default());
+        let townhall = timeline(&c, &ViewState { outlet: Some("Townhall".into()), ..Default::default() });
+        let n = |t: &Timeline| t.days.iter().map(|d| d.items.len()).sum::<usize>() + t.background.len();
+        assert!(n(&townhall) > 0 && n(&townhall) < n(&all));
+        assert!(townhall.days.iter().flat_map(|d| &d.items).all(|i| i.outlets.contains(&"Townhall".to_string())));
+        let q = timeline(&c, &ViewState { query: "PUTIN".into(), ..Default::default() });
+        assert!(n(&q) > 0 && n(&q) < n(&all));
+        let opts = filter_options(&c);
+        let moscow = opts.entities.iter().find(|e| e.label == "Moscow").expect("participant option");
+        let t = timeline(&c, &ViewState { entity: Some(moscow.value.clone()), ..Default::default() });
+        assert!(t.days.iter().flat_map(|d| &d.items).all(|i| i.participants.iter().any(|p| p == "Moscow")));
+        assert!(n(&t) >= 1);
+        assert_eq!(opts.outlets.len(), 2);
+    }
+
+    #[test]
+    fn panels_order_merge_and_mark_nesting() {
+        let c = quoted();
+        let panels = speaker_panels(&c, &ViewState::default());
+        let names: Vec<&str> = panels.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Rex Tillerson", "James Mattis", "Sergey Lavrov"]);
+        let t = &panels[0];
+        assert_eq!((t.count, t.titles[0].as_str(), t.affiliation.as_deref()), (3, "Secretary of State", Some("United States")));
+        // Three quotes, one carried by both outlets: shown once with two badges.
+        let quotes: Vec<&QuoteView> = t.groups.iter().flat_map(|g| &g.quotes).collect();
+        assert_eq!(quotes.len(), 2);
+        let shared = quotes.iter().find(|q| q.outlets.len() == 2).expect("merged");
+        assert_eq!(shared.outlets, ["Outlet A", "Outlet B"]);
+        assert_eq!(shared.variants[0].diff, vec![Diff::Same("We will".into()), Diff::Removed("not".into()), Diff::Added("never".into()), Diff::Same("accept this,".into())]);
+        assert_eq!(shared.cue, "told reporters");
+        // Nesting, both ways.
+        let reported = quotes.iter().find(|q| q.kind == "reported").unwrap();
+        assert_eq!(reported.repeating.as_deref(), Some("Mattis"));
+        assert_eq!(reported.when, "Tue, Apr 11, 2017");
+        let mattis = &panels[1].groups[0].quotes[0];
+        assert_eq!(mattis.quoted_by.as_deref(), Some("Tillerson"));
+        // Colours by rank.
+        assert_eq!((panels[0].colour, panels[1].colour), (Some(0), Some(1)));
+    }
+
+    #[test]
+    fn panels_follow_filters() {
+        let c = quoted();
+        let only = |s: ViewState| speaker_panels(&c, &s).into_iter().map(|p| p.name).collect::<Vec<_>>();
+        assert_eq!(only(ViewState { speaker: Some("e3".into()), ..Default::default() }), ["Sergey Lavrov"]);
+        assert_eq!(only(ViewState { outlet: Some("Outlet B".into()), ..Default::default() }), ["Rex Tillerson"]);
+        assert_eq!(only(ViewState { query: "regime".into(), ..Default::default() }), ["Rex Tillerson", "James Mattis"]);
+        // Without names, quotes land in the unattributed panel, never merged.
+        let mut c2 = quoted();
+        for a in &mut c2.story.articles {
+            for q in &mut a.quotes {
+                q.speaker = None;
+            }
+        }
+        let p = speaker_panels(&c2, &ViewState::default());
+        assert_eq!((p.len(), p[0].id.as_str(), p[0].name.as_str()), (1, "", "Unattributed"));
+        assert_eq!(p[0].groups.iter().map(|g| g.quotes.len()).sum::<usize>(), 5);
+    }
+
+    #[test]
+    fn reader_pieces_carry_quote_and_time_marks() {
+        let c = quoted();
+        let arts = reader_articles(&c, &[]);
+        let s = &arts[0].paragraphs[0].sentences[0];
+        let joined: String = s.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, s.text, "pieces cover the sentence exactly");
+        let tue = s.pieces.iter().find(|p| p.timex.is_some()).unwrap();
+        assert_eq!(tue.text, "Tuesday");
+        assert!(tue.timex.as_ref().unwrap().tip.starts_with("Tue, Apr 11, 2017 (2017-04-11) — "));
+        let inner = s.pieces.iter().find(|p| p.text == "the regime did it").unwrap();
+        assert_eq!((inner.quote, inner.colour), (Some(1), Some(1)));
+        assert!(s.pieces.iter().any(|p| p.quote == Some(0) && p.colour == Some(0)));
+    }
+
+    #[test]
+    fn selections_point_at_sentences_in_each_article() {
+        let c = quoted();
+        let sel = selected_sentences(&c, Some(&Selection::Quote { article: "a".into(), index: 2 }));
+        assert_eq!(sel.into_iter().collect::<Vec<_>>(), [("a".to_string(), 1), ("b".to_string(), 0)]);
+        let s = seeds();
+        let ev = s.story.events.iter().find(|e| e.evidence.iter().map(|x| &x.article).collect::<BTreeSet<_>>().len() == 2).unwrap();
+        let sel = selected_sentences(&s, Some(&Selection::Event(ev.id.clone())));
+        let arts: BTreeSet<&str> = sel.iter().map(|(a, _)| a.as_str()).collect();
+        assert_eq!(arts.len(), 2);
+        assert!(selected_sentences(&s, Some(&Selection::Event("nope".into()))).is_empty());
+        assert!(selected_sentences(&s, Some(&Selection::Quote { article: "x".into(), index: 9 })).is_empty());
+    }
+
+    #[test]
+    fn word_diff_marks_changes_and_same_quote_is_tolerant() {
+        assert!(same_quote("We will win, and soon", "we will win and soon!"));
+        assert!(!same_quote("We will win", "The talks were useful"));
+        assert_eq!(word_diff("a b c", "a b c"), vec![Diff::Same("a b c".into())]);
+        assert_eq!(word_diff("a b", "a x b y"), vec![Diff::Same("a".into()), Diff::Added("x".into()), Diff::Same("b".into()), Diff::Added("y".into())]);
+    }
+
+    #[test]
+    fn matching_sentences_follow_query() {
+        let c = quoted();
+        let m = matching_sentences(&c, &ViewState { query: "lavrov".into(), ..Default::default() });
+        assert_eq!(m.into_iter().collect::<Vec<_>>(), [("a".to_string(), 2)]);
+        assert!(matching_sentences(&c, &ViewState::default()).is_empty());
     }
 }

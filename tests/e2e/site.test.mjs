@@ -1,5 +1,5 @@
 // The release site (dist/, built by `trunk build --release`) in headless
-// chromium: the embedded articles are listed, one renders by sentences, and
+// chromium: the embedded articles are listed and rendered by sentences, and
 // nothing errors. A broken wasm-opt (Debian's binaryen 108) kills the release
 // page with "WebAssembly.Table.set(): Argument 1 is invalid": this catches it.
 import { test, before, after } from 'node:test';
@@ -11,13 +11,13 @@ import { ROOT, DIST, serve, launch, openPage } from './harness.mjs';
 let server, browser;
 
 /** The embedded corpus as the build sees it: id and title of each article. */
-async function corpus() {
+export async function corpus() {
   const dir = join(ROOT, 'articles');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
   return Promise.all(
     files.map(async (f) => {
       const text = await readFile(join(dir, f), 'utf8');
-      return { id: f.replace(/\.txt$/, ''), title: /^title:\s*(.+)$/m.exec(text)[1].trim() };
+      return { id: f.replace(/\.txt$/, ''), title: /^title:\s*(.+)$/m.exec(text)[1].trim(), body: text.split(/^---$/m)[2] };
     }),
   );
 }
@@ -38,7 +38,7 @@ test('the release build has an optimised wasm', async () => {
   assert.ok(wasm, `no .wasm in dist/: ${files.join(', ')}`);
 });
 
-test('lists every embedded article and renders one by sentences, without errors', async () => {
+test('lists every embedded article and renders each by sentences, without errors', async () => {
   const articles = await corpus();
   assert.ok(articles.length >= 2);
   const { page, errors, context } = await openPage(browser, server.url);
@@ -49,16 +49,16 @@ test('lists every embedded article and renders one by sentences, without errors'
     await page.locator(`[data-testid="article-item"][data-article="${a.id}"]`).getByText(a.title).waitFor();
   }
 
-  // The first article is shown; pick the second and check its sentences.
+  // Jump to the second article: its heading gets focus, its sentences open the body.
   const second = articles[1];
-  await page.locator(`[data-testid="article-item"][data-article="${second.id}"] button`).click();
-  const reader = page.getByTestId('reader');
+  await page.locator(`[data-testid="article-item"][data-article="${second.id}"] button`).first().click();
+  const reader = page.locator(`article#art-${second.id}`);
   await reader.getByRole('heading', { name: second.title }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H3');
   const sentences = reader.getByTestId('sentence');
   assert.ok((await sentences.count()) >= 5, 'the article renders sentence by sentence');
-  const body = (await readFile(join(ROOT, 'articles', `${second.id}.txt`), 'utf8')).split(/^---$/m)[2];
   const first = (await sentences.first().textContent()).trim();
-  assert.ok(body.trimStart().startsWith(first), `first sentence ${JSON.stringify(first)} opens the body`);
+  assert.ok(second.body.trimStart().startsWith(first), `first sentence ${JSON.stringify(first)} opens the body`);
 
   assert.deepEqual(errors, []);
   await context.close();
