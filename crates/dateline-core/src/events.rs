@@ -63,7 +63,7 @@ pub struct ArticleInput<'a> {
     pub mentions: &'a [(Span, String)],
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Class {
     /// A speech act: said, told, noted, blasted.
     Statement,
@@ -1299,6 +1299,9 @@ fn same_event(a: &Event, b: &Event) -> bool {
     }
 }
 
+/// How many earlier candidates of the same trigger family each event is compared with.
+const MERGE_WINDOW: usize = 256;
+
 fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
     // Union-find over events that stay on the timeline or refer to one that does.
     let n = events.len();
@@ -1321,13 +1324,23 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
         }
     }
     let in_timeline = |events: &[Event], i: usize| !events[i].dropped || (events[i].at_frame.is_none() && events[i].class != Class::Statement && root_of(events, i) != i);
+    // Candidates for the same event share a trigger family and class
+    // (`same_event` requires both): compare within those buckets only, and
+    // each event with at most the last `MERGE_WINDOW` of its bucket, so a huge
+    // story stays near-linear.
     let live: Vec<usize> = (0..n).filter(|&i| in_timeline(events, i)).collect();
-    for (x, &i) in live.iter().enumerate() {
-        for &j in &live[x + 1..] {
-            if same_event(&events[i], &events[j]) {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                if ri != rj {
-                    parent[rj] = ri;
+    let mut buckets: BTreeMap<(&str, Class), Vec<usize>> = BTreeMap::new();
+    for &i in &live {
+        buckets.entry((lemma_family(&events[i].lemma), events[i].class)).or_default().push(i);
+    }
+    for bucket in buckets.values() {
+        for (x, &j) in bucket.iter().enumerate() {
+            for &i in &bucket[x.saturating_sub(MERGE_WINDOW)..x] {
+                if same_event(&events[i], &events[j]) {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    if ri != rj {
+                        parent[rj] = ri;
+                    }
                 }
             }
         }
