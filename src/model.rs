@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Story};
+use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Story, ViaOut};
 use dateline_core::{Date, Document, Span};
 
 use crate::state::{Selection, ViewState};
@@ -416,7 +416,9 @@ fn speaker_order(story: &Story) -> Vec<(String, usize)> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for a in &story.articles {
         for q in &a.quotes {
-            if let Some(s) = &q.speaker {
+            // A quote counts for its speaker and for whoever relayed it.
+            let relay = q.via.as_ref().and_then(|v| v.speaker.as_ref());
+            for s in q.speaker.iter().chain(relay) {
                 *counts.entry(s.as_str()).or_default() += 1;
             }
         }
@@ -530,6 +532,16 @@ fn speaker_name(corpus: &Corpus, body: &str, q: &QuoteOut) -> String {
         .unwrap_or_else(|| "someone".into())
 }
 
+/// The name of whoever relayed a quote, or the relaying mention.
+fn via_name(corpus: &Corpus, body: &str, via: &ViaOut) -> String {
+    via.speaker
+        .as_deref()
+        .and_then(|id| corpus.entity(id))
+        .map(|e| e.name.clone())
+        .or_else(|| Some(span_text(body, via.source)).filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "someone".into())
+}
+
 fn quote_matches(corpus: &Corpus, doc: &Document, q: &QuoteOut, state: &ViewState) -> bool {
     if let Some(outlet) = &state.outlet {
         if &outlet_name(doc) != outlet {
@@ -583,7 +595,10 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
     order.push(String::new());
     let mut panels = Vec::new();
     for id in order {
-        let mine: Vec<&Q<'_>> = all.iter().filter(|x| x.q.speaker.as_deref().unwrap_or("") == id).collect();
+        // A speaker's quotes, and the ones they relayed ("He repeated what X said").
+        let relayed_by = |q: &QuoteOut| q.via.as_ref().and_then(|v| v.speaker.as_deref()).is_some_and(|v| !id.is_empty() && v == id);
+        let mine: Vec<&Q<'_>> =
+            all.iter().filter(|x| x.q.speaker.as_deref().unwrap_or("") == id || relayed_by(x.q)).collect();
         let visible: Vec<&Q<'_>> =
             mine.iter().copied().filter(|x| quote_matches(corpus, &corpus.docs[x.a], x.q, state)).collect();
         if visible.is_empty() {
@@ -638,8 +653,11 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
                 source: span_text(&doc.body, x.q.source),
                 when,
                 when_note,
-                repeating: nested(true),
-                quoted_by: nested(false),
+                repeating: if relayed_by(x.q) { Some(speaker_name(corpus, &doc.body, x.q)) } else { nested(true) },
+                quoted_by: match &x.q.via {
+                    Some(via) if !relayed_by(x.q) => Some(via_name(corpus, &doc.body, via)),
+                    _ => nested(false),
+                },
                 outlets,
                 variants,
                 colour: colours.get(&id).copied(),
@@ -915,7 +933,19 @@ pub(crate) mod tests {
                 Span::new(at, at + s.len())
             })
         };
-        QuoteOut { content: find(content).unwrap(), kind: kind.into(), cue: find(cue), source: find(source), speaker: speaker.map(str::to_string) }
+        let cue_span = find(cue);
+        QuoteOut {
+            content: find(content).unwrap(),
+            kind: kind.into(),
+            cue: cue_span,
+            source: find(source),
+            speaker: speaker.map(str::to_string),
+            cue_verb: cue_span.map(|c| c.text(body).to_lowercase()),
+            partial: false,
+            speakers: Vec::new(),
+            via: None,
+            parts: Vec::new(),
+        }
     }
 
     pub fn entity(id: &str, name: &str, titles: &[&str], aliases: &[&str], affiliation: Option<&str>) -> EntityOut {
@@ -1041,6 +1071,23 @@ pub(crate) mod tests {
         assert_eq!(mattis.quoted_by.as_deref(), Some("Tillerson"));
         // Colours by rank.
         assert_eq!((panels[0].colour, panels[1].colour), (Some(0), Some(1)));
+    }
+
+    #[test]
+    fn relayed_quotes_show_in_both_panels() {
+        // The engine records "He repeated what X said" as X's quote, relayed by him.
+        let body = "Secretary of State Rex Tillerson spoke in Moscow. He repeated what Defense Secretary James Mattis said on Tuesday - that the regime clearly orchestrated the attack.";
+        let c = corpus(vec![doc("a", Some("Outlet A"), body)]);
+        let relayed = c.story.articles[0].quotes.iter().find(|q| q.via.is_some()).expect("the engine records the relay");
+        assert!(relayed.speaker.is_some());
+        let panels = speaker_panels(&c, &ViewState::default());
+        let quotes_of = |name: &str| -> Vec<QuoteView> {
+            panels.iter().filter(|p| p.name == name).flat_map(|p| p.groups.iter().flat_map(|g| g.quotes.clone())).collect()
+        };
+        let mattis = quotes_of("James Mattis");
+        assert!(mattis.iter().any(|q| q.quoted_by.as_deref() == Some("Rex Tillerson")), "{mattis:?}");
+        let tillerson = quotes_of("Rex Tillerson");
+        assert!(tillerson.iter().any(|q| q.repeating.as_deref().is_some_and(|r| r.contains("Mattis"))), "{tillerson:?}");
     }
 
     #[test]
