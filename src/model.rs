@@ -46,8 +46,37 @@ impl Corpus {
 
 /// The outlet's name, or the article id when the article names none (two
 /// articles without an outlet count as two sources).
+/// The outlet of an article; without one, the start of its title (or its id).
 pub fn outlet_name(doc: &Document) -> String {
-    doc.outlet.clone().filter(|o| !o.trim().is_empty()).unwrap_or_else(|| doc.id.clone())
+    if let Some(outlet) = doc.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        return outlet.to_string();
+    }
+    let title = doc.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or(&doc.id);
+    let short: String = title.split_whitespace().scan(0, |len, w| {
+        *len += w.chars().count() + 1;
+        (*len <= 28).then_some(w)
+    }).collect::<Vec<_>>().join(" ");
+    if short.is_empty() || short.len() == title.len() { title.to_string() } else { format!("{short}…") }
+}
+
+/// The text of a quote: its quoted parts joined by "…" when the attribution
+/// interrupts it (“A,” she said. “B.”), else its content.
+fn quote_text(body: &str, q: &QuoteOut) -> String {
+    if q.parts.len() > 1 {
+        q.parts.iter().map(|&p| span_text(body, Some(p))).collect::<Vec<_>>().join(" … ")
+    } else {
+        span_text(body, Some(q.content))
+    }
+}
+
+/// A resolution note of at most three clauses ("a; b; c (+2 more)").
+fn short_note(note: &str) -> String {
+    let clauses: Vec<&str> = note.split("; ").collect();
+    if clauses.len() <= 3 {
+        note.to_string()
+    } else {
+        format!("{} (+{} more)", clauses[..3].join("; "), clauses.len() - 3)
+    }
 }
 
 /// `Wed, Apr 12, 2017`.
@@ -279,7 +308,7 @@ fn item_view(corpus: &Corpus, ev: &EventOut) -> TimelineItem {
         participants,
         outlets,
         evidence: deduped,
-        note: ev.note.clone(),
+        note: short_note(&ev.note),
     }
 }
 
@@ -588,7 +617,7 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
     let mut all: Vec<Q<'_>> = Vec::new();
     for (a, art) in corpus.story.articles.iter().enumerate() {
         for (i, q) in art.quotes.iter().enumerate() {
-            all.push(Q { a, i, q, text: span_text(&corpus.docs[a].body, Some(q.content)) });
+            all.push(Q { a, i, q, text: quote_text(&corpus.docs[a].body, q) });
         }
     }
     let mut order: Vec<String> = speaker_order(&corpus.story).into_iter().map(|(id, _)| id).collect();
@@ -1071,6 +1100,27 @@ pub(crate) mod tests {
         assert_eq!(mattis.quoted_by.as_deref(), Some("Tillerson"));
         // Colours by rank.
         assert_eq!((panels[0].colour, panels[1].colour), (Some(0), Some(1)));
+    }
+
+    #[test]
+    fn outlet_falls_back_to_a_short_title_and_notes_are_capped() {
+        let mut d = doc("x", None, "Body.");
+        d.title = Some("Tillerson says U.S.-Russia relations have hit a low point".into());
+        assert_eq!(outlet_name(&d), "Tillerson says U.S.-Russia…");
+        d.title = Some("Short title".into());
+        assert_eq!(outlet_name(&d), "Short title");
+        assert_eq!(outlet_name(&doc("x", Some(" Wire "), "B.")), "Wire");
+        assert_eq!(short_note("a; b; c"), "a; b; c");
+        assert_eq!(short_note("a; b; c; d; e"), "a; b; c (+2 more)");
+    }
+
+    #[test]
+    fn interrupted_quotes_show_their_parts() {
+        let body = "“We are ready,” she said. “We will not wait.”";
+        let c = corpus(vec![doc("a", Some("A"), body)]);
+        let q = &c.story.articles[0].quotes[0];
+        assert_eq!(q.parts.len(), 2, "{q:?}");
+        assert_eq!(quote_text(body, q), "We are ready … We will not wait.");
     }
 
     #[test]
