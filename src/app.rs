@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::corpus::CORPUS;
+use crate::corpus::build_corpus;
 use crate::export;
 use crate::import::{self, ImportForm, StoredArticle};
 use crate::model::{self, Corpus, Diff, QuoteView, SpeakerPanel, TimelineItem};
@@ -30,22 +30,6 @@ pub struct ImportsCtx(pub RwSignal<Vec<StoredArticle>>);
 /// A message about importing: (is it an error, text).
 #[derive(Clone, Copy)]
 pub struct StatusCtx(pub RwSignal<Option<(bool, String)>>);
-
-/// Runs the engine over the embedded corpus and the imported articles.
-pub fn build_corpus(imported: &[StoredArticle]) -> Corpus {
-    let mut docs: Vec<dateline_core::Document> = CORPUS.iter().map(|a| a.document()).collect();
-    let mut paths: Vec<String> = CORPUS.iter().map(|a| a.file.to_string()).collect();
-    for a in imported {
-        if let Some(d) = a.document() {
-            docs.push(d);
-            paths.push(String::new());
-        }
-    }
-    let inputs: Vec<dateline_core::story::Input<'_>> =
-        docs.iter().zip(&paths).map(|(document, path)| dateline_core::story::Input { document, path }).collect();
-    let story = dateline_core::story::extract(&inputs);
-    Corpus { docs, story }
-}
 
 /// Sets the view state and records it in the URL: a new history entry when
 /// `push` (selection, menus), else the current one is replaced (typing).
@@ -643,64 +627,81 @@ fn ImportForm() -> impl IntoView {
     let busy = RwSignal::new(false);
     let dragging = RwSignal::new(false);
 
-    // Extract and store a batch of articles, one per tick, reporting progress.
+    // Check and store a batch of articles, one per tick with progress, then
+    // extract the story once for all of them (re-extracting after every file
+    // would make a batch of n articles cost n extractions).
     let run = move |batch: Vec<ImportForm>| {
         if batch.is_empty() {
             return;
         }
         busy.set(true);
-        fn step(batch: Vec<ImportForm>, k: usize, added: Vec<String>, errors: Vec<String>, ctx: (RwSignal<Vec<StoredArticle>>, RwSignal<Arc<Corpus>>, RwSignal<Option<(bool, String)>>, RwSignal<bool>, RwSignal<ImportForm>)) {
+        /// The import's progress: articles stored so far (all of them, old and new), the new ids, the errors.
+        struct Progress {
+            stored: Vec<StoredArticle>,
+            added: Vec<String>,
+            errors: Vec<String>,
+        }
+        type Ctx = (RwSignal<Vec<StoredArticle>>, RwSignal<Arc<Corpus>>, RwSignal<Option<(bool, String)>>, RwSignal<bool>, RwSignal<ImportForm>);
+        fn step(batch: Vec<ImportForm>, k: usize, mut p: Progress, ctx: Ctx) {
             let (imports, corpus, status, busy, form) = ctx;
             if k == batch.len() {
-                busy.set(false);
-                let mut msg = String::new();
-                if !added.is_empty() {
-                    msg = format!("Added {}.", added.join(", "));
-                    form.set(ImportForm::default());
+                if p.added.is_empty() {
+                    busy.set(false);
+                    status.set(Some((true, p.errors.join(" "))));
+                    return;
                 }
-                if !errors.is_empty() {
-                    msg = format!("{msg} {}", errors.join(" ")).trim().to_string();
-                }
-                status.set(Some((!errors.is_empty(), msg)));
+                status.set(Some((false, format!("Extracting {} article(s)…", p.added.len()))));
+                set_timeout(
+                    move || {
+                        let c = build_corpus(&p.stored);
+                        let summary: Vec<String> = p
+                            .added
+                            .iter()
+                            .filter_map(|id| {
+                                let (d, a) = c.docs.iter().zip(&c.story.articles).find(|(d, _)| &d.id == id)?;
+                                let name = d.title.clone().unwrap_or_else(|| d.id.clone());
+                                Some(format!("“{name}” ({} quotes, {} dates)", a.quotes.len(), a.timexes.len()))
+                            })
+                            .collect();
+                        corpus.set(Arc::new(c));
+                        imports.set(p.stored);
+                        form.set(ImportForm::default());
+                        busy.set(false);
+                        let msg = format!("Added {}. {}", summary.join(", "), p.errors.join(" "));
+                        status.set(Some((!p.errors.is_empty(), msg.trim().to_string())));
+                    },
+                    Duration::from_millis(30),
+                );
                 return;
             }
             let label = if batch.len() > 1 { format!(" ({} of {})", k + 1, batch.len()) } else { String::new() };
-            status.set(Some((false, format!("Extracting{label}…"))));
+            status.set(Some((false, format!("Checking{label}…"))));
             // Let the message paint, then do the work.
             set_timeout(
                 move || {
-                    let mut added = added;
-                    let mut errors = errors;
-                    let taken: Vec<String> = corpus.with_untracked(|c| c.docs.iter().map(|d| d.id.clone()).collect());
+                    let mut taken: Vec<String> = corpus.with_untracked(|c| c.docs.iter().map(|d| d.id.clone()).collect());
+                    taken.extend(p.added.iter().cloned());
                     match import::prepare(&batch[k], &taken) {
-                        Err(e) => errors.push(e),
+                        Err(e) => p.errors.push(e),
                         Ok(article) => {
-                            let mut next = imports.get_untracked();
-                            next.push(article.clone());
-                            match web::save_imports(&next) {
-                                Err(e) => errors.push(e),
-                                Ok(()) => {
-                                    let c = build_corpus(&next);
-                                    let (q, d) = c
-                                        .story
-                                        .articles
-                                        .iter()
-                                        .find(|a| a.id == article.id)
-                                        .map_or((0, 0), |a| (a.quotes.len(), a.timexes.len()));
-                                    corpus.set(Arc::new(c));
-                                    imports.set(next);
-                                    let name = article.title.clone().unwrap_or_else(|| article.id.clone());
-                                    added.push(format!("“{name}” ({q} quotes, {d} dates)"));
+                            p.stored.push(article.clone());
+                            // Stored at once, so nothing is lost if the page closes mid-batch.
+                            match web::save_imports(&p.stored) {
+                                Err(e) => {
+                                    p.stored.pop();
+                                    p.errors.push(e);
                                 }
+                                Ok(()) => p.added.push(article.id.clone()),
                             }
                         }
                     }
-                    step(batch, k + 1, added, errors, (imports, corpus, status, busy, form));
+                    step(batch, k + 1, p, (imports, corpus, status, busy, form));
                 },
-                Duration::from_millis(30),
+                Duration::from_millis(if k == 0 { 30 } else { 0 }),
             );
         }
-        step(batch, 0, Vec::new(), Vec::new(), (imports, corpus, status, busy, form));
+        let progress = Progress { stored: imports.get_untracked(), added: Vec::new(), errors: Vec::new() };
+        step(batch, 0, progress, (imports, corpus, status, busy, form));
     };
 
     let files = move |list: Option<web_sys::FileList>| {

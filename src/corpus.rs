@@ -1,7 +1,10 @@
 //! The articles embedded at build time (see `build.rs`).
 
-use dateline_core::story::{extract, Input, Story};
+use dateline_core::story::{extract, Input};
 use dateline_core::{Date, Document};
+
+use crate::import::StoredArticle;
+use crate::model::Corpus;
 
 /// One article compiled into the app.
 #[derive(Debug)]
@@ -32,14 +35,19 @@ impl EmbeddedArticle {
     }
 }
 
-/// Runs the engine over the embedded corpus.
-#[cfg(test)]
-pub fn extract_corpus() -> (Vec<Document>, Story) {
-    let documents: Vec<Document> = CORPUS.iter().map(EmbeddedArticle::document).collect();
-    let inputs: Vec<Input<'_>> =
-        documents.iter().zip(CORPUS).map(|(document, a)| Input { document, path: a.file }).collect();
+/// Runs the engine over the embedded corpus and the imported articles.
+pub fn build_corpus(imported: &[StoredArticle]) -> Corpus {
+    let mut docs: Vec<Document> = CORPUS.iter().map(EmbeddedArticle::document).collect();
+    let mut paths: Vec<&str> = CORPUS.iter().map(|a| a.file).collect();
+    for a in imported {
+        if let Some(d) = a.document() {
+            docs.push(d);
+            paths.push("");
+        }
+    }
+    let inputs: Vec<Input<'_>> = docs.iter().zip(&paths).map(|(document, path)| Input { document, path }).collect();
     let story = extract(&inputs);
-    (documents, story)
+    Corpus { docs, story }
 }
 
 #[cfg(test)]
@@ -66,8 +74,8 @@ mod tests {
 
     #[test]
     fn engine_runs_on_the_corpus() {
-        let (docs, story) = extract_corpus();
-        assert_eq!(story.articles.len(), docs.len());
-        assert!(story.articles.iter().all(|a| !a.sentences.is_empty()));
+        let corpus = build_corpus(&[]);
+        assert_eq!(corpus.story.articles.len(), CORPUS.len());
+        assert!(corpus.story.articles.iter().all(|a| !a.sentences.is_empty()));
     }
 }

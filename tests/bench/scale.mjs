@@ -1,0 +1,71 @@
+// Scale benchmark (not part of the test suite): imports N Wikinews articles
+// (../shared/data/wikinews-sample) into the release site as files, through
+// the import form, and reports the time until they are all listed, the
+// longest main-thread task, and the JS heap. `node bench/scale.mjs [N...]`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, DIST, serve, launch } from '../e2e/harness.mjs';
+
+/** RFC 4180 CSV: rows of fields. */
+function csv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+const sample = join(ROOT, '..', 'shared', 'data', 'wikinews-sample');
+const articles = ['wikinews_2019.csv', 'wikinews_2020.csv']
+  .flatMap((f) => csv(readFileSync(join(sample, f), 'utf8')).slice(1))
+  .filter((r) => r.length === 4 && r[3].trim() && Buffer.byteLength(r[3]) < 90_000)
+  .map(([, date, title, text], i) => ({
+    name: `wikinews-${String(i).padStart(3, '0')}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`---\ntitle: ${title.replace(/\n/g, ' ')}\npublished: ${date}\n---\n${text}`),
+  }));
+
+const counts = process.argv.slice(2).map(Number).filter(Boolean);
+const server = await serve(DIST);
+const browser = await launch();
+console.log('articles  import+render  longest task  JS heap   bytes');
+for (const n of counts.length ? counts : [10, 25, 50, 100]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('article-item').first().waitFor();
+  const base = await page.getByTestId('article-item').count();
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const files = articles.slice(0, n);
+  const bytes = files.reduce((s, f) => s + f.buffer.length, 0);
+  if (!(await page.getByTestId('import-file').isVisible())) await page.getByText('Add an article').click();
+  const t0 = Date.now();
+  await page.getByTestId('import-file').setInputFiles(files);
+  await page.waitForFunction((want) => document.querySelectorAll('[data-testid="article-item"]').length >= want, base + n, { timeout: 600_000, polling: 100 });
+  await page.getByTestId('timeline-item').first().waitFor();
+  const ms = Date.now() - t0;
+  const longest = await page.evaluate(() => window.__longest);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+  console.log(`${String(n).padStart(8)}  ${String(ms).padStart(10)} ms  ${String(Math.round(longest)).padStart(9)} ms  ${(heap / 1e6).toFixed(1).padStart(5)} MB  ${(bytes / 1e3).toFixed(0)} KB`);
+  await context.close();
+}
+await browser.close();
+await server.close();
