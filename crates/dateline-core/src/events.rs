@@ -398,7 +398,7 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
         }
         // Strip leading titles and demonyms ("Secretary of State Rex Tillerson", "Russian Foreign Minister").
         let mut s = start;
-        while s + 1 < end && (TITLES.contains(&toks[s].lower.trim_end_matches('.')) || toks[s].lower.ends_with("ian") || toks[s].lower.ends_with("ese")) {
+        while s + 1 < end && (TITLES.contains(&toks[s].lower.trim_end_matches('.')) || is_demonym(&toks[s].lower)) {
             s += 1;
         }
         while s < end && matches!(toks[s].lower.as_str(), "of" | "for" | "the") {
@@ -422,9 +422,9 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
     (toks, names, quoted)
 }
 
+/// A nationality word ("Russian", "Syrian"), from the countries lexicon.
 fn is_demonym(lower: &str) -> bool {
-    ["ian", "ean", "ese", "ish", "ican", "ani", "i"].iter().any(|s| lower.ends_with(s)) && lower.len() > 4 && !matches!(lower, "bashar" | "putin" | "mali" | "brunei" | "haiti" | "delhi" | "nairobi" | "riyadh" | "assad")
-        || matches!(lower, "german" | "korean" | "african" | "european" | "cuban" | "thai" | "french" | "dutch" | "greek" | "swiss" | "welsh" | "scottish" | "irish")
+    crate::lexicon::demonym(lower).is_some()
 }
 
 /// Multi-word names keyed as a whole rather than by their last word.
