@@ -42,7 +42,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::entities::{Entities, MentionKind};
+use crate::entities::{Entities, Mention, MentionKind};
 use crate::lexicon::{self, CueClass, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -233,6 +233,14 @@ impl<'a> Ctx<'a> {
         ms[i..].iter().take_while(|m| m.span.start == start).enumerate().filter(|(_, m)| !m.in_quote).max_by_key(|(_, m)| m.span.end).map(|(j, _)| i + j)
     }
 
+    /// The mentions starting at a byte in `from..=to`, with their indices, in
+    /// order (the entity stage sorts mentions by start).
+    fn mentions_starting_in(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, &'a Mention)> + 'a {
+        let ms: &'a [Mention] = &self.ents.mentions;
+        let i = ms.partition_point(|m| m.span.start < from);
+        ms[i..].iter().enumerate().take_while(move |(_, m)| m.span.start <= to).map(move |(j, m)| (i + j, m))
+    }
+
     /// The token index whose span ends at or before `byte`, at or after `from`.
     fn token_end_at(&self, byte: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end <= byte)
@@ -266,6 +274,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             *slot = i;
         }
     }
+    debug_assert!(ents.mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start), "mentions sorted by start");
     let cx = Ctx { body, seg, quoted, ents, tokens, in_quote, by_end };
     let mut out: Vec<Quote> = Vec::new();
     // quote index -> attributed
@@ -526,7 +535,7 @@ fn dash_or_colon_source(cx: &Ctx<'_>, q: Quoted) -> Option<(Span, usize)> {
         let dash_start = q.outer.end + (after.len() - trimmed.len());
         let rest = &trimmed[dash.len_utf8()..];
         let name_start = dash_start + dash.len_utf8() + (rest.len() - rest.trim_start().len());
-        let mi = cx.ents.mentions.iter().position(|m| m.span.start == name_start && m.kind == MentionKind::Name)?;
+        let mi = cx.mentions_starting_in(name_start, name_start).find(|(_, m)| m.kind == MentionKind::Name).map(|(i, _)| i)?;
         let tail = body.get(cx.ents.mentions[mi].span.end..para.end).unwrap_or("").trim();
         if tail.is_empty() || tail == "." || tail.starts_with(',') {
             return Some((Span::new(dash_start, dash_start + dash.len_utf8()), mi));
@@ -538,7 +547,7 @@ fn dash_or_colon_source(cx: &Ctx<'_>, q: Quoted) -> Option<(Span, usize)> {
     let before = body[sentence.start..q.outer.start].trim_end();
     let colon = before.strip_suffix(':')?;
     let name_end = sentence.start + colon.trim_end().len();
-    let mi = cx.ents.mentions.iter().position(|m| m.span.end == name_end && m.span.start == sentence.start && m.kind == MentionKind::Name)?;
+    let mi = cx.mentions_starting_in(sentence.start, sentence.start).find(|(_, m)| m.span.end == name_end && m.kind == MentionKind::Name).map(|(i, _)| i)?;
     let colon_at = sentence.start + colon.len();
     Some((Span::new(colon_at, colon_at + 1), mi))
 }
@@ -734,7 +743,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         if present && NOUNY.contains(lemma) && cue.side == Side::Before {
             let is_mention = cue.source.is_some_and(|(a, b)| {
                 let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
-                cx.ents.mentions.iter().any(|m| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
+                cx.mentions_starting_in(span.start, span.end).any(|(_, m)| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
             });
             if !is_mention {
                 cue.source = None;
@@ -773,22 +782,24 @@ fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize
     let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
     // A mention ending where the source ends (the head of the phrase), or
     // covering the whole source.
-    let ms = &cx.ents.mentions;
-    let person_of = ms.iter().find(|m| {
+    // Mentions are sorted by start: those starting at the source's start, and
+    // those starting inside it.
+    let at_start = || cx.mentions_starting_in(span.start, span.start).map(|(_, m)| m);
+    let inside = || cx.mentions_starting_in(span.start, span.end).map(|(_, m)| m);
+    let person_of = at_start().find(|m| {
         !m.in_quote
-            && m.span.start == span.start
             && m.span.end < span.end
             && m.entity.is_some_and(|e| cx.ents.entities[e].kind == crate::entities::EntityKind::Person)
             && matches!(cx.body[m.span.end..span.end].split_whitespace().next(), Some("of" | "at" | "from"))
     });
     let best = person_of.or_else(|| {
-        ms.iter()
+        inside()
             .filter(|m| !m.in_quote && span.contains(m.span) && (trim_possessive(cx.body, span).end == m.span.end || m.span == span))
             .max_by_key(|m| m.span.len())
     });
     let best = best.or_else(|| {
         // the first mention of a short phrase like "Tillerson and Lavrov"
-        ms.iter().find(|m| !m.in_quote && span.contains(m.span) && m.span.start == span.start && !m.members.is_empty())
+        at_start().find(|m| !m.in_quote && span.contains(m.span) && !m.members.is_empty())
     });
     // "who"/"which": the mention right before it (", who said").
     if best.is_none() && matches!(span.text(cx.body), "who" | "which" | "Who") {
@@ -806,7 +817,7 @@ fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize
     match best {
         Some(m) => {
             // conjoined: "Tillerson and Lavrov said"
-            let conj = ms.iter().find(|x| x.span.start == span.start && x.members.len() >= 2 && x.kind == MentionKind::Name);
+            let conj = at_start().find(|x| x.members.len() >= 2 && x.kind == MentionKind::Name);
             if let Some(c) = conj.filter(|_| m.kind == MentionKind::Name && span.start != m.span.start) {
                 return (c.members.first().copied(), c.members.clone());
             }
@@ -943,7 +954,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
 fn first_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)> {
     let a = cx.tokens[start].span.start;
     let b = cx.tokens[k].span.start;
-    let m = cx.ents.mentions.iter().find(|m| m.subject && !m.in_quote && a <= m.span.start && m.span.end <= b)?;
+    let (_, m) = cx.mentions_starting_in(a, b).find(|(_, m)| m.subject && !m.in_quote && m.span.end <= b)?;
     let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
     let end = cx.token_end_at(m.span.end) + usize::from(cx.tokens.get(cx.token_end_at(m.span.end)).is_some_and(|t| t.span.start < m.span.end));
     Some((first, end.max(first + 1)))
@@ -1208,7 +1219,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             }
             if w == "," && j + 1 < end {
                 let n = cx.lower(j + 1);
-                let next_is_cue = (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.ents.mentions.iter().any(|m| m.span.start == cx.tokens[j + 1].span.start))
+                let next_is_cue = (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some())
                     || (lexicon::cue_verb(&n).is_some() && n.ends_with("ing"))
                     || (n == "according")
                     || ((n == "and" || n == "but") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);

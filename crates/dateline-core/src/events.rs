@@ -44,11 +44,11 @@
 //! that reports it. Items are ordered by time; undated items are kept apart
 //! at the end (`background`) and only when mentioned more than once.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::date::Date;
 use crate::segment::{Segmentation, TokenKind};
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 use crate::time::{Timex, TimexType};
 
 /// One article as the events stage reads it. `mentions` are entity mentions
@@ -347,7 +347,7 @@ fn is_pronoun(lower: &str) -> bool {
     matches!(stem, "he" | "she" | "they" | "we" | "i" | "it" | "you")
 }
 
-fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_start: bool, timexes: &[Timex]) -> (Vec<Tok<'a>>, Vec<Name>, bool) {
+fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_start: bool, timexes: &[&Timex]) -> (Vec<Tok<'a>>, Vec<Name>, bool) {
     let sentence = &seg.sentences[si];
     let mut toks: Vec<Tok<'a>> = Vec::new();
     let mut quoted = quoted_at_start;
@@ -688,6 +688,8 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     let mut before_relations: Vec<(usize, Span)> = Vec::new(); // (event index, span of what it preceded)
     let mut quoted = false;
     let mut paragraph = usize::MAX;
+    let timex_index = SpanIndex::new(article.timexes.iter().map(|t| t.span));
+    let mention_index = SpanIndex::new(article.mentions.iter().map(|(span, _)| *span));
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph;
@@ -696,8 +698,15 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         if sentence.boilerplate {
             continue;
         }
-        let sentence_timexes: Vec<&Timex> = article.timexes.iter().filter(|t| sentence.span.contains(t.span)).collect();
-        let (toks, names, still_quoted) = read_sentence(body, seg, si, quoted, article.timexes);
+        let sentence_timexes: Vec<&Timex> = timex_index.inside(sentence.span).into_iter().map(|i| &article.timexes[i]).collect();
+        // The timexes that overlap any token of the sentence.
+        let sentence_tokens = seg.sentence_tokens(sentence);
+        let reach = match (sentence_tokens.first(), sentence_tokens.last()) {
+            (Some(a), Some(b)) => sentence.span.cover(a.span).cover(b.span),
+            _ => sentence.span,
+        };
+        let near_timexes: Vec<&Timex> = timex_index.overlapping(reach).into_iter().map(|i| &article.timexes[i]).collect();
+        let (toks, names, still_quoted) = read_sentence(body, seg, si, quoted, &near_timexes);
         quoted = still_quoted;
         let triggers = find_triggers(&toks);
         let first = events.len();
@@ -809,11 +818,16 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             // With the entity stage: the entities mentioned in the subject and the evidence.
             if !article.mentions.is_empty() {
                 let subject_span = subj_start.map(|s| Span::new(toks[s].span.start, toks[k].span.start));
-                participants = article
-                    .mentions
-                    .iter()
-                    .filter(|(span, _)| span.overlaps(evidence) || subject_span.is_some_and(|s| s.overlaps(*span)))
-                    .map(|(_, id)| id.clone())
+                let mut near = Vec::new();
+                mention_index.push_overlapping(evidence, &mut near);
+                if let Some(s) = subject_span {
+                    mention_index.push_overlapping(s, &mut near);
+                }
+                near.sort_unstable();
+                near.dedup();
+                participants = near
+                    .into_iter()
+                    .map(|i| article.mentions[i].1.clone())
                     .fold(Vec::new(), |mut v, id| {
                         if !v.contains(&id) {
                             v.push(id);
@@ -1008,24 +1022,34 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         }
     }
     // Coreference within the article: a definite event noun refers back to the
-    // last event with the same lemma.
+    // last event with the same lemma (searched among the earlier events of
+    // that lemma only).
+    let mut by_lemma: HashMap<String, Vec<usize>> = HashMap::new();
     for i in 0..events.len() {
-        if events[i].class == Class::Statement || events[i].explicit {
+        if events[i].class == Class::Statement {
             continue;
         }
-        if let Some(j) = (0..i).rev().find(|&j| events[j].lemma == events[i].lemma && events[j].class != Class::Statement && compatible(&events[j].time, &events[i].time)) {
-            if events[i].definite || events[i].time.range == events[j].time.range {
-                events[i].at_frame = None;
-                events[i].dropped = true;
-                // remember which event it refers to, via a merge later (same lemma and article).
-                let _ = j;
+        if !events[i].explicit {
+            let earlier = by_lemma.get(&events[i].lemma).map(Vec::as_slice).unwrap_or(&[]);
+            if let Some(&j) = earlier.iter().rev().find(|&&j| compatible(&events[j].time, &events[i].time)) {
+                if events[i].definite || events[i].time.range == events[j].time.range {
+                    events[i].at_frame = None;
+                    events[i].dropped = true;
+                    // remember which event it refers to, via a merge later (same lemma and article).
+                }
             }
         }
+        by_lemma.entry(events[i].lemma.clone()).or_default().push(i);
     }
+    drop(by_lemma);
+    // From here on, triggers and what is dropped do not change until the
+    // statements at frames below: the roots and the trigger index hold.
+    let roots = roots(&events);
+    let trigger_index = SpanIndex::new(events.iter().map(|e| e.trigger));
     // Apply bounds: the event whose trigger lies in the relation's span.
     for (_si, target, day, rel, same_day) in relations {
-        let Some(i) = events.iter().position(|e| target.contains(e.trigger) && e.class != Class::Statement) else { continue };
-        let root = root_of(&events, i);
+        let Some(i) = trigger_index.inside(target).into_iter().find(|&i| events[i].class != Class::Statement) else { continue };
+        let root = roots[i];
         for idx in [i, root] {
             let e = &mut events[idx];
             if e.explicit {
@@ -1060,7 +1084,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         if !events[i].dropped {
             continue;
         }
-        let root = root_of(&events, i);
+        let root = roots[i];
         if root != i {
             let (l, e) = (events[i].time.latest, events[i].time.earliest);
             let note = events[i].time.note.clone();
@@ -1082,8 +1106,8 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     }
     // Referred-to noun events without a time are bounded by the clause that mentions them.
     for (i, target) in before_relations {
-        let Some(j) = events.iter().position(|e| target.contains(e.trigger)) else { continue };
-        let root = root_of(&events, j);
+        let Some(&j) = trigger_index.inside(target).first() else { continue };
+        let root = roots[j];
         let bound = events[root].time.latest.or(events[root].time.range.map(|r| r.0));
         if let Some(b) = bound {
             let e = &mut events[i];
@@ -1092,19 +1116,39 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             }
         }
     }
-    // Statements at a frame event belong to it.
+    // Statements at a frame event belong to it: the first frame of the day
+    // whose participants include the speaker or are unknown. Frames are
+    // indexed by day (the first of the day; the first without participants;
+    // the first with each participant).
+    let mut first_frame: HashMap<Date, usize> = HashMap::new();
+    let mut first_open_frame: HashMap<Date, usize> = HashMap::new();
+    let mut first_frame_with: HashMap<(Date, String), usize> = HashMap::new();
+    for (f, e) in events.iter().enumerate() {
+        let Some((day, last)) = e.time.range else { continue };
+        if e.class != Class::Frame || e.dropped || day != last {
+            continue;
+        }
+        first_frame.entry(day).or_insert(f);
+        if e.participants.is_empty() {
+            first_open_frame.entry(day).or_insert(f);
+        }
+        for p in &e.participants {
+            first_frame_with.entry((day, p.clone())).or_insert(f);
+        }
+    }
     for i in 0..events.len() {
         if events[i].class != Class::Statement || events[i].cued {
             continue;
         }
         let Some(day) = events[i].time.range.filter(|r| r.0 == r.1).map(|r| r.0) else { continue };
-        let frame = (0..events.len()).filter(|&f| events[f].class == Class::Frame && !events[f].dropped && events[f].time.range == Some((day, day))).find(|&f| {
-            let speaker_ok = match &events[i].speaker {
-                None => true,
-                Some(s) => events[f].participants.contains(s) || events[f].participants.is_empty(),
-            };
-            speaker_ok
-        });
+        let frame = match &events[i].speaker {
+            None => first_frame.get(&day).copied(),
+            Some(s) => {
+                let with = first_frame_with.get(&(day, s.clone())).copied();
+                let open = first_open_frame.get(&day).copied();
+                with.into_iter().chain(open).min()
+            }
+        };
         if let Some(f) = frame {
             events[i].at_frame = Some(f);
             events[i].dropped = true;
@@ -1164,12 +1208,21 @@ fn share_clause_time(events: &mut [Event], first: usize, body: &str, explicit_on
     }
 }
 
-/// The event a definite mention refers back to (the first with its lemma).
-fn root_of(events: &[Event], i: usize) -> usize {
-    if !events[i].dropped || events[i].class == Class::Statement {
-        return i;
+/// For each event, the event a definite mention refers back to (the first
+/// non-statement with its lemma in its article); itself when it is not
+/// dropped or is a statement.
+fn roots(events: &[Event]) -> Vec<usize> {
+    let mut first: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut out = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        if e.class == Class::Statement {
+            out.push(i);
+            continue;
+        }
+        let root = *first.entry((e.article, e.lemma.as_str())).or_insert(i);
+        out.push(if e.dropped { root } else { i });
     }
-    (0..i).find(|&j| events[j].lemma == events[i].lemma && events[j].class != Class::Statement && events[j].article == events[i].article).unwrap_or(i)
+    out
 }
 
 fn compatible(a: &EventTime, b: &EventTime) -> bool {
@@ -1313,17 +1366,18 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
         }
         x
     }
+    let roots = roots(events);
     // Definite mentions join the event they refer to.
     for i in 0..n {
         if events[i].dropped && events[i].at_frame.is_none() && events[i].class != Class::Statement {
-            let r = root_of(events, i);
+            let r = roots[i];
             if r != i {
                 let (x, y) = (find(&mut parent, i), find(&mut parent, r));
                 parent[x] = y;
             }
         }
     }
-    let in_timeline = |events: &[Event], i: usize| !events[i].dropped || (events[i].at_frame.is_none() && events[i].class != Class::Statement && root_of(events, i) != i);
+    let in_timeline = |events: &[Event], i: usize| !events[i].dropped || (events[i].at_frame.is_none() && events[i].class != Class::Statement && roots[i] != i);
     // Candidates for the same event share a trigger family and class
     // (`same_event` requires both): compare within those buckets only, and
     // each event with at most the last `MERGE_WINDOW` of its bucket, so a huge
@@ -1336,11 +1390,10 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
     for bucket in buckets.values() {
         for (x, &j) in bucket.iter().enumerate() {
             for &i in &bucket[x.saturating_sub(MERGE_WINDOW)..x] {
-                if same_event(&events[i], &events[j]) {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    if ri != rj {
-                        parent[rj] = ri;
-                    }
+                // Already one item: nothing to learn from comparing them.
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                if ri != rj && same_event(&events[i], &events[j]) {
+                    parent[rj] = ri;
                 }
             }
         }
@@ -1352,6 +1405,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             groups.entry(r).or_default().push(i);
         }
     }
+    let mut names = DisplayNames::new(articles, events);
     let mut items: Vec<Item> = Vec::new();
     for (_, members) in groups {
         let live_members: Vec<usize> = members.iter().copied().filter(|&i| !events[i].dropped).collect();
@@ -1363,6 +1417,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
         let mut earliest: Option<Date> = None;
         let mut latest: Option<Date> = None;
         let mut notes: Vec<String> = Vec::new();
+        let mut seen_notes: HashSet<&str> = HashSet::new();
         for &i in &members {
             let t = &events[i].time;
             if let (Some(v), Some(r)) = (&t.value, t.range) {
@@ -1380,7 +1435,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             if let Some(e) = t.earliest {
                 earliest = Some(earliest.map_or(e, |x: Date| x.max(e)));
             }
-            if !t.note.is_empty() && !notes.contains(&t.note) {
+            if !t.note.is_empty() && seen_notes.insert(t.note.as_str()) {
                 notes.push(t.note.clone());
             }
         }
@@ -1402,28 +1457,24 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             .or_else(|| members.iter().copied().find(|&i| verb(i) && events[i].time.known()))
             .or_else(|| live_members.iter().copied().find(|&i| events[i].explicit))
             .unwrap_or(live_members[0]);
-        let mut participants: Vec<String> = Vec::new();
+        let mut participants: Vec<&str> = Vec::new();
+        let mut seen_participants: HashSet<&str> = HashSet::new();
         for &i in &live_members {
             for p in &events[i].participants {
-                if !participants.contains(p) {
-                    participants.push(p.clone());
+                if seen_participants.insert(p.as_str()) {
+                    participants.push(p.as_str());
                 }
             }
         }
-        let mut evidence: Vec<(usize, Span)> = Vec::new();
-        for &i in &members {
-            let e = (events[i].article, events[i].evidence);
-            if !evidence.contains(&e) {
-                evidence.push(e);
-            }
-        }
+        let mut evidence: Vec<(usize, Span)> = members.iter().map(|&i| (events[i].article, events[i].evidence)).collect();
         evidence.sort();
+        evidence.dedup();
         items.push(Item {
             label: events[lead].label.clone(),
             value,
             earliest,
             latest,
-            participants: participants.iter().map(|p| display_name(articles, events, p)).collect(),
+            participants: participants.iter().map(|p| names.display(p)).collect(),
             evidence,
             background,
             note: notes.join("; "),
@@ -1451,17 +1502,47 @@ fn first_day(value: &str) -> Option<Date> {
     Date::new(year, month.clamp(1, 12), day).or(Date::new(year, 1, 1))
 }
 
-/// The display form of a participant key: an entity id as is, a name key as
-/// the longest name seen with that key.
-fn display_name(articles: &[ArticleInput<'_>], events: &[Event], key: &str) -> String {
-    if articles.iter().any(|a| a.mentions.iter().any(|(_, id)| id == key)) {
-        return key.to_string();
+/// Display forms of participant keys, each worked out once.
+struct DisplayNames<'e> {
+    articles: &'e [ArticleInput<'e>],
+    events: &'e [Event],
+    /// Every entity id of the story's mentions.
+    ids: HashSet<&'e str>,
+    /// Each event's evidence text in lower case, made when first needed.
+    lower: Vec<String>,
+    known: HashMap<String, String>,
+}
+
+impl<'e> DisplayNames<'e> {
+    fn new(articles: &'e [ArticleInput<'e>], events: &'e [Event]) -> Self {
+        let ids = articles.iter().flat_map(|a| a.mentions.iter().map(|(_, id)| id.as_str())).collect();
+        DisplayNames { articles, events, ids, lower: Vec::new(), known: HashMap::new() }
     }
+
+    fn display(&mut self, key: &str) -> String {
+        if self.ids.contains(key) {
+            return key.to_string();
+        }
+        if let Some(name) = self.known.get(key) {
+            return name.clone();
+        }
+        if self.lower.is_empty() {
+            self.lower = self.events.iter().map(|e| e.evidence.text(self.articles[e.article].body).to_lowercase()).collect();
+        }
+        let name = display_name(self.articles, self.events, &self.lower, key);
+        self.known.insert(key.to_string(), name.clone());
+        name
+    }
+}
+
+/// The display form of a name key (not an entity id): the longest name seen
+/// with that key. `lower` holds each event's evidence text in lower case.
+fn display_name(articles: &[ArticleInput<'_>], events: &[Event], lower: &[String], key: &str) -> String {
     let mut best = key.to_string();
-    for e in events {
+    for (e, lowered) in events.iter().zip(lower) {
         let text = e.evidence.text(articles[e.article].body);
         // The longest capitalised run in the evidence that ends with the key.
-        for (pos, _) in text.to_lowercase().match_indices(key) {
+        for (pos, _) in lowered.match_indices(key) {
             let end = pos + key.len();
             if !text.is_char_boundary(end) || !text.is_char_boundary(pos) {
                 continue;
