@@ -241,6 +241,15 @@ impl<'a> Ctx<'a> {
         ms[i..].iter().enumerate().take_while(move |(_, m)| m.span.start <= to).map(move |(j, m)| (i + j, m))
     }
 
+    /// The quoted regions (index, region) whose key (`outer.start`,
+    /// `outer.end`, `content.start`: each non-decreasing, as the regions are
+    /// disjoint and in text order) lies in `from..=to`, in order.
+    fn quotes_by(&self, key: fn(&Quoted) -> usize, from: usize, to: usize) -> impl Iterator<Item = (usize, &'a Quoted)> + 'a {
+        let qs: &'a [Quoted] = self.quoted;
+        let i = qs.partition_point(|q| key(q) < from);
+        qs[i..].iter().enumerate().take_while(move |(_, q)| key(q) <= to).map(move |(j, q)| (i + j, q))
+    }
+
     /// The token index whose span ends at or before `byte`, at or after `from`.
     fn token_end_at(&self, byte: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end <= byte)
@@ -275,6 +284,10 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         }
     }
     debug_assert!(ents.mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start), "mentions sorted by start");
+    debug_assert!(
+        quoted.windows(2).all(|w| w[0].content.start <= w[1].content.start && w[0].outer.start <= w[1].outer.start && w[0].outer.end <= w[1].outer.end && w[0].paragraph <= w[1].paragraph),
+        "quoted regions disjoint and in text order"
+    );
     let cx = Ctx { body, seg, quoted, ents, tokens, in_quote, by_end };
     let mut out: Vec<Quote> = Vec::new();
     // quote index -> attributed
@@ -455,7 +468,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     let mut claimed_by: Vec<Option<usize>> = vec![None; quoted.len()];
     for (oi, q) in out.iter().enumerate() {
         if q.kind == QuoteKind::Direct {
-            if let Some(qi) = quoted.iter().position(|x| x.content == q.content) {
+            if let Some((qi, _)) = cx.quotes_by(|x| x.content.start, q.content.start, q.content.start).find(|(_, x)| x.content == q.content) {
                 claimed_by[qi] = Some(oi);
             }
         }
@@ -564,12 +577,17 @@ fn trim_possessive(body: &str, span: Span) -> Span {
 }
 
 /// Indices of the quoted regions whose marks lie inside `span`.
+/// The regions are in text order (sorted by content start) and a region's
+/// content lies inside its marks: only those whose content starts in `span`
+/// can qualify.
 fn quotes_in(cx: &Ctx<'_>, span: Span) -> Vec<usize> {
-    cx.quoted
+    let from = cx.quoted.partition_point(|q| q.content.start < span.start);
+    cx.quoted[from..]
         .iter()
+        .take_while(|q| q.content.start <= span.end)
         .enumerate()
         .filter(|(_, q)| span.start <= q.outer.start && q.outer.end <= span.end + 1 && q.content.end <= span.end)
-        .map(|(i, _)| i)
+        .map(|(i, _)| from + i)
         .collect()
 }
 
@@ -594,7 +612,7 @@ fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
 
 fn paragraph_is_quote_only(cx: &Ctx<'_>, p: usize) -> bool {
     let para = cx.seg.paragraphs[p];
-    let covered: usize = cx.quoted.iter().filter(|q| q.paragraph == p).map(|q| q.outer.len()).sum();
+    let covered: usize = cx.quotes_by(|q| q.paragraph, p, p).map(|(_, q)| q.outer.len()).sum();
     covered * 10 >= para.len() * 9
 }
 
@@ -609,7 +627,7 @@ fn quote_right_after(cx: &Ctx<'_>, right: usize) -> Option<usize> {
         return None;
     }
     let start = cx.tokens[k].span.start;
-    cx.quoted.iter().position(|q| q.outer.start == start)
+    cx.quotes_by(|q| q.outer.start, start, start).next().map(|(i, _)| i)
 }
 
 /// Finds the cues of one sentence, with their sources.
@@ -1010,7 +1028,7 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
         if left == range.start && floor <= range.start && left > 0 && is_close_mark(cx.text(left - 1)) && ends_clause(cx, right, range.end) {
             let end = cx.tokens[left - 1].span.end;
             let para = cx.seg.sentences[cx.seg.sentence_at(cx.tokens[left].span.start)?].paragraph;
-            return cx.quoted.iter().find(|q| q.outer.end == end && q.paragraph == para).map(|q| q.outer);
+            return cx.quotes_by(|q| q.outer.end, end, end).find(|(_, q)| q.paragraph == para).map(|(_, q)| q.outer);
         }
         return None;
     }
@@ -1040,13 +1058,16 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     let mut end_byte = cx.tokens[e - 1].span.end;
     // A quoted sentence ending right here is the content on its own
     // ("X scolded him: “...,” she said").
-    if let Some(qi) = cx.quoted.iter().position(|q| q.outer.end == cx.tokens[sep].span.end || q.outer.end == end_byte) {
+    let sep_end = cx.tokens[sep].span.end;
+    let ending_at = |end: usize| cx.quotes_by(|q| q.outer.end, end, end).next().map(|(i, _)| i);
+    if let Some(qi) = ending_at(sep_end).into_iter().chain(ending_at(end_byte)).min() {
         if !is_partial(cx, qi) && cx.quoted[qi].outer.start > start_byte {
             return Some(cx.quoted[qi].outer);
         }
     }
     // A quote that closes here but opened in an earlier sentence.
-    if let Some(q) = cx.quoted.iter().find(|q| q.outer.end == end_byte || (q.outer.end >= end_byte && q.outer.start < start_byte && q.outer.end <= cx.tokens[left].span.start)) {
+    let left_start = cx.tokens[left].span.start;
+    if let Some((_, q)) = cx.quotes_by(|q| q.outer.end, end_byte, end_byte.max(left_start)).find(|(_, q)| q.outer.end == end_byte || (q.outer.start < start_byte && q.outer.end <= left_start)) {
         if q.outer.start < start_byte && floor <= range.start {
             start_byte = q.outer.start;
             end_byte = end_byte.max(q.outer.end);
@@ -1056,7 +1077,7 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     let span = Span::new(start_byte, end_byte);
     let text = span.text(cx.body);
     let words = text.split_whitespace().count();
-    let starts_quote = cx.quoted.iter().any(|q| q.outer.start == start_byte);
+    let starts_quote = cx.quotes_by(|q| q.outer.start, start_byte, start_byte).next().is_some();
     if words < 3 && !starts_quote {
         return None;
     }
@@ -1185,7 +1206,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     if quote_start {
         // (a few quoted words followed by more of the clause are a mixed quote, below)
         let at = cx.tokens[k].span.start;
-        let whole = cx.quoted.iter().position(|q| q.outer.start == at).filter(|&qi| {
+        let whole = cx.quotes_by(|q| q.outer.start, at, at).next().map(|(i, _)| i).filter(|&qi| {
             let q = cx.quoted[qi];
             let rest_of_sentence = cx.body.get(q.outer.end..cx.tokens[end - 1].span.end).unwrap_or("").trim_start_matches([',', '.', ' ', '!', '?', ';']);
             !is_partial(cx, qi) || rest_of_sentence.is_empty() || rest_of_sentence.starts_with(|c: char| !c.is_alphanumeric())
