@@ -45,8 +45,10 @@
 //! at the end (`background`) and only when mentioned more than once.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::date::Date;
+use crate::lexicon::WordSet;
 use crate::segment::{Segmentation, TokenKind};
 use crate::span::{Span, SpanIndex};
 use crate::time::{Timex, TimexType};
@@ -169,39 +171,39 @@ pub fn timeline(articles: &[ArticleInput<'_>]) -> Timeline {
 
 // ------------------------------------------------------------------ lexicon
 
-const SPEECH: &[&str] = &[
+static SPEECH: WordSet = WordSet::new(&[
     "say", "tell", "note", "insist", "reveal", "repeat", "reiterate", "add", "warn", "announce", "claim", "state",
     "accuse", "blast", "criticize", "criticise", "urge", "suggest", "deny", "argue", "explain", "stress",
     "acknowledge", "admit", "confirm", "declare", "speak", "comment", "respond", "reply", "tweet", "praise",
     "condemn", "threaten", "promise", "vow", "predict", "point", "discuss", "talk", "express", "emphasize",
     "emphasise", "remark", "concede", "contend", "maintain", "assert", "allege", "advise", "ask", "call",
     "write", "testify", "echo",
-];
+]);
 
-const ACTION: &[&str] = &[
+static ACTION: WordSet = WordSet::new(&[
     "order", "attack", "strike", "launch", "kill", "agree", "sign", "meet", "visit", "elect", "vote", "resign",
     "appoint", "nominate", "arrest", "release", "ban", "impose", "sanction", "invade", "withdraw", "deploy",
     "establish", "suspend", "resume", "close", "bomb", "shoot", "die", "crash", "explode", "collapse", "approve",
     "reject", "veto", "sue", "charge", "convict", "sentence", "raid", "seize", "capture", "destroy", "occupy",
     "evacuate", "rescue", "decide", "cancel", "postpone", "unveil", "acquire", "buy", "sell", "merge", "fire",
     "hold", "host", "win", "lose", "expel", "retaliate",
-];
+]);
 
 /// Verbs whose object noun is the event ("held a press conference").
-const LIGHT: &[&str] = &["hold", "host", "have", "give", "attend", "conduct", "stage", "carry", "make", "order", "launch", "begin", "start", "end", "sign", "reach", "strike", "announce", "make", "mount", "call"];
+static LIGHT: WordSet = WordSet::new(&["hold", "host", "have", "give", "attend", "conduct", "stage", "carry", "make", "order", "launch", "begin", "start", "end", "sign", "reach", "strike", "announce", "make", "mount", "call"]);
 
-const FRAME_NOUNS: &[&str] = &[
+static FRAME_NOUNS: WordSet = WordSet::new(&[
     "meeting", "meetings", "conference", "talks", "summit", "visit", "trip", "interview", "hearing", "speech",
     "session", "ceremony", "briefing", "conversation", "negotiations", "tour", "rally", "debate",
-];
+]);
 
-const OCCURRENCE_NOUNS: &[&str] = &[
+static OCCURRENCE_NOUNS: WordSet = WordSet::new(&[
     "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing", "explosion", "shooting",
     "election", "elections", "vote", "referendum", "commitment", "agreement", "deal", "treaty", "ceasefire",
     "invasion", "crash", "earthquake", "protest", "protests", "coup", "massacre", "assassination", "arrest",
     "resignation", "raid", "decision", "statement", "remarks", "sanctions", "collapse", "takeover", "merger",
     "acquisition", "bankruptcy", "lawsuit", "trial", "verdict", "ruling", "layoffs", "launch", "announcement",
-];
+]);
 
 const IRREGULAR: &[(&str, &str)] = &[
     ("said", "say"), ("says", "say"), ("told", "tell"), ("met", "meet"), ("held", "hold"), ("spoke", "speak"),
@@ -212,16 +214,16 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("given", "give"), ("begun", "begin"), ("chosen", "choose"), ("chose", "choose"), ("led", "lead"), ("did", "do"),
 ];
 
-const STOP: &[&str] = &[
+static STOP: WordSet = WordSet::new(&[
     "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "this",
     "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our", "i", "you",
     "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "not",
     "as", "after", "before", "during", "about", "into", "over", "also", "which", "who", "what", "there", "two",
     "said", "told", "than", "more", "very", "between", "both", "any", "some", "all", "himself", "herself", "itself",
     "s", "t", "we've", "he's", "she's", "it's", "did", "do", "does", "can", "could", "should", "may", "might",
-];
+]);
 
-const TITLES: &[&str] = &[
+static TITLES: WordSet = WordSet::new(&[
     "president", "secretary", "minister", "foreign", "defense", "defence", "prime", "chancellor", "senator", "sen",
     "rep", "representative", "governor", "gov", "general", "gen", "king", "queen", "prince", "mr", "mrs", "ms",
     "dr", "pope", "vice", "deputy", "chief", "spokesman", "spokeswoman", "ambassador", "of", "state", "former",
@@ -229,10 +231,10 @@ const TITLES: &[&str] = &[
     "mayor", "sheriff", "officer", "lt", "col", "capt", "adm", "sgt", "professor", "prof", "rev", "lord", "lady",
     "sir", "dame", "emir", "sheikh", "supreme", "first", "lady", "executive", "press", "national", "security",
     "adviser", "advisor", "counselor", "spokesperson", "u.s.", "us", "the",
-];
+]);
 
 /// Sentence openers that are not names when capitalised.
-const OPENERS: &[&str] = &[
+static OPENERS: WordSet = WordSet::new(&[
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his",
     "her", "their", "our", "my", "your", "there", "here", "but", "and", "or", "so", "yet", "however", "in", "on",
     "at", "for", "with", "as", "after", "before", "when", "while", "if", "although", "though", "because", "since",
@@ -243,7 +245,7 @@ const OPENERS: &[&str] = &[
     "indeed", "nor", "every", "no", "one", "only", "just", "even", "disagreement", "relations", "officials",
     "russian", "american", "syrian", "chinese", "british", "french", "german", "israeli", "iranian", "iraqi",
     "ukrainian", "turkish", "european", "western", "north", "south", "east", "west", "recommended", "join", "read",
-];
+]);
 
 fn weekday_or_month(lower: &str) -> bool {
     matches!(
@@ -262,12 +264,38 @@ enum Form {
     Ing,
 }
 
+/// The lemma of an irregular form.
+fn irregular(form: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for &(f, l) in IRREGULAR {
+            map.entry(f).or_insert(l);
+        }
+        map
+    });
+    map.get(form).copied()
+}
+
+/// `stem` followed by `suffix`, written into `buf` (None when it does not
+/// fit: no list word is that long).
+fn joined<'b>(buf: &'b mut [u8; 48], stem: &str, suffix: &str) -> Option<&'b str> {
+    let n = stem.len() + suffix.len();
+    if n > buf.len() {
+        return None;
+    }
+    buf[..stem.len()].copy_from_slice(stem.as_bytes());
+    buf[stem.len()..n].copy_from_slice(suffix.as_bytes());
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// A verb form's lemma (when the lemma is in `list`) and form.
-fn verb_lemma(lower: &str, list: &'static [&'static str]) -> Option<(&'static str, Form)> {
+fn verb_lemma(lower: &str, list: &'static WordSet) -> Option<(&'static str, Form)> {
     let lower = lower.trim_end_matches("'s");
-    let find = |stem: &str| list.iter().find(|l| **l == stem).copied();
-    if let Some((_, lemma)) = IRREGULAR.iter().find(|(f, _)| *f == lower) {
-        let form = if lower.ends_with('s') && *lemma != "have" || lower == "has" { Form::Present } else { Form::Past };
+    let find = |stem: &str| list.get(stem);
+    let (mut buf_e, mut buf_y) = ([0u8; 48], [0u8; 48]);
+    if let Some(lemma) = irregular(lower) {
+        let form = if lower.ends_with('s') && lemma != "have" || lower == "has" { Form::Present } else { Form::Past };
         return find(lemma).map(|l| (l, form));
     }
     if let Some(l) = find(lower) {
@@ -275,9 +303,9 @@ fn verb_lemma(lower: &str, list: &'static [&'static str]) -> Option<(&'static st
     }
     if let Some(stem) = lower.strip_suffix("ed") {
         let undoubled = if stem.len() > 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] { &stem[..stem.len() - 1] } else { stem };
-        let e = format!("{stem}e");
-        let ied = stem.strip_suffix('i').map(|s| format!("{s}y"));
-        for cand in [stem, undoubled, e.as_str(), ied.as_deref().unwrap_or("")] {
+        let e = joined(&mut buf_e, stem, "e").unwrap_or("");
+        let ied = stem.strip_suffix('i').and_then(|s| joined(&mut buf_y, s, "y")).unwrap_or("");
+        for cand in [stem, undoubled, e, ied] {
             if let Some(l) = find(cand) {
                 return Some((l, Form::Past));
             }
@@ -285,8 +313,8 @@ fn verb_lemma(lower: &str, list: &'static [&'static str]) -> Option<(&'static st
     }
     if let Some(stem) = lower.strip_suffix("ing") {
         let undoubled = if stem.len() > 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] { &stem[..stem.len() - 1] } else { stem };
-        let e = format!("{stem}e");
-        for cand in [stem, undoubled, e.as_str()] {
+        let e = joined(&mut buf_e, stem, "e").unwrap_or("");
+        for cand in [stem, undoubled, e] {
             if let Some(l) = find(cand) {
                 return Some((l, Form::Ing));
             }
@@ -294,8 +322,8 @@ fn verb_lemma(lower: &str, list: &'static [&'static str]) -> Option<(&'static st
     }
     if let Some(stem) = lower.strip_suffix('s') {
         let es = lower.strip_suffix("es").unwrap_or("");
-        let ies = lower.strip_suffix("ies").map(|s| format!("{s}y"));
-        for cand in [stem, es, ies.as_deref().unwrap_or("")] {
+        let ies = lower.strip_suffix("ies").and_then(|s| joined(&mut buf_y, s, "y")).unwrap_or("");
+        for cand in [stem, es, ies] {
             if let Some(l) = find(cand) {
                 return Some((l, Form::Present));
             }
@@ -444,8 +472,8 @@ fn is_verbish(t: &Tok<'_>) -> bool {
     t.kind == TokenKind::Word
         && t.name.is_none()
         && (matches!(l, "is" | "was" | "were" | "are" | "comes" | "came" | "remained" | "remains" | "has" | "have" | "had" | "said" | "says")
-            || verb_lemma(l, SPEECH).is_some_and(|v| v.1 != Form::Ing)
-            || verb_lemma(l, ACTION).is_some_and(|v| v.1 != Form::Ing)
+            || verb_lemma(l, &SPEECH).is_some_and(|v| v.1 != Form::Ing)
+            || verb_lemma(l, &ACTION).is_some_and(|v| v.1 != Form::Ing)
             || (l.len() > 4 && l.ends_with("ed") && !is_cap(t.text)))
 }
 
@@ -500,8 +528,8 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
             }
         }
         // Verbs.
-        let speech = verb_lemma(l, SPEECH);
-        let action = verb_lemma(l, ACTION);
+        let speech = verb_lemma(l, &SPEECH);
+        let action = verb_lemma(l, &ACTION);
         let (lemma, form, class) = match (speech, action) {
             (Some((lm, f)), _) => (lm, f, Class::Statement),
             (None, Some((lm, f))) => (lm, f, Class::Occurrence),

@@ -50,7 +50,16 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
-        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(word.as_ref())
+        self.set().contains(word.as_ref())
+    }
+
+    /// The list's own copy of `word`, when it has it.
+    pub fn get(&self, word: &str) -> Option<&'static str> {
+        self.set().get(word).copied()
+    }
+
+    fn set(&self) -> &HashSet<&'static str, BuildHasherDefault<WordHasher>> {
+        self.set.get_or_init(|| self.list.iter().copied().collect())
     }
 }
 
