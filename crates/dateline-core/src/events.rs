@@ -48,7 +48,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::date::Date;
-use crate::lexicon::WordSet;
+use crate::lexicon::{trim_suffix, WordSet};
 use crate::segment::{Segmentation, TokenKind};
 use crate::span::{Span, SpanIndex};
 use crate::time::{Timex, TimexType};
@@ -291,7 +291,7 @@ fn joined<'b>(buf: &'b mut [u8; 48], stem: &str, suffix: &str) -> Option<&'b str
 
 /// A verb form's lemma (when the lemma is in `list`) and form.
 fn verb_lemma(lower: &str, list: &'static WordSet) -> Option<(&'static str, Form)> {
-    let lower = lower.trim_end_matches("'s");
+    let lower = trim_suffix(lower, "'s");
     let find = |stem: &str| list.get(stem);
     let (mut buf_e, mut buf_y) = ([0u8; 48], [0u8; 48]);
     if let Some(lemma) = irregular(lower) {
@@ -356,6 +356,10 @@ struct Tok<'a> {
     name: Option<usize>,
     /// Covered by a temporal expression.
     timex: bool,
+    /// `verb_lemma` of the word against the speech and the action verbs
+    /// (worked out once per token).
+    speech: Option<(&'static str, Form)>,
+    action: Option<(&'static str, Form)>,
 }
 
 #[derive(Clone, Debug)]
@@ -397,7 +401,9 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
             _ => {}
         }
         let timex = timexes.iter().any(|x| x.span.overlaps(t.span) && x.kind != TimexType::Duration);
-        toks.push(Tok { span: t.span, text, lower: text.to_lowercase(), kind: t.kind, quoted: q, name: None, timex });
+        let lower = text.to_lowercase();
+        let (speech, action) = if t.kind == TokenKind::Word { (verb_lemma(&lower, &SPEECH), verb_lemma(&lower, &ACTION)) } else { (None, None) };
+        toks.push(Tok { span: t.span, text, lower, kind: t.kind, quoted: q, name: None, timex, speech, action });
     }
     // Name sequences: capitalised words (not openers, weekdays, months), with inner "of"/"al-".
     let mut names = Vec::new();
@@ -432,7 +438,7 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
         while s < end && matches!(toks[s].lower.as_str(), "of" | "for" | "the") {
             s += 1;
         }
-        let words: Vec<&str> = toks[s..end].iter().map(|t| t.text.trim_end_matches("'s").trim_end_matches("’s")).collect();
+        let words: Vec<&str> = toks[s..end].iter().map(|t| trim_suffix(trim_suffix(t.text, "'s"), "’s")).collect();
         let only_title = end - s == 1 && (TITLES.contains(&toks[s].lower.as_str()) || is_demonym(&toks[s].lower));
         if !words.is_empty() && !only_title {
             let display = words.join(" ");
@@ -472,8 +478,8 @@ fn is_verbish(t: &Tok<'_>) -> bool {
     t.kind == TokenKind::Word
         && t.name.is_none()
         && (matches!(l, "is" | "was" | "were" | "are" | "comes" | "came" | "remained" | "remains" | "has" | "have" | "had" | "said" | "says")
-            || verb_lemma(l, &SPEECH).is_some_and(|v| v.1 != Form::Ing)
-            || verb_lemma(l, &ACTION).is_some_and(|v| v.1 != Form::Ing)
+            || t.speech.is_some_and(|v| v.1 != Form::Ing)
+            || t.action.is_some_and(|v| v.1 != Form::Ing)
             || (l.len() > 4 && l.ends_with("ed") && !is_cap(t.text)))
 }
 
@@ -528,8 +534,7 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
             }
         }
         // Verbs.
-        let speech = verb_lemma(l, &SPEECH);
-        let action = verb_lemma(l, &ACTION);
+        let (speech, action) = (t.speech, t.action);
         let (lemma, form, class) = match (speech, action) {
             (Some((lm, f)), _) => (lm, f, Class::Statement),
             (None, Some((lm, f))) => (lm, f, Class::Occurrence),
@@ -866,7 +871,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             let words: BTreeSet<String> = toks[ev_start..=ev_end]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_str()) && !t.timex)
-                .map(|t| t.lower.trim_end_matches("'s").trim_end_matches('s').to_string())
+                .map(|t| trim_suffix(&t.lower, "'s").trim_end_matches('s').to_string())
                 .collect();
             let modifiers: BTreeSet<String> = if tr.verb.is_none() {
                 let (np_start, _) = noun_phrase(&toks, k);

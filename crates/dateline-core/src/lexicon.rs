@@ -63,6 +63,18 @@ impl WordSet {
     }
 }
 
+/// `s` without every trailing copy of `suffix` (as `trim_end_matches` with a
+/// string pattern, without building a searcher for each call).
+pub fn trim_suffix<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    if suffix.is_empty() {
+        return s;
+    }
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 const GIVEN_NAMES_INTL: &str = include_str!("../data/given_names_intl.txt");
 const COUNTRIES: &str = include_str!("../data/countries.txt");

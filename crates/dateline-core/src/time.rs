@@ -48,6 +48,7 @@
 
 use crate::date::{days_in_month, Date, Weekday};
 use crate::segment::{Segmentation, TokenKind};
+use crate::lexicon::trim_suffix;
 use crate::span::Span;
 
 /// TIMEX3 types.
@@ -791,11 +792,11 @@ fn weekday_of(w: &Word<'_>) -> Option<Weekday> {
     if !w.cap() {
         return None;
     }
-    WEEKDAYS.iter().position(|d| *d == w.lower.trim_end_matches("'s")).map(|i| Weekday::ALL[i])
+    WEEKDAYS.iter().position(|d| *d == trim_suffix(&w.lower, "'s")).map(|i| Weekday::ALL[i])
 }
 
 fn unit_of(lower: &str) -> Option<(Unit, bool)> {
-    let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+    let lower = trim_suffix(trim_suffix(lower, "'s"), "’s");
     let (stem, plural) = match lower.strip_suffix('s') {
         Some(s) if lower != "weekdays" => (s, true),
         _ => (lower, false),
