@@ -402,7 +402,7 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
             // "He left at 6 P.M. Mr. Smith then ...": after a clause of five or more
             // words a time closes the sentence; "At 5 a.m. Mr. Smith" opens one.
             return STARTERS.contains(&next)
-                || (next_upper && !MONTHS_AND_DAYS.contains(&next) && words_since_boundary(text, at) >= 5);
+                || (next_upper && !MONTHS_AND_DAYS.contains(&next) && words_since_boundary_at_least(text, at, 5));
         }
         if matches!(lower.as_str(), "e.g" | "i.e" | "ph.d") {
             return false;
@@ -415,17 +415,30 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
     true
 }
 
-/// Number of words between the last sentence-ending mark before `at` and `at`.
-fn words_since_boundary(text: &str, at: usize) -> usize {
+/// Whether at least `n` words stand between the last sentence-ending mark
+/// before `at` and `at`.
+fn words_since_boundary_at_least(text: &str, at: usize, n: usize) -> bool {
+    // Read backwards from `at` to the last boundary (or until `n` words are
+    // seen): a long paragraph is not rescanned from its start for each period.
     let head = &text[..at];
-    let mut start = 0;
-    for (i, c) in head.char_indices() {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in head.char_indices().rev() {
         let ends_word = head[..i].ends_with(|p: char| p.is_lowercase()) && !head[..i].ends_with("a.m") && !head[..i].ends_with("p.m");
         if matches!(c, '!' | '?') || (c == '.' && head[i + 1..].starts_with(' ') && ends_word) {
-            start = i + 1;
+            break;
+        }
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words >= n {
+                return true;
+            }
         }
     }
-    head[start..].split_whitespace().count()
+    words >= n
 }
 
 /// A paragraph that opens with a full date and no punctuation after it
