@@ -52,10 +52,12 @@
 //! of its trigger family and class, and skips pairs already in one item.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::date::Date;
-use crate::lexicon::{trim_suffix, WordSet};
+use crate::lexicon::{lowercase, trim_suffix, WordSet};
 use crate::segment::{Segmentation, TokenKind};
 use crate::span::{Span, SpanIndex};
 use crate::time::{Timex, TimexType};
@@ -356,17 +358,25 @@ fn third_person(lemma: &str) -> String {
 struct Tok<'a> {
     span: Span,
     text: &'a str,
-    lower: String,
+    lower: Cow<'a, str>,
     kind: TokenKind,
     quoted: bool,
     /// Part of a name sequence (index into the sentence's names).
     name: Option<usize>,
     /// Covered by a temporal expression.
     timex: bool,
-    /// `verb_lemma` of the word against the speech and the action verbs
-    /// (worked out once per token).
-    speech: Option<(&'static str, Form)>,
-    action: Option<(&'static str, Form)>,
+    /// `verb_lemma` of the word against the speech and the action verbs,
+    /// worked out on first use (see [`Tok::verbs`]).
+    verbs: OnceCell<VerbLemmas>,
+}
+
+/// A word's lemma and form as a speech verb and as an action verb.
+type VerbLemmas = (Option<(&'static str, Form)>, Option<(&'static str, Form)>);
+
+impl Tok<'_> {
+    fn verbs(&self) -> VerbLemmas {
+        *self.verbs.get_or_init(|| (verb_lemma(&self.lower, &SPEECH), verb_lemma(&self.lower, &ACTION)))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -388,9 +398,10 @@ fn is_pronoun(lower: &str) -> bool {
 
 fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_start: bool, timexes: &[&Timex]) -> (Vec<Tok<'a>>, Vec<Name>, bool) {
     let sentence = &seg.sentences[si];
-    let mut toks: Vec<Tok<'a>> = Vec::new();
+    let sentence_tokens = seg.sentence_tokens(sentence);
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(sentence_tokens.len());
     let mut quoted = quoted_at_start;
-    for t in seg.sentence_tokens(sentence) {
+    for t in sentence_tokens {
         let text = t.span.text(body);
         let mut q = quoted;
         match text {
@@ -408,9 +419,7 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
             _ => {}
         }
         let timex = timexes.iter().any(|x| x.span.overlaps(t.span) && x.kind != TimexType::Duration);
-        let lower = text.to_lowercase();
-        let (speech, action) = if t.kind == TokenKind::Word { (verb_lemma(&lower, &SPEECH), verb_lemma(&lower, &ACTION)) } else { (None, None) };
-        toks.push(Tok { span: t.span, text, lower, kind: t.kind, quoted: q, name: None, timex, speech, action });
+        toks.push(Tok { span: t.span, text, lower: lowercase(text), kind: t.kind, quoted: q, name: None, timex, verbs: OnceCell::new() });
     }
     // Name sequences: capitalised words (not openers, weekdays, months), with inner "of"/"al-".
     let mut names = Vec::new();
@@ -419,8 +428,8 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
         let capital = |k: usize| {
             let t = &toks[k];
             t.kind == TokenKind::Word && is_cap(t.text) && !t.timex && !weekday_or_month(&t.lower) && !is_pronoun(&t.lower)
-                && !(k == 0 && OPENERS.contains(&t.lower.as_str()))
-                && !(k > 0 && matches!(toks[k - 1].text, "“" | "\"") && OPENERS.contains(&t.lower.as_str()))
+                && !(k == 0 && OPENERS.contains(&t.lower.as_ref()))
+                && !(k > 0 && matches!(toks[k - 1].text, "“" | "\"") && OPENERS.contains(&t.lower.as_ref()))
         };
         if !capital(i) {
             i += 1;
@@ -431,7 +440,7 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
         while end < toks.len() {
             if capital(end) {
                 end += 1;
-            } else if matches!(toks[end].lower.as_str(), "of" | "for" | "the") && end + 1 < toks.len() && capital(end + 1) && end > start {
+            } else if matches!(toks[end].lower.as_ref(), "of" | "for" | "the") && end + 1 < toks.len() && capital(end + 1) && end > start {
                 end += 1;
             } else {
                 break;
@@ -442,11 +451,11 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
         while s + 1 < end && (TITLES.contains(&toks[s].lower.trim_end_matches('.')) || toks[s].lower.ends_with("ian") || toks[s].lower.ends_with("ese")) {
             s += 1;
         }
-        while s < end && matches!(toks[s].lower.as_str(), "of" | "for" | "the") {
+        while s < end && matches!(toks[s].lower.as_ref(), "of" | "for" | "the") {
             s += 1;
         }
         let words: Vec<&str> = toks[s..end].iter().map(|t| trim_suffix(trim_suffix(t.text, "'s"), "’s")).collect();
-        let only_title = end - s == 1 && (TITLES.contains(&toks[s].lower.as_str()) || is_demonym(&toks[s].lower));
+        let only_title = end - s == 1 && (TITLES.contains(&toks[s].lower.as_ref()) || is_demonym(&toks[s].lower));
         if !words.is_empty() && !only_title {
             let display = words.join(" ");
             let last = words.last().copied().unwrap_or("");
@@ -477,16 +486,16 @@ fn is_place_phrase(display: &str) -> bool {
 /// Words that end the object or complement of a trigger.
 fn ends_phrase(t: &Tok<'_>) -> bool {
     matches!(t.text, "," | ";" | ":" | "." | "!" | "?" | "”" | "“" | "\"" | "(" | ")" | "—" | "–" | "-" | "[" | "]")
-        || matches!(t.lower.as_str(), "that" | "which" | "who" | "whom" | "because" | "after" | "before" | "since" | "while" | "although" | "though" | "but" | "and" | "for" | "as" | "following" | "if" | "when" | "where" | "whether" | "until")
+        || matches!(t.lower.as_ref(), "that" | "which" | "who" | "whom" | "because" | "after" | "before" | "since" | "while" | "although" | "though" | "but" | "and" | "for" | "as" | "following" | "if" | "when" | "where" | "whether" | "until")
 }
 
 fn is_verbish(t: &Tok<'_>) -> bool {
-    let l = t.lower.as_str();
+    let l = t.lower.as_ref();
     t.kind == TokenKind::Word
         && t.name.is_none()
         && (matches!(l, "is" | "was" | "were" | "are" | "comes" | "came" | "remained" | "remains" | "has" | "have" | "had" | "said" | "says")
-            || t.speech.is_some_and(|v| v.1 != Form::Ing)
-            || t.action.is_some_and(|v| v.1 != Form::Ing)
+            || t.verbs().0.is_some_and(|v| v.1 != Form::Ing)
+            || t.verbs().1.is_some_and(|v| v.1 != Form::Ing)
             || (l.len() > 4 && l.ends_with("ed") && !is_cap(t.text)))
 }
 
@@ -514,9 +523,9 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
         if t.kind != TokenKind::Word || t.name.is_some() || t.timex {
             continue;
         }
-        let l = t.lower.as_str();
-        let prev = if k > 0 { toks[k - 1].lower.as_str() } else { "" };
-        let prev2 = if k > 1 { toks[k - 2].lower.as_str() } else { "" };
+        let l = t.lower.as_ref();
+        let prev = if k > 0 { toks[k - 1].lower.as_ref() } else { "" };
+        let prev2 = if k > 1 { toks[k - 2].lower.as_ref() } else { "" };
         let modal = matches!(prev, "to" | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "not" | "n't" | "did" | "does" | "do" | "'ll");
         // Event nouns (not after a pronoun, a modal or "to").
         let noun_class = if FRAME_NOUNS.contains(&l) { Some(Class::Frame) } else if OCCURRENCE_NOUNS.contains(&l) { Some(Class::Occurrence) } else { None };
@@ -541,7 +550,7 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
             }
         }
         // Verbs.
-        let (speech, action) = (t.speech, t.action);
+        let (speech, action) = t.verbs();
         let (lemma, form, class) = match (speech, action) {
             (Some((lm, f)), _) => (lm, f, Class::Statement),
             (None, Some((lm, f))) => (lm, f, Class::Occurrence),
@@ -550,7 +559,7 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
         if form == Form::Ing || is_cap(t.text) && k > 0 {
             continue;
         }
-        let next = toks.get(k + 1).map(|x| x.lower.as_str()).unwrap_or("");
+        let next = toks.get(k + 1).map(|x| x.lower.as_ref()).unwrap_or("");
         if form == Form::Base && !matches!(prev, "will" | "'ll" | "shall" | "did" | "would") && !(prev == "to" && matches!(prev2, "set" | "due" | "going" | "scheduled" | "expected" | "plans" | "planned")) {
             continue;
         }
@@ -602,7 +611,7 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
                 out[n].absorbed = true;
             }
         }
-        if at >= 2 && matches!(toks[at - 1].lower.as_str(), "that" | "which") && out.iter().any(|n| n.verb.is_none() && n.at + 1 == at - 1) {
+        if at >= 2 && matches!(toks[at - 1].lower.as_ref(), "that" | "which") && out.iter().any(|n| n.verb.is_none() && n.at + 1 == at - 1) {
             out[v].absorbed = true;
         }
     }
@@ -615,7 +624,7 @@ fn noun_phrase(toks: &[Tok<'_>], k: usize) -> (usize, usize) {
     let mut s = k;
     while s > 0 {
         let t = &toks[s - 1];
-        let l = t.lower.as_str();
+        let l = t.lower.as_ref();
         let part = (t.kind == TokenKind::Word || t.kind == TokenKind::Number || t.text == "’" || t.text == "'")
             && !matches!(l, "of" | "over" | "in" | "on" | "at" | "during" | "after" | "before" | "following" | "for" | "with" | "by" | "from" | "to" | "into" | "about" | "and" | "or" | "that" | "which")
             && !is_verbish(t);
@@ -628,7 +637,7 @@ fn noun_phrase(toks: &[Tok<'_>], k: usize) -> (usize, usize) {
         }
     }
     let mut e = k;
-    let complement = toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "with" | "of" | "on" | "against" | "in" | "by" | "into" | "to" | "between" | "carried"));
+    let complement = toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_ref(), "with" | "of" | "on" | "against" | "in" | "by" | "into" | "to" | "between" | "carried"));
     if complement {
         let mut j = k + 1;
         while j < toks.len() && j <= k + 9 {
@@ -646,7 +655,7 @@ fn noun_phrase(toks: &[Tok<'_>], k: usize) -> (usize, usize) {
             }
             if let Some(n) = toks.get(first).and_then(|t| t.name) {
                 let mut j = first;
-                while j < toks.len() && (toks[j].name == Some(n) || TITLES.contains(&toks[j].lower.as_str()) && is_cap(toks[j].text)) {
+                while j < toks.len() && (toks[j].name == Some(n) || TITLES.contains(&toks[j].lower.as_ref()) && is_cap(toks[j].text)) {
                     j += 1;
                 }
                 if toks.get(j).is_none_or(|t| matches!(t.text, "." | "," | ";")) && j > e + 2 {
@@ -767,7 +776,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                     let d = if t.at > at { t.at - at } else { at - t.at };
                     // Verbs are preferred over nouns; "after"/"before" between them separates clauses.
                     let (lo, hi) = (t.at.min(at), t.at.max(at));
-                    let crossing = toks[lo..hi].iter().filter(|x| matches!(x.lower.as_str(), "after" | "before" | "following" | "since" | "because" | "while" | "when")).count();
+                    let crossing = toks[lo..hi].iter().filter(|x| matches!(x.lower.as_ref(), "after" | "before" | "following" | "since" | "because" | "while" | "when")).count();
                     (d + if t.verb.is_none() { 2 } else { 0 } + 6 * crossing, t.verb.is_none())
                 })
                 .map(|(i, _)| i);
@@ -816,7 +825,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 if let Some(tx) = explicit.get(&ti) {
                     let at = token_of(tx.span);
                     if at < s {
-                        s = if at > 0 && matches!(toks[at - 1].lower.as_str(), "on" | "in" | "at") { at - 1 } else { at };
+                        s = if at > 0 && matches!(toks[at - 1].lower.as_ref(), "on" | "in" | "at") { at - 1 } else { at };
                     }
                 }
                 (s, end_tok.max(k))
@@ -877,20 +886,20 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             }
             let words: BTreeSet<String> = toks[ev_start..=ev_end]
                 .iter()
-                .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_str()) && !t.timex)
+                .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_ref()) && !t.timex)
                 .map(|t| trim_suffix(&t.lower, "'s").trim_end_matches('s').to_string())
                 .collect();
             let modifiers: BTreeSet<String> = if tr.verb.is_none() {
                 let (np_start, _) = noun_phrase(&toks, k);
                 toks[np_start..k]
                     .iter()
-                    .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_str()) && !t.timex && !tr.lemma.contains(t.lower.as_str()))
+                    .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_ref()) && !t.timex && !tr.lemma.contains(t.lower.as_ref()))
                     .map(|t| t.lower.trim_end_matches('s').to_string())
                     .collect()
             } else {
                 BTreeSet::new()
             };
-            let pronoun = subj.is_none() && subj_start.is_some_and(|s| matches!(toks[s].lower.as_str(), "he" | "she"));
+            let pronoun = subj.is_none() && subj_start.is_some_and(|s| matches!(toks[s].lower.as_ref(), "he" | "she"));
             let pronoun_speaker = if pronoun {
                 let in_sentence = toks[..k].iter().rev().find_map(|t| t.name.filter(|n| speakers_seen.contains(&names[*n].key)));
                 in_sentence.map(|n| (names[n].key.clone(), names[n].display.clone())).or_else(|| last_speaker.clone())
@@ -916,7 +925,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                     last_speaker = Some(p.clone());
                 }
             }
-            let plain_subject = (k > 0 && tr.verb.is_some() && toks[k - 1].kind == TokenKind::Word && toks[k - 1].name.is_none() && !is_pronoun(&toks[k - 1].lower) && toks[k - 1].lower.ends_with('s') && !STOP.contains(&toks[k - 1].lower.as_str()))
+            let plain_subject = (k > 0 && tr.verb.is_some() && toks[k - 1].kind == TokenKind::Word && toks[k - 1].name.is_none() && !is_pronoun(&toks[k - 1].lower) && toks[k - 1].lower.ends_with('s') && !STOP.contains(&toks[k - 1].lower.as_ref()))
                 .then(|| {
                     let mut w = toks[k - 1].text.to_string();
                     if let Some(c) = w.get(0..1) {
@@ -937,7 +946,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             let reported = toks[k].quoted
                 || (tr.class != Class::Statement && tr.verb.is_some() && triggers.iter().any(|o| o.class == Class::Statement && o.verb.is_some() && o.at < k));
             let cued = explicit.get(&ti).is_some_and(|t| t.note.contains("cue '"));
-            let definite = tr.verb.is_none() && k > 0 && toks[..k].iter().rev().take(4).any(|t| matches!(t.lower.as_str(), "the" | "its" | "his" | "her" | "their" | "this" | "that"));
+            let definite = tr.verb.is_none() && k > 0 && toks[..k].iter().rev().take(4).any(|t| matches!(t.lower.as_ref(), "the" | "its" | "his" | "her" | "their" | "this" | "that"));
             let mut ev = Event {
                 article: a,
                 sentence: si,
@@ -1026,7 +1035,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         // Bounds from "after/following/before/since X" in this sentence.
         let main_day = sentence_day.or_else(|| events[first..].iter().find_map(|e| e.time.range.filter(|r| r.0 == r.1).map(|r| r.0)));
         for (k, t) in toks.iter().enumerate() {
-            let rel = match t.lower.as_str() {
+            let rel = match t.lower.as_ref() {
                 "after" | "following" => "after",
                 "since" => "since",
                 _ => continue,
@@ -1304,7 +1313,7 @@ fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, who: Option<String
     let label = match (tr.verb, tr.class) {
         (Some(_), Class::Statement) => {
             let mut c = tr.at + 1;
-            while c < toks.len() && (toks[c].timex || matches!(toks[c].lower.as_str(), "that" | "on" | "earlier" | "later" | "," | "for" | "to" | "-" | "–" | "—")) {
+            while c < toks.len() && (toks[c].timex || matches!(toks[c].lower.as_ref(), "that" | "on" | "earlier" | "later" | "," | "for" | "to" | "-" | "–" | "—")) {
                 c += 1;
             }
             let end = toks[c.min(toks.len().saturating_sub(1))..].iter().position(|t| matches!(t.text, "." | ";" | "“" | "”" | "\"")).map_or(toks.len() - 1, |p| c + p - 1);
@@ -1321,7 +1330,7 @@ fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, who: Option<String
         (None, _) => {
             let (ns, ne) = noun_phrase(toks, tr.at);
             let mut from = ns;
-            while from < tr.at && matches!(toks[from].lower.as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this" | "that") {
+            while from < tr.at && matches!(toks[from].lower.as_ref(), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this" | "that") {
                 from += 1;
             }
             let np = text_of(from, ne, 10);

@@ -9,6 +9,7 @@
 //!
 //! Lookups take the word as written; they lower-case where the list does.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -60,6 +61,16 @@ impl WordSet {
 
     fn set(&self) -> &HashSet<&'static str, BuildHasherDefault<WordHasher>> {
         self.set.get_or_init(|| self.list.iter().copied().collect())
+    }
+}
+
+/// `s` in lower case (`str::to_lowercase`), borrowed when it is ASCII
+/// without capitals.
+pub fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
     }
 }
 
