@@ -57,7 +57,7 @@ use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::date::Date;
-use crate::lexicon::{lowercase, trim_suffix, WordSet};
+use crate::lexicon::{lowercase, trim_suffix, Map, WordSet};
 use crate::segment::{Segmentation, TokenKind};
 use crate::span::{Span, SpanIndex};
 use crate::time::{Timex, TimexType};
@@ -275,15 +275,30 @@ enum Form {
 
 /// The lemma of an irregular form.
 fn irregular(form: &str) -> Option<&'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    static MAP: OnceLock<Map<&'static str, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = Map::default();
         for &(f, l) in IRREGULAR {
             map.entry(f).or_insert(l);
         }
         map
     });
     map.get(form).copied()
+}
+
+/// Every speech and action verb: (the word, a speech verb, an action verb).
+fn verb_table() -> &'static Map<&'static str, (&'static str, bool, bool)> {
+    static MAP: OnceLock<Map<&'static str, (&'static str, bool, bool)>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: Map<&'static str, (&'static str, bool, bool)> = Map::default();
+        for &w in SPEECH.words() {
+            map.entry(w).or_insert((w, false, false)).1 = true;
+        }
+        for &w in ACTION.words() {
+            map.entry(w).or_insert((w, false, false)).2 = true;
+        }
+        map
+    })
 }
 
 /// `stem` followed by `suffix`, written into `buf` (None when it does not
@@ -298,25 +313,45 @@ fn joined<'b>(buf: &'b mut [u8; 48], stem: &str, suffix: &str) -> Option<&'b str
     std::str::from_utf8(&buf[..n]).ok()
 }
 
-/// A verb form's lemma (when the lemma is in `list`) and form.
-fn verb_lemma(lower: &str, list: &'static WordSet) -> Option<(&'static str, Form)> {
+/// A verb form's lemma and form as a speech verb and as an action verb:
+/// for each list, the first candidate stem (the irregular form's lemma, the
+/// word, then the stems of "-ed", "-ing" and "-s" forms) that it holds.
+fn verb_lemmas(lower: &str) -> VerbLemmas {
     let lower = trim_suffix(lower, "'s");
-    let find = |stem: &str| list.get(stem);
-    let (mut buf_e, mut buf_y) = ([0u8; 48], [0u8; 48]);
+    // The lists and the irregular forms are ASCII, and every candidate keeps
+    // the word's other characters.
+    if !lower.is_ascii() {
+        return (None, None);
+    }
     if let Some(lemma) = irregular(lower) {
         let form = if lower.ends_with('s') && lemma != "have" || lower == "has" { Form::Present } else { Form::Past };
-        return find(lemma).map(|l| (l, form));
+        return (SPEECH.get(lemma).map(|l| (l, form)), ACTION.get(lemma).map(|l| (l, form)));
     }
-    if let Some(l) = find(lower) {
-        return Some((l, Form::Base));
+    let table = verb_table();
+    let mut found: VerbLemmas = (None, None);
+    // Offers a candidate to both lists; true once both have their lemma.
+    let mut offer = |cand: &str, form: Form| {
+        if let Some(&(word, speech, action)) = table.get(cand) {
+            if speech && found.0.is_none() {
+                found.0 = Some((word, form));
+            }
+            if action && found.1.is_none() {
+                found.1 = Some((word, form));
+            }
+        }
+        found.0.is_some() && found.1.is_some()
+    };
+    let (mut buf_e, mut buf_y) = ([0u8; 48], [0u8; 48]);
+    if offer(lower, Form::Base) {
+        return found;
     }
     if let Some(stem) = lower.strip_suffix("ed") {
         let undoubled = if stem.len() > 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] { &stem[..stem.len() - 1] } else { stem };
         let e = joined(&mut buf_e, stem, "e").unwrap_or("");
         let ied = stem.strip_suffix('i').and_then(|s| joined(&mut buf_y, s, "y")).unwrap_or("");
         for cand in [stem, undoubled, e, ied] {
-            if let Some(l) = find(cand) {
-                return Some((l, Form::Past));
+            if offer(cand, Form::Past) {
+                return found;
             }
         }
     }
@@ -324,8 +359,8 @@ fn verb_lemma(lower: &str, list: &'static WordSet) -> Option<(&'static str, Form
         let undoubled = if stem.len() > 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] { &stem[..stem.len() - 1] } else { stem };
         let e = joined(&mut buf_e, stem, "e").unwrap_or("");
         for cand in [stem, undoubled, e] {
-            if let Some(l) = find(cand) {
-                return Some((l, Form::Ing));
+            if offer(cand, Form::Ing) {
+                return found;
             }
         }
     }
@@ -333,12 +368,12 @@ fn verb_lemma(lower: &str, list: &'static WordSet) -> Option<(&'static str, Form
         let es = lower.strip_suffix("es").unwrap_or("");
         let ies = lower.strip_suffix("ies").and_then(|s| joined(&mut buf_y, s, "y")).unwrap_or("");
         for cand in [stem, es, ies] {
-            if let Some(l) = find(cand) {
-                return Some((l, Form::Present));
+            if offer(cand, Form::Present) {
+                return found;
             }
         }
     }
-    None
+    found
 }
 
 fn third_person(lemma: &str) -> String {
@@ -365,7 +400,7 @@ struct Tok<'a> {
     name: Option<usize>,
     /// Covered by a temporal expression.
     timex: bool,
-    /// `verb_lemma` of the word against the speech and the action verbs,
+    /// `verb_lemmas` of the word: as a speech verb and as an action verb,
     /// worked out on first use (see [`Tok::verbs`]).
     verbs: OnceCell<VerbLemmas>,
 }
@@ -375,7 +410,7 @@ type VerbLemmas = (Option<(&'static str, Form)>, Option<(&'static str, Form)>);
 
 impl Tok<'_> {
     fn verbs(&self) -> VerbLemmas {
-        *self.verbs.get_or_init(|| (verb_lemma(&self.lower, &SPEECH), verb_lemma(&self.lower, &ACTION)))
+        *self.verbs.get_or_init(|| verb_lemmas(&self.lower))
     }
 }
 

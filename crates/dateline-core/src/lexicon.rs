@@ -37,7 +37,8 @@ impl Hasher for WordHasher {
     }
 }
 
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash map with [`WordHasher`], for fixed tables keyed by words.
+pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// A fixed set of words, hashed on first use.
 pub struct WordSet {
@@ -52,6 +53,11 @@ impl WordSet {
 
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
         self.set().contains(word.as_ref())
+    }
+
+    /// The words, as listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.list
     }
 
     /// The list's own copy of `word`, when it has it.
