@@ -1041,7 +1041,10 @@ fn parse_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         (&["over"], "MORE_THAN"),
         (&["just"], "EQUAL_OR_LESS"),
     ];
-    for (words, modifier) in quantity {
+    // Each table is tried only when the word can open one of its entries.
+    let first = lower_at(w, i);
+    let quantity_first = quantity.iter().any(|(words, _)| words[0] == first);
+    for (words, modifier) in quantity.iter().filter(|_| quantity_first) {
         if words.iter().enumerate().all(|(k, x)| lower_at(w, i + k) == *x) {
             let j = i + words.len();
             if let Some(mut m) = core_at(w, j) {
@@ -1067,7 +1070,8 @@ fn parse_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         (&["late"], "END"),
         (&["mid"], "MID"),
     ];
-    for (words, modifier) in position {
+    let position_first = position.iter().any(|(words, _)| words[0] == first);
+    for (words, modifier) in position.iter().filter(|_| position_first) {
         if words.iter().enumerate().all(|(k, x)| lower_at(w, i + k) == *x) {
             let j = i + words.len();
             if let Some(mut m) = core_at(w, j) {
