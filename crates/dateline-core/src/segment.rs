@@ -132,10 +132,13 @@ fn continues_line(prev: &str, next: &str) -> bool {
 // ------------------------------------------------------------------ boilerplate
 
 fn is_boilerplate(text: &str, index: usize, last: usize) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Only the first words matter (every test below is on at most 10 words).
+    let words: Vec<&str> = text.split_whitespace().take(11).collect();
     let ends_like_sentence = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']).ends_with(['.', '!', '?', '…']);
-    let letters = text.chars().filter(|c| c.is_alphabetic());
-    let all_caps = letters.clone().count() >= 3 && letters.clone().all(char::is_uppercase);
+    let all_caps = || {
+        let letters = text.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() >= 3 && letters.clone().all(char::is_uppercase)
+    };
     let byline = words.len() >= 2
         && words.len() <= 6
         && matches!(words[0], "By" | "BY" | "by")
@@ -143,7 +146,7 @@ fn is_boilerplate(text: &str, index: usize, last: usize) -> bool {
     let bare_url = words.len() == 1 && (words[0].starts_with("http://") || words[0].starts_with("https://") || words[0].starts_with("www."));
     let label = index > 0 && !ends_like_sentence && words.len() <= 3 && !text.ends_with(':');
     let call_to_action = index > 0 && index == last && !ends_like_sentence && words.len() <= 10;
-    byline || bare_url || label || call_to_action || (all_caps && words.len() <= 4 && !ends_like_sentence)
+    byline || bare_url || label || call_to_action || (words.len() <= 4 && !ends_like_sentence && all_caps())
 }
 
 // ------------------------------------------------------------------ sentences
