@@ -38,11 +38,15 @@
 //!   paragraph when the quote opens its own paragraph; quoted words inside a
 //!   sentence take the speaker of a cue in that sentence, or of the previous
 //!   sentence in the paragraph when it had one; otherwise no speaker.
+//!
+//! Quoted regions (from [`crate::quotes::find`]) and mentions (from
+//! [`crate::entities::resolve`]) come in text order; lookups by position
+//! binary-search them, so the stage stays near-linear on long articles.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::entities::{Entities, MentionKind};
+use crate::entities::{Entities, Mention, MentionKind};
 use crate::lexicon::{self, CueClass, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -233,6 +237,23 @@ impl<'a> Ctx<'a> {
         ms[i..].iter().take_while(|m| m.span.start == start).enumerate().filter(|(_, m)| !m.in_quote).max_by_key(|(_, m)| m.span.end).map(|(j, _)| i + j)
     }
 
+    /// The mentions starting at a byte in `from..=to`, with their indices, in
+    /// order (the entity stage sorts mentions by start).
+    fn mentions_starting_in(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, &'a Mention)> + 'a {
+        let ms: &'a [Mention] = &self.ents.mentions;
+        let i = ms.partition_point(|m| m.span.start < from);
+        ms[i..].iter().enumerate().take_while(move |(_, m)| m.span.start <= to).map(move |(j, m)| (i + j, m))
+    }
+
+    /// The quoted regions (index, region) whose key (`outer.start`,
+    /// `outer.end`, `content.start`: each non-decreasing, as the regions are
+    /// disjoint and in text order) lies in `from..=to`, in order.
+    fn quotes_by(&self, key: fn(&Quoted) -> usize, from: usize, to: usize) -> impl Iterator<Item = (usize, &'a Quoted)> + 'a {
+        let qs: &'a [Quoted] = self.quoted;
+        let i = qs.partition_point(|q| key(q) < from);
+        qs[i..].iter().enumerate().take_while(move |(_, q)| key(q) <= to).map(move |(j, q)| (i + j, q))
+    }
+
     /// The token index whose span ends at or before `byte`, at or after `from`.
     fn token_end_at(&self, byte: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end <= byte)
@@ -266,6 +287,11 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             *slot = i;
         }
     }
+    debug_assert!(ents.mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start), "mentions sorted by start");
+    debug_assert!(
+        quoted.windows(2).all(|w| w[0].content.start <= w[1].content.start && w[0].outer.start <= w[1].outer.start && w[0].outer.end <= w[1].outer.end && w[0].paragraph <= w[1].paragraph),
+        "quoted regions disjoint and in text order"
+    );
     let cx = Ctx { body, seg, quoted, ents, tokens, in_quote, by_end };
     let mut out: Vec<Quote> = Vec::new();
     // quote index -> attributed
@@ -446,7 +472,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     let mut claimed_by: Vec<Option<usize>> = vec![None; quoted.len()];
     for (oi, q) in out.iter().enumerate() {
         if q.kind == QuoteKind::Direct {
-            if let Some(qi) = quoted.iter().position(|x| x.content == q.content) {
+            if let Some((qi, _)) = cx.quotes_by(|x| x.content.start, q.content.start, q.content.start).find(|(_, x)| x.content == q.content) {
                 claimed_by[qi] = Some(oi);
             }
         }
@@ -526,7 +552,7 @@ fn dash_or_colon_source(cx: &Ctx<'_>, q: Quoted) -> Option<(Span, usize)> {
         let dash_start = q.outer.end + (after.len() - trimmed.len());
         let rest = &trimmed[dash.len_utf8()..];
         let name_start = dash_start + dash.len_utf8() + (rest.len() - rest.trim_start().len());
-        let mi = cx.ents.mentions.iter().position(|m| m.span.start == name_start && m.kind == MentionKind::Name)?;
+        let mi = cx.mentions_starting_in(name_start, name_start).find(|(_, m)| m.kind == MentionKind::Name).map(|(i, _)| i)?;
         let tail = body.get(cx.ents.mentions[mi].span.end..para.end).unwrap_or("").trim();
         if tail.is_empty() || tail == "." || tail.starts_with(',') {
             return Some((Span::new(dash_start, dash_start + dash.len_utf8()), mi));
@@ -538,7 +564,7 @@ fn dash_or_colon_source(cx: &Ctx<'_>, q: Quoted) -> Option<(Span, usize)> {
     let before = body[sentence.start..q.outer.start].trim_end();
     let colon = before.strip_suffix(':')?;
     let name_end = sentence.start + colon.trim_end().len();
-    let mi = cx.ents.mentions.iter().position(|m| m.span.end == name_end && m.span.start == sentence.start && m.kind == MentionKind::Name)?;
+    let mi = cx.mentions_starting_in(sentence.start, sentence.start).find(|(_, m)| m.span.end == name_end && m.kind == MentionKind::Name).map(|(i, _)| i)?;
     let colon_at = sentence.start + colon.len();
     Some((Span::new(colon_at, colon_at + 1), mi))
 }
@@ -555,12 +581,17 @@ fn trim_possessive(body: &str, span: Span) -> Span {
 }
 
 /// Indices of the quoted regions whose marks lie inside `span`.
+/// The regions are in text order (sorted by content start) and a region's
+/// content lies inside its marks: only those whose content starts in `span`
+/// can qualify.
 fn quotes_in(cx: &Ctx<'_>, span: Span) -> Vec<usize> {
-    cx.quoted
+    let from = cx.quoted.partition_point(|q| q.content.start < span.start);
+    cx.quoted[from..]
         .iter()
+        .take_while(|q| q.content.start <= span.end)
         .enumerate()
         .filter(|(_, q)| span.start <= q.outer.start && q.outer.end <= span.end + 1 && q.content.end <= span.end)
-        .map(|(i, _)| i)
+        .map(|(i, _)| from + i)
         .collect()
 }
 
@@ -585,7 +616,7 @@ fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
 
 fn paragraph_is_quote_only(cx: &Ctx<'_>, p: usize) -> bool {
     let para = cx.seg.paragraphs[p];
-    let covered: usize = cx.quoted.iter().filter(|q| q.paragraph == p).map(|q| q.outer.len()).sum();
+    let covered: usize = cx.quotes_by(|q| q.paragraph, p, p).map(|(_, q)| q.outer.len()).sum();
     covered * 10 >= para.len() * 9
 }
 
@@ -600,7 +631,7 @@ fn quote_right_after(cx: &Ctx<'_>, right: usize) -> Option<usize> {
         return None;
     }
     let start = cx.tokens[k].span.start;
-    cx.quoted.iter().position(|q| q.outer.start == start)
+    cx.quotes_by(|q| q.outer.start, start, start).next().map(|(i, _)| i)
 }
 
 /// Finds the cues of one sentence, with their sources.
@@ -734,7 +765,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         if present && NOUNY.contains(lemma) && cue.side == Side::Before {
             let is_mention = cue.source.is_some_and(|(a, b)| {
                 let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
-                cx.ents.mentions.iter().any(|m| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
+                cx.mentions_starting_in(span.start, span.end).any(|(_, m)| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
             });
             if !is_mention {
                 cue.source = None;
@@ -773,22 +804,24 @@ fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize
     let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
     // A mention ending where the source ends (the head of the phrase), or
     // covering the whole source.
-    let ms = &cx.ents.mentions;
-    let person_of = ms.iter().find(|m| {
+    // Mentions are sorted by start: those starting at the source's start, and
+    // those starting inside it.
+    let at_start = || cx.mentions_starting_in(span.start, span.start).map(|(_, m)| m);
+    let inside = || cx.mentions_starting_in(span.start, span.end).map(|(_, m)| m);
+    let person_of = at_start().find(|m| {
         !m.in_quote
-            && m.span.start == span.start
             && m.span.end < span.end
             && m.entity.is_some_and(|e| cx.ents.entities[e].kind == crate::entities::EntityKind::Person)
             && matches!(cx.body[m.span.end..span.end].split_whitespace().next(), Some("of" | "at" | "from"))
     });
     let best = person_of.or_else(|| {
-        ms.iter()
+        inside()
             .filter(|m| !m.in_quote && span.contains(m.span) && (trim_possessive(cx.body, span).end == m.span.end || m.span == span))
             .max_by_key(|m| m.span.len())
     });
     let best = best.or_else(|| {
         // the first mention of a short phrase like "Tillerson and Lavrov"
-        ms.iter().find(|m| !m.in_quote && span.contains(m.span) && m.span.start == span.start && !m.members.is_empty())
+        at_start().find(|m| !m.in_quote && span.contains(m.span) && !m.members.is_empty())
     });
     // "who"/"which": the mention right before it (", who said").
     if best.is_none() && matches!(span.text(cx.body), "who" | "which" | "Who") {
@@ -806,7 +839,7 @@ fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize
     match best {
         Some(m) => {
             // conjoined: "Tillerson and Lavrov said"
-            let conj = ms.iter().find(|x| x.span.start == span.start && x.members.len() >= 2 && x.kind == MentionKind::Name);
+            let conj = at_start().find(|x| x.members.len() >= 2 && x.kind == MentionKind::Name);
             if let Some(c) = conj.filter(|_| m.kind == MentionKind::Name && span.start != m.span.start) {
                 return (c.members.first().copied(), c.members.clone());
             }
@@ -943,7 +976,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
 fn first_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)> {
     let a = cx.tokens[start].span.start;
     let b = cx.tokens[k].span.start;
-    let m = cx.ents.mentions.iter().find(|m| m.subject && !m.in_quote && a <= m.span.start && m.span.end <= b)?;
+    let (_, m) = cx.mentions_starting_in(a, b).find(|(_, m)| m.subject && !m.in_quote && m.span.end <= b)?;
     let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
     let end = cx.token_end_at(m.span.end) + usize::from(cx.tokens.get(cx.token_end_at(m.span.end)).is_some_and(|t| t.span.start < m.span.end));
     Some((first, end.max(first + 1)))
@@ -999,7 +1032,7 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
         if left == range.start && floor <= range.start && left > 0 && is_close_mark(cx.text(left - 1)) && ends_clause(cx, right, range.end) {
             let end = cx.tokens[left - 1].span.end;
             let para = cx.seg.sentences[cx.seg.sentence_at(cx.tokens[left].span.start)?].paragraph;
-            return cx.quoted.iter().find(|q| q.outer.end == end && q.paragraph == para).map(|q| q.outer);
+            return cx.quotes_by(|q| q.outer.end, end, end).find(|(_, q)| q.paragraph == para).map(|(_, q)| q.outer);
         }
         return None;
     }
@@ -1029,13 +1062,16 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     let mut end_byte = cx.tokens[e - 1].span.end;
     // A quoted sentence ending right here is the content on its own
     // ("X scolded him: “...,” she said").
-    if let Some(qi) = cx.quoted.iter().position(|q| q.outer.end == cx.tokens[sep].span.end || q.outer.end == end_byte) {
+    let sep_end = cx.tokens[sep].span.end;
+    let ending_at = |end: usize| cx.quotes_by(|q| q.outer.end, end, end).next().map(|(i, _)| i);
+    if let Some(qi) = ending_at(sep_end).into_iter().chain(ending_at(end_byte)).min() {
         if !is_partial(cx, qi) && cx.quoted[qi].outer.start > start_byte {
             return Some(cx.quoted[qi].outer);
         }
     }
     // A quote that closes here but opened in an earlier sentence.
-    if let Some(q) = cx.quoted.iter().find(|q| q.outer.end == end_byte || (q.outer.end >= end_byte && q.outer.start < start_byte && q.outer.end <= cx.tokens[left].span.start)) {
+    let left_start = cx.tokens[left].span.start;
+    if let Some((_, q)) = cx.quotes_by(|q| q.outer.end, end_byte, end_byte.max(left_start)).find(|(_, q)| q.outer.end == end_byte || (q.outer.start < start_byte && q.outer.end <= left_start)) {
         if q.outer.start < start_byte && floor <= range.start {
             start_byte = q.outer.start;
             end_byte = end_byte.max(q.outer.end);
@@ -1045,7 +1081,7 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     let span = Span::new(start_byte, end_byte);
     let text = span.text(cx.body);
     let words = text.split_whitespace().count();
-    let starts_quote = cx.quoted.iter().any(|q| q.outer.start == start_byte);
+    let starts_quote = cx.quotes_by(|q| q.outer.start, start_byte, start_byte).next().is_some();
     if words < 3 && !starts_quote {
         return None;
     }
@@ -1174,7 +1210,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     if quote_start {
         // (a few quoted words followed by more of the clause are a mixed quote, below)
         let at = cx.tokens[k].span.start;
-        let whole = cx.quoted.iter().position(|q| q.outer.start == at).filter(|&qi| {
+        let whole = cx.quotes_by(|q| q.outer.start, at, at).next().map(|(i, _)| i).filter(|&qi| {
             let q = cx.quoted[qi];
             let rest_of_sentence = cx.body.get(q.outer.end..cx.tokens[end - 1].span.end).unwrap_or("").trim_start_matches([',', '.', ' ', '!', '?', ';']);
             !is_partial(cx, qi) || rest_of_sentence.is_empty() || rest_of_sentence.starts_with(|c: char| !c.is_alphanumeric())
@@ -1208,7 +1244,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             }
             if w == "," && j + 1 < end {
                 let n = cx.lower(j + 1);
-                let next_is_cue = (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.ents.mentions.iter().any(|m| m.span.start == cx.tokens[j + 1].span.start))
+                let next_is_cue = (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some())
                     || (lexicon::cue_verb(&n).is_some() && n.ends_with("ing"))
                     || (n == "according")
                     || ((n == "and" || n == "but") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);

@@ -43,12 +43,23 @@
 //! or only bounds), participants and the evidence spans from every article
 //! that reports it. Items are ordered by time; undated items are kept apart
 //! at the end (`background`) and only when mentioned more than once.
+//!
+//! **Cost** is near-linear in the article's length: timexes, mentions and
+//! triggers are found by span through a [`SpanIndex`]; coreference looks only
+//! at earlier events with the same lemma, a statement's frame is looked up by
+//! day and participant, and a definite mention's root by (article, lemma).
+//! Merging compares an event only with the last `MERGE_WINDOW` (256) events
+//! of its trigger family and class, and skips pairs already in one item.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use crate::date::Date;
+use crate::lexicon::{lowercase, trim_suffix, Map, WordSet};
 use crate::segment::{Segmentation, TokenKind};
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 use crate::time::{Timex, TimexType};
 
 /// One article as the events stage reads it. `mentions` are entity mentions
@@ -169,39 +180,39 @@ pub fn timeline(articles: &[ArticleInput<'_>]) -> Timeline {
 
 // ------------------------------------------------------------------ lexicon
 
-const SPEECH: &[&str] = &[
+static SPEECH: WordSet = WordSet::new(&[
     "say", "tell", "note", "insist", "reveal", "repeat", "reiterate", "add", "warn", "announce", "claim", "state",
     "accuse", "blast", "criticize", "criticise", "urge", "suggest", "deny", "argue", "explain", "stress",
     "acknowledge", "admit", "confirm", "declare", "speak", "comment", "respond", "reply", "tweet", "praise",
     "condemn", "threaten", "promise", "vow", "predict", "point", "discuss", "talk", "express", "emphasize",
     "emphasise", "remark", "concede", "contend", "maintain", "assert", "allege", "advise", "ask", "call",
     "write", "testify", "echo",
-];
+]);
 
-const ACTION: &[&str] = &[
+static ACTION: WordSet = WordSet::new(&[
     "order", "attack", "strike", "launch", "kill", "agree", "sign", "meet", "visit", "elect", "vote", "resign",
     "appoint", "nominate", "arrest", "release", "ban", "impose", "sanction", "invade", "withdraw", "deploy",
     "establish", "suspend", "resume", "close", "bomb", "shoot", "die", "crash", "explode", "collapse", "approve",
     "reject", "veto", "sue", "charge", "convict", "sentence", "raid", "seize", "capture", "destroy", "occupy",
     "evacuate", "rescue", "decide", "cancel", "postpone", "unveil", "acquire", "buy", "sell", "merge", "fire",
     "hold", "host", "win", "lose", "expel", "retaliate",
-];
+]);
 
 /// Verbs whose object noun is the event ("held a press conference").
-const LIGHT: &[&str] = &["hold", "host", "have", "give", "attend", "conduct", "stage", "carry", "make", "order", "launch", "begin", "start", "end", "sign", "reach", "strike", "announce", "make", "mount", "call"];
+static LIGHT: WordSet = WordSet::new(&["hold", "host", "have", "give", "attend", "conduct", "stage", "carry", "make", "order", "launch", "begin", "start", "end", "sign", "reach", "strike", "announce", "make", "mount", "call"]);
 
-const FRAME_NOUNS: &[&str] = &[
+static FRAME_NOUNS: WordSet = WordSet::new(&[
     "meeting", "meetings", "conference", "talks", "summit", "visit", "trip", "interview", "hearing", "speech",
     "session", "ceremony", "briefing", "conversation", "negotiations", "tour", "rally", "debate",
-];
+]);
 
-const OCCURRENCE_NOUNS: &[&str] = &[
+static OCCURRENCE_NOUNS: WordSet = WordSet::new(&[
     "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing", "explosion", "shooting",
     "election", "elections", "vote", "referendum", "commitment", "agreement", "deal", "treaty", "ceasefire",
     "invasion", "crash", "earthquake", "protest", "protests", "coup", "massacre", "assassination", "arrest",
     "resignation", "raid", "decision", "statement", "remarks", "sanctions", "collapse", "takeover", "merger",
     "acquisition", "bankruptcy", "lawsuit", "trial", "verdict", "ruling", "layoffs", "launch", "announcement",
-];
+]);
 
 const IRREGULAR: &[(&str, &str)] = &[
     ("said", "say"), ("says", "say"), ("told", "tell"), ("met", "meet"), ("held", "hold"), ("spoke", "speak"),
@@ -212,16 +223,16 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("given", "give"), ("begun", "begin"), ("chosen", "choose"), ("chose", "choose"), ("led", "lead"), ("did", "do"),
 ];
 
-const STOP: &[&str] = &[
+static STOP: WordSet = WordSet::new(&[
     "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "this",
     "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our", "i", "you",
     "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "not",
     "as", "after", "before", "during", "about", "into", "over", "also", "which", "who", "what", "there", "two",
     "said", "told", "than", "more", "very", "between", "both", "any", "some", "all", "himself", "herself", "itself",
     "s", "t", "we've", "he's", "she's", "it's", "did", "do", "does", "can", "could", "should", "may", "might",
-];
+]);
 
-const TITLES: &[&str] = &[
+static TITLES: WordSet = WordSet::new(&[
     "president", "secretary", "minister", "foreign", "defense", "defence", "prime", "chancellor", "senator", "sen",
     "rep", "representative", "governor", "gov", "general", "gen", "king", "queen", "prince", "mr", "mrs", "ms",
     "dr", "pope", "vice", "deputy", "chief", "spokesman", "spokeswoman", "ambassador", "of", "state", "former",
@@ -229,10 +240,10 @@ const TITLES: &[&str] = &[
     "mayor", "sheriff", "officer", "lt", "col", "capt", "adm", "sgt", "professor", "prof", "rev", "lord", "lady",
     "sir", "dame", "emir", "sheikh", "supreme", "first", "lady", "executive", "press", "national", "security",
     "adviser", "advisor", "counselor", "spokesperson", "u.s.", "us", "the",
-];
+]);
 
 /// Sentence openers that are not names when capitalised.
-const OPENERS: &[&str] = &[
+static OPENERS: WordSet = WordSet::new(&[
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his",
     "her", "their", "our", "my", "your", "there", "here", "but", "and", "or", "so", "yet", "however", "in", "on",
     "at", "for", "with", "as", "after", "before", "when", "while", "if", "although", "though", "because", "since",
@@ -243,7 +254,7 @@ const OPENERS: &[&str] = &[
     "indeed", "nor", "every", "no", "one", "only", "just", "even", "disagreement", "relations", "officials",
     "russian", "american", "syrian", "chinese", "british", "french", "german", "israeli", "iranian", "iraqi",
     "ukrainian", "turkish", "european", "western", "north", "south", "east", "west", "recommended", "join", "read",
-];
+]);
 
 fn weekday_or_month(lower: &str) -> bool {
     matches!(
@@ -262,46 +273,107 @@ enum Form {
     Ing,
 }
 
-/// A verb form's lemma (when the lemma is in `list`) and form.
-fn verb_lemma(lower: &str, list: &'static [&'static str]) -> Option<(&'static str, Form)> {
-    let lower = lower.trim_end_matches("'s");
-    let find = |stem: &str| list.iter().find(|l| **l == stem).copied();
-    if let Some((_, lemma)) = IRREGULAR.iter().find(|(f, _)| *f == lower) {
-        let form = if lower.ends_with('s') && *lemma != "have" || lower == "has" { Form::Present } else { Form::Past };
-        return find(lemma).map(|l| (l, form));
+/// The lemma of an irregular form.
+fn irregular(form: &str) -> Option<&'static str> {
+    static MAP: OnceLock<Map<&'static str, &'static str>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = Map::default();
+        for &(f, l) in IRREGULAR {
+            map.entry(f).or_insert(l);
+        }
+        map
+    });
+    map.get(form).copied()
+}
+
+/// Every speech and action verb: (the word, a speech verb, an action verb).
+fn verb_table() -> &'static Map<&'static str, (&'static str, bool, bool)> {
+    static MAP: OnceLock<Map<&'static str, (&'static str, bool, bool)>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: Map<&'static str, (&'static str, bool, bool)> = Map::default();
+        for &w in SPEECH.words() {
+            map.entry(w).or_insert((w, false, false)).1 = true;
+        }
+        for &w in ACTION.words() {
+            map.entry(w).or_insert((w, false, false)).2 = true;
+        }
+        map
+    })
+}
+
+/// `stem` followed by `suffix`, written into `buf` (None when it does not
+/// fit: no list word is that long).
+fn joined<'b>(buf: &'b mut [u8; 48], stem: &str, suffix: &str) -> Option<&'b str> {
+    let n = stem.len() + suffix.len();
+    if n > buf.len() {
+        return None;
     }
-    if let Some(l) = find(lower) {
-        return Some((l, Form::Base));
+    buf[..stem.len()].copy_from_slice(stem.as_bytes());
+    buf[stem.len()..n].copy_from_slice(suffix.as_bytes());
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// A verb form's lemma and form as a speech verb and as an action verb:
+/// for each list, the first candidate stem (the irregular form's lemma, the
+/// word, then the stems of "-ed", "-ing" and "-s" forms) that it holds.
+fn verb_lemmas(lower: &str) -> VerbLemmas {
+    let lower = trim_suffix(lower, "'s");
+    // The lists and the irregular forms are ASCII, and every candidate keeps
+    // the word's other characters.
+    if !lower.is_ascii() {
+        return (None, None);
+    }
+    if let Some(lemma) = irregular(lower) {
+        let form = if lower.ends_with('s') && lemma != "have" || lower == "has" { Form::Present } else { Form::Past };
+        return (SPEECH.get(lemma).map(|l| (l, form)), ACTION.get(lemma).map(|l| (l, form)));
+    }
+    let table = verb_table();
+    let mut found: VerbLemmas = (None, None);
+    // Offers a candidate to both lists; true once both have their lemma.
+    let mut offer = |cand: &str, form: Form| {
+        if let Some(&(word, speech, action)) = table.get(cand) {
+            if speech && found.0.is_none() {
+                found.0 = Some((word, form));
+            }
+            if action && found.1.is_none() {
+                found.1 = Some((word, form));
+            }
+        }
+        found.0.is_some() && found.1.is_some()
+    };
+    let (mut buf_e, mut buf_y) = ([0u8; 48], [0u8; 48]);
+    if offer(lower, Form::Base) {
+        return found;
     }
     if let Some(stem) = lower.strip_suffix("ed") {
         let undoubled = if stem.len() > 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] { &stem[..stem.len() - 1] } else { stem };
-        let e = format!("{stem}e");
-        let ied = stem.strip_suffix('i').map(|s| format!("{s}y"));
-        for cand in [stem, undoubled, e.as_str(), ied.as_deref().unwrap_or("")] {
-            if let Some(l) = find(cand) {
-                return Some((l, Form::Past));
+        let e = joined(&mut buf_e, stem, "e").unwrap_or("");
+        let ied = stem.strip_suffix('i').and_then(|s| joined(&mut buf_y, s, "y")).unwrap_or("");
+        for cand in [stem, undoubled, e, ied] {
+            if offer(cand, Form::Past) {
+                return found;
             }
         }
     }
     if let Some(stem) = lower.strip_suffix("ing") {
         let undoubled = if stem.len() > 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] { &stem[..stem.len() - 1] } else { stem };
-        let e = format!("{stem}e");
-        for cand in [stem, undoubled, e.as_str()] {
-            if let Some(l) = find(cand) {
-                return Some((l, Form::Ing));
+        let e = joined(&mut buf_e, stem, "e").unwrap_or("");
+        for cand in [stem, undoubled, e] {
+            if offer(cand, Form::Ing) {
+                return found;
             }
         }
     }
     if let Some(stem) = lower.strip_suffix('s') {
         let es = lower.strip_suffix("es").unwrap_or("");
-        let ies = lower.strip_suffix("ies").map(|s| format!("{s}y"));
-        for cand in [stem, es, ies.as_deref().unwrap_or("")] {
-            if let Some(l) = find(cand) {
-                return Some((l, Form::Present));
+        let ies = lower.strip_suffix("ies").and_then(|s| joined(&mut buf_y, s, "y")).unwrap_or("");
+        for cand in [stem, es, ies] {
+            if offer(cand, Form::Present) {
+                return found;
             }
         }
     }
-    None
+    found
 }
 
 fn third_person(lemma: &str) -> String {
@@ -321,13 +393,25 @@ fn third_person(lemma: &str) -> String {
 struct Tok<'a> {
     span: Span,
     text: &'a str,
-    lower: String,
+    lower: Cow<'a, str>,
     kind: TokenKind,
     quoted: bool,
     /// Part of a name sequence (index into the sentence's names).
     name: Option<usize>,
     /// Covered by a temporal expression.
     timex: bool,
+    /// `verb_lemmas` of the word: as a speech verb and as an action verb,
+    /// worked out on first use (see [`Tok::verbs`]).
+    verbs: OnceCell<VerbLemmas>,
+}
+
+/// A word's lemma and form as a speech verb and as an action verb.
+type VerbLemmas = (Option<(&'static str, Form)>, Option<(&'static str, Form)>);
+
+impl Tok<'_> {
+    fn verbs(&self) -> VerbLemmas {
+        *self.verbs.get_or_init(|| verb_lemmas(&self.lower))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -347,11 +431,12 @@ fn is_pronoun(lower: &str) -> bool {
     matches!(stem, "he" | "she" | "they" | "we" | "i" | "it" | "you")
 }
 
-fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_start: bool, timexes: &[Timex]) -> (Vec<Tok<'a>>, Vec<Name>, bool) {
+fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_start: bool, timexes: &[&Timex]) -> (Vec<Tok<'a>>, Vec<Name>, bool) {
     let sentence = &seg.sentences[si];
-    let mut toks: Vec<Tok<'a>> = Vec::new();
+    let sentence_tokens = seg.sentence_tokens(sentence);
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(sentence_tokens.len());
     let mut quoted = quoted_at_start;
-    for t in seg.sentence_tokens(sentence) {
+    for t in sentence_tokens {
         let text = t.span.text(body);
         let mut q = quoted;
         match text {
@@ -369,7 +454,7 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
             _ => {}
         }
         let timex = timexes.iter().any(|x| x.span.overlaps(t.span) && x.kind != TimexType::Duration);
-        toks.push(Tok { span: t.span, text, lower: text.to_lowercase(), kind: t.kind, quoted: q, name: None, timex });
+        toks.push(Tok { span: t.span, text, lower: lowercase(text), kind: t.kind, quoted: q, name: None, timex, verbs: OnceCell::new() });
     }
     // Name sequences: capitalised words (not openers, weekdays, months), with inner "of"/"al-".
     let mut names = Vec::new();
@@ -378,8 +463,8 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
         let capital = |k: usize| {
             let t = &toks[k];
             t.kind == TokenKind::Word && is_cap(t.text) && !t.timex && !weekday_or_month(&t.lower) && !is_pronoun(&t.lower)
-                && !(k == 0 && OPENERS.contains(&t.lower.as_str()))
-                && !(k > 0 && matches!(toks[k - 1].text, "“" | "\"") && OPENERS.contains(&t.lower.as_str()))
+                && !(k == 0 && OPENERS.contains(&t.lower.as_ref()))
+                && !(k > 0 && matches!(toks[k - 1].text, "“" | "\"") && OPENERS.contains(&t.lower.as_ref()))
         };
         if !capital(i) {
             i += 1;
@@ -390,7 +475,7 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
         while end < toks.len() {
             if capital(end) {
                 end += 1;
-            } else if matches!(toks[end].lower.as_str(), "of" | "for" | "the") && end + 1 < toks.len() && capital(end + 1) && end > start {
+            } else if matches!(toks[end].lower.as_ref(), "of" | "for" | "the") && end + 1 < toks.len() && capital(end + 1) && end > start {
                 end += 1;
             } else {
                 break;
@@ -401,11 +486,11 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
         while s + 1 < end && (TITLES.contains(&toks[s].lower.trim_end_matches('.')) || is_demonym(&toks[s].lower)) {
             s += 1;
         }
-        while s < end && matches!(toks[s].lower.as_str(), "of" | "for" | "the") {
+        while s < end && matches!(toks[s].lower.as_ref(), "of" | "for" | "the") {
             s += 1;
         }
-        let words: Vec<&str> = toks[s..end].iter().map(|t| t.text.trim_end_matches("'s").trim_end_matches("’s")).collect();
-        let only_title = end - s == 1 && (TITLES.contains(&toks[s].lower.as_str()) || is_demonym(&toks[s].lower));
+        let words: Vec<&str> = toks[s..end].iter().map(|t| trim_suffix(trim_suffix(t.text, "'s"), "’s")).collect();
+        let only_title = end - s == 1 && (TITLES.contains(&toks[s].lower.as_ref()) || is_demonym(&toks[s].lower));
         if !words.is_empty() && !only_title {
             let display = words.join(" ");
             let last = words.last().copied().unwrap_or("");
@@ -436,16 +521,16 @@ fn is_place_phrase(display: &str) -> bool {
 /// Words that end the object or complement of a trigger.
 fn ends_phrase(t: &Tok<'_>) -> bool {
     matches!(t.text, "," | ";" | ":" | "." | "!" | "?" | "”" | "“" | "\"" | "(" | ")" | "—" | "–" | "-" | "[" | "]")
-        || matches!(t.lower.as_str(), "that" | "which" | "who" | "whom" | "because" | "after" | "before" | "since" | "while" | "although" | "though" | "but" | "and" | "for" | "as" | "following" | "if" | "when" | "where" | "whether" | "until")
+        || matches!(t.lower.as_ref(), "that" | "which" | "who" | "whom" | "because" | "after" | "before" | "since" | "while" | "although" | "though" | "but" | "and" | "for" | "as" | "following" | "if" | "when" | "where" | "whether" | "until")
 }
 
 fn is_verbish(t: &Tok<'_>) -> bool {
-    let l = t.lower.as_str();
+    let l = t.lower.as_ref();
     t.kind == TokenKind::Word
         && t.name.is_none()
         && (matches!(l, "is" | "was" | "were" | "are" | "comes" | "came" | "remained" | "remains" | "has" | "have" | "had" | "said" | "says")
-            || verb_lemma(l, SPEECH).is_some_and(|v| v.1 != Form::Ing)
-            || verb_lemma(l, ACTION).is_some_and(|v| v.1 != Form::Ing)
+            || t.verbs().0.is_some_and(|v| v.1 != Form::Ing)
+            || t.verbs().1.is_some_and(|v| v.1 != Form::Ing)
             || (l.len() > 4 && l.ends_with("ed") && !is_cap(t.text)))
 }
 
@@ -473,9 +558,9 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
         if t.kind != TokenKind::Word || t.name.is_some() || t.timex {
             continue;
         }
-        let l = t.lower.as_str();
-        let prev = if k > 0 { toks[k - 1].lower.as_str() } else { "" };
-        let prev2 = if k > 1 { toks[k - 2].lower.as_str() } else { "" };
+        let l = t.lower.as_ref();
+        let prev = if k > 0 { toks[k - 1].lower.as_ref() } else { "" };
+        let prev2 = if k > 1 { toks[k - 2].lower.as_ref() } else { "" };
         let modal = matches!(prev, "to" | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "not" | "n't" | "did" | "does" | "do" | "'ll");
         // Event nouns (not after a pronoun, a modal or "to").
         let noun_class = if FRAME_NOUNS.contains(&l) { Some(Class::Frame) } else if OCCURRENCE_NOUNS.contains(&l) { Some(Class::Occurrence) } else { None };
@@ -500,8 +585,7 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
             }
         }
         // Verbs.
-        let speech = verb_lemma(l, SPEECH);
-        let action = verb_lemma(l, ACTION);
+        let (speech, action) = t.verbs();
         let (lemma, form, class) = match (speech, action) {
             (Some((lm, f)), _) => (lm, f, Class::Statement),
             (None, Some((lm, f))) => (lm, f, Class::Occurrence),
@@ -510,7 +594,7 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
         if form == Form::Ing || is_cap(t.text) && k > 0 {
             continue;
         }
-        let next = toks.get(k + 1).map(|x| x.lower.as_str()).unwrap_or("");
+        let next = toks.get(k + 1).map(|x| x.lower.as_ref()).unwrap_or("");
         if form == Form::Base && !matches!(prev, "will" | "'ll" | "shall" | "did" | "would") && !(prev == "to" && matches!(prev2, "set" | "due" | "going" | "scheduled" | "expected" | "plans" | "planned")) {
             continue;
         }
@@ -562,7 +646,7 @@ fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
                 out[n].absorbed = true;
             }
         }
-        if at >= 2 && matches!(toks[at - 1].lower.as_str(), "that" | "which") && out.iter().any(|n| n.verb.is_none() && n.at + 1 == at - 1) {
+        if at >= 2 && matches!(toks[at - 1].lower.as_ref(), "that" | "which") && out.iter().any(|n| n.verb.is_none() && n.at + 1 == at - 1) {
             out[v].absorbed = true;
         }
     }
@@ -575,7 +659,7 @@ fn noun_phrase(toks: &[Tok<'_>], k: usize) -> (usize, usize) {
     let mut s = k;
     while s > 0 {
         let t = &toks[s - 1];
-        let l = t.lower.as_str();
+        let l = t.lower.as_ref();
         let part = (t.kind == TokenKind::Word || t.kind == TokenKind::Number || t.text == "’" || t.text == "'")
             && !matches!(l, "of" | "over" | "in" | "on" | "at" | "during" | "after" | "before" | "following" | "for" | "with" | "by" | "from" | "to" | "into" | "about" | "and" | "or" | "that" | "which")
             && !is_verbish(t);
@@ -588,7 +672,7 @@ fn noun_phrase(toks: &[Tok<'_>], k: usize) -> (usize, usize) {
         }
     }
     let mut e = k;
-    let complement = toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "with" | "of" | "on" | "against" | "in" | "by" | "into" | "to" | "between" | "carried"));
+    let complement = toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_ref(), "with" | "of" | "on" | "against" | "in" | "by" | "into" | "to" | "between" | "carried"));
     if complement {
         let mut j = k + 1;
         while j < toks.len() && j <= k + 9 {
@@ -606,7 +690,7 @@ fn noun_phrase(toks: &[Tok<'_>], k: usize) -> (usize, usize) {
             }
             if let Some(n) = toks.get(first).and_then(|t| t.name) {
                 let mut j = first;
-                while j < toks.len() && (toks[j].name == Some(n) || TITLES.contains(&toks[j].lower.as_str()) && is_cap(toks[j].text)) {
+                while j < toks.len() && (toks[j].name == Some(n) || TITLES.contains(&toks[j].lower.as_ref()) && is_cap(toks[j].text)) {
                     j += 1;
                 }
                 if toks.get(j).is_none_or(|t| matches!(t.text, "." | "," | ";")) && j > e + 2 {
@@ -688,6 +772,8 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     let mut before_relations: Vec<(usize, Span)> = Vec::new(); // (event index, span of what it preceded)
     let mut quoted = false;
     let mut paragraph = usize::MAX;
+    let timex_index = SpanIndex::new(article.timexes.iter().map(|t| t.span));
+    let mention_index = SpanIndex::new(article.mentions.iter().map(|(span, _)| *span));
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph;
@@ -696,8 +782,15 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         if sentence.boilerplate {
             continue;
         }
-        let sentence_timexes: Vec<&Timex> = article.timexes.iter().filter(|t| sentence.span.contains(t.span)).collect();
-        let (toks, names, still_quoted) = read_sentence(body, seg, si, quoted, article.timexes);
+        let sentence_timexes: Vec<&Timex> = timex_index.inside(sentence.span).into_iter().map(|i| &article.timexes[i]).collect();
+        // The timexes that overlap any token of the sentence.
+        let sentence_tokens = seg.sentence_tokens(sentence);
+        let reach = match (sentence_tokens.first(), sentence_tokens.last()) {
+            (Some(a), Some(b)) => sentence.span.cover(a.span).cover(b.span),
+            _ => sentence.span,
+        };
+        let near_timexes: Vec<&Timex> = timex_index.overlapping(reach).into_iter().map(|i| &article.timexes[i]).collect();
+        let (toks, names, still_quoted) = read_sentence(body, seg, si, quoted, &near_timexes);
         quoted = still_quoted;
         let triggers = find_triggers(&toks);
         let first = events.len();
@@ -718,7 +811,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                     let d = if t.at > at { t.at - at } else { at - t.at };
                     // Verbs are preferred over nouns; "after"/"before" between them separates clauses.
                     let (lo, hi) = (t.at.min(at), t.at.max(at));
-                    let crossing = toks[lo..hi].iter().filter(|x| matches!(x.lower.as_str(), "after" | "before" | "following" | "since" | "because" | "while" | "when")).count();
+                    let crossing = toks[lo..hi].iter().filter(|x| matches!(x.lower.as_ref(), "after" | "before" | "following" | "since" | "because" | "while" | "when")).count();
                     (d + if t.verb.is_none() { 2 } else { 0 } + 6 * crossing, t.verb.is_none())
                 })
                 .map(|(i, _)| i);
@@ -767,7 +860,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 if let Some(tx) = explicit.get(&ti) {
                     let at = token_of(tx.span);
                     if at < s {
-                        s = if at > 0 && matches!(toks[at - 1].lower.as_str(), "on" | "in" | "at") { at - 1 } else { at };
+                        s = if at > 0 && matches!(toks[at - 1].lower.as_ref(), "on" | "in" | "at") { at - 1 } else { at };
                     }
                 }
                 (s, end_tok.max(k))
@@ -809,11 +902,16 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             // With the entity stage: the entities mentioned in the subject and the evidence.
             if !article.mentions.is_empty() {
                 let subject_span = subj_start.map(|s| Span::new(toks[s].span.start, toks[k].span.start));
-                participants = article
-                    .mentions
-                    .iter()
-                    .filter(|(span, _)| span.overlaps(evidence) || subject_span.is_some_and(|s| s.overlaps(*span)))
-                    .map(|(_, id)| id.clone())
+                let mut near = Vec::new();
+                mention_index.push_overlapping(evidence, &mut near);
+                if let Some(s) = subject_span {
+                    mention_index.push_overlapping(s, &mut near);
+                }
+                near.sort_unstable();
+                near.dedup();
+                participants = near
+                    .into_iter()
+                    .map(|i| article.mentions[i].1.clone())
                     .fold(Vec::new(), |mut v, id| {
                         if !v.contains(&id) {
                             v.push(id);
@@ -823,20 +921,20 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             }
             let words: BTreeSet<String> = toks[ev_start..=ev_end]
                 .iter()
-                .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_str()) && !t.timex)
-                .map(|t| t.lower.trim_end_matches("'s").trim_end_matches('s').to_string())
+                .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_ref()) && !t.timex)
+                .map(|t| trim_suffix(&t.lower, "'s").trim_end_matches('s').to_string())
                 .collect();
             let modifiers: BTreeSet<String> = if tr.verb.is_none() {
                 let (np_start, _) = noun_phrase(&toks, k);
                 toks[np_start..k]
                     .iter()
-                    .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_str()) && !t.timex && !tr.lemma.contains(t.lower.as_str()))
+                    .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_ref()) && !t.timex && !tr.lemma.contains(t.lower.as_ref()))
                     .map(|t| t.lower.trim_end_matches('s').to_string())
                     .collect()
             } else {
                 BTreeSet::new()
             };
-            let pronoun = subj.is_none() && subj_start.is_some_and(|s| matches!(toks[s].lower.as_str(), "he" | "she"));
+            let pronoun = subj.is_none() && subj_start.is_some_and(|s| matches!(toks[s].lower.as_ref(), "he" | "she"));
             let pronoun_speaker = if pronoun {
                 let in_sentence = toks[..k].iter().rev().find_map(|t| t.name.filter(|n| speakers_seen.contains(&names[*n].key)));
                 in_sentence.map(|n| (names[n].key.clone(), names[n].display.clone())).or_else(|| last_speaker.clone())
@@ -862,7 +960,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                     last_speaker = Some(p.clone());
                 }
             }
-            let plain_subject = (k > 0 && tr.verb.is_some() && toks[k - 1].kind == TokenKind::Word && toks[k - 1].name.is_none() && !is_pronoun(&toks[k - 1].lower) && toks[k - 1].lower.ends_with('s') && !STOP.contains(&toks[k - 1].lower.as_str()))
+            let plain_subject = (k > 0 && tr.verb.is_some() && toks[k - 1].kind == TokenKind::Word && toks[k - 1].name.is_none() && !is_pronoun(&toks[k - 1].lower) && toks[k - 1].lower.ends_with('s') && !STOP.contains(&toks[k - 1].lower.as_ref()))
                 .then(|| {
                     let mut w = toks[k - 1].text.to_string();
                     if let Some(c) = w.get(0..1) {
@@ -883,7 +981,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             let reported = toks[k].quoted
                 || (tr.class != Class::Statement && tr.verb.is_some() && triggers.iter().any(|o| o.class == Class::Statement && o.verb.is_some() && o.at < k));
             let cued = explicit.get(&ti).is_some_and(|t| t.note.contains("cue '"));
-            let definite = tr.verb.is_none() && k > 0 && toks[..k].iter().rev().take(4).any(|t| matches!(t.lower.as_str(), "the" | "its" | "his" | "her" | "their" | "this" | "that"));
+            let definite = tr.verb.is_none() && k > 0 && toks[..k].iter().rev().take(4).any(|t| matches!(t.lower.as_ref(), "the" | "its" | "his" | "her" | "their" | "this" | "that"));
             let mut ev = Event {
                 article: a,
                 sentence: si,
@@ -972,7 +1070,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         // Bounds from "after/following/before/since X" in this sentence.
         let main_day = sentence_day.or_else(|| events[first..].iter().find_map(|e| e.time.range.filter(|r| r.0 == r.1).map(|r| r.0)));
         for (k, t) in toks.iter().enumerate() {
-            let rel = match t.lower.as_str() {
+            let rel = match t.lower.as_ref() {
                 "after" | "following" => "after",
                 "since" => "since",
                 _ => continue,
@@ -1008,24 +1106,34 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         }
     }
     // Coreference within the article: a definite event noun refers back to the
-    // last event with the same lemma.
+    // last event with the same lemma (searched among the earlier events of
+    // that lemma only).
+    let mut by_lemma: HashMap<String, Vec<usize>> = HashMap::new();
     for i in 0..events.len() {
-        if events[i].class == Class::Statement || events[i].explicit {
+        if events[i].class == Class::Statement {
             continue;
         }
-        if let Some(j) = (0..i).rev().find(|&j| events[j].lemma == events[i].lemma && events[j].class != Class::Statement && compatible(&events[j].time, &events[i].time)) {
-            if events[i].definite || events[i].time.range == events[j].time.range {
-                events[i].at_frame = None;
-                events[i].dropped = true;
-                // remember which event it refers to, via a merge later (same lemma and article).
-                let _ = j;
+        if !events[i].explicit {
+            let earlier = by_lemma.get(&events[i].lemma).map(Vec::as_slice).unwrap_or(&[]);
+            if let Some(&j) = earlier.iter().rev().find(|&&j| compatible(&events[j].time, &events[i].time)) {
+                if events[i].definite || events[i].time.range == events[j].time.range {
+                    events[i].at_frame = None;
+                    events[i].dropped = true;
+                    // remember which event it refers to, via a merge later (same lemma and article).
+                }
             }
         }
+        by_lemma.entry(events[i].lemma.clone()).or_default().push(i);
     }
+    drop(by_lemma);
+    // From here on, triggers and what is dropped do not change until the
+    // statements at frames below: the roots and the trigger index hold.
+    let roots = roots(&events);
+    let trigger_index = SpanIndex::new(events.iter().map(|e| e.trigger));
     // Apply bounds: the event whose trigger lies in the relation's span.
     for (_si, target, day, rel, same_day) in relations {
-        let Some(i) = events.iter().position(|e| target.contains(e.trigger) && e.class != Class::Statement) else { continue };
-        let root = root_of(&events, i);
+        let Some(i) = trigger_index.inside(target).into_iter().find(|&i| events[i].class != Class::Statement) else { continue };
+        let root = roots[i];
         for idx in [i, root] {
             let e = &mut events[idx];
             if e.explicit {
@@ -1060,7 +1168,7 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         if !events[i].dropped {
             continue;
         }
-        let root = root_of(&events, i);
+        let root = roots[i];
         if root != i {
             let (l, e) = (events[i].time.latest, events[i].time.earliest);
             let note = events[i].time.note.clone();
@@ -1082,8 +1190,8 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     }
     // Referred-to noun events without a time are bounded by the clause that mentions them.
     for (i, target) in before_relations {
-        let Some(j) = events.iter().position(|e| target.contains(e.trigger)) else { continue };
-        let root = root_of(&events, j);
+        let Some(&j) = trigger_index.inside(target).first() else { continue };
+        let root = roots[j];
         let bound = events[root].time.latest.or(events[root].time.range.map(|r| r.0));
         if let Some(b) = bound {
             let e = &mut events[i];
@@ -1092,19 +1200,39 @@ fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             }
         }
     }
-    // Statements at a frame event belong to it.
+    // Statements at a frame event belong to it: the first frame of the day
+    // whose participants include the speaker or are unknown. Frames are
+    // indexed by day (the first of the day; the first without participants;
+    // the first with each participant).
+    let mut first_frame: HashMap<Date, usize> = HashMap::new();
+    let mut first_open_frame: HashMap<Date, usize> = HashMap::new();
+    let mut first_frame_with: HashMap<(Date, String), usize> = HashMap::new();
+    for (f, e) in events.iter().enumerate() {
+        let Some((day, last)) = e.time.range else { continue };
+        if e.class != Class::Frame || e.dropped || day != last {
+            continue;
+        }
+        first_frame.entry(day).or_insert(f);
+        if e.participants.is_empty() {
+            first_open_frame.entry(day).or_insert(f);
+        }
+        for p in &e.participants {
+            first_frame_with.entry((day, p.clone())).or_insert(f);
+        }
+    }
     for i in 0..events.len() {
         if events[i].class != Class::Statement || events[i].cued {
             continue;
         }
         let Some(day) = events[i].time.range.filter(|r| r.0 == r.1).map(|r| r.0) else { continue };
-        let frame = (0..events.len()).filter(|&f| events[f].class == Class::Frame && !events[f].dropped && events[f].time.range == Some((day, day))).find(|&f| {
-            let speaker_ok = match &events[i].speaker {
-                None => true,
-                Some(s) => events[f].participants.contains(s) || events[f].participants.is_empty(),
-            };
-            speaker_ok
-        });
+        let frame = match &events[i].speaker {
+            None => first_frame.get(&day).copied(),
+            Some(s) => {
+                let with = first_frame_with.get(&(day, s.clone())).copied();
+                let open = first_open_frame.get(&day).copied();
+                with.into_iter().chain(open).min()
+            }
+        };
         if let Some(f) = frame {
             events[i].at_frame = Some(f);
             events[i].dropped = true;
@@ -1164,12 +1292,21 @@ fn share_clause_time(events: &mut [Event], first: usize, body: &str, explicit_on
     }
 }
 
-/// The event a definite mention refers back to (the first with its lemma).
-fn root_of(events: &[Event], i: usize) -> usize {
-    if !events[i].dropped || events[i].class == Class::Statement {
-        return i;
+/// For each event, the event a definite mention refers back to (the first
+/// non-statement with its lemma in its article); itself when it is not
+/// dropped or is a statement.
+fn roots(events: &[Event]) -> Vec<usize> {
+    let mut first: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut out = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        if e.class == Class::Statement {
+            out.push(i);
+            continue;
+        }
+        let root = *first.entry((e.article, e.lemma.as_str())).or_insert(i);
+        out.push(if e.dropped { root } else { i });
     }
-    (0..i).find(|&j| events[j].lemma == events[i].lemma && events[j].class != Class::Statement && events[j].article == events[i].article).unwrap_or(i)
+    out
 }
 
 fn compatible(a: &EventTime, b: &EventTime) -> bool {
@@ -1211,7 +1348,7 @@ fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, who: Option<String
     let label = match (tr.verb, tr.class) {
         (Some(_), Class::Statement) => {
             let mut c = tr.at + 1;
-            while c < toks.len() && (toks[c].timex || matches!(toks[c].lower.as_str(), "that" | "on" | "earlier" | "later" | "," | "for" | "to" | "-" | "–" | "—")) {
+            while c < toks.len() && (toks[c].timex || matches!(toks[c].lower.as_ref(), "that" | "on" | "earlier" | "later" | "," | "for" | "to" | "-" | "–" | "—")) {
                 c += 1;
             }
             let end = toks[c.min(toks.len().saturating_sub(1))..].iter().position(|t| matches!(t.text, "." | ";" | "“" | "”" | "\"")).map_or(toks.len() - 1, |p| c + p - 1);
@@ -1228,7 +1365,7 @@ fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, who: Option<String
         (None, _) => {
             let (ns, ne) = noun_phrase(toks, tr.at);
             let mut from = ns;
-            while from < tr.at && matches!(toks[from].lower.as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this" | "that") {
+            while from < tr.at && matches!(toks[from].lower.as_ref(), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this" | "that") {
                 from += 1;
             }
             let np = text_of(from, ne, 10);
@@ -1313,17 +1450,18 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
         }
         x
     }
+    let roots = roots(events);
     // Definite mentions join the event they refer to.
     for i in 0..n {
         if events[i].dropped && events[i].at_frame.is_none() && events[i].class != Class::Statement {
-            let r = root_of(events, i);
+            let r = roots[i];
             if r != i {
                 let (x, y) = (find(&mut parent, i), find(&mut parent, r));
                 parent[x] = y;
             }
         }
     }
-    let in_timeline = |events: &[Event], i: usize| !events[i].dropped || (events[i].at_frame.is_none() && events[i].class != Class::Statement && root_of(events, i) != i);
+    let in_timeline = |events: &[Event], i: usize| !events[i].dropped || (events[i].at_frame.is_none() && events[i].class != Class::Statement && roots[i] != i);
     // Candidates for the same event share a trigger family and class
     // (`same_event` requires both): compare within those buckets only, and
     // each event with at most the last `MERGE_WINDOW` of its bucket, so a huge
@@ -1336,11 +1474,10 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
     for bucket in buckets.values() {
         for (x, &j) in bucket.iter().enumerate() {
             for &i in &bucket[x.saturating_sub(MERGE_WINDOW)..x] {
-                if same_event(&events[i], &events[j]) {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    if ri != rj {
-                        parent[rj] = ri;
-                    }
+                // Already one item: nothing to learn from comparing them.
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                if ri != rj && same_event(&events[i], &events[j]) {
+                    parent[rj] = ri;
                 }
             }
         }
@@ -1352,6 +1489,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             groups.entry(r).or_default().push(i);
         }
     }
+    let mut names = DisplayNames::new(articles, events);
     let mut items: Vec<Item> = Vec::new();
     for (_, members) in groups {
         let live_members: Vec<usize> = members.iter().copied().filter(|&i| !events[i].dropped).collect();
@@ -1363,6 +1501,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
         let mut earliest: Option<Date> = None;
         let mut latest: Option<Date> = None;
         let mut notes: Vec<String> = Vec::new();
+        let mut seen_notes: HashSet<&str> = HashSet::new();
         for &i in &members {
             let t = &events[i].time;
             if let (Some(v), Some(r)) = (&t.value, t.range) {
@@ -1380,7 +1519,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             if let Some(e) = t.earliest {
                 earliest = Some(earliest.map_or(e, |x: Date| x.max(e)));
             }
-            if !t.note.is_empty() && !notes.contains(&t.note) {
+            if !t.note.is_empty() && seen_notes.insert(t.note.as_str()) {
                 notes.push(t.note.clone());
             }
         }
@@ -1402,28 +1541,24 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             .or_else(|| members.iter().copied().find(|&i| verb(i) && events[i].time.known()))
             .or_else(|| live_members.iter().copied().find(|&i| events[i].explicit))
             .unwrap_or(live_members[0]);
-        let mut participants: Vec<String> = Vec::new();
+        let mut participants: Vec<&str> = Vec::new();
+        let mut seen_participants: HashSet<&str> = HashSet::new();
         for &i in &live_members {
             for p in &events[i].participants {
-                if !participants.contains(p) {
-                    participants.push(p.clone());
+                if seen_participants.insert(p.as_str()) {
+                    participants.push(p.as_str());
                 }
             }
         }
-        let mut evidence: Vec<(usize, Span)> = Vec::new();
-        for &i in &members {
-            let e = (events[i].article, events[i].evidence);
-            if !evidence.contains(&e) {
-                evidence.push(e);
-            }
-        }
+        let mut evidence: Vec<(usize, Span)> = members.iter().map(|&i| (events[i].article, events[i].evidence)).collect();
         evidence.sort();
+        evidence.dedup();
         items.push(Item {
             label: events[lead].label.clone(),
             value,
             earliest,
             latest,
-            participants: participants.iter().map(|p| display_name(articles, events, p)).collect(),
+            participants: participants.iter().map(|p| names.display(p)).collect(),
             evidence,
             background,
             note: notes.join("; "),
@@ -1451,17 +1586,47 @@ fn first_day(value: &str) -> Option<Date> {
     Date::new(year, month.clamp(1, 12), day).or(Date::new(year, 1, 1))
 }
 
-/// The display form of a participant key: an entity id as is, a name key as
-/// the longest name seen with that key.
-fn display_name(articles: &[ArticleInput<'_>], events: &[Event], key: &str) -> String {
-    if articles.iter().any(|a| a.mentions.iter().any(|(_, id)| id == key)) {
-        return key.to_string();
+/// Display forms of participant keys, each worked out once.
+struct DisplayNames<'e> {
+    articles: &'e [ArticleInput<'e>],
+    events: &'e [Event],
+    /// Every entity id of the story's mentions.
+    ids: HashSet<&'e str>,
+    /// Each event's evidence text in lower case, made when first needed.
+    lower: Vec<String>,
+    known: HashMap<String, String>,
+}
+
+impl<'e> DisplayNames<'e> {
+    fn new(articles: &'e [ArticleInput<'e>], events: &'e [Event]) -> Self {
+        let ids = articles.iter().flat_map(|a| a.mentions.iter().map(|(_, id)| id.as_str())).collect();
+        DisplayNames { articles, events, ids, lower: Vec::new(), known: HashMap::new() }
     }
+
+    fn display(&mut self, key: &str) -> String {
+        if self.ids.contains(key) {
+            return key.to_string();
+        }
+        if let Some(name) = self.known.get(key) {
+            return name.clone();
+        }
+        if self.lower.is_empty() {
+            self.lower = self.events.iter().map(|e| e.evidence.text(self.articles[e.article].body).to_lowercase()).collect();
+        }
+        let name = display_name(self.articles, self.events, &self.lower, key);
+        self.known.insert(key.to_string(), name.clone());
+        name
+    }
+}
+
+/// The display form of a name key (not an entity id): the longest name seen
+/// with that key. `lower` holds each event's evidence text in lower case.
+fn display_name(articles: &[ArticleInput<'_>], events: &[Event], lower: &[String], key: &str) -> String {
     let mut best = key.to_string();
-    for e in events {
+    for (e, lowered) in events.iter().zip(lower) {
         let text = e.evidence.text(articles[e.article].body);
         // The longest capitalised run in the evidence that ends with the key.
-        for (pos, _) in text.to_lowercase().match_indices(key) {
+        for (pos, _) in lowered.match_indices(key) {
             let end = pos + key.len();
             if !text.is_char_boundary(end) || !text.is_char_boundary(pos) {
                 continue;

@@ -9,6 +9,7 @@
 //!
 //! Lookups take the word as written; they lower-case where the list does.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -36,7 +37,8 @@ impl Hasher for WordHasher {
     }
 }
 
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash map with [`WordHasher`], for fixed tables keyed by words.
+pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// A fixed set of words, hashed on first use.
 pub struct WordSet {
@@ -50,8 +52,44 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
-        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(word.as_ref())
+        self.set().contains(word.as_ref())
     }
+
+    /// The words, as listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.list
+    }
+
+    /// The list's own copy of `word`, when it has it.
+    pub fn get(&self, word: &str) -> Option<&'static str> {
+        self.set().get(word).copied()
+    }
+
+    fn set(&self) -> &HashSet<&'static str, BuildHasherDefault<WordHasher>> {
+        self.set.get_or_init(|| self.list.iter().copied().collect())
+    }
+}
+
+/// `s` in lower case (`str::to_lowercase`), borrowed when it is ASCII
+/// without capitals.
+pub fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// `s` without every trailing copy of `suffix` (as `trim_end_matches` with a
+/// string pattern, without building a searcher for each call).
+pub fn trim_suffix<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    if suffix.is_empty() {
+        return s;
+    }
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
 }
 
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");

@@ -132,10 +132,13 @@ fn continues_line(prev: &str, next: &str) -> bool {
 // ------------------------------------------------------------------ boilerplate
 
 fn is_boilerplate(text: &str, index: usize, last: usize) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Only the first words matter (every test below is on at most 10 words).
+    let words: Vec<&str> = text.split_whitespace().take(11).collect();
     let ends_like_sentence = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']).ends_with(['.', '!', '?', '…']);
-    let letters = text.chars().filter(|c| c.is_alphabetic());
-    let all_caps = letters.clone().count() >= 3 && letters.clone().all(char::is_uppercase);
+    let all_caps = || {
+        let letters = text.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() >= 3 && letters.clone().all(char::is_uppercase)
+    };
     let byline = words.len() >= 2
         && words.len() <= 6
         && matches!(words[0], "By" | "BY" | "by")
@@ -143,7 +146,7 @@ fn is_boilerplate(text: &str, index: usize, last: usize) -> bool {
     let bare_url = words.len() == 1 && (words[0].starts_with("http://") || words[0].starts_with("https://") || words[0].starts_with("www."));
     let label = index > 0 && !ends_like_sentence && words.len() <= 3 && !text.ends_with(':');
     let call_to_action = index > 0 && index == last && !ends_like_sentence && words.len() <= 10;
-    byline || bare_url || label || call_to_action || (all_caps && words.len() <= 4 && !ends_like_sentence)
+    byline || bare_url || label || call_to_action || (words.len() <= 4 && !ends_like_sentence && all_caps())
 }
 
 // ------------------------------------------------------------------ sentences
@@ -402,7 +405,7 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
             // "He left at 6 P.M. Mr. Smith then ...": after a clause of five or more
             // words a time closes the sentence; "At 5 a.m. Mr. Smith" opens one.
             return STARTERS.contains(&next)
-                || (next_upper && !MONTHS_AND_DAYS.contains(&next) && words_since_boundary(text, at) >= 5);
+                || (next_upper && !MONTHS_AND_DAYS.contains(&next) && words_since_boundary_at_least(text, at, 5));
         }
         if matches!(lower.as_str(), "e.g" | "i.e" | "ph.d") {
             return false;
@@ -415,17 +418,30 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
     true
 }
 
-/// Number of words between the last sentence-ending mark before `at` and `at`.
-fn words_since_boundary(text: &str, at: usize) -> usize {
+/// Whether at least `n` words stand between the last sentence-ending mark
+/// before `at` and `at`.
+fn words_since_boundary_at_least(text: &str, at: usize, n: usize) -> bool {
+    // Read backwards from `at` to the last boundary (or until `n` words are
+    // seen): a long paragraph is not rescanned from its start for each period.
     let head = &text[..at];
-    let mut start = 0;
-    for (i, c) in head.char_indices() {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in head.char_indices().rev() {
         let ends_word = head[..i].ends_with(|p: char| p.is_lowercase()) && !head[..i].ends_with("a.m") && !head[..i].ends_with("p.m");
         if matches!(c, '!' | '?') || (c == '.' && head[i + 1..].starts_with(' ') && ends_word) {
-            start = i + 1;
+            break;
+        }
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words >= n {
+                return true;
+            }
         }
     }
-    head[start..].split_whitespace().count()
+    words >= n
 }
 
 /// A paragraph that opens with a full date and no punctuation after it

@@ -62,6 +62,57 @@ impl Serialize for Span {
     }
 }
 
+/// A list of spans (in any order) indexed by start, to find the ones
+/// overlapping a span without scanning them all. Queries answer with indices
+/// into the original list, in ascending order, so a caller that scanned the
+/// list in order sees the same spans in the same order.
+#[derive(Clone, Debug, Default)]
+pub struct SpanIndex {
+    /// (start, end, original index), sorted by start.
+    sorted: Vec<(usize, usize, usize)>,
+    /// The longest span's length: a span overlapping `[a, b)` starts at or
+    /// after `a - longest`.
+    longest: usize,
+}
+
+impl SpanIndex {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanIndex {
+        let mut sorted: Vec<(usize, usize, usize)> = spans.into_iter().enumerate().map(|(i, s)| (s.start, s.end, i)).collect();
+        sorted.sort_by_key(|&(start, _, i)| (start, i));
+        let longest = sorted.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
+        SpanIndex { sorted, longest }
+    }
+
+    /// Indices of the spans that overlap `span` (as [`Span::overlaps`]), ascending.
+    pub fn overlapping(&self, span: Span) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.push_overlapping(span, &mut out);
+        out.sort_unstable();
+        out
+    }
+
+    /// Indices of the spans lying inside `span` (as [`Span::contains`]), ascending.
+    pub fn inside(&self, span: Span) -> Vec<usize> {
+        let from = self.sorted.partition_point(|&(s, _, _)| s < span.start);
+        let mut out: Vec<usize> = self.sorted[from..].iter().take_while(|&&(s, _, _)| s <= span.end).filter(|&&(_, e, _)| e <= span.end).map(|&(_, _, i)| i).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Appends the indices of the spans overlapping `span` (unsorted).
+    pub fn push_overlapping(&self, span: Span, out: &mut Vec<usize>) {
+        let from = self.sorted.partition_point(|&(s, _, _)| s < span.start.saturating_sub(self.longest));
+        for &(s, e, i) in &self.sorted[from..] {
+            if s >= span.end {
+                break;
+            }
+            if Span::new(s, e).overlaps(span) {
+                out.push(i);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +134,28 @@ mod tests {
         assert!(a.overlaps(Span::new(4, 9)));
         assert!(!a.overlaps(Span::new(5, 9)));
         assert_eq!(a.cover(Span::new(7, 9)), Span::new(0, 9));
+    }
+
+    #[test]
+    fn index_agrees_with_a_scan() {
+        let mut state: u64 = 7;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        let spans: Vec<Span> = (0..300).map(|_| {
+            let (s, long) = (next(500), next(10) == 0);
+            Span::new(s, s + next(if long { 60 } else { 8 }))
+        }).collect();
+        let index = SpanIndex::new(spans.iter().copied());
+        for _ in 0..500 {
+            let a = next(520);
+            let q = Span::new(a, a + next(30));
+            let scan: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].overlaps(q)).collect();
+            assert_eq!(index.overlapping(q), scan, "{q:?}");
+            let scan: Vec<usize> = (0..spans.len()).filter(|&i| q.contains(spans[i])).collect();
+            assert_eq!(index.inside(q), scan, "{q:?}");
+        }
     }
 
     #[test]

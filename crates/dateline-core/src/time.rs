@@ -48,6 +48,9 @@
 
 use crate::date::{days_in_month, Date, Weekday};
 use crate::segment::{Segmentation, TokenKind};
+use std::borrow::Cow;
+
+use crate::lexicon::{lowercase, trim_suffix};
 use crate::span::Span;
 
 /// TIMEX3 types.
@@ -144,7 +147,7 @@ pub fn timexes(body: &str, seg: &Segmentation, anchor: Date) -> Vec<Timex> {
 struct Word<'a> {
     span: Span,
     text: &'a str,
-    lower: String,
+    lower: Cow<'a, str>,
     /// Joined to the previous word by a hyphen ("two-hour": "hour").
     hyphen: bool,
     kind: TokenKind,
@@ -157,18 +160,19 @@ impl Word<'_> {
 }
 
 fn pieces<'a>(body: &'a str, seg: &Segmentation, si: usize) -> Vec<Word<'a>> {
-    let mut out = Vec::new();
-    for token in seg.sentence_tokens(&seg.sentences[si]) {
+    let tokens = seg.sentence_tokens(&seg.sentences[si]);
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in tokens {
         let text = token.span.text(body);
         if token.kind == TokenKind::Punct || !text.contains('-') {
-            out.push(Word { span: token.span, text, lower: text.to_lowercase(), hyphen: false, kind: token.kind });
+            out.push(Word { span: token.span, text, lower: lowercase(text), hyphen: false, kind: token.kind });
             continue;
         }
         let mut pos = token.span.start;
         for (n, part) in text.split('-').enumerate() {
             if !part.is_empty() {
                 let kind = if part.starts_with(|c: char| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word };
-                out.push(Word { span: Span::new(pos, pos + part.len()), text: part, lower: part.to_lowercase(), hyphen: n > 0, kind });
+                out.push(Word { span: Span::new(pos, pos + part.len()), text: part, lower: lowercase(part), hyphen: n > 0, kind });
             }
             pos += part.len() + 1;
         }
@@ -791,11 +795,11 @@ fn weekday_of(w: &Word<'_>) -> Option<Weekday> {
     if !w.cap() {
         return None;
     }
-    WEEKDAYS.iter().position(|d| *d == w.lower.trim_end_matches("'s")).map(|i| Weekday::ALL[i])
+    WEEKDAYS.iter().position(|d| *d == trim_suffix(&w.lower, "'s")).map(|i| Weekday::ALL[i])
 }
 
 fn unit_of(lower: &str) -> Option<(Unit, bool)> {
-    let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+    let lower = trim_suffix(trim_suffix(lower, "'s"), "’s");
     let (stem, plural) = match lower.strip_suffix('s') {
         Some(s) if lower != "weekdays" => (s, true),
         _ => (lower, false),
@@ -847,7 +851,7 @@ fn number_at(w: &[Word<'_>], i: usize) -> Option<(usize, Amount)> {
         let n: f64 = digits.parse().ok()?;
         return Some((i + 1, Amount::N(n)));
     }
-    match first.lower.as_str() {
+    match first.lower.as_ref() {
         "several" | "few" | "many" | "some" | "numerous" => return Some((i + 1, Amount::X)),
         "a" if w.get(i + 1).is_some_and(|x| x.lower == "few") => return Some((i + 2, Amount::X)),
         "a" if w.get(i + 1).is_some_and(|x| x.lower == "couple") && w.get(i + 2).is_some_and(|x| x.lower == "of") => {
@@ -915,7 +919,7 @@ fn year_of(w: &[Word<'_>], i: usize) -> Option<i32> {
         return None;
     }
     if let Some(next) = w.get(i + 1) {
-        if COUNT_NOUNS.contains(&next.lower.as_str()) || next.text == ":" || (next.text == "," && w.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number && n.text.len() == 3)) {
+        if COUNT_NOUNS.contains(&next.lower.as_ref()) || next.text == ":" || (next.text == "," && w.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number && n.text.len() == 3)) {
             return None;
         }
     }
@@ -963,7 +967,7 @@ fn ordinal_of(lower: &str) -> Option<u8> {
 
 /// Holidays common in news: the words and the rule.
 fn holiday_at(w: &[Word<'_>], i: usize) -> Option<(usize, Holiday)> {
-    let lw = |k: usize| w.get(i + k).map(|x| x.lower.as_str()).unwrap_or("");
+    let lw = |k: usize| w.get(i + k).map(|x| x.lower.as_ref()).unwrap_or("");
     if !w.get(i)?.cap() {
         return None;
     }
@@ -1010,7 +1014,7 @@ struct Match {
 }
 
 fn lower_at<'w>(w: &'w [Word<'_>], i: usize) -> &'w str {
-    w.get(i).map(|x| x.lower.as_str()).unwrap_or("")
+    w.get(i).map(|x| x.lower.as_ref()).unwrap_or("")
 }
 
 /// Tries every pattern at word `i`; modifiers ("more than", "early") first.
@@ -1037,7 +1041,10 @@ fn parse_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         (&["over"], "MORE_THAN"),
         (&["just"], "EQUAL_OR_LESS"),
     ];
-    for (words, modifier) in quantity {
+    // Each table is tried only when the word can open one of its entries.
+    let first = lower_at(w, i);
+    let quantity_first = quantity.iter().any(|(words, _)| words[0] == first);
+    for (words, modifier) in quantity.iter().filter(|_| quantity_first) {
         if words.iter().enumerate().all(|(k, x)| lower_at(w, i + k) == *x) {
             let j = i + words.len();
             if let Some(mut m) = core_at(w, j) {
@@ -1063,7 +1070,8 @@ fn parse_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         (&["late"], "END"),
         (&["mid"], "MID"),
     ];
-    for (words, modifier) in position {
+    let position_first = position.iter().any(|(words, _)| words[0] == first);
+    for (words, modifier) in position.iter().filter(|_| position_first) {
         if words.iter().enumerate().all(|(k, x)| lower_at(w, i + k) == *x) {
             let j = i + words.len();
             if let Some(mut m) = core_at(w, j) {
@@ -1095,7 +1103,7 @@ fn parse_at(w: &[Word<'_>], i: usize) -> Option<Match> {
 /// The expression patterns proper.
 fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
     let x = w.get(i)?;
-    let l = x.lower.as_str();
+    let l = x.lower.as_ref();
     let mk = |end: usize, fields: Fields| Some(Match { start: i, end, fields, relation: None });
     let mut f = Fields::default();
 
@@ -1406,7 +1414,7 @@ fn weekday_phrase(w: &[Word<'_>], i: usize) -> Option<Match> {
     }
     let wd = weekday_of(w.get(j)?)?;
     // "Black Monday" and the like are names, not this week's days.
-    if i > 0 && f.shift.is_none() && w[i - 1].cap() && matches!(w[i - 1].lower.as_str(), "black" | "ash" | "cyber" | "super" | "holy" | "good" | "easter") {
+    if i > 0 && f.shift.is_none() && w[i - 1].cap() && matches!(w[i - 1].lower.as_ref(), "black" | "ash" | "cyber" | "super" | "holy" | "good" | "easter") {
         return None;
     }
     f.weekday = Some(wd);
@@ -1465,7 +1473,7 @@ fn calendar(w: &[Word<'_>], i: usize) -> Option<Match> {
         if !full && lower_at(w, j) == "." {
             j += 1;
         }
-        if let Some(day) = w.get(j).and_then(day_of).filter(|_| !w.get(j + 1).is_some_and(|n| COUNT_NOUNS.contains(&n.lower.as_str()) || n.text == ":" || n.text == "%")) {
+        if let Some(day) = w.get(j).and_then(day_of).filter(|_| !w.get(j + 1).is_some_and(|n| COUNT_NOUNS.contains(&n.lower.as_ref()) || n.text == ":" || n.text == "%")) {
             f.month = Some(month);
             f.day = Some(day);
             let mut end = j + 1;
@@ -1664,7 +1672,7 @@ fn decade(w: &[Word<'_>], i: usize) -> Option<Match> {
         j += 1;
     }
     let x = w.get(j)?;
-    let t = x.lower.as_str();
+    let t = x.lower.as_ref();
     let digits = t.strip_suffix("s").or_else(|| t.strip_suffix("'s"))?;
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -1705,7 +1713,7 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
         _ => {
             // Bare plurals: "for years", "in recent years", "over the years", "minutes".
             let (unit, plural) = unit_of(lower_at(w, j))?;
-            let long = w.get(j + 1).is_some_and(|x| x.hyphen && matches!(x.lower.as_str(), "long" | "old"));
+            let long = w.get(j + 1).is_some_and(|x| x.hyphen && matches!(x.lower.as_ref(), "long" | "old"));
             let bare_ok = plural
                 && (framed
                     || long
@@ -1775,7 +1783,7 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
     }
     // "a 5-year-old": an age, still a duration.
     k += 1;
-    if w.get(k).is_some_and(|x| x.hyphen && matches!(x.lower.as_str(), "long" | "old")) {
+    if w.get(k).is_some_and(|x| x.hyphen && matches!(x.lower.as_ref(), "long" | "old")) {
         k += 1;
     }
     let next = lower_at(w, k);
@@ -1845,7 +1853,7 @@ const PRESENT: &[&str] = &["is", "are", "am", "says", "tells", "has", "have", "d
 
 fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
     let x = &w[k];
-    let l = x.lower.as_str();
+    let l = x.lower.as_ref();
     if x.kind != TokenKind::Word {
         return None;
     }
@@ -1864,7 +1872,7 @@ fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
     if l == "set" && lower_at(w, k + 1) == "to" {
         return Some(Tense::Future);
     }
-    let before = if k > 0 { w[k - 1].lower.as_str() } else { "" };
+    let before = if k > 0 { w[k - 1].lower.as_ref() } else { "" };
     if l == "be" {
         // "to be held", "will be renewed", "may be signed": the future.
         return matches!(before, "to" | "will" | "would" | "may" | "might" | "should" | "must" | "can" | "won't" | "'ll" | "shall").then_some(Tense::Future);
@@ -1893,7 +1901,7 @@ fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
     }
     if l.len() >= 5 && l.ends_with("ed") && !NOT_PAST.contains(&l) && !(x.cap() && k > 0) {
         // An adjective before a noun ("a proposed deal") is not the verb.
-        if k > 0 && matches!(w[k - 1].lower.as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "her") {
+        if k > 0 && matches!(w[k - 1].lower.as_ref(), "a" | "an" | "the" | "its" | "their" | "his" | "her") {
             return None;
         }
         return Some(Tense::Past);
