@@ -1204,3 +1204,4 @@ pub(crate) mod tests {
         assert!(matching_sentences(&c, &ViewState::default()).is_empty());
     }
 }
+

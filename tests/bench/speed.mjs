@@ -35,7 +35,8 @@ times.sort((a, b) => a - b);
 let raw = 0;
 let gz = 0;
 const files = [];
-for (const f of await readdir(DIST)) {
+// The site a visitor loads; the single-file edition is a separate download.
+for (const f of (await readdir(DIST)).filter((f) => f !== 'dateline-standalone.html')) {
   const body = await readFile(join(DIST, f));
   const z = gzipSync(body, { level: 9 }).length;
   raw += body.length;
