@@ -206,11 +206,22 @@ fn sentences_in(body: &str, para: Span) -> Vec<Span> {
     cuts.extend(opening_date_line(text));
     cuts.extend(credit_line(text));
     // The list markers themselves ("1.", "a.") never end a sentence.
-    let markers: Vec<(usize, usize)> = if cuts.is_empty() { Vec::new() } else { std::iter::once(0).chain(cuts.iter().copied()).map(|c| (c, marker_end(text, c))).collect() };
+    let mut markers: Vec<(usize, usize)> = if cuts.is_empty() { Vec::new() } else { std::iter::once(0).chain(cuts.iter().copied()).map(|c| (c, marker_end(text, c))).collect() };
+    // Sorted by start, with the furthest end reached so far: `i` is inside a
+    // marker when a marker starting at or before it reaches past it.
+    markers.sort_unstable();
+    let reach: Vec<usize> = markers.iter().scan(0, |far, &(_, e)| {
+        *far = e.max(*far);
+        Some(*far)
+    }).collect();
+    let in_marker = |i: usize| {
+        let k = markers.partition_point(|&(s, _)| s <= i);
+        k > 0 && reach[k - 1] > i
+    };
     let mut i = 0;
     while i < text.len() {
         let c = text[i..].chars().next().unwrap();
-        if !matches!(c, '.' | '!' | '?' | '…') || markers.iter().any(|&(s, e)| s <= i && i < e) {
+        if !matches!(c, '.' | '!' | '?' | '…') || in_marker(i) {
             i += c.len_utf8();
             continue;
         }
