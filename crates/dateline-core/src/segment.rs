@@ -20,6 +20,7 @@
 //! * Tokens are words (letters and digits, with inner apostrophes, hyphens and
 //!   abbreviation periods), numbers, and single punctuation characters.
 
+use crate::lexicon::WordSet;
 use crate::span::Span;
 
 /// The output of segmentation for one body.
@@ -152,17 +153,17 @@ fn is_boilerplate(text: &str, index: usize, last: usize) -> bool {
 // ------------------------------------------------------------------ sentences
 
 /// Titles and other abbreviations that precede a name: a period after them never ends a sentence.
-const TITLES: &[&str] = &[
+static TITLES: WordSet = WordSet::new(&[
     "Mr", "Mrs", "Ms", "Mmes", "Messrs", "Mme", "Mlle", "Dr", "Drs", "Prof", "Gen", "Sen", "Sens", "Rep", "Reps",
     "Gov", "Govs", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Cmdr", "Cdr", "Brig", "Cpl", "Pvt", "Rev", "Hon", "Pres",
     "Supt", "Det", "Insp", "Atty", "Amb", "Msgr", "Fr", "St", "Mt", "Ft", "Sra", "Sta", "Gens", "vs", "v", "Vs",
     "Lieut", "Comdr", "Cmdt", "Gov-Gen", "Rt", "Sec", "Secs", "Treas", "Asst", "Assoc", "Dep", "Dir", "Judg", "Pfc",
     "Spc", "Sgts", "Lt-Gen", "Maj-Gen", "Brig-Gen", "Col-Gen", "Ph", "approx", "ca", "cf", "e.g", "i.e", "viz",
-];
+]);
 
 /// Abbreviations that may end a sentence: a period after them ends one before
 /// any capitalised word.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordSet = WordSet::new(&[
     "Inc", "Corp", "Co", "co", "Ltd", "Bros", "Jr", "Sr", "etc", "al", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
     "Sun", "No", "Nos", "no", "nos", "Vol", "vol", "pp", "p", "fig", "Fig", "est", "Est", "dept", "Dept", "Ave",
@@ -171,10 +172,10 @@ const ABBREVIATIONS: &[&str] = &[
     "Fla", "Ill", "Mass", "Mich", "Minn", "Penn", "Tenn", "Tex", "Va", "Wash", "Wis", "Ariz", "Ark", "Colo", "Del",
     "Ga", "Kan", "Ky", "La", "Md", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Pa", "Vt", "Wyo", "Ala", "Ind",
     "N°", "Nr", "nr", "Op", "op", "Ed", "ed", "eds", "Eds", "repr", "trans", "ibid", "Ibid", "Inst", "Dist", "Gov't",
-];
+]);
 
 /// Closed-class words that begin sentences and rarely follow an acronym inside one.
-const STARTERS: &[&str] = &[
+static STARTERS: WordSet = WordSet::new(&[
     "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "It's", "He", "She", "They", "We", "I", "You",
     "His", "Her", "Their", "Our", "My", "Your", "There", "Here", "But", "And", "Or", "So", "Yet", "However", "In",
     "On", "At", "For", "With", "As", "After", "Before", "When", "While", "If", "Although", "Though", "Because",
@@ -183,7 +184,7 @@ const STARTERS: &[&str] = &[
     "Another", "Several", "According", "During", "Despite", "By", "From", "To", "Under", "Over", "Among", "Do",
     "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could", "Should", "Let", "Let's", "Please",
     "Thus", "Instead", "Indeed", "Nor", "Every", "Everyone", "Nobody", "None", "Nothing", "Officials", "Police",
-];
+]);
 
 const MONTHS_AND_DAYS: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -205,11 +206,22 @@ fn sentences_in(body: &str, para: Span) -> Vec<Span> {
     cuts.extend(opening_date_line(text));
     cuts.extend(credit_line(text));
     // The list markers themselves ("1.", "a.") never end a sentence.
-    let markers: Vec<(usize, usize)> = if cuts.is_empty() { Vec::new() } else { std::iter::once(0).chain(cuts.iter().copied()).map(|c| (c, marker_end(text, c))).collect() };
+    let mut markers: Vec<(usize, usize)> = if cuts.is_empty() { Vec::new() } else { std::iter::once(0).chain(cuts.iter().copied()).map(|c| (c, marker_end(text, c))).collect() };
+    // Sorted by start, with the furthest end reached so far: `i` is inside a
+    // marker when a marker starting at or before it reaches past it.
+    markers.sort_unstable();
+    let reach: Vec<usize> = markers.iter().scan(0, |far, &(_, e)| {
+        *far = e.max(*far);
+        Some(*far)
+    }).collect();
+    let in_marker = |i: usize| {
+        let k = markers.partition_point(|&(s, _)| s <= i);
+        k > 0 && reach[k - 1] > i
+    };
     let mut i = 0;
     while i < text.len() {
         let c = text[i..].chars().next().unwrap();
-        if !matches!(c, '.' | '!' | '?' | '…') || markers.iter().any(|&(s, e)| s <= i && i < e) {
+        if !matches!(c, '.' | '!' | '?' | '…') || in_marker(i) {
             i += c.len_utf8();
             continue;
         }

@@ -50,7 +50,7 @@ use crate::date::{days_in_month, Date, Weekday};
 use crate::segment::{Segmentation, TokenKind};
 use std::borrow::Cow;
 
-use crate::lexicon::{lowercase, trim_suffix};
+use crate::lexicon::{lowercase, trim_suffix, WordSet};
 use crate::span::Span;
 
 /// TIMEX3 types.
@@ -769,10 +769,10 @@ const MONTH_ABBR: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul",
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Words that, before a bare month name, make it a date ("in June", "since April").
-const MONTH_CONTEXT: &[&str] = &[
+static MONTH_CONTEXT: WordSet = WordSet::new(&[
     "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
     "through", "from", "to", "of", "end", "beginning", "start", "and", "or", "between", "every", "each", "until",
-];
+]);
 
 fn month_of(w: &Word<'_>, allow_abbr: bool) -> Option<u8> {
     if !w.cap() {
@@ -896,14 +896,14 @@ fn day_of(w: &Word<'_>) -> Option<u8> {
 }
 
 /// Nouns that, after a four-digit number, show it is a count, not a year.
-const COUNT_NOUNS: &[&str] = &[
+static COUNT_NOUNS: WordSet = WordSet::new(&[
     "people", "points", "point", "units", "jobs", "km", "miles", "feet", "meters", "metres", "tons", "tonnes", "votes",
     "times", "members", "employees", "workers", "troops", "soldiers", "cars", "vehicles", "aircraft", "planes",
     "passengers", "students", "shares", "dollars", "euros", "pounds", "barrels", "percent", "%", "hours", "minutes",
     "days", "weeks", "months", "years", "deaths", "cases", "residents", "homes", "houses", "kg", "pages", "words",
     "acres", "rooms", "stores", "plants", "seats", "square", "cubic", "yards", "children", "men", "women", "m", "ft",
     "lbs", "mph", "kilometres", "kilometers", "b.c.", "bc",
-];
+]);
 
 /// A year at `i` (1800-2100), unless the context shows a count or an amount.
 fn year_of(w: &[Word<'_>], i: usize) -> Option<i32> {
@@ -919,7 +919,7 @@ fn year_of(w: &[Word<'_>], i: usize) -> Option<i32> {
         return None;
     }
     if let Some(next) = w.get(i + 1) {
-        if COUNT_NOUNS.contains(&next.lower.as_ref()) || next.text == ":" || (next.text == "," && w.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number && n.text.len() == 3)) {
+        if COUNT_NOUNS.contains(&*next.lower) || next.text == ":" || (next.text == "," && w.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number && n.text.len() == 3)) {
             return None;
         }
     }
@@ -1473,7 +1473,7 @@ fn calendar(w: &[Word<'_>], i: usize) -> Option<Match> {
         if !full && lower_at(w, j) == "." {
             j += 1;
         }
-        if let Some(day) = w.get(j).and_then(day_of).filter(|_| !w.get(j + 1).is_some_and(|n| COUNT_NOUNS.contains(&n.lower.as_ref()) || n.text == ":" || n.text == "%")) {
+        if let Some(day) = w.get(j).and_then(day_of).filter(|_| !w.get(j + 1).is_some_and(|n| COUNT_NOUNS.contains(&*n.lower) || n.text == ":" || n.text == "%")) {
             f.month = Some(month);
             f.day = Some(day);
             let mut end = j + 1;
@@ -1825,7 +1825,7 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
 
 // ------------------------------------------------------------------ tense
 
-const IRREGULAR_PAST: &[&str] = &[
+static IRREGULAR_PAST: WordSet = WordSet::new(&[
     "said", "told", "met", "held", "spoke", "took", "made", "began", "went", "came", "gave", "saw", "left", "rose",
     "fell", "sold", "won", "lost", "hit", "was", "were", "had", "did", "became", "brought", "bought", "built",
     "caught", "chose", "drove", "ate", "felt", "fought", "found", "flew", "forgot", "got", "grew", "heard", "hid",
@@ -1834,22 +1834,22 @@ const IRREGULAR_PAST: &[&str] = &[
     "threw", "understood", "woke", "wore", "wrote", "withdrew", "undertook", "overtook", "sought", "broke", "beat",
     "bid", "cut", "hurt", "read", "spread", "struck", "upheld", "wound", "drew", "dealt", "fled", "forbade", "froze",
     "hung", "slid", "spoke", "split", "stuck", "stung", "swept", "swung", "tore", "underwent", "shook",
-];
+]);
 
-const NOT_PAST: &[&str] = &[
+static NOT_PAST: WordSet = WordSet::new(&[
     "need", "feed", "speed", "red", "bed", "seed", "hundred", "united", "indeed", "breed", "shed", "weed", "deed",
     "greed", "proceed", "succeed", "exceed", "embed", "bred", "wed", "fled", "shred", "sled", "led", "interested",
     "concerned", "based", "related", "detailed", "limited", "armed", "advanced", "alleged", "so-called", "tired",
     "skilled", "talented", "experienced", "aged", "beloved", "naked", "wicked", "sacred", "rugged", "ragged",
     "hatred", "kindred", "sophisticated", "complicated", "unprecedented", "unexpected", "unbiased", "biased",
-];
+]);
 
-const FUTURE: &[&str] = &[
+static FUTURE: WordSet = WordSet::new(&[
     "will", "shall", "'ll", "would", "scheduled", "slated", "expected", "due", "plans", "plan", "upcoming", "next",
     "going", "tomorrow", "intends", "aims", "hopes", "wo", "won't", "until",
-];
+]);
 
-const PRESENT: &[&str] = &["is", "are", "am", "says", "tells", "has", "have", "does", "do", "announces", "adds", "notes"];
+static PRESENT: WordSet = WordSet::new(&["is", "are", "am", "says", "tells", "has", "have", "does", "do", "announces", "adds", "notes"]);
 
 fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
     let x = &w[k];
