@@ -46,6 +46,17 @@ impl Weekday {
     }
 }
 
+/// Month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+
+/// Whether `word` is a month or weekday name as written in running text ("May", "Wednesday").
+pub fn is_month_or_weekday(word: &str) -> bool {
+    MONTH_NAMES.contains(&word) || Weekday::ALL.iter().any(|d| d.name() == word)
+}
+
 /// Whether `year` is a leap year.
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

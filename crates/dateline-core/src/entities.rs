@@ -38,6 +38,7 @@
 
 use std::collections::HashMap;
 
+use crate::date::is_month_or_weekday;
 use crate::lexicon::{self, Gender, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -129,12 +130,6 @@ static STOP: WordSet = WordSet::new(&[
     "April", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
     "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
     "Christmas", "Easter", "Ramadan", "Thanksgiving", "God", "Internet", "Web",
-]);
-
-/// Weekdays and months: they end a name run ("Lavrov Wednesday").
-static CALENDAR: WordSet = WordSet::new(&[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December",
 ]);
 
 /// Capitalised head words that make a run an organisation.
@@ -689,7 +684,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
             break;
         }
         let (stem, poss) = strip_possessive(w);
-        if namey(stem) && !(k > name_start && CALENDAR.contains(stem)) && !(k > name_start && STOP.contains(stem) && stem != "The") {
+        if namey(stem) && !(k > name_start && is_month_or_weekday(stem)) && !(k > name_start && STOP.contains(stem) && stem != "The") {
             if stem == "The" && k > name_start && !org_like {
                 break;
             }

@@ -20,6 +20,7 @@
 //! * Tokens are words (letters and digits, with inner apostrophes, hyphens and
 //!   abbreviation periods), numbers, and single punctuation characters.
 
+use crate::date::{is_month_or_weekday, Weekday, MONTH_NAMES};
 use crate::lexicon::WordSet;
 use crate::span::Span;
 
@@ -185,11 +186,6 @@ static STARTERS: WordSet = WordSet::new(&[
     "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could", "Should", "Let", "Let's", "Please",
     "Thus", "Instead", "Indeed", "Nor", "Every", "Everyone", "Nobody", "None", "Nothing", "Officials", "Police",
 ]);
-
-const MONTHS_AND_DAYS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-];
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '›' | '}')
@@ -417,7 +413,7 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
             // "He left at 6 P.M. Mr. Smith then ...": after a clause of five or more
             // words a time closes the sentence; "At 5 a.m. Mr. Smith" opens one.
             return STARTERS.contains(&next)
-                || (next_upper && !MONTHS_AND_DAYS.contains(&next) && words_since_boundary_at_least(text, at, 5));
+                || (next_upper && !is_month_or_weekday(next) && words_since_boundary_at_least(text, at, 5));
         }
         if matches!(lower.as_str(), "e.g" | "i.e" | "ph.d") {
             return false;
@@ -466,8 +462,8 @@ fn opening_date_line(text: &str) -> Option<usize> {
         pos += w.len();
         pred(w.trim()).then_some(())
     };
-    let weekday = |w: &str| MONTHS_AND_DAYS[12..].contains(&w.trim_end_matches(','));
-    let month = |w: &str| MONTHS_AND_DAYS[..12].contains(&w);
+    let weekday = |w: &str| Weekday::ALL.iter().any(|d| d.name() == w.trim_end_matches(','));
+    let month = |w: &str| MONTH_NAMES.contains(&w);
     let day = |w: &str| w.ends_with(',') && w.trim_end_matches(',').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
     let year = |w: &str| w.len() == 4 && w.parse::<u16>().is_ok();
     take(&weekday)?;
