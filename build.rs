@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use dateline_core::document::parse_article;
+use dateline_core::document::{decode, parse_article};
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -44,11 +44,7 @@ fn generate(dir: &Path) -> Result<String, String> {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = format!("articles/{}", path.file_name().unwrap().to_string_lossy());
         let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            format!("{name}:{line}: not valid UTF-8 (byte {at})")
-        })?;
+        let text = decode(bytes).map_err(|e| format!("{name}:{}: {}", e.line, e.message))?;
         let (header, offset) = parse_article(&text).map_err(|e| format!("{name}:{}: {}", e.line, e.message))?;
         if offset == 0 {
             return Err(format!("{name}:1: missing header; start the file with a `---` line, `title:` and `published:` lines, and a closing `---`"));

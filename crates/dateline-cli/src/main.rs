@@ -19,7 +19,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dateline_core::document::parse_article;
+use dateline_core::document::{decode, parse_article};
 use dateline_core::story::{extract, Input};
 use dateline_core::{Date, Document};
 
@@ -126,11 +126,7 @@ fn io_reason(e: &std::io::Error) -> String {
 fn load(path: &Path, published: Option<Date>, taken: &[String]) -> Result<Document, String> {
     let name = path.display();
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("{name}:{line}: not valid UTF-8 (byte {at})")
-    })?;
+    let text = decode(bytes).map_err(|e| format!("{name}:{}: {}", e.line, e.message))?;
     let (header, offset) = parse_article(&text).map_err(|e| format!("{name}:{}: {}", e.line, e.message))?;
     let published = header.published.or(published).ok_or_else(|| {
         format!("{name}: no publication date; give --published YYYY-MM-DD or a `published:` header line")

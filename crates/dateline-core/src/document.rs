@@ -43,7 +43,8 @@ pub struct Header {
     pub url: Option<String>,
 }
 
-/// What is wrong with an article header, and on which line (1-based).
+/// What is wrong with an article file (its encoding or its header), and on
+/// which line (1-based).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeaderError {
     pub line: usize,
@@ -59,6 +60,16 @@ impl fmt::Display for HeaderError {
 impl std::error::Error for HeaderError {}
 
 const FENCE: &str = "---";
+
+/// An article file's bytes as text; the error names the line and byte of the
+/// first invalid UTF-8 sequence.
+pub fn decode(bytes: Vec<u8>) -> Result<String, HeaderError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        HeaderError { line, message: format!("not valid UTF-8 (byte {at})") }
+    })
+}
 
 /// Splits an article file into its header and the byte offset where the body
 /// starts. A file that does not open with a `---` line has no header: the
@@ -161,6 +172,13 @@ mod tests {
         let (header, offset) = parse_article(text).unwrap();
         assert_eq!(header.published, Date::new(2020, 1, 2));
         assert_eq!(&text[offset..], "Body");
+    }
+
+    #[test]
+    fn decode_names_the_line_of_bad_bytes() {
+        assert_eq!(decode(b"ok\n".to_vec()).unwrap(), "ok\n");
+        let err = decode(b"a\nb\n\xffc".to_vec()).unwrap_err();
+        assert_eq!((err.line, err.message.as_str()), (3, "not valid UTF-8 (byte 4)"));
     }
 
     #[test]
