@@ -1,30 +1,20 @@
 // The explorer against the release build: timeline, evidence, reader marks,
 // filters and deep links, speaker panels, import (and storage), export,
 // accessibility (axe-core, both themes) and the phone layout.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { DIST, serve, launch, openPage } from './harness.mjs';
+import { openPage, useSite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let server, browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** A page with the timeline rendered. */
-async function open(url = server.url, options = {}) {
-  const o = await openPage(browser, url, options);
+async function open(url = site.server.url, options = {}) {
+  const o = await openPage(site.browser, url, options);
   await o.page.getByTestId('timeline-item').first().waitFor();
   return o;
 }
@@ -276,7 +266,7 @@ async function axe(page) {
 
 test('accessibility: no serious or critical axe violations, light and dark', async () => {
   // axe-core is injected as an inline script, which the page's CSP forbids: bypass it for the audit.
-  const { page, errors, context } = await open(server.url, { colorScheme: 'light', bypassCSP: true });
+  const { page, errors, context } = await open(site.server.url, { colorScheme: 'light', bypassCSP: true });
   await page.locator('[data-testid="timeline-item"][data-sources="2"] .item-btn').first().click();
   assert.deepEqual(await axe(page), [], 'light');
   await page.getByTestId('theme-toggle').click();
@@ -291,11 +281,11 @@ test('accessibility: no serious or critical axe violations, light and dark', asy
 });
 
 test('layouts: no horizontal scrolling at 375 px; three columns at 1440 px', async () => {
-  const phone = await open(server.url, { viewport: { width: 375, height: 800 } });
+  const phone = await open(site.server.url, { viewport: { width: 375, height: 800 } });
   assert.ok(await phone.page.evaluate(() => document.documentElement.scrollWidth <= 375), 'fits 375 px');
   assert.deepEqual(phone.errors, []);
   await phone.context.close();
-  const wide = await open(server.url, { viewport: { width: 1440, height: 900 } });
+  const wide = await open(site.server.url, { viewport: { width: 1440, height: 900 } });
   const tops = await wide.page.evaluate(() => ['.timeline-col', '.reader-col', '.speakers-col'].map((s) => document.querySelector(s).getBoundingClientRect().top));
   assert.ok(Math.max(...tops) - Math.min(...tops) < 5, `columns side by side: ${tops}`);
   await wide.context.close();

@@ -2,21 +2,11 @@
 // is rendered as text (nothing runs, no markup is injected); right-to-left
 // text, emoji, control characters and a very long line render and the page
 // stays responsive.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, serve, launch, openPage } from './harness.mjs';
+import { openPage, useSite } from './harness.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function importText(page, text, date = '2021-03-04') {
   if (!(await page.getByTestId('import-text').isVisible())) await page.getByText('Add an article').click();
@@ -28,7 +18,7 @@ async function importText(page, text, date = '2021-03-04') {
 }
 
 test('script-bearing article text is rendered inert, as text', async () => {
-  const { page, context, errors } = await openPage(browser, server.url);
+  const { page, context, errors } = await openPage(site.browser, site.server.url);
   const dialogs = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -58,7 +48,7 @@ test('script-bearing article text is rendered inert, as text', async () => {
 });
 
 test('right-to-left text, emoji, control characters and a long line render; the page stays responsive', async () => {
-  const { page, context, errors } = await openPage(browser, server.url);
+  const { page, context, errors } = await openPage(site.browser, site.server.url);
   await page.getByTestId('timeline-item').first().waitFor();
   const sentence = 'The ministers met on Wednesday in Geneva and said the talks would resume “soon,” officials said. ';
   const text =

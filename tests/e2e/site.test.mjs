@@ -2,13 +2,14 @@
 // chromium: the embedded articles are listed and rendered by sentences, and
 // nothing errors. A broken wasm-opt (Debian's binaryen 108) kills the release
 // page with "WebAssembly.Table.set(): Argument 1 is invalid": this catches it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, DIST, serve, launch, openPage } from './harness.mjs';
+import { ROOT, DIST, openPage, useSite } from './harness.mjs';
 
-let server, browser;
+const site = useSite();
+
 
 /** The embedded corpus as the build sees it: id and title of each article. */
 export async function corpus() {
@@ -22,15 +23,6 @@ export async function corpus() {
   );
 }
 
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test('the release build has an optimised wasm', async () => {
   const files = await readdir(DIST);
@@ -41,7 +33,7 @@ test('the release build has an optimised wasm', async () => {
 test('lists every embedded article and renders each by sentences, without errors', async () => {
   const articles = await corpus();
   assert.ok(articles.length >= 2);
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(site.browser, site.server.url);
   const items = page.getByTestId('article-item');
   await items.first().waitFor();
   assert.equal(await items.count(), articles.length);
