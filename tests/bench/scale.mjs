@@ -5,25 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST, serve, launch } from '../e2e/harness.mjs';
+import { parseCsv as csv } from '../../crates/dateline-cli/bench/csv.mjs';
 
-/** RFC 4180 CSV: rows of fields. */
-function csv(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 const sample = join(ROOT, '..', 'shared', 'data', 'wikinews-sample');
 const articles = ['wikinews_2019.csv', 'wikinews_2020.csv']

@@ -6,23 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import nlp from 'compromise';
+import { parseCsv } from './csv.mjs';
 
-function parseCsv(text) {
-  const rows = []; let row = []; let field = ''; let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const candidates = process.argv[2] ? [process.argv[2]] : ['../shared/data/wikinews-sample', path.join(here, '../../../../shared/data/wikinews-sample')];
