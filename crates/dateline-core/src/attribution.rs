@@ -348,11 +348,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     let qs = quotes_in(&cx, content);
                     let starts_with_quote = qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start);
                     if starts_with_quote {
-                        for &qi in &qs {
-                            if !taken[qi] {
-                                taken[qi] = true;
-                                out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
-                            }
+                        for qi in take_new(&qs, &mut taken) {
+                            out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
                         }
                         // “Hopefully,” the president said, “this museum ...”: a
                         // sentence interrupted by the cue is one quote; a new
@@ -371,13 +368,10 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         }
                         produced = true;
                     } else if cue.class != CueClass::Act && !has_after {
-                        let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
+                        let kind = reported_or_mixed(&qs);
                         out.push(make(content, kind, false, &relay));
-                        for &qi in &qs {
-                            if !taken[qi] {
-                                taken[qi] = true;
-                                out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
-                            }
+                        for qi in take_new(&qs, &mut taken) {
+                            out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                         }
                         produced = true;
                     }
@@ -387,15 +381,12 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             if cue.according {
                 if let Some((content, parts)) = content_according(&cx, range.clone(), cue, consumed_until) {
                     let qs = quotes_in(&cx, content);
-                    let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
+                    let kind = reported_or_mixed(&qs);
                     let mut q = make(content, kind, false, &relay);
                     q.parts = parts;
                     out.push(q);
-                    for &qi in &qs {
-                        if !taken[qi] {
-                            taken[qi] = true;
-                            out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
-                        }
+                    for qi in take_new(&qs, &mut taken) {
+                        out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                     }
                     produced = true;
                     consumed_until = range.end;
@@ -417,20 +408,14 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         }
                     } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start) {
                         // "said: “...” and more": the quotes are direct
-                        for &qi in &qs {
-                            if !taken[qi] {
-                                taken[qi] = true;
-                                out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
-                            }
+                        for qi in take_new(&qs, &mut taken) {
+                            out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
                         }
                     } else {
-                        let kind = if qs.is_empty() { QuoteKind::Reported } else { QuoteKind::Mixed };
+                        let kind = reported_or_mixed(&qs);
                         out.push(make(content, kind, false, &relay));
-                        for &qi in &qs {
-                            if !taken[qi] {
-                                taken[qi] = true;
-                                out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
-                            }
+                        for qi in take_new(&qs, &mut taken) {
+                            out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                         }
                     }
                     consumed_until = consumed_until.max(ends_at);
@@ -1268,6 +1253,20 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         return None;
     }
     Some((span, stop))
+}
+
+/// The quotes among `qs` not yet attributed, now marked as taken.
+fn take_new(qs: &[usize], taken: &mut [bool]) -> Vec<usize> {
+    qs.iter().copied().filter(|&qi| !std::mem::replace(&mut taken[qi], true)).collect()
+}
+
+/// Reported speech, or mixed when it contains quoted words.
+fn reported_or_mixed(qs: &[usize]) -> QuoteKind {
+    if qs.is_empty() {
+        QuoteKind::Reported
+    } else {
+        QuoteKind::Mixed
+    }
 }
 
 #[cfg(test)]
