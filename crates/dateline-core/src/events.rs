@@ -174,6 +174,12 @@ pub fn timeline(articles: &[ArticleInput<'_>]) -> Timeline {
     for (a, article) in articles.iter().enumerate() {
         events.extend(article_events(a, article));
     }
+    merge_timeline(articles, events)
+}
+
+/// Merges the events read from each article ([`article_events`], in article
+/// order) into the story timeline.
+pub fn merge_timeline(articles: &[ArticleInput<'_>], mut events: Vec<Event>) -> Timeline {
     let items = merge(articles, &mut events);
     Timeline { events, items }
 }
@@ -760,7 +766,8 @@ fn day_time(day: Date, note: String) -> EventTime {
     EventTime { value: Some(day.to_string()), range: Some((day, day)), earliest: None, latest: None, note }
 }
 
-fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
+/// Reads the events of one article, the `a`-th of the story.
+pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     let body = article.body;
     let seg = article.segmentation;
     let mut events: Vec<Event> = Vec::new();

@@ -138,89 +138,144 @@ pub struct Input<'a> {
 
 /// Runs every stage over `inputs` and assembles the story.
 pub fn extract(inputs: &[Input<'_>]) -> Story {
-    // Stages 2-5 per article; entities are merged across articles as they come.
-    let mut registry = Registry::default();
-    let mut per_article = Vec::with_capacity(inputs.len());
-    for input in inputs {
+    let mut extraction = Extraction::default();
+    while extraction.step(inputs) {}
+    extraction.finish(inputs)
+}
+
+/// The extraction of a story one step at a time, for a caller that must stay
+/// responsive (the explorer runs a few steps per task). A step runs part of
+/// one article's stages; [`Extraction::finish`] merges the timeline and
+/// assembles the [`Story`]. Stepping to the end gives exactly [`extract`]'s
+/// result. Every call must pass the same `inputs`.
+#[derive(Default)]
+pub struct Extraction {
+    /// Entities merged across the articles analysed so far.
+    registry: Registry,
+    /// Articles through stages 2-5 (their events are in `events`).
+    analysed: Vec<Analysed>,
+    /// The article in progress, through stage 3.
+    read: Option<(Segmentation, Vec<quotes::Quoted>, Entities)>,
+    /// Stage 6's events of the articles analysed so far, in article order.
+    events: Vec<events::Event>,
+}
+
+/// One article through stages 2-5, with the global id of each of its entities.
+struct Analysed {
+    segmentation: Segmentation,
+    attributions: Attributions,
+    ids: Vec<String>,
+    mentions: Vec<(Span, String)>,
+    timexes: Vec<time::Timex>,
+}
+
+impl Extraction {
+    /// Runs the next step; false when only [`Extraction::finish`] is left.
+    /// Two steps per article: segmentation, quotes and entities; then
+    /// attribution, the cross-article entity merge, time and its events.
+    pub fn step(&mut self, inputs: &[Input<'_>]) -> bool {
+        let a = self.analysed.len();
+        let Some(input) = inputs.get(a) else { return false };
         let doc = input.document;
         let body = doc.body.as_str();
-        let segmentation = segment(body);
-        let quoted = quotes::find(body, &segmentation);
-        let ents = entities::resolve(body, &segmentation, &quoted);
-        let attributions = attribute(body, &segmentation, &quoted, &ents);
-        let ids = registry.merge(&ents);
-        let mentions: Vec<(Span, String)> =
-            ents.mentions.iter().filter_map(|m| Some((m.span, ids[m.entity?].clone()))).collect();
-        let timexes = time::timexes(body, &segmentation, doc.published);
-        per_article.push((segmentation, attributions, ids, mentions, timexes));
+        match self.read.take() {
+            None => {
+                let segmentation = segment(body);
+                let quoted = quotes::find(body, &segmentation);
+                let ents = entities::resolve(body, &segmentation, &quoted);
+                self.read = Some((segmentation, quoted, ents));
+            }
+            Some((segmentation, quoted, ents)) => {
+                let attributions = attribute(body, &segmentation, &quoted, &ents);
+                let ids = self.registry.merge(&ents);
+                let mentions = ents.mentions.iter().filter_map(|m| Some((m.span, ids[m.entity?].clone()))).collect();
+                let timexes = time::timexes(body, &segmentation, doc.published);
+                let analysed = Analysed { segmentation, attributions, ids, mentions, timexes };
+                self.events.extend(events::article_events(a, &event_input(doc, &analysed)));
+                self.analysed.push(analysed);
+            }
+        }
+        self.analysed.len() < inputs.len()
     }
 
-    // Stage 6 over the whole story.
-    let event_inputs: Vec<events::ArticleInput<'_>> = inputs
-        .iter()
-        .zip(&per_article)
-        .map(|(input, (segmentation, _, _, mentions, timexes))| events::ArticleInput {
-            id: &input.document.id,
-            body: &input.document.body,
-            segmentation,
-            timexes,
-            published: input.document.published,
-            mentions,
-        })
-        .collect();
-    let timeline = events::timeline(&event_inputs);
-    let events = timeline
-        .items
-        .iter()
-        .enumerate()
-        .map(|(n, item)| EventOut {
-            id: format!("v{}", n + 1),
-            label: item.label.clone(),
-            when: When {
-                value: item.value.clone(),
-                earliest: item.earliest.map(|d| d.to_string()),
-                latest: item.latest.map(|d| d.to_string()),
-            },
-            participants: item.participants.clone(),
-            evidence: item.evidence.iter().map(|&(a, span)| Evidence { article: inputs[a].document.id.clone(), span }).collect(),
-            background: item.background,
-            note: item.note.clone(),
-        })
-        .collect();
+    /// How many articles are through every per-article stage.
+    pub fn articles_done(&self) -> usize {
+        self.analysed.len()
+    }
 
-    let articles = inputs
-        .iter()
-        .zip(per_article)
-        .map(|(input, (segmentation, attributions, ids, mentions, timexes))| {
-            let doc = input.document;
-            let id = |e: usize| ids[e].clone();
-            ArticleResult {
-                id: doc.id.clone(),
-                path: input.path.to_string(),
-                title: doc.title.clone(),
-                outlet: doc.outlet.clone(),
-                url: doc.url.clone(),
-                published: doc.published,
-                paragraphs: segmentation.paragraphs.clone(),
-                sentences: segmentation.sentences.iter().map(|s| s.span).collect(),
-                boilerplate: segmentation.sentences.iter().filter(|s| s.boilerplate).map(|s| s.span).collect(),
-                timexes: timexes
-                    .iter()
-                    .map(|t| TimexOut {
-                        span: t.span,
-                        kind: t.kind.name().to_string(),
-                        value: t.value.clone(),
-                        modifier: t.modifier.map(str::to_string),
-                        note: t.note.clone(),
-                    })
-                    .collect(),
-                quotes: quotes_out(&attributions, &id),
-                mentions: mentions.into_iter().map(|(span, entity)| MentionOut { span, entity }).collect(),
-                segmentation,
-            }
-        })
-        .collect();
-    Story { schema: SCHEMA, articles, entities: registry.entities, events }
+    /// Merges the events into the story timeline and assembles the story;
+    /// runs the steps left first.
+    pub fn finish(mut self, inputs: &[Input<'_>]) -> Story {
+        while self.step(inputs) {}
+        let event_inputs: Vec<events::ArticleInput<'_>> =
+            inputs.iter().zip(&self.analysed).map(|(input, analysed)| event_input(input.document, analysed)).collect();
+        let timeline = events::merge_timeline(&event_inputs, self.events);
+        drop(event_inputs);
+        let events = timeline
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| EventOut {
+                id: format!("v{}", n + 1),
+                label: item.label.clone(),
+                when: When {
+                    value: item.value.clone(),
+                    earliest: item.earliest.map(|d| d.to_string()),
+                    latest: item.latest.map(|d| d.to_string()),
+                },
+                participants: item.participants.clone(),
+                evidence: item.evidence.iter().map(|&(a, span)| Evidence { article: inputs[a].document.id.clone(), span }).collect(),
+                background: item.background,
+                note: item.note.clone(),
+            })
+            .collect();
+
+        let articles = inputs
+            .iter()
+            .zip(self.analysed)
+            .map(|(input, Analysed { segmentation, attributions, ids, mentions, timexes })| {
+                let doc = input.document;
+                let id = |e: usize| ids[e].clone();
+                ArticleResult {
+                    id: doc.id.clone(),
+                    path: input.path.to_string(),
+                    title: doc.title.clone(),
+                    outlet: doc.outlet.clone(),
+                    url: doc.url.clone(),
+                    published: doc.published,
+                    paragraphs: segmentation.paragraphs.clone(),
+                    sentences: segmentation.sentences.iter().map(|s| s.span).collect(),
+                    boilerplate: segmentation.sentences.iter().filter(|s| s.boilerplate).map(|s| s.span).collect(),
+                    timexes: timexes
+                        .iter()
+                        .map(|t| TimexOut {
+                            span: t.span,
+                            kind: t.kind.name().to_string(),
+                            value: t.value.clone(),
+                            modifier: t.modifier.map(str::to_string),
+                            note: t.note.clone(),
+                        })
+                        .collect(),
+                    quotes: quotes_out(&attributions, &id),
+                    mentions: mentions.into_iter().map(|(span, entity)| MentionOut { span, entity }).collect(),
+                    segmentation,
+                }
+            })
+            .collect();
+        Story { schema: SCHEMA, articles, entities: self.registry.entities, events }
+    }
+}
+
+/// What the events stage reads of one analysed article.
+fn event_input<'a>(doc: &'a Document, analysed: &'a Analysed) -> events::ArticleInput<'a> {
+    events::ArticleInput {
+        id: &doc.id,
+        body: &doc.body,
+        segmentation: &analysed.segmentation,
+        timexes: &analysed.timexes,
+        published: doc.published,
+        mentions: &analysed.mentions,
+    }
 }
 
 fn quotes_out(attributions: &Attributions, id: &dyn Fn(usize) -> String) -> Vec<QuoteOut> {
@@ -338,5 +393,28 @@ mod tests {
         assert!(people[0].titles.iter().any(|t| t == "Foreign Minister"));
         let speakers: Vec<&Option<String>> = story.articles.iter().flat_map(|a| a.quotes.iter().map(|q| &q.speaker)).collect();
         assert!(speakers.iter().all(|s| s.as_deref() == Some(people[0].id.as_str())), "{speakers:?}");
+    }
+
+    #[test]
+    fn stepping_gives_the_same_story_with_progress() {
+        let a = doc("a", "Foreign Minister Khalid al-Rashid met reporters on Monday. \"It went well,\" he said.\n\nThe talks resume on Friday.");
+        let b = doc("b", "Rashid said on Monday that the border would reopen.");
+        let inputs = [Input { document: &a, path: "a" }, Input { document: &b, path: "b" }];
+        let mut extraction = Extraction::default();
+        let mut steps = 0;
+        let mut done = vec![extraction.articles_done()];
+        while extraction.step(&inputs) {
+            steps += 1;
+            done.push(extraction.articles_done());
+        }
+        assert_eq!(steps, 3, "two steps per article, the last one returns false");
+        assert_eq!(done, [0, 0, 1, 1]);
+        assert_eq!(extraction.articles_done(), 2);
+        assert_eq!(format!("{:?}", extraction.finish(&inputs)), format!("{:?}", extract(&inputs)));
+        // Finishing early runs the steps left.
+        let mut early = Extraction::default();
+        early.step(&inputs);
+        assert_eq!(format!("{:?}", early.finish(&inputs)), format!("{:?}", extract(&inputs)));
+        assert!(!Extraction::default().step(&[]));
     }
 }
