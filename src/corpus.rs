@@ -47,7 +47,7 @@ pub fn build_corpus(imported: &[StoredArticle]) -> Corpus {
     }
     let inputs: Vec<Input<'_>> = docs.iter().zip(&paths).map(|(document, path)| Input { document, path }).collect();
     let story = extract(&inputs);
-    Corpus { docs, story }
+    Corpus::new(docs, story)
 }
 
 #[cfg(test)]

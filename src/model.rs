@@ -8,9 +8,10 @@
 //!   sentence cut into pieces carrying its quote and time marks;
 //! - [`selected_sentences`]: the sentences a selection points at.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Story, ViaOut};
+use dateline_core::span::SpanIndex;
 use dateline_core::{Date, Document, Span};
 
 use crate::state::{Selection, ViewState};
@@ -26,16 +27,25 @@ const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 pub struct Corpus {
     pub docs: Vec<Document>,
     pub story: Story,
+    /// Position of each article and entity by id.
+    articles: HashMap<String, usize>,
+    entities: HashMap<String, usize>,
 }
 
 impl Corpus {
+    pub fn new(docs: Vec<Document>, story: Story) -> Corpus {
+        let articles = story.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let entities = story.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        Corpus { docs, story, articles, entities }
+    }
+
     pub fn article(&self, id: &str) -> Option<(&Document, &ArticleResult)> {
-        let i = self.story.articles.iter().position(|a| a.id == id)?;
+        let &i = self.articles.get(id)?;
         Some((&self.docs[i], &self.story.articles[i]))
     }
 
     pub fn entity(&self, id: &str) -> Option<&EntityOut> {
-        self.story.entities.iter().find(|e| e.id == id)
+        self.entities.get(id).map(|&i| &self.story.entities[i])
     }
 
     /// The outlet an article counts for (see [`outlet_name`]).
@@ -157,10 +167,11 @@ pub fn filter_options(corpus: &Corpus) -> FilterOptions {
         .collect();
     let mut entities: Vec<FilterOption> =
         corpus.story.entities.iter().map(|e| FilterOption { value: e.id.clone(), label: e.name.clone() }).collect();
+    let labels: HashSet<String> = entities.iter().map(|e| e.label.to_ascii_lowercase()).collect();
     let mut loose: BTreeMap<String, String> = BTreeMap::new();
     for ev in &corpus.story.events {
         for p in &ev.participants {
-            if corpus.entity(p).is_none() && !entities.iter().any(|e| e.label.eq_ignore_ascii_case(p)) {
+            if corpus.entity(p).is_none() && !labels.contains(&p.to_ascii_lowercase()) {
                 loose.entry(lower(p)).or_insert_with(|| display_name(p));
             }
         }
@@ -452,9 +463,10 @@ fn speaker_order(story: &Story) -> Vec<(String, usize)> {
             }
         }
     }
-    let name = |id: &str| story.entities.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
+    let names: HashMap<&str, &str> = story.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+    let name = |id: &str| names.get(id).copied().unwrap_or_default();
     let mut out: Vec<(String, usize)> = counts.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(&a.0).cmp(&name(&b.0))).then_with(|| a.0.cmp(&b.0)));
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(&a.0).cmp(name(&b.0))).then_with(|| a.0.cmp(&b.0)));
     out
 }
 
@@ -530,16 +542,14 @@ fn span_text(body: &str, span: Option<Span>) -> String {
 /// When a quote was said: the date of a timeline item whose evidence is in
 /// the quote's sentence, else a date in that sentence outside the quote,
 /// else the article's publication date.
-fn when_said(corpus: &Corpus, doc: &Document, art: &ArticleResult, q: &QuoteOut) -> (String, String) {
+fn when_said(doc: &Document, art: &ArticleResult, dated: &DatedEvidence<'_>, q: &QuoteOut) -> (String, String) {
     let cue = q.cue.unwrap_or(q.content);
-    let sentence = art.sentences.iter().copied().find(|s| s.overlaps(cue) || s.contains(cue));
-    if let Some(sent) = sentence {
-        for ev in &corpus.story.events {
-            if let Some(v) = &ev.when.value {
-                if ev.evidence.iter().any(|e| e.article == art.id && sent.overlaps(e.span) && !q.content.contains(e.span)) {
-                    return (pretty_value(v), format!("from the timeline: {}", ev.note));
-                }
-            }
+    if let Some(sent) = sentence_of(art, cue) {
+        // The first dated item (in timeline order) with evidence in the sentence.
+        let first = dated.index.overlapping(sent).into_iter().filter(|&k| !q.content.contains(dated.spans[k].1)).map(|k| dated.spans[k].0).min();
+        if let Some(ev) = first.map(|e| dated.events[e]) {
+            let v = ev.when.value.as_deref().unwrap_or_default();
+            return (pretty_value(v), format!("from the timeline: {}", ev.note));
         }
         for t in &art.timexes {
             if t.kind == "DATE" && sent.contains(t.span) && !q.content.contains(t.span) {
@@ -549,6 +559,34 @@ fn when_said(corpus: &Corpus, doc: &Document, art: &ArticleResult, q: &QuoteOut)
         }
     }
     (format!("by {}", short_date(doc.published)), "the article's publication date".into())
+}
+
+/// The sentence overlapping (or, for an empty span, holding) `span`.
+fn sentence_of(art: &ArticleResult, span: Span) -> Option<Span> {
+    let from = art.sentences.partition_point(|s| s.end < span.start);
+    art.sentences[from..].iter().copied().take_while(|s| s.start <= span.end).find(|s| s.overlaps(span) || s.contains(span))
+}
+
+/// One article's evidence of dated timeline items, indexed by span.
+struct DatedEvidence<'a> {
+    /// The dated events, in timeline order.
+    events: Vec<&'a EventOut>,
+    /// (index into `events`, evidence span) for this article.
+    spans: Vec<(usize, Span)>,
+    index: SpanIndex,
+}
+
+impl<'a> DatedEvidence<'a> {
+    fn new(story: &'a Story, article: &str) -> Self {
+        let events: Vec<&EventOut> = story.events.iter().filter(|e| e.when.value.is_some()).collect();
+        let spans: Vec<(usize, Span)> = events
+            .iter()
+            .enumerate()
+            .flat_map(|(k, e)| e.evidence.iter().filter(|x| x.article == article).map(move |x| (k, x.span)))
+            .collect();
+        let index = SpanIndex::new(spans.iter().map(|s| s.1));
+        DatedEvidence { events, spans, index }
+    }
 }
 
 /// The name of a quote's speaker, or its source mention, or "someone".
@@ -622,6 +660,8 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
     }
     let mut order: Vec<String> = speaker_order(&corpus.story).into_iter().map(|(id, _)| id).collect();
     order.push(String::new());
+    // Per article, made when first needed: dated evidence, and its quotes by span (for nesting).
+    let mut indexes: Vec<Option<(DatedEvidence<'_>, SpanIndex)>> = corpus.story.articles.iter().map(|_| None).collect();
     let mut panels = Vec::new();
     for id in order {
         // A speaker's quotes, and the ones they relayed ("He repeated what X said").
@@ -665,10 +705,16 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
                     });
                 }
             }
-            let (when, when_note) = when_said(corpus, doc, art, x.q);
+            let (dated, quote_index) = indexes[x.a].get_or_insert_with(|| {
+                (DatedEvidence::new(&corpus.story, &art.id), SpanIndex::new(art.quotes.iter().map(|q| q.content)))
+            });
+            let (when, when_note) = when_said(doc, art, dated, x.q);
+            // Quotes inside this one or holding it overlap it.
+            let around: Vec<usize> = quote_index.overlapping(x.q.content);
             let nested = |outer: bool| -> Option<String> {
-                art.quotes
+                around
                     .iter()
+                    .map(|&o| &art.quotes[o])
                     .filter(|o| o.speaker != x.q.speaker || o.speaker.is_none())
                     .find(|o| if outer { x.q.content.contains(o.content) && o.content != x.q.content } else { o.content.contains(x.q.content) && o.content != x.q.content })
                     .map(|o| speaker_name(corpus, &doc.body, o))
@@ -776,19 +822,18 @@ fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &Hash
     let seg = &result.segmentation;
     let body = doc.body.as_str();
     let mut out: Vec<ReaderParagraph> = seg.paragraphs.iter().map(|_| ReaderParagraph { sentences: Vec::new() }).collect();
+    let quote_index = SpanIndex::new(result.quotes.iter().map(|q| q.content));
+    let timex_index = SpanIndex::new(result.timexes.iter().map(|t| t.span));
     for (index, sentence) in seg.sentences.iter().enumerate() {
         let span = sentence.span;
+        // The marks overlapping the sentence, in the order of their lists.
+        let quotes = quote_index.overlapping(span);
+        let timexes = timex_index.overlapping(span);
         // Cut points: the sentence's ends and every mark boundary inside it.
         let mut cuts: BTreeSet<usize> = [span.start, span.end].into();
-        for q in &result.quotes {
-            for p in [q.content.start, q.content.end] {
-                if p > span.start && p < span.end {
-                    cuts.insert(p);
-                }
-            }
-        }
-        for t in &result.timexes {
-            for p in [t.span.start, t.span.end] {
+        let bounds = quotes.iter().map(|&i| result.quotes[i].content).chain(timexes.iter().map(|&i| result.timexes[i].span));
+        for mark in bounds {
+            for p in [mark.start, mark.end] {
                 if p > span.start && p < span.end {
                     cuts.insert(p);
                 }
@@ -799,11 +844,13 @@ fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &Hash
         for w in cuts.windows(2) {
             let piece = Span::new(w[0], w[1]);
             // The innermost quote holding the piece.
-            let quote = (0..result.quotes.len())
+            let quote = quotes
+                .iter()
+                .copied()
                 .filter(|&i| result.quotes[i].content.contains(piece))
                 .min_by_key(|&i| result.quotes[i].content.len());
             let colour = quote.and_then(|i| result.quotes[i].speaker.as_ref()).and_then(|s| colours.get(s).copied());
-            let timex = result.timexes.iter().position(|t| t.span.contains(piece)).map(|i| {
+            let timex = timexes.iter().copied().find(|&i| result.timexes[i].span.contains(piece)).map(|i| {
                 let t = &result.timexes[i];
                 TimexMark { index: i, kind: t.kind.clone(), value: t.value.clone(), tip: timex_tip(&t.kind, &t.value, &t.note) }
             });
@@ -950,7 +997,7 @@ pub(crate) mod tests {
     pub fn corpus(docs: Vec<Document>) -> Corpus {
         let inputs: Vec<Input<'_>> = docs.iter().map(|d| Input { document: d, path: "" }).collect();
         let story = extract(&inputs);
-        Corpus { docs, story }
+        Corpus::new(docs, story)
     }
 
     /// The only place building engine quote/entity values: the attribution
