@@ -1,17 +1,19 @@
 //! The components. State is shared through context newtypes ([`CorpusCtx`],
-//! [`ViewCtx`], [`ImportsCtx`], [`StatusCtx`]); every view model comes from
-//! `model`, so components only lay out what it computed. Article text is
-//! always rendered as text nodes, never as HTML.
+//! [`ViewCtx`], [`ImportsCtx`], [`StatusCtx`], and `schedule`'s
+//! [`ExtractCtx`] and [`RenderQueue`]); every view model comes from `model`,
+//! so components only lay out what it computed. The engine runs in short
+//! steps and long lists render in chunks, so the page never freezes. Article
+//! text is always rendered as text nodes, never as HTML.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::corpus::build_corpus;
 use crate::export;
 use crate::import::{self, ImportForm, StoredArticle};
 use crate::model::{self, Corpus, Diff, QuoteView, SpeakerPanel, TimelineItem};
+use crate::schedule::{extract_in_steps, Chunked, ExtractCtx, RenderQueue, TURN_BUDGET};
 use crate::state::{Selection, ViewState};
 use crate::web;
 
@@ -45,14 +47,21 @@ fn navigate(view: RwSignal<ViewState>, next: ViewState, push: bool) {
 #[component]
 pub fn App() -> impl IntoView {
     let (stored, storage_error) = web::load_imports();
-    let corpus = RwSignal::new(Arc::new(build_corpus(&stored)));
-    let imports = RwSignal::new(stored);
+    let corpus = RwSignal::new(Arc::new(Corpus::empty()));
+    let imports = RwSignal::new(stored.clone());
     let view = RwSignal::new(ViewState::from_hash(&web::hash()));
     let status = RwSignal::new(storage_error.map(|e| (true, e)));
+    let extract = ExtractCtx::new();
+    let queue = RenderQueue::new();
     provide_context(CorpusCtx(corpus));
     provide_context(ViewCtx(view));
     provide_context(ImportsCtx(imports));
     provide_context(StatusCtx(status));
+    provide_context(extract);
+    provide_context(queue);
+    extract_in_steps(extract, stored, move |c| corpus.set(c));
+    // Everything extracted and on the page (tests and benchmarks wait for it).
+    let settled = Memo::new(move |_| !extract.running() && !queue.busy());
 
     // Back/Forward and edited links: the hash is the truth.
     let sync = move || {
@@ -68,10 +77,16 @@ pub fn App() -> impl IntoView {
         h2.remove();
     });
 
-    // Bring the selected sentences into view when the selection changes.
+    // Bring the selected sentences into view when the selection changes,
+    // once they are on the page.
+    let scrolled_to: StoredValue<Option<Selection>> = StoredValue::new(None);
     Effect::new(move |_| {
         let selection = view.with(|v| v.selection.clone());
-        if selection.is_some() {
+        let settled = settled.get();
+        if selection.is_none() {
+            scrolled_to.set_value(None);
+        } else if settled && scrolled_to.get_value() != selection {
+            scrolled_to.set_value(selection);
             request_animation_frame(web::scroll_to_selected);
         }
     });
@@ -80,7 +95,11 @@ pub fn App() -> impl IntoView {
         <a class="skip" href="#reader">"Skip to the articles"</a>
         <Masthead />
         <Filters />
-        <div class="layout">
+        <p class="progress" role="status" aria-live="polite" hidden=move || !extract.running()>
+            {move || extract.progress.get().unwrap_or_default()}
+        </p>
+        <div class="layout" data-testid="layout" data-settled=move || settled.get().to_string()
+            aria-busy=move || (!settled.get()).to_string()>
             <section class="col timeline-col" aria-labelledby="timeline-h">
                 <TimelineView />
             </section>
@@ -156,6 +175,9 @@ fn Masthead() -> impl IntoView {
 #[component]
 fn Filters() -> impl IntoView {
     let CorpusCtx(corpus) = expect_context();
+    let queue: RenderQueue = expect_context();
+    // Rebuilt in a turn of its own.
+    let corpus = queue.staged(corpus, TURN_BUDGET);
     let ViewCtx(view) = expect_context();
     let options = Memo::new(move |_| corpus.with(|c| model::filter_options(c)));
     let set = move |f: &dyn Fn(&mut ViewState), push: bool| {
@@ -176,10 +198,12 @@ fn Filters() -> impl IntoView {
                     <option value="">{all}</option>
                     {move || {
                         let current = view.with(get);
-                        options.with(|o| pick(o)).into_iter().map(|o| {
+                        let option = move |o: model::FilterOption| {
                             let sel = current.as_deref() == Some(o.value.as_str());
                             view! { <option value=o.value selected=sel>{o.label}</option> }
-                        }).collect_view()
+                        };
+                        // A story of many articles has thousands of entities.
+                        view! { <Chunked rows=options.with(|o| pick(o)) first=100 chunk=300 cost=1 render=option /> }
                     }}
                 </select>
             </label>
@@ -216,6 +240,9 @@ fn Filters() -> impl IntoView {
 #[component]
 fn TimelineView() -> impl IntoView {
     let CorpusCtx(corpus) = expect_context();
+    let queue: RenderQueue = expect_context();
+    // Rebuilt in a turn of its own, after the engine's last step.
+    let corpus = queue.staged(corpus, TURN_BUDGET);
     let ViewCtx(view) = expect_context();
     let filters = Memo::new(move |_| view.with(|v| ViewState { selection: None, ..v.clone() }));
     let timeline = Memo::new(move |_| {
@@ -232,33 +259,41 @@ fn TimelineView() -> impl IntoView {
         </p>
         {move || timeline.with(|t| {
             if t.days.is_empty() && t.background.is_empty() {
-                return view! { <p class="empty">"Nothing matches these filters."</p> }.into_any();
+                let text = if corpus.with(|c| c.docs.is_empty()) { "Reading the articles…" } else { "Nothing matches these filters." };
+                return view! { <p class="empty">{text}</p> }.into_any();
             }
+            let day = |g: model::DayGroup| view! {
+                <li class="day" class:uncertain=g.uncertain>
+                    <h3 class="day-h">
+                        {g.uncertain.then(|| view! { <span class="sr-only">"Uncertain date: "</span> })}
+                        {g.heading}
+                    </h3>
+                    <ol class="items">
+                        <Chunked rows=g.items first=20 chunk=20 cost=ITEM_COST render=|item| view! { <TimelineEntry item /> } />
+                    </ol>
+                </li>
+            };
             view! {
                 <ol class="days">
-                    {t.days.iter().cloned().map(|g| view! {
-                        <li class="day" class:uncertain=g.uncertain>
-                            <h3 class="day-h">
-                                {g.uncertain.then(|| view! { <span class="sr-only">"Uncertain date: "</span> })}
-                                {g.heading}
-                            </h3>
-                            <ol class="items">
-                                {g.items.into_iter().map(|item| view! { <TimelineEntry item /> }).collect_view()}
-                            </ol>
-                        </li>
-                    }).collect_view()}
+                    <Chunked rows=t.days.clone() first=3 chunk=3 cost=8 * ITEM_COST render=day />
                 </ol>
                 {(!t.background.is_empty()).then(|| view! {
                     <h3 class="background-h">"Background"</h3>
                     <p class="hint">"Undated context the articles mention."</p>
                     <ol class="items background">
-                        {t.background.iter().cloned().map(|item| view! { <TimelineEntry item /> }).collect_view()}
+                        <Chunked rows=t.background.clone() first=10 chunk=20 cost=ITEM_COST render=|item| view! { <TimelineEntry item /> } />
                     </ol>
                 })}
             }.into_any()
         })}
     }
 }
+
+/// Render costs (about the DOM elements) of a timeline item, a quote and a
+/// reader sentence, for [`Chunked`].
+const ITEM_COST: usize = 12;
+const QUOTE_COST: usize = 20;
+const SENTENCE_COST: usize = 6;
 
 /// One timeline item: a button that selects it, and when selected its
 /// evidence and how its time was found.
@@ -322,6 +357,9 @@ fn TimelineEntry(item: TimelineItem) -> impl IntoView {
 #[component]
 fn SpeakersView() -> impl IntoView {
     let CorpusCtx(corpus) = expect_context();
+    let queue: RenderQueue = expect_context();
+    // Rebuilt in a turn of its own.
+    let corpus = queue.staged(corpus, TURN_BUDGET);
     let ViewCtx(view) = expect_context();
     let filters = Memo::new(move |_| view.with(|v| ViewState { selection: None, ..v.clone() }));
     let panels = Memo::new(move |_| {
@@ -333,10 +371,20 @@ fn SpeakersView() -> impl IntoView {
         {move || panels.with(|p| {
             if p.is_empty() {
                 let any = corpus.with(|c| c.story.articles.iter().any(|a| !a.quotes.is_empty()));
-                let text = if any { "No quotes match these filters." } else { "No quotes found in these articles yet." };
+                let loading = corpus.with(|c| c.docs.is_empty());
+                let text = if loading {
+                    "Reading the articles…"
+                } else if any {
+                    "No quotes match these filters."
+                } else {
+                    "No quotes found in these articles yet."
+                };
                 return view! { <p class="empty">{text}</p> }.into_any();
             }
-            p.iter().cloned().map(|panel| view! { <SpeakerPanelView panel /> }).collect_view().into_any()
+            view! {
+                <Chunked rows=p.clone() first=3 chunk=2 cost=8 * QUOTE_COST render=|panel| view! { <SpeakerPanelView panel /> } />
+            }
+            .into_any()
         })}
     }
 }
@@ -365,7 +413,7 @@ fn SpeakerPanelView(panel: SpeakerPanel) -> impl IntoView {
             <div class="quote-group">
                 <h4 class="group-h"><span class="outlet-badge">{g.outlet}</span> " " {g.title}</h4>
                 <ul class="quotes">
-                    {g.quotes.into_iter().map(|q| view! { <QuoteItem quote=q /> }).collect_view()}
+                    <Chunked rows=g.quotes first=10 chunk=15 cost=QUOTE_COST render=|q| view! { <QuoteItem quote=q /> } />
                 </ul>
             </div>
         }).collect_view()}
@@ -461,6 +509,9 @@ fn QuoteItem(quote: QuoteView) -> impl IntoView {
 #[component]
 fn ReaderView() -> impl IntoView {
     let CorpusCtx(corpus) = expect_context();
+    let queue: RenderQueue = expect_context();
+    // Rebuilt in a turn of its own.
+    let corpus = queue.staged(corpus, TURN_BUDGET);
     let ViewCtx(view) = expect_context();
     let ImportsCtx(imports) = expect_context();
     let articles = Memo::new(move |_| {
@@ -480,24 +531,29 @@ fn ReaderView() -> impl IntoView {
         <h2 id="reader-h">"Articles"</h2>
         <nav aria-label="Article list">
             <ul class="article-list">
-                {move || articles.with(|a| a.iter().cloned().map(|a| view! { <ArticleEntry article=a /> }).collect_view())}
+                {move || articles.with(|a| view! {
+                    <Chunked rows=a.clone() first=30 chunk=50 cost=5 render=|a| view! { <ArticleEntry article=a /> } />
+                })}
             </ul>
         </nav>
         <p class="legend">
             "Quotes are tinted by speaker; "<span class="timex legend-timex">"dates"</span>
             " show their normalised value on hover or focus."
         </p>
-        {move || articles.with(|a| a.iter().cloned().map(|a| {
-            let id = a.id.clone();
-            let outlet_name = a.outlet.clone();
-            let hidden = move || outlet.with(|o| o.as_ref().is_some_and(|o| *o != outlet_name));
-            view! {
-                <div class="article-wrap" hidden=hidden>
-                    <ArticleView article=a selected=selected matches=matches />
-                </div>
-            }
-            .attr("data-article", id)
-        }).collect_view())}
+        {move || articles.with(|a| {
+            let article = move |a: model::ReaderArticle| {
+                let id = a.id.clone();
+                let outlet_name = a.outlet.clone();
+                let hidden = move || outlet.with(|o| o.as_ref().is_some_and(|o| *o != outlet_name));
+                view! {
+                    <div class="article-wrap" hidden=hidden>
+                        <ArticleView article=a selected=selected matches=matches />
+                    </div>
+                }
+                .attr("data-article", id)
+            };
+            view! { <Chunked rows=a.clone() first=1 chunk=1 cost=40 * SENTENCE_COST render=article /> }
+        })}
     }
 }
 
@@ -514,6 +570,7 @@ fn ArticleEntry(article: model::ReaderArticle) -> impl IntoView {
         let id = id.clone();
         move |_| web::scroll_to_id(&format!("art-{id}"))
     };
+    let extract: ExtractCtx = expect_context();
     let remove = {
         let id = id.clone();
         let title = article.title.clone();
@@ -522,9 +579,12 @@ fn ArticleEntry(article: model::ReaderArticle) -> impl IntoView {
             next.retain(|a| a.id != id);
             match web::save_imports(&next) {
                 Ok(()) => {
-                    corpus.set(Arc::new(build_corpus(&next)));
-                    imports.set(next);
-                    status.set(Some((false, format!("Removed “{title}”."))));
+                    let title = title.clone();
+                    extract_in_steps(extract, next.clone(), move |c| {
+                        corpus.set(c);
+                        imports.set(next);
+                        status.set(Some((false, format!("Removed “{title}”."))));
+                    });
                 }
                 Err(e) => status.set(Some((true, e))),
             }
@@ -541,7 +601,8 @@ fn ArticleEntry(article: model::ReaderArticle) -> impl IntoView {
                 </span>
             </button>
             {article.imported.then(|| view! {
-                <button type="button" class="remove" data-testid="remove-article" aria-label=format!("Remove {title}") on:click=remove.clone()>
+                <button type="button" class="remove" data-testid="remove-article" aria-label=format!("Remove {title}")
+                    disabled=move || extract.running() on:click=remove.clone()>
                     "Remove"
                 </button>
             })}
@@ -565,6 +626,40 @@ fn ArticleView(
         let id = id.clone();
         move |i: usize| format!("tip-{id}-{i}")
     };
+    let sentence = {
+        let id = id.clone();
+        let tip_id = tip_id.clone();
+        move |s: model::ReaderSentence| {
+            let key = (id.clone(), s.index);
+            let key2 = key.clone();
+            let tip_id = tip_id.clone();
+            view! {
+                <span class="sentence" class:boilerplate=s.boilerplate data-testid="sentence" data-index=s.index
+                    data-selected=move || selected.with(|x| x.contains(&key)).then_some("true")
+                    class:match=move || matches.with(|x| x.contains(&key2))>
+                    {s.pieces.into_iter().map(|piece| {
+                        let inner = match piece.timex {
+                            Some(t) => view! {
+                                <time class="timex" tabindex="0" data-value=t.value.clone() data-tip=t.tip.clone()
+                                    aria-describedby=tip_id(t.index)>
+                                    {piece.text}
+                                </time>
+                            }.into_any(),
+                            None => view! { {piece.text} }.into_any(),
+                        };
+                        match piece.quote {
+                            Some(q) => {
+                                let c = piece.colour.map_or("cx".to_string(), |c| format!("c{c}"));
+                                view! { <span class=format!("q {c}") data-quote=q>{inner}</span> }.into_any()
+                            }
+                            None => inner,
+                        }
+                    }).collect_view()}
+                </span>
+                " "
+            }
+        }
+    };
     view! {
         <article class="article" data-testid="reader" id=format!("art-{id}") aria-labelledby=format!("h-{id}")>
             <h3 id=format!("h-{id}") tabindex="-1">{article.title.clone()}</h3>
@@ -572,42 +667,15 @@ fn ArticleView(
                 <span class="outlet-badge">{article.outlet.clone()}</span> " "
                 <time datetime=article.published.clone()>{article.published.clone()}</time>
             </p>
-            {article.paragraphs.into_iter().map(|p| view! {
-                <p>
-                    {p.sentences.into_iter().map(|s| {
-                        let key = (id.clone(), s.index);
-                        let key2 = key.clone();
-                        let tip_id = tip_id.clone();
-                        view! {
-                            <span class="sentence" class:boilerplate=s.boilerplate data-testid="sentence" data-index=s.index
-                                data-selected=move || selected.with(|x| x.contains(&key)).then_some("true")
-                                class:match=move || matches.with(|x| x.contains(&key2))>
-                                {s.pieces.into_iter().map(|piece| {
-                                    let inner = match piece.timex {
-                                        Some(t) => view! {
-                                            <time class="timex" tabindex="0" data-value=t.value.clone() data-tip=t.tip.clone()
-                                                aria-describedby=tip_id(t.index)>
-                                                {piece.text}
-                                            </time>
-                                        }.into_any(),
-                                        None => view! { {piece.text} }.into_any(),
-                                    };
-                                    match piece.quote {
-                                        Some(q) => {
-                                            let c = piece.colour.map_or("cx".to_string(), |c| format!("c{c}"));
-                                            view! { <span class=format!("q {c}") data-quote=q>{inner}</span> }.into_any()
-                                        }
-                                        None => inner,
-                                    }
-                                }).collect_view()}
-                            </span>
-                            " "
-                        }
-                    }).collect_view()}
-                </p>
-            }).collect_view()}
+            <Chunked rows=article.paragraphs first=8 chunk=6 cost=4 * SENTENCE_COST
+                render=move |p: model::ReaderParagraph| view! {
+                    <p>
+                        <Chunked rows=p.sentences first=40 chunk=40 cost=SENTENCE_COST render=sentence.clone() />
+                    </p>
+                } />
             <div hidden>
-                {article.tips.into_iter().map(|(i, t)| view! { <span id=tip_id(i)>{t}</span> }).collect_view()}
+                <Chunked rows=article.tips first=1 chunk=200 cost=1
+                    render=move |(i, t): (usize, String)| view! { <span id=tip_id(i)>{t}</span> } />
             </div>
         </article>
     }
@@ -623,6 +691,7 @@ fn ImportForm() -> impl IntoView {
     let ImportsCtx(imports) = expect_context();
     let CorpusCtx(corpus) = expect_context();
     let StatusCtx(status) = expect_context();
+    let extract: ExtractCtx = expect_context();
     let form = RwSignal::new(ImportForm::default());
     let busy = RwSignal::new(false);
     let dragging = RwSignal::new(false);
@@ -641,9 +710,9 @@ fn ImportForm() -> impl IntoView {
             added: Vec<String>,
             errors: Vec<String>,
         }
-        type Ctx = (RwSignal<Vec<StoredArticle>>, RwSignal<Arc<Corpus>>, RwSignal<Option<(bool, String)>>, RwSignal<bool>, RwSignal<ImportForm>);
+        type Ctx = (RwSignal<Vec<StoredArticle>>, RwSignal<Arc<Corpus>>, RwSignal<Option<(bool, String)>>, RwSignal<bool>, RwSignal<ImportForm>, ExtractCtx);
         fn step(batch: Vec<ImportForm>, k: usize, mut p: Progress, ctx: Ctx) {
-            let (imports, corpus, status, busy, form) = ctx;
+            let (imports, corpus, status, busy, form, extract) = ctx;
             if k == batch.len() {
                 if p.added.is_empty() {
                     busy.set(false);
@@ -651,27 +720,23 @@ fn ImportForm() -> impl IntoView {
                     return;
                 }
                 status.set(Some((false, format!("Extracting {} article(s)…", p.added.len()))));
-                set_timeout(
-                    move || {
-                        let c = build_corpus(&p.stored);
-                        let summary: Vec<String> = p
-                            .added
-                            .iter()
-                            .filter_map(|id| {
-                                let (d, a) = c.docs.iter().zip(&c.story.articles).find(|(d, _)| &d.id == id)?;
-                                let name = d.title.clone().unwrap_or_else(|| d.id.clone());
-                                Some(format!("“{name}” ({} quotes, {} dates)", a.quotes.len(), a.timexes.len()))
-                            })
-                            .collect();
-                        corpus.set(Arc::new(c));
-                        imports.set(p.stored);
-                        form.set(ImportForm::default());
-                        busy.set(false);
-                        let msg = format!("Added {}. {}", summary.join(", "), p.errors.join(" "));
-                        status.set(Some((!p.errors.is_empty(), msg.trim().to_string())));
-                    },
-                    Duration::from_millis(30),
-                );
+                extract_in_steps(extract, p.stored.clone(), move |c| {
+                    let summary: Vec<String> = p
+                        .added
+                        .iter()
+                        .filter_map(|id| {
+                            let (d, a) = c.docs.iter().zip(&c.story.articles).find(|(d, _)| &d.id == id)?;
+                            let name = d.title.clone().unwrap_or_else(|| d.id.clone());
+                            Some(format!("“{name}” ({} quotes, {} dates)", a.quotes.len(), a.timexes.len()))
+                        })
+                        .collect();
+                    corpus.set(c);
+                    imports.set(p.stored);
+                    form.set(ImportForm::default());
+                    busy.set(false);
+                    let msg = format!("Added {}. {}", summary.join(", "), p.errors.join(" "));
+                    status.set(Some((!p.errors.is_empty(), msg.trim().to_string())));
+                });
                 return;
             }
             let label = if batch.len() > 1 { format!(" ({} of {})", k + 1, batch.len()) } else { String::new() };
@@ -695,13 +760,13 @@ fn ImportForm() -> impl IntoView {
                             }
                         }
                     }
-                    step(batch, k + 1, p, (imports, corpus, status, busy, form));
+                    step(batch, k + 1, p, (imports, corpus, status, busy, form, extract));
                 },
                 Duration::from_millis(if k == 0 { 30 } else { 0 }),
             );
         }
         let progress = Progress { stored: imports.get_untracked(), added: Vec::new(), errors: Vec::new() };
-        step(batch, 0, progress, (imports, corpus, status, busy, form));
+        step(batch, 0, progress, (imports, corpus, status, busy, form, extract));
     };
 
     let files = move |list: Option<web_sys::FileList>| {
@@ -752,7 +817,7 @@ fn ImportForm() -> impl IntoView {
         <form class="import-form" novalidate aria-labelledby="import-h" aria-busy=move || if busy.get() { "true" } else { "false" }
             on:submit=move |ev| {
                 ev.prevent_default();
-                if !busy.get_untracked() {
+                if !busy.get_untracked() && !extract.running() {
                     run(vec![form.get_untracked()]);
                 }
             }>
@@ -804,7 +869,7 @@ fn ImportForm() -> impl IntoView {
                 </label>
             </div>
             <div class="row end">
-                <button type="submit" class="primary" data-testid="import-submit" disabled=move || busy.get()>
+                <button type="submit" class="primary" data-testid="import-submit" disabled=move || busy.get() || extract.running()>
                     {move || if busy.get() { "Extracting…" } else { "Add to the story" }}
                 </button>
             </div>

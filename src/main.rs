@@ -2,13 +2,15 @@
 //! on the embedded corpus in the browser and shows the result.
 //!
 //! `main` mounts [`app::App`]; `corpus` holds the embedded articles;
-//! `model` turns engine output into plain view models (tested natively).
+//! `model` turns engine output into plain view models (tested natively);
+//! `schedule` spreads the engine's run and long lists over short tasks.
 
 mod app;
 mod corpus;
 mod export;
 mod import;
 mod model;
+mod schedule;
 mod state;
 mod web;
 

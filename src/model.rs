@@ -39,6 +39,12 @@ impl Corpus {
         Corpus { docs, story, articles, entities }
     }
 
+    /// No articles yet: what the page shows until the engine's first run ends.
+    pub fn empty() -> Corpus {
+        let story = Story { schema: dateline_core::story::SCHEMA, articles: Vec::new(), entities: Vec::new(), events: Vec::new() };
+        Corpus::new(Vec::new(), story)
+    }
+
     pub fn article(&self, id: &str) -> Option<(&Document, &ArticleResult)> {
         let &i = self.articles.get(id)?;
         Some((&self.docs[i], &self.story.articles[i]))

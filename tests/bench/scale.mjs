@@ -1,7 +1,8 @@
 // Scale benchmark (not part of the test suite): imports N Wikinews articles
 // (../shared/data/wikinews-sample) into the release site as files, through
-// the import form, and reports the time until they are all listed, the
-// longest main-thread task, and the JS heap. `node bench/scale.mjs [N...]`.
+// the import form, and reports the time until they are all extracted and
+// rendered (the layout's data-settled), the longest main-thread task in
+// that time, and the JS heap. `node bench/scale.mjs [N...]`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST, serve, launch } from '../e2e/harness.mjs';
@@ -20,13 +21,15 @@ const articles = ['wikinews_2019.csv', 'wikinews_2020.csv']
 
 const counts = process.argv.slice(2).map(Number).filter(Boolean);
 const server = await serve(DIST);
+const logs = [];
 const browser = await launch();
-console.log('articles  import+render  longest task  JS heap   bytes');
+console.log('articles  import+render  longest task  JS heap   bytes  DOM elements');
 for (const n of counts.length ? counts : [10, 25, 50, 100]) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (process.env.PERF) page.on('console', (m) => m.text().includes('PERF') && console.log(m.text()));
   await page.goto(server.url);
-  await page.getByTestId('article-item').first().waitFor();
+  await page.locator('[data-testid=layout][data-settled=true]').waitFor();
   const base = await page.getByTestId('article-item').count();
   await page.evaluate(() => {
     window.__longest = 0;
@@ -40,14 +43,15 @@ for (const n of counts.length ? counts : [10, 25, 50, 100]) {
   const t0 = Date.now();
   await page.getByTestId('import-file').setInputFiles(files);
   await page.waitForFunction((want) => document.querySelectorAll('[data-testid="article-item"]').length >= want, base + n, { timeout: 600_000, polling: 100 });
-  await page.getByTestId('timeline-item').first().waitFor();
+  await page.locator('[data-testid=layout][data-settled=true]').waitFor({ timeout: 600_000 });
   const ms = Date.now() - t0;
   const longest = await page.evaluate(() => window.__longest);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
-  console.log(`${String(n).padStart(8)}  ${String(ms).padStart(10)} ms  ${String(Math.round(longest)).padStart(9)} ms  ${(heap / 1e6).toFixed(1).padStart(5)} MB  ${(bytes / 1e3).toFixed(0)} KB`);
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  console.log(`${String(n).padStart(8)}  ${String(ms).padStart(10)} ms  ${String(Math.round(longest)).padStart(9)} ms  ${(heap / 1e6).toFixed(1).padStart(5)} MB  ${(bytes / 1e3).toFixed(0)} KB  ${elements}`);
   await context.close();
 }
 await browser.close();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { openPage, useSite } from './harness.mjs';
+import { openPage, settled, useSite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -16,6 +16,7 @@ const site = useSite();
 async function open(url = site.server.url, options = {}) {
   const o = await openPage(site.browser, url, options);
   await o.page.getByTestId('timeline-item').first().waitFor();
+  await settled(o.page);
   return o;
 }
 

@@ -83,6 +83,14 @@ export async function openPage(browser, url, options = {}) {
 }
 
 /**
+ * Waits until the engine has run and every list is rendered: the page builds
+ * long lists a chunk per task, so counts are final only then.
+ */
+export async function settled(page) {
+  await page.locator('[data-testid=layout][data-settled=true]').waitFor();
+}
+
+/**
  * For a test file: serves dist/ and launches chromium before its tests, and
  * closes both after. `site.server` and `site.browser` are set once `before` ran.
  */

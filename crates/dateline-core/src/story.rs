@@ -154,8 +154,9 @@ pub struct Extraction {
     registry: Registry,
     /// Articles through stages 2-5 (their events are in `events`).
     analysed: Vec<Analysed>,
-    /// The article in progress, through stage 3.
+    /// The article in progress: through stage 3, then through stage 5.
     read: Option<(Segmentation, Vec<quotes::Quoted>, Entities)>,
+    attributed: Option<Analysed>,
     /// Stage 6's events of the articles analysed so far, in article order.
     events: Vec<events::Event>,
 }
@@ -171,29 +172,27 @@ struct Analysed {
 
 impl Extraction {
     /// Runs the next step; false when only [`Extraction::finish`] is left.
-    /// Two steps per article: segmentation, quotes and entities; then
-    /// attribution, the cross-article entity merge, time and its events.
+    /// Three steps per article: segmentation, quotes and entities; then
+    /// attribution, the cross-article entity merge and time; then its events.
     pub fn step(&mut self, inputs: &[Input<'_>]) -> bool {
         let a = self.analysed.len();
         let Some(input) = inputs.get(a) else { return false };
         let doc = input.document;
         let body = doc.body.as_str();
-        match self.read.take() {
-            None => {
-                let segmentation = segment(body);
-                let quoted = quotes::find(body, &segmentation);
-                let ents = entities::resolve(body, &segmentation, &quoted);
-                self.read = Some((segmentation, quoted, ents));
-            }
-            Some((segmentation, quoted, ents)) => {
-                let attributions = attribute(body, &segmentation, &quoted, &ents);
-                let ids = self.registry.merge(&ents);
-                let mentions = ents.mentions.iter().filter_map(|m| Some((m.span, ids[m.entity?].clone()))).collect();
-                let timexes = time::timexes(body, &segmentation, doc.published);
-                let analysed = Analysed { segmentation, attributions, ids, mentions, timexes };
-                self.events.extend(events::article_events(a, &event_input(doc, &analysed)));
-                self.analysed.push(analysed);
-            }
+        if let Some(analysed) = self.attributed.take() {
+            self.events.extend(events::article_events(a, &event_input(doc, &analysed)));
+            self.analysed.push(analysed);
+        } else if let Some((segmentation, quoted, ents)) = self.read.take() {
+            let attributions = attribute(body, &segmentation, &quoted, &ents);
+            let ids = self.registry.merge(&ents);
+            let mentions = ents.mentions.iter().filter_map(|m| Some((m.span, ids[m.entity?].clone()))).collect();
+            let timexes = time::timexes(body, &segmentation, doc.published);
+            self.attributed = Some(Analysed { segmentation, attributions, ids, mentions, timexes });
+        } else {
+            let segmentation = segment(body);
+            let quoted = quotes::find(body, &segmentation);
+            let ents = entities::resolve(body, &segmentation, &quoted);
+            self.read = Some((segmentation, quoted, ents));
         }
         self.analysed.len() < inputs.len()
     }
@@ -407,8 +406,8 @@ mod tests {
             steps += 1;
             done.push(extraction.articles_done());
         }
-        assert_eq!(steps, 3, "two steps per article, the last one returns false");
-        assert_eq!(done, [0, 0, 1, 1]);
+        assert_eq!(steps, 5, "three steps per article, the last one returns false");
+        assert_eq!(done, [0, 0, 0, 1, 1, 1]);
         assert_eq!(extraction.articles_done(), 2);
         assert_eq!(format!("{:?}", extraction.finish(&inputs)), format!("{:?}", extract(&inputs)));
         // Finishing early runs the steps left.
