@@ -726,7 +726,7 @@ fn ImportForm() -> impl IntoView {
                         .iter()
                         .filter_map(|id| {
                             let (d, a) = c.docs.iter().zip(&c.story.articles).find(|(d, _)| &d.id == id)?;
-                            let name = d.title.clone().unwrap_or_else(|| d.id.clone());
+                            let name = model::display_title(d);
                             Some(format!("“{name}” ({} quotes, {} dates)", a.quotes.len(), a.timexes.len()))
                         })
                         .collect();

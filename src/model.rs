@@ -75,6 +75,24 @@ pub fn outlet_name(doc: &Document) -> String {
     if short.is_empty() || short.len() == title.len() { title.to_string() } else { format!("{short}…") }
 }
 
+/// An article's title; without one, its first words (ids of pasted
+/// articles are slugs, not something to read).
+pub fn display_title(doc: &Document) -> String {
+    if let Some(title) = doc.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        return title.to_string();
+    }
+    let words: Vec<&str> = doc.body.split_whitespace().collect();
+    let short: Vec<&str> = words.iter().copied().scan(0, |len, w| {
+        *len += w.chars().count() + 1;
+        (*len <= 60).then_some(w)
+    }).collect();
+    match short.len() {
+        0 => doc.id.clone(),
+        n if n == words.len() => short.join(" "),
+        _ => format!("{}…", short.join(" ")),
+    }
+}
+
 /// The text of a quote: its quoted parts joined by "…" when the attribution
 /// interrupts it (“A,” she said. “B.”), else its content.
 fn quote_text(body: &str, q: &QuoteOut) -> String {
@@ -296,7 +314,7 @@ fn item_view(corpus: &Corpus, ev: &EventOut) -> TimelineItem {
             let (doc, art) = corpus.article(&e.article)?;
             Some(EvidenceView {
                 article: e.article.clone(),
-                title: doc.title.clone().unwrap_or_else(|| doc.id.clone()),
+                title: display_title(doc),
                 outlet: outlet_name(doc),
                 text: sentence_text(doc, art, e.span),
             })
@@ -747,7 +765,7 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
                 Some(g) => g.quotes.push(view),
                 None => groups.push(ArticleQuotes {
                     article: art.id.clone(),
-                    title: doc.title.clone().unwrap_or_else(|| doc.id.clone()),
+                    title: display_title(doc),
                     outlet: outlet_name(doc),
                     quotes: vec![view],
                 }),
@@ -897,7 +915,7 @@ pub fn reader_articles(corpus: &Corpus, imported: &[String]) -> Vec<ReaderArticl
         .zip(&corpus.story.articles)
         .map(|(doc, art)| ReaderArticle {
             id: doc.id.clone(),
-            title: doc.title.clone().unwrap_or_else(|| doc.id.clone()),
+            title: display_title(doc),
             outlet: outlet_name(doc),
             published: doc.published.to_string(),
             imported: imported.contains(&doc.id),
@@ -1165,6 +1183,19 @@ pub(crate) mod tests {
         assert_eq!(outlet_name(&doc("x", Some(" Wire "), "B.")), "Wire");
         assert_eq!(short_note("a; b; c"), "a; b; c");
         assert_eq!(short_note("a; b; c; d; e"), "a; b; c (+2 more)");
+    }
+
+    #[test]
+    fn an_untitled_article_is_titled_by_its_first_words() {
+        let mut d = doc("my-on-tuesday-the-minister", None, "  On Tuesday the minister said the talks, which began last week in Geneva, had made progress.");
+        d.title = None;
+        assert_eq!(display_title(&d), "On Tuesday the minister said the talks, which began last…");
+        d.body = "Short text.".into();
+        assert_eq!(display_title(&d), "Short text.");
+        d.body = " \n ".into();
+        assert_eq!(display_title(&d), "my-on-tuesday-the-minister");
+        d.title = Some("Given".into());
+        assert_eq!(display_title(&d), "Given");
     }
 
     #[test]

@@ -12,7 +12,7 @@ for (const width of [375, 1440]) {
     const context = await browser.newContext({ viewport: { width, height: width < 500 ? 812 : 900 }, colorScheme: scheme });
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.getByTestId('timeline-item').first().waitFor();
+    await page.locator('[data-testid=layout][data-settled=true]').waitFor();
     await page.screenshot({ path: `${out}/${width}-${scheme}.png` });
     await page.locator('[data-testid="timeline-item"][data-sources="2"] .item-btn').first().click();
     await page.waitForTimeout(400);
@@ -23,6 +23,17 @@ for (const width of [375, 1440]) {
       await page.screenshot({ path: `${out}/${width}-${scheme}-tooltip.png` });
       await page.locator('summary', { hasText: 'Add an article' }).click();
       await page.screenshot({ path: `${out}/${width}-${scheme}-import.png` });
+      // A long paste: the progress while the engine runs.
+      const para = 'On Tuesday the minister said the talks had made progress. "We will meet again next month," she told reporters. ';
+      await page.getByTestId('import-text').fill(para.repeat(800));
+      await page.getByTestId('import-date').fill('2020-02-11');
+      await page.getByTestId('import-submit').click();
+      await page.locator('.progress:not([hidden])').waitFor();
+      await page.screenshot({ path: `${out}/${width}-${scheme}-progress.png` });
+      await page.locator('[data-testid=layout][data-settled=true]').waitFor({ timeout: 60_000 });
+      await page.keyboard.press('Escape');
+      await page.locator('summary', { hasText: 'Add an article' }).click();
+      await page.screenshot({ path: `${out}/${width}-${scheme}-long.png` });
     }
     await page.screenshot({ path: `${out}/${width}-${scheme}-full.png`, fullPage: width < 500 });
     await context.close();
