@@ -81,15 +81,22 @@ pub fn display_title(doc: &Document) -> String {
     if let Some(title) = doc.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         return title.to_string();
     }
-    let words: Vec<&str> = doc.body.split_whitespace().collect();
-    let short: Vec<&str> = words.iter().copied().scan(0, |len, w| {
-        *len += w.chars().count() + 1;
-        (*len <= 60).then_some(w)
-    }).collect();
-    match short.len() {
-        0 => doc.id.clone(),
-        n if n == words.len() => short.join(" "),
-        _ => format!("{}…", short.join(" ")),
+    // Only the first words are read: this is called per item of a long story.
+    let mut words = doc.body.split_whitespace();
+    let mut short: Vec<&str> = Vec::new();
+    let mut len = 0;
+    let cut = loop {
+        let Some(w) = words.next() else { break false };
+        len += w.chars().count() + 1;
+        if len > 60 {
+            break true;
+        }
+        short.push(w);
+    };
+    match (short.is_empty(), cut) {
+        (true, _) => doc.id.clone(),
+        (false, false) => short.join(" "),
+        (false, true) => format!("{}…", short.join(" ")),
     }
 }
 

@@ -148,10 +148,9 @@ impl RenderQueue {
 #[component]
 pub fn Chunked<T, R, V>(rows: Vec<T>, render: R, first: usize, chunk: usize, cost: usize) -> impl IntoView
 where
-    T: Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
     R: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
-    T: Clone,
 {
     // Rows become type-erased thunks, so the chunking below is compiled once
     // rather than once per kind of row (it costs wasm size).
