@@ -23,11 +23,13 @@ const counts = process.argv.slice(2).map(Number).filter(Boolean);
 const server = await serve(DIST);
 const logs = [];
 const browser = await launch();
-console.log('articles  import+render  longest task  JS heap   bytes  DOM elements');
+console.log('articles  import+render  longest task  JS heap  wasm memory  bytes  DOM elements');
 for (const n of counts.length ? counts : [10, 25, 50, 100]) {
   const context = await browser.newContext();
   const page = await context.newPage();
   if (process.env.PERF) page.on('console', (m) => m.text().includes('PERF') && console.log(m.text()));
+  // The engine's linear memory, from Trunk's start event.
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => (window.__memory = e.detail.wasm.memory)));
   await page.goto(server.url);
   await page.locator('[data-testid=layout][data-settled=true]').waitFor();
   const base = await page.getByTestId('article-item').count();
@@ -51,7 +53,8 @@ for (const n of counts.length ? counts : [10, 25, 50, 100]) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
-  console.log(`${String(n).padStart(8)}  ${String(ms).padStart(10)} ms  ${String(Math.round(longest)).padStart(9)} ms  ${(heap / 1e6).toFixed(1).padStart(5)} MB  ${(bytes / 1e3).toFixed(0)} KB  ${elements}`);
+  const wasm = await page.evaluate(() => window.__memory?.buffer.byteLength ?? 0);
+  console.log(`${String(n).padStart(8)}  ${String(ms).padStart(10)} ms  ${String(Math.round(longest)).padStart(9)} ms  ${(heap / 1e6).toFixed(1).padStart(5)} MB  ${(wasm / 1e6).toFixed(1).padStart(8)} MB  ${(bytes / 1e3).toFixed(0)} KB  ${elements}`);
   await context.close();
 }
 await browser.close();
