@@ -29,6 +29,11 @@ pub struct ViewCtx(pub RwSignal<ViewState>);
 #[derive(Clone, Copy)]
 pub struct ImportsCtx(pub RwSignal<Vec<StoredArticle>>);
 
+/// Whether a selection is the current one: only the items whose answer
+/// changes are notified, not every item of a long story.
+#[derive(Clone)]
+pub struct SelectionCtx(pub Selector<Option<Selection>>);
+
 /// A message about importing: (is it an error, text).
 #[derive(Clone, Copy)]
 pub struct StatusCtx(pub RwSignal<Option<(bool, String)>>);
@@ -59,6 +64,7 @@ pub fn App() -> impl IntoView {
     provide_context(StatusCtx(status));
     provide_context(extract);
     provide_context(queue);
+    provide_context(SelectionCtx(Selector::new(move || view.with(|v| v.selection.clone()))));
     extract_in_steps(extract, stored, move |c| corpus.set(c));
     // Everything extracted and on the page (tests and benchmarks wait for it).
     let settled = Memo::new(move |_| !extract.running() && !queue.busy());
@@ -171,9 +177,14 @@ fn Masthead() -> impl IntoView {
     }
 }
 
+/// How long typing must pause before the search applies.
+const SEARCH_PAUSE: Duration = Duration::from_millis(200);
+
 /// Search and the speaker, entity and outlet menus; all kept in the URL.
 #[component]
 fn Filters() -> impl IntoView {
+    // Keystrokes in the search box, to act on the last one only.
+    let typing = StoredValue::new(0u64);
     let CorpusCtx(corpus) = expect_context();
     let queue: RenderQueue = expect_context();
     // Rebuilt in a turn of its own.
@@ -217,8 +228,18 @@ fn Filters() -> impl IntoView {
                     <input type="search" data-testid="search" placeholder="Words in events, quotes, sentences"
                         prop:value=move || view.with(|v| v.query.clone())
                         on:input=move |ev| {
+                            // Filter once typing pauses: each search rebuilds the lists.
                             let q = event_target_value(&ev);
-                            set(&|s: &mut ViewState| s.query = q.clone(), false);
+                            let n = typing.get_value() + 1;
+                            typing.set_value(n);
+                            set_timeout(
+                                move || {
+                                    if typing.try_get_value() == Some(n) {
+                                        set(&|s: &mut ViewState| s.query = q.clone(), false);
+                                    }
+                                },
+                                SEARCH_PAUSE,
+                            );
                         } />
                 </label>
                 {menu("Speaker", "All speakers", "f-speaker", |o| o.speakers.clone(), |v| v.speaker.clone(), |v, x| v.speaker = x)}
@@ -302,10 +323,11 @@ const SENTENCE_COST: usize = 6;
 #[component]
 fn TimelineEntry(item: TimelineItem) -> impl IntoView {
     let ViewCtx(view) = expect_context();
+    let SelectionCtx(selector) = expect_context();
     let id = item.id.clone();
     let selected = {
-        let id = id.clone();
-        Memo::new(move |_| view.with(|v| v.selection == Some(Selection::Event(id.clone()))))
+        let key = Some(Selection::Event(id.clone()));
+        Memo::new(move |_| selector.selected(&key))
     };
     let toggle = {
         let id = id.clone();
@@ -438,12 +460,15 @@ fn SpeakerPanelView(panel: SpeakerPanel) -> impl IntoView {
 #[component]
 fn QuoteItem(quote: QuoteView) -> impl IntoView {
     let ViewCtx(view) = expect_context();
+    let SelectionCtx(selector) = expect_context();
     let sel = Selection::Quote { article: quote.article.clone(), index: quote.index };
     let selected = {
-        let sel = sel.clone();
-        let variants: Vec<Selection> =
-            quote.variants.iter().map(|v| Selection::Quote { article: v.article.clone(), index: v.index }).collect();
-        Memo::new(move |_| view.with(|v| v.selection.as_ref().is_some_and(|s| *s == sel || variants.contains(s))))
+        // This quote, or the same quote in another outlet.
+        let keys: Vec<Option<Selection>> = std::iter::once(sel.clone())
+            .chain(quote.variants.iter().map(|v| Selection::Quote { article: v.article.clone(), index: v.index }))
+            .map(Some)
+            .collect();
+        Memo::new(move |_| keys.iter().any(|k| selector.selected(k)))
     };
     let toggle = move |_| {
         let mut next = view.get_untracked();
@@ -626,17 +651,22 @@ fn ArticleView(
         let id = id.clone();
         move |i: usize| format!("tip-{id}-{i}")
     };
-    let sentence = {
+    // This article's share of the story-wide sets: when the selection or
+    // the search changes, only the articles it touches update their sentences.
+    let mine = |set: Memo<std::collections::BTreeSet<(String, usize)>>| {
         let id = id.clone();
+        Memo::new(move |_| set.with(|x| model::sentences_of(x, &id)))
+    };
+    let (selected, matches) = (mine(selected), mine(matches));
+    let sentence = {
         let tip_id = tip_id.clone();
         move |s: model::ReaderSentence| {
-            let key = (id.clone(), s.index);
-            let key2 = key.clone();
+            let index = s.index;
             let tip_id = tip_id.clone();
             view! {
                 <span class="sentence" class:boilerplate=s.boilerplate data-testid="sentence" data-index=s.index
-                    data-selected=move || selected.with(|x| x.contains(&key)).then_some("true")
-                    class:match=move || matches.with(|x| x.contains(&key2))>
+                    data-selected=move || selected.with(|x| x.contains(&index)).then_some("true")
+                    class:match=move || matches.with(|x| x.contains(&index))>
                     {s.pieces.into_iter().map(|piece| {
                         let inner = match piece.timex {
                             Some(t) => view! {

@@ -932,6 +932,11 @@ pub fn reader_articles(corpus: &Corpus, imported: &[String]) -> Vec<ReaderArticl
         .collect()
 }
 
+/// The indices of `article`'s sentences in a set of `(article id, index)`.
+pub fn sentences_of(set: &BTreeSet<(String, usize)>, article: &str) -> BTreeSet<usize> {
+    set.range((article.to_string(), 0)..=(article.to_string(), usize::MAX)).map(|(_, i)| *i).collect()
+}
+
 /// The sentences a selection points at, as `(article id, sentence index)`:
 /// an item's evidence, or a quote's sentences (content, cue and source) in
 /// its own article and in every other outlet carrying the same quote.
@@ -1190,6 +1195,14 @@ pub(crate) mod tests {
         assert_eq!(outlet_name(&doc("x", Some(" Wire "), "B.")), "Wire");
         assert_eq!(short_note("a; b; c"), "a; b; c");
         assert_eq!(short_note("a; b; c; d; e"), "a; b; c (+2 more)");
+    }
+
+    #[test]
+    fn an_articles_share_of_a_sentence_set() {
+        let set: BTreeSet<(String, usize)> = [("a".into(), 3), ("ab".into(), 1), ("b".into(), 0), ("a".into(), 0)].into();
+        assert_eq!(sentences_of(&set, "a"), [0, 3].into());
+        assert_eq!(sentences_of(&set, "ab"), [1].into());
+        assert!(sentences_of(&set, "c").is_empty());
     }
 
     #[test]

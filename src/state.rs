@@ -6,7 +6,7 @@
 //! working.
 
 /// What the user selected: a timeline item or one quote of one article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Selection {
     /// A timeline item by its event id (`v3`).
     Event(String),
