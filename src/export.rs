@@ -75,7 +75,7 @@ pub fn timeline_js(corpus: &Corpus) -> String {
         };
         let Some(start) = start else { continue };
         let mut outlets: Vec<String> = ev.evidence.iter().map(|e| corpus.outlet_of(&e.article)).collect();
-        outlets.sort();
+        dateline_core::sort::sort(&mut outlets);
         outlets.dedup();
         let mut item = json!({
             "unique_id": ev.id,

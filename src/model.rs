@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Story, ViaOut};
+use dateline_core::sort::{sort, sort_by, sort_by_key};
 use dateline_core::span::SpanIndex;
 use dateline_core::{Date, Document, Span};
 
@@ -207,12 +208,12 @@ pub fn filter_options(corpus: &Corpus) -> FilterOptions {
             }
         }
     }
-    entities.sort_by_key(|e| lower(&e.label));
+    sort_by_key(&mut entities, |e| lower(&e.label));
     let mut loose: Vec<FilterOption> = loose.into_values().map(|l| FilterOption { value: lower(&l), label: l }).collect();
-    loose.sort_by_key(|e| lower(&e.label));
+    sort_by_key(&mut loose, |e| lower(&e.label));
     entities.extend(loose);
     let mut outlets: Vec<String> = corpus.docs.iter().map(outlet_name).collect();
-    outlets.sort();
+    sort(&mut outlets);
     outlets.dedup();
     FilterOptions {
         speakers,
@@ -334,7 +335,7 @@ fn item_view(corpus: &Corpus, ev: &EventOut) -> TimelineItem {
         }
     }
     let mut outlets: Vec<String> = deduped.iter().map(|e| e.outlet.clone()).collect();
-    outlets.sort();
+    sort(&mut outlets);
     outlets.dedup();
     let participants = ev
         .participants
@@ -401,7 +402,7 @@ pub fn timeline(corpus: &Corpus, state: &ViewState) -> Timeline {
         let (key, heading, uncertain) = placement(ev);
         dated.push((key, n, heading, uncertain, item));
     }
-    dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    sort_by(&mut dated, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut days: Vec<DayGroup> = Vec::new();
     for (_, _, heading, uncertain, item) in dated {
         match days.last_mut() {
@@ -497,7 +498,7 @@ fn speaker_order(story: &Story) -> Vec<(String, usize)> {
     let names: HashMap<&str, &str> = story.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
     let name = |id: &str| names.get(id).copied().unwrap_or_default();
     let mut out: Vec<(String, usize)> = counts.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(&a.0).cmp(name(&b.0))).then_with(|| a.0.cmp(&b.0)));
+    sort_by(&mut out, |a, b| b.1.cmp(&a.1).then_with(|| name(&a.0).cmp(name(&b.0))).then_with(|| a.0.cmp(&b.0)));
     out
 }
 

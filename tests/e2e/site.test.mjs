@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { ROOT, DIST, openPage, useSite } from './harness.mjs';
 
 const site = useSite();
@@ -28,6 +29,17 @@ test('the release build has an optimised wasm', async () => {
   const files = await readdir(DIST);
   const wasm = files.find((f) => f.endsWith('.wasm'));
   assert.ok(wasm, `no .wasm in dist/: ${files.join(', ')}`);
+});
+
+test('the whole site a visitor loads is within 400 KB gzip (issue 5)', async () => {
+  // HTML, JS, wasm, CSS, icon, manifest, service worker; the single-file
+  // edition is a separate download. 400 KB = 400,000 bytes, gzip level 9.
+  let total = 0;
+  for (const f of (await readdir(DIST)).filter((f) => f !== 'dateline-standalone.html')) {
+    total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
+  }
+  console.log(`site: ${total} bytes gzip`);
+  assert.ok(total <= 400_000, `site is ${total} bytes gzip`);
 });
 
 test('lists every embedded article and renders each by sentences, without errors', async () => {

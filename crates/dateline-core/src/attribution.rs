@@ -453,7 +453,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     // paragraph, sentence, speaker, speakers, index in `out` of a cued quote
     let mut last_direct: Option<Turn> = None;
     let mut order: Vec<usize> = (0..quoted.len()).collect();
-    order.sort_by_key(|&i| quoted[i].outer.start);
+    crate::sort::sort_by_key(&mut order, |&i| quoted[i].outer.start);
     let mut claimed_by: Vec<Option<usize>> = vec![None; quoted.len()];
     for (oi, q) in out.iter().enumerate() {
         if q.kind == QuoteKind::Direct {
@@ -520,7 +520,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         }
         out.push(quote);
     }
-    out.sort_by_key(|q| (q.content.start, q.content.end));
+    crate::sort::sort_by_key(&mut out, |q| (q.content.start, q.content.end));
     out.dedup_by(|a, b| a.content == b.content);
     Attributions { quotes: out }
 }

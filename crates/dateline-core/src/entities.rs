@@ -404,7 +404,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     for &(span, sentence, _, _, in_quote, tok) in &pronouns {
         mentions.push((Mention { span, kind: MentionKind::Pronoun, entity: None, sentence, subject: false, in_quote, members: Vec::new() }, tok));
     }
-    mentions.sort_by_key(|(m, _)| (m.span.start, std::cmp::Reverse(m.span.end)));
+    crate::sort::sort_by_key(&mut mentions, |(m, _)| (m.span.start, std::cmp::Reverse(m.span.end)));
     // Subjects: the first mention of a sentence outside quotes that is not
     // after a preposition and not an object or possessive pronoun.
     let mut last_sentence = usize::MAX;

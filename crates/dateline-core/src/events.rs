@@ -914,7 +914,7 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 if let Some(s) = subject_span {
                     mention_index.push_overlapping(s, &mut near);
                 }
-                near.sort_unstable();
+                crate::sort::sort(&mut near);
                 near.dedup();
                 participants = near
                     .into_iter()
@@ -1558,7 +1558,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             }
         }
         let mut evidence: Vec<(usize, Span)> = members.iter().map(|&i| (events[i].article, events[i].evidence)).collect();
-        evidence.sort();
+        crate::sort::sort(&mut evidence);
         evidence.dedup();
         items.push(Item {
             label: events[lead].label.clone(),
@@ -1572,7 +1572,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             members,
         });
     }
-    items.sort_by_key(|it| {
+    crate::sort::sort_by_key(&mut items, |it| {
         let key = it
             .value
             .as_deref()

@@ -36,6 +36,8 @@
 //!    frame event they were made at, and the story timeline
 //!    ([`events::Timeline`]) merging the same event across articles.
 //!
+//! [`sort`] is the one stable sort everything uses (small wasm).
+//!
 //! The word lists behind stages 3 and 4 (given names, countries, titles,
 //! organisations, cue verbs) are data files compiled in by [`lexicon`].
 //!
@@ -50,6 +52,7 @@ pub mod events;
 pub mod lexicon;
 pub mod quotes;
 pub mod segment;
+pub mod sort;
 pub mod span;
 pub mod story;
 pub mod time;

@@ -205,7 +205,7 @@ fn sentences_in(body: &str, para: Span) -> Vec<Span> {
     let mut markers: Vec<(usize, usize)> = if cuts.is_empty() { Vec::new() } else { std::iter::once(0).chain(cuts.iter().copied()).map(|c| (c, marker_end(text, c))).collect() };
     // Sorted by start, with the furthest end reached so far: `i` is inside a
     // marker when a marker starting at or before it reaches past it.
-    markers.sort_unstable();
+    crate::sort::sort(&mut markers);
     let reach: Vec<usize> = markers.iter().scan(0, |far, &(_, e)| {
         *far = e.max(*far);
         Some(*far)
@@ -252,7 +252,7 @@ fn sentences_in(body: &str, para: Span) -> Vec<Span> {
         }
         i = end.max(i + 1);
     }
-    cuts.sort_unstable();
+    crate::sort::sort(&mut cuts);
     cuts.dedup();
     let mut out = Vec::new();
     let mut start = 0;

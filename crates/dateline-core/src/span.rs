@@ -78,7 +78,7 @@ pub struct SpanIndex {
 impl SpanIndex {
     pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanIndex {
         let mut sorted: Vec<(usize, usize, usize)> = spans.into_iter().enumerate().map(|(i, s)| (s.start, s.end, i)).collect();
-        sorted.sort_by_key(|&(start, _, i)| (start, i));
+        crate::sort::sort_by_key(&mut sorted, |&(start, _, i)| (start, i));
         let longest = sorted.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
         SpanIndex { sorted, longest }
     }
@@ -87,7 +87,7 @@ impl SpanIndex {
     pub fn overlapping(&self, span: Span) -> Vec<usize> {
         let mut out = Vec::new();
         self.push_overlapping(span, &mut out);
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out
     }
 
@@ -95,7 +95,7 @@ impl SpanIndex {
     pub fn inside(&self, span: Span) -> Vec<usize> {
         let from = self.sorted.partition_point(|&(s, _, _)| s < span.start);
         let mut out: Vec<usize> = self.sorted[from..].iter().take_while(|&&(s, _, _)| s <= span.end).filter(|&&(_, e, _)| e <= span.end).map(|&(_, _, i)| i).collect();
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out
     }
 
