@@ -97,7 +97,7 @@ pub fn display_title(doc: &Document) -> String {
     match (short.is_empty(), cut) {
         (true, _) => doc.id.clone(),
         (false, false) => short.join(" "),
-        (false, true) => format!("{}…", short.join(" ")),
+        (false, true) => format!("{}…", short.join(" ").trim_end_matches(['.', ',', ';', ':'])),
     }
 }
 
@@ -1211,6 +1211,8 @@ pub(crate) mod tests {
         let mut d = doc("my-on-tuesday-the-minister", None, "  On Tuesday the minister said the talks, which began last week in Geneva, had made progress.");
         d.title = None;
         assert_eq!(display_title(&d), "On Tuesday the minister said the talks, which began last…");
+        d.body = "Foreign ministers said the negotiations made good progress. Afterwards they left.".into();
+        assert_eq!(display_title(&d), "Foreign ministers said the negotiations made good progress…");
         d.body = "Short text.".into();
         assert_eq!(display_title(&d), "Short text.");
         d.body = " \n ".into();
