@@ -298,14 +298,22 @@ fn placement(ev: &EventOut) -> (String, String, bool) {
     }
 }
 
+/// The indices of an article's sentences that `span` touches: those
+/// overlapping it, or for an empty span the one holding it. Sentences are in
+/// order and disjoint, so they are found by binary search.
+fn sentences_touching(article: &ArticleResult, span: Span) -> impl Iterator<Item = usize> + '_ {
+    let from = article.sentences.partition_point(|s| s.end < span.start);
+    (from..article.sentences.len())
+        .take_while(move |&i| article.sentences[i].start <= span.end)
+        .filter(move |&i| {
+            let s = article.sentences[i];
+            s.overlaps(span) || (span.is_empty() && s.contains(span))
+        })
+}
+
 /// The sentences covering `span` in one article, joined.
 fn sentence_text(doc: &Document, article: &ArticleResult, span: Span) -> String {
-    let parts: Vec<&str> = article
-        .sentences
-        .iter()
-        .filter(|s| s.overlaps(span) || (span.is_empty() && s.contains(span)))
-        .map(|s| s.text(&doc.body))
-        .collect();
+    let parts: Vec<&str> = sentences_touching(article, span).map(|i| article.sentences[i].text(&doc.body)).collect();
     if parts.is_empty() {
         doc.body.get(span.start..span.end).unwrap_or("").to_string()
     } else {
@@ -574,12 +582,15 @@ fn span_text(body: &str, span: Option<Span>) -> String {
 /// When a quote was said: the date of a timeline item whose evidence is in
 /// the quote's sentence, else a date in that sentence outside the quote,
 /// else the article's publication date.
-fn when_said(doc: &Document, art: &ArticleResult, dated: &DatedEvidence<'_>, q: &QuoteOut) -> (String, String) {
+fn when_said(doc: &Document, art: &ArticleResult, dated: Option<&DatedEvidence<'_>>, q: &QuoteOut) -> (String, String) {
     let cue = q.cue.unwrap_or(q.content);
-    if let Some(sent) = sentence_of(art, cue) {
+    if let Some(sent) = sentences_touching(art, cue).next().map(|i| art.sentences[i]) {
         // The first dated item (in timeline order) with evidence in the sentence.
-        let first = dated.index.overlapping(sent).into_iter().filter(|&k| !q.content.contains(dated.spans[k].1)).map(|k| dated.spans[k].0).min();
-        if let Some(ev) = first.map(|e| dated.events[e]) {
+        let first = dated.and_then(|dated| {
+            let k = dated.index.overlapping(sent).into_iter().filter(|&k| !q.content.contains(dated.spans[k].1)).map(|k| dated.spans[k].0).min()?;
+            Some(dated.events[k])
+        });
+        if let Some(ev) = first {
             let v = ev.when.value.as_deref().unwrap_or_default();
             return (pretty_value(v), format!("from the timeline: {}", ev.note));
         }
@@ -593,31 +604,30 @@ fn when_said(doc: &Document, art: &ArticleResult, dated: &DatedEvidence<'_>, q: 
     (format!("by {}", short_date(doc.published)), "the article's publication date".into())
 }
 
-/// The sentence overlapping (or, for an empty span, holding) `span`.
-fn sentence_of(art: &ArticleResult, span: Span) -> Option<Span> {
-    let from = art.sentences.partition_point(|s| s.end < span.start);
-    art.sentences[from..].iter().copied().take_while(|s| s.start <= span.end).find(|s| s.overlaps(span) || s.contains(span))
-}
-
 /// One article's evidence of dated timeline items, indexed by span.
 struct DatedEvidence<'a> {
-    /// The dated events, in timeline order.
-    events: Vec<&'a EventOut>,
-    /// (index into `events`, evidence span) for this article.
+    /// (dated event, in timeline order; evidence span).
     spans: Vec<(usize, Span)>,
     index: SpanIndex,
+    events: &'a [&'a EventOut],
 }
 
 impl<'a> DatedEvidence<'a> {
-    fn new(story: &'a Story, article: &str) -> Self {
-        let events: Vec<&EventOut> = story.events.iter().filter(|e| e.when.value.is_some()).collect();
-        let spans: Vec<(usize, Span)> = events
-            .iter()
-            .enumerate()
-            .flat_map(|(k, e)| e.evidence.iter().filter(|x| x.article == article).map(move |x| (k, x.span)))
-            .collect();
-        let index = SpanIndex::new(spans.iter().map(|s| s.1));
-        DatedEvidence { events, spans, index }
+    /// Every article's, from one pass over the dated events (`events`, in timeline order).
+    fn by_article(events: &'a [&'a EventOut]) -> HashMap<&'a str, DatedEvidence<'a>> {
+        let mut spans: HashMap<&str, Vec<(usize, Span)>> = HashMap::new();
+        for (k, e) in events.iter().enumerate() {
+            for x in &e.evidence {
+                spans.entry(x.article.as_str()).or_default().push((k, x.span));
+            }
+        }
+        spans
+            .into_iter()
+            .map(|(article, spans)| {
+                let index = SpanIndex::new(spans.iter().map(|s| s.1));
+                (article, DatedEvidence { spans, index, events })
+            })
+            .collect()
     }
 }
 
@@ -692,8 +702,10 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
     }
     let mut order: Vec<String> = speaker_order(&corpus.story).into_iter().map(|(id, _)| id).collect();
     order.push(String::new());
-    // Per article, made when first needed: dated evidence, and its quotes by span (for nesting).
-    let mut indexes: Vec<Option<(DatedEvidence<'_>, SpanIndex)>> = corpus.story.articles.iter().map(|_| None).collect();
+    let dated_events: Vec<&EventOut> = corpus.story.events.iter().filter(|e| e.when.value.is_some()).collect();
+    let dated = DatedEvidence::by_article(&dated_events);
+    // Per article, made when first needed: its quotes by span (for nesting).
+    let mut quote_indexes: Vec<Option<SpanIndex>> = corpus.story.articles.iter().map(|_| None).collect();
     let mut panels = Vec::new();
     for id in order {
         // A speaker's quotes, and the ones they relayed ("He repeated what X said").
@@ -737,10 +749,8 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
                     });
                 }
             }
-            let (dated, quote_index) = indexes[x.a].get_or_insert_with(|| {
-                (DatedEvidence::new(&corpus.story, &art.id), SpanIndex::new(art.quotes.iter().map(|q| q.content)))
-            });
-            let (when, when_note) = when_said(doc, art, dated, x.q);
+            let quote_index = quote_indexes[x.a].get_or_insert_with(|| SpanIndex::new(art.quotes.iter().map(|q| q.content)));
+            let (when, when_note) = when_said(doc, art, dated.get(art.id.as_str()), x.q);
             // Quotes inside this one or holding it overlap it.
             let around: Vec<usize> = quote_index.overlapping(x.q.content);
             let nested = |outer: bool| -> Option<String> {
@@ -945,10 +955,8 @@ pub fn selected_sentences(corpus: &Corpus, selection: Option<&Selection>) -> BTr
     let mut out = BTreeSet::new();
     let mut mark = |article: &str, span: Span| {
         if let Some((_, art)) = corpus.article(article) {
-            for (i, s) in art.sentences.iter().enumerate() {
-                if s.overlaps(span) || (span.is_empty() && s.contains(span)) {
-                    out.insert((article.to_string(), i));
-                }
+            for i in sentences_touching(art, span) {
+                out.insert((article.to_string(), i));
             }
         }
     };
