@@ -1,22 +1,14 @@
 //! The command line, run as a process: the JSON contract and the errors.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn dateline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline")).args(args).output().expect("run dateline")
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{dateline, temp_file};
 
 fn articles_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles")
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
 }
 
 fn json(out: &Output) -> serde_json::Value {

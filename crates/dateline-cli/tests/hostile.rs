@@ -3,21 +3,11 @@
 //! invalid UTF-8 and random bytes. Each gives a result or a clear one-line
 //! error, never a panic; spans stay on character boundaries.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+
 use std::time::Instant;
 
-fn dateline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline")).args(args).output().expect("run dateline")
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
+use common::{dateline, temp_file};
 
 /// Runs `extract` on `text` and checks the result: JSON, every span inside the
 /// body on character boundaries.
