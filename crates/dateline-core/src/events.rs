@@ -205,7 +205,7 @@ static ACTION: WordSet = WordSet::new(&[
 ]);
 
 /// Verbs whose object noun is the event ("held a press conference").
-static LIGHT: WordSet = WordSet::new(&["hold", "host", "have", "give", "attend", "conduct", "stage", "carry", "make", "order", "launch", "begin", "start", "end", "sign", "reach", "strike", "announce", "make", "mount", "call"]);
+static LIGHT: WordSet = WordSet::new(&["hold", "host", "have", "give", "attend", "conduct", "stage", "carry", "make", "order", "launch", "begin", "start", "end", "sign", "reach", "strike", "announce", "mount", "call"]);
 
 static FRAME_NOUNS: WordSet = WordSet::new(&[
     "meeting", "meetings", "conference", "talks", "summit", "visit", "trip", "interview", "hearing", "speech",
