@@ -47,7 +47,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::entities::{Entities, Mention, MentionKind};
-use crate::lexicon::{self, CueClass, WordSet};
+use crate::lexicon::{self, lc, CueClass, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -257,15 +257,6 @@ impl<'a> Ctx<'a> {
     /// The token index whose span ends at or before `byte`, at or after `from`.
     fn token_end_at(&self, byte: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end <= byte)
-    }
-}
-
-/// A word in lower case, borrowed when it already is.
-pub(crate) fn lc(s: &str) -> Cow<'_, str> {
-    if s.chars().any(|c| c.is_uppercase()) {
-        Cow::Owned(s.to_lowercase())
-    } else {
-        Cow::Borrowed(s)
     }
 }
 

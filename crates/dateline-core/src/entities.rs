@@ -306,7 +306,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                 i += 1;
                 continue;
             }
-            let lower = crate::attribution::lc(text);
+            let lower = lexicon::lc(text);
             if let Some((gender, plural)) = is_pronoun(&lower) {
                 pronouns.push((tok.span, si, gender, plural, inside_quote(tok.span), i));
                 i += 1;
@@ -415,7 +415,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
         let text = m.span.text(body).to_lowercase();
         let object_pronoun = m.kind == MentionKind::Pronoun && !matches!(text.as_str(), "he" | "she" | "they");
         let start = seg.sentences[m.sentence].tokens.start;
-        let after_prep = (start..*tok).rev().map(|k| crate::attribution::lc(tokens[k].span.text(body))).find(|w| !matches!(w.as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "," | "“" | "\"" | "‘"));
+        let after_prep = (start..*tok).rev().map(|k| lexicon::lc(tokens[k].span.text(body))).find(|w| !matches!(w.as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "," | "“" | "\"" | "‘"));
         let after_prep = after_prep.is_some_and(|w| PREPOSITIONS.contains(w));
         if !object_pronoun && !after_prep {
             m.subject = true;
@@ -547,7 +547,7 @@ fn is_sentence_initial_noise(word: &str, mid_caps: &HashMap<&str, ()>) -> bool {
 
 /// The longest title starting at token `i`: (token end, title as written, lower-case key).
 fn title_at(body: &str, tokens: &[Token], i: usize, end: usize, capitalised: bool) -> Option<(usize, String)> {
-    if i >= end || !lexicon::title_start(&crate::attribution::lc(tokens[i].span.text(body))) {
+    if i >= end || !lexicon::title_start(&lexicon::lc(tokens[i].span.text(body))) {
         return None;
     }
     let mut best = None;
@@ -618,7 +618,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
         group: None,
         in_quote: false,
         role_only: false,
-        after_locative: i > 0 && LOCATIVE.contains(crate::attribution::lc(tokens[i - 1].span.text(body))),
+        after_locative: i > 0 && LOCATIVE.contains(lexicon::lc(tokens[i - 1].span.text(body))),
     };
     let mut k = i;
     // A country or demonym, then titles ("Russian Foreign Minister", "U.S. Ambassador").

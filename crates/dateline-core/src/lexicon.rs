@@ -70,6 +70,15 @@ impl WordSet {
     }
 }
 
+/// A word in lower case, borrowed when it already is (any script).
+pub fn lc(s: &str) -> Cow<'_, str> {
+    if s.chars().any(|c| c.is_uppercase()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// `s` in lower case (`str::to_lowercase`), borrowed when it is ASCII
 /// without capitals.
 pub fn lowercase(s: &str) -> Cow<'_, str> {
