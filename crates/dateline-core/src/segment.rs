@@ -29,7 +29,13 @@ use crate::span::Span;
 pub struct Segmentation {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
+    /// The token table every later stage reads (with [`Segmentation::lower`]).
     pub tokens: Vec<Token>,
+    /// Every token's text in lower case, one after another; token `i`'s is
+    /// `lower_text[lower_ends[i - 1]..lower_ends[i]]`. Built once here so no
+    /// stage lower-cases words again.
+    lower_text: String,
+    lower_ends: Vec<u32>,
 }
 
 /// One sentence: its trimmed span, its paragraph, and its tokens.
@@ -61,6 +67,27 @@ pub enum TokenKind {
 }
 
 impl Segmentation {
+    /// Token `i`'s text in lower case.
+    pub fn lower(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] as usize };
+        &self.lower_text[start..self.lower_ends[i] as usize]
+    }
+
+    /// Fills the lower-case column of the token table.
+    fn lower_tokens(&mut self, body: &str) {
+        self.lower_text.reserve(self.tokens.iter().map(|t| t.span.len()).sum());
+        self.lower_ends.reserve(self.tokens.len());
+        for t in &self.tokens {
+            let text = t.span.text(body);
+            if text.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+                self.lower_text.push_str(&text.to_lowercase());
+            } else {
+                self.lower_text.push_str(text);
+            }
+            self.lower_ends.push(self.lower_text.len() as u32);
+        }
+    }
+
     pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
         &self.tokens[sentence.tokens.clone()]
     }
@@ -86,6 +113,7 @@ pub fn segment(body: &str) -> Segmentation {
         }
     }
     out.paragraphs = paragraphs;
+    out.lower_tokens(body);
     out
 }
 
@@ -626,6 +654,16 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         segment(text).sentences.iter().map(|s| s.span.text(text)).collect()
+    }
+
+    #[test]
+    fn token_table_has_every_word_in_lower_case() {
+        let body = "Él dijo: “NATO’s Chief met İstanbul officials.” 2017";
+        let seg = segment(body);
+        let lower: Vec<&str> = (0..seg.tokens.len()).map(|i| seg.lower(i)).collect();
+        let expected: Vec<String> = seg.tokens.iter().map(|t| t.span.text(body).to_lowercase()).collect();
+        assert_eq!(lower, expected);
+        assert!(lower.contains(&"chief"));
     }
 
     #[test]

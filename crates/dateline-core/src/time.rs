@@ -50,7 +50,7 @@ use crate::date::{days_in_month, Date, Weekday};
 use crate::segment::{Segmentation, TokenKind};
 use std::borrow::Cow;
 
-use crate::lexicon::{lowercase, trim_suffix, WordSet};
+use crate::lexicon::{trim_suffix, WordSet};
 use crate::span::Span;
 
 /// TIMEX3 types.
@@ -159,20 +159,21 @@ impl Word<'_> {
     }
 }
 
-fn pieces<'a>(body: &'a str, seg: &Segmentation, si: usize) -> Vec<Word<'a>> {
-    let tokens = seg.sentence_tokens(&seg.sentences[si]);
-    let mut out = Vec::with_capacity(tokens.len());
-    for token in tokens {
+fn pieces<'a>(body: &'a str, seg: &'a Segmentation, si: usize) -> Vec<Word<'a>> {
+    let range = seg.sentences[si].tokens.clone();
+    let mut out = Vec::with_capacity(range.len());
+    for (i, token) in range.clone().zip(&seg.tokens[range]) {
         let text = token.span.text(body);
+        let lower = seg.lower(i);
         if token.kind == TokenKind::Punct || !text.contains('-') {
-            out.push(Word { span: token.span, text, lower: lowercase(text), hyphen: false, kind: token.kind });
+            out.push(Word { span: token.span, text, lower: Cow::Borrowed(lower), hyphen: false, kind: token.kind });
             continue;
         }
         let mut pos = token.span.start;
-        for (n, part) in text.split('-').enumerate() {
+        for (n, (part, lower_part)) in text.split('-').zip(lower.split('-')).enumerate() {
             if !part.is_empty() {
                 let kind = if part.starts_with(|c: char| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word };
-                out.push(Word { span: Span::new(pos, pos + part.len()), text: part, lower: lowercase(part), hyphen: n > 0, kind });
+                out.push(Word { span: Span::new(pos, pos + part.len()), text: part, lower: Cow::Borrowed(lower_part), hyphen: n > 0, kind });
             }
             pos += part.len() + 1;
         }

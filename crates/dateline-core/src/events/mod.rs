@@ -57,7 +57,7 @@ use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::date::Date;
-use crate::lexicon::{lowercase, trim_suffix, Map, WordSet};
+use crate::lexicon::{trim_suffix, Map, WordSet};
 use crate::segment::{Segmentation, TokenKind};
 use crate::span::{Span, SpanIndex};
 use crate::time::{Timex, TimexType};
@@ -437,12 +437,12 @@ fn is_pronoun(lower: &str) -> bool {
     matches!(stem, "he" | "she" | "they" | "we" | "i" | "it" | "you")
 }
 
-fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_start: bool, timexes: &[&Timex]) -> (Vec<Tok<'a>>, Vec<Name>, bool) {
+fn read_sentence<'a>(body: &'a str, seg: &'a Segmentation, si: usize, quoted_at_start: bool, timexes: &[&Timex]) -> (Vec<Tok<'a>>, Vec<Name>, bool) {
     let sentence = &seg.sentences[si];
     let sentence_tokens = seg.sentence_tokens(sentence);
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(sentence_tokens.len());
     let mut quoted = quoted_at_start;
-    for t in sentence_tokens {
+    for (i, t) in sentence.tokens.clone().zip(sentence_tokens) {
         let text = t.span.text(body);
         let mut q = quoted;
         match text {
@@ -460,7 +460,7 @@ fn read_sentence<'a>(body: &'a str, seg: &Segmentation, si: usize, quoted_at_sta
             _ => {}
         }
         let timex = timexes.iter().any(|x| x.span.overlaps(t.span) && x.kind != TimexType::Duration);
-        toks.push(Tok { span: t.span, text, lower: lowercase(text), kind: t.kind, quoted: q, name: None, timex, verbs: OnceCell::new() });
+        toks.push(Tok { span: t.span, text, lower: Cow::Borrowed(seg.lower(i)), kind: t.kind, quoted: q, name: None, timex, verbs: OnceCell::new() });
     }
     // Name sequences: capitalised words (not openers, weekdays, months), with inner "of"/"al-".
     let mut names = Vec::new();
