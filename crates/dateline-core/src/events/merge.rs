@@ -1,0 +1,310 @@
+//! Merging across articles: the same happening reported by several
+//! articles (or referred to again in one) becomes one timeline item, with
+//! its time, participants, label and every piece of evidence.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::date::Date;
+use crate::span::Span;
+
+use super::words::TITLES;
+use super::{ArticleInput, Class, Event, EventTime, Item};
+
+/// For each event, the event a definite mention refers back to (the first
+/// non-statement with its lemma in its article); itself when it is not
+/// dropped or is a statement.
+pub(super) fn roots(events: &[Event]) -> Vec<usize> {
+    let mut first: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut out = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        if e.class == Class::Statement {
+            out.push(i);
+            continue;
+        }
+        let root = *first.entry((e.article, e.lemma.as_str())).or_insert(i);
+        out.push(if e.dropped { root } else { i });
+    }
+    out
+}
+
+pub(super) fn compatible(a: &EventTime, b: &EventTime) -> bool {
+    let span = |t: &EventTime| -> Option<(Date, Date)> {
+        match (t.range, t.earliest, t.latest) {
+            (Some(r), _, _) => Some(r),
+            (None, e, l) if e.is_some() || l.is_some() => Some((e.unwrap_or(Date { year: -9999, month: 1, day: 1 }), l.unwrap_or(Date { year: 9999, month: 12, day: 31 }))),
+            _ => None,
+        }
+    };
+    match (span(a), span(b)) {
+        (Some(x), Some(y)) => x.0 <= y.1 && y.0 <= x.1,
+        _ => true,
+    }
+}
+
+pub(super) fn lemma_family(l: &str) -> &str {
+    match l {
+        "airstrike" => "strike",
+        "remarks" => "statement",
+        x => x,
+    }
+}
+
+/// The day an event's time points at: the end of its value, else a bound.
+pub(super) fn anchor_day(t: &EventTime) -> Option<Date> {
+    t.range.map(|r| r.1).or(t.latest).or(t.earliest)
+}
+
+/// Whether two events (of different articles, or the same article) are the same event.
+pub(super) fn same_event(a: &Event, b: &Event) -> bool {
+    if lemma_family(&a.lemma) != lemma_family(&b.lemma) || a.class != b.class {
+        return false;
+    }
+    if !compatible(&a.time, &b.time) {
+        return false;
+    }
+    let across = a.article != b.article;
+    if across && !(a.time.known() && b.time.known()) {
+        return false;
+    }
+    // Bounds alone only place an event near another: within two weeks.
+    if a.time.range.is_none() || b.time.range.is_none() {
+        if let (Some(x), Some(y)) = (anchor_day(&a.time), anchor_day(&b.time)) {
+            if (x.days_since_epoch() - y.days_since_epoch()).abs() > 14 {
+                return false;
+            }
+        }
+    }
+    if a.class == Class::Statement {
+        // Statements: same speaker, same day.
+        return a.speaker.is_some() && a.speaker == b.speaker && a.time.range.is_some() && a.time.range == b.time.range;
+    }
+    let shared_participants = a.participants.iter().any(|p| b.participants.contains(p));
+    let disjoint = !a.participants.is_empty() && !b.participants.is_empty() && !shared_participants;
+    let trigger = a.lemma.as_str();
+    let shared_words = a.words.iter().filter(|w| b.words.contains(*w) && !trigger.contains(w.as_str())).count();
+    let both_dated_same = a.time.range.is_some_and(|r| r.0 == r.1) && a.time.range == b.time.range;
+    let shared_modifier = a.modifiers.iter().any(|m| b.modifiers.contains(m));
+    if across {
+        shared_words >= 2
+            || shared_modifier
+            || (shared_participants && (shared_words >= 1 || both_dated_same))
+            || (a.class == Class::Frame && both_dated_same && !disjoint)
+    } else {
+        shared_participants || (!disjoint && (shared_words >= 1 || both_dated_same))
+    }
+}
+
+/// How many earlier candidates of the same trigger family each event is compared with.
+pub(super) const MERGE_WINDOW: usize = 256;
+
+pub(super) fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
+    // Union-find over events that stay on the timeline or refer to one that does.
+    let n = events.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let roots = roots(events);
+    // Definite mentions join the event they refer to.
+    for i in 0..n {
+        if events[i].dropped && events[i].at_frame.is_none() && events[i].class != Class::Statement {
+            let r = roots[i];
+            if r != i {
+                let (x, y) = (find(&mut parent, i), find(&mut parent, r));
+                parent[x] = y;
+            }
+        }
+    }
+    let in_timeline = |events: &[Event], i: usize| !events[i].dropped || (events[i].at_frame.is_none() && events[i].class != Class::Statement && roots[i] != i);
+    // Candidates for the same event share a trigger family and class
+    // (`same_event` requires both): compare within those buckets only, and
+    // each event with at most the last `MERGE_WINDOW` of its bucket, so a huge
+    // story stays near-linear.
+    let live: Vec<usize> = (0..n).filter(|&i| in_timeline(events, i)).collect();
+    let mut buckets: BTreeMap<(&str, Class), Vec<usize>> = BTreeMap::new();
+    for &i in &live {
+        buckets.entry((lemma_family(&events[i].lemma), events[i].class)).or_default().push(i);
+    }
+    for bucket in buckets.values() {
+        for (x, &j) in bucket.iter().enumerate() {
+            for &i in &bucket[x.saturating_sub(MERGE_WINDOW)..x] {
+                // Already one item: nothing to learn from comparing them.
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                if ri != rj && same_event(&events[i], &events[j]) {
+                    parent[rj] = ri;
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        if in_timeline(events, i) {
+            let r = find(&mut parent, i);
+            groups.entry(r).or_default().push(i);
+        }
+    }
+    let mut names = DisplayNames::new(articles, events);
+    let mut items: Vec<Item> = Vec::new();
+    for (_, members) in groups {
+        let live_members: Vec<usize> = members.iter().copied().filter(|&i| !events[i].dropped).collect();
+        if live_members.is_empty() {
+            continue;
+        }
+        // Time: the most specific value; bounds intersected.
+        let mut value: Option<(String, (Date, Date))> = None;
+        let mut earliest: Option<Date> = None;
+        let mut latest: Option<Date> = None;
+        let mut notes: Vec<String> = Vec::new();
+        let mut seen_notes: HashSet<&str> = HashSet::new();
+        for &i in &members {
+            let t = &events[i].time;
+            if let (Some(v), Some(r)) = (&t.value, t.range) {
+                let better = match &value {
+                    None => true,
+                    Some((_, cur)) => (r.1.days_since_epoch() - r.0.days_since_epoch()) < (cur.1.days_since_epoch() - cur.0.days_since_epoch()),
+                };
+                if better {
+                    value = Some((v.clone(), r));
+                }
+            }
+            if let Some(l) = t.latest {
+                latest = Some(latest.map_or(l, |x: Date| x.min(l)));
+            }
+            if let Some(e) = t.earliest {
+                earliest = Some(earliest.map_or(e, |x: Date| x.max(e)));
+            }
+            if !t.note.is_empty() && seen_notes.insert(t.note.as_str()) {
+                notes.push(t.note.clone());
+            }
+        }
+        let background = value.is_none() && earliest.is_none() && latest.is_none();
+        if background && members.len() < 2 {
+            continue;
+        }
+        let (value, earliest, latest) = match value {
+            Some((v, _)) => (Some(v), None, None),
+            None => (None, earliest, latest),
+        };
+        // Label: from the explicitly dated member, else the first live one.
+        let verb = |i: usize| events[i].is_verb;
+        let lead = live_members
+            .iter()
+            .copied()
+            .find(|&i| events[i].explicit && verb(i))
+            .or_else(|| live_members.iter().copied().find(|&i| verb(i) && !events[i].participants.is_empty()))
+            .or_else(|| members.iter().copied().find(|&i| verb(i) && events[i].time.known()))
+            .or_else(|| live_members.iter().copied().find(|&i| events[i].explicit))
+            .unwrap_or(live_members[0]);
+        let mut participants: Vec<&str> = Vec::new();
+        let mut seen_participants: HashSet<&str> = HashSet::new();
+        for &i in &live_members {
+            for p in &events[i].participants {
+                if seen_participants.insert(p.as_str()) {
+                    participants.push(p.as_str());
+                }
+            }
+        }
+        let mut evidence: Vec<(usize, Span)> = members.iter().map(|&i| (events[i].article, events[i].evidence)).collect();
+        crate::sort::sort(&mut evidence);
+        evidence.dedup();
+        items.push(Item {
+            label: events[lead].label.clone(),
+            value,
+            earliest,
+            latest,
+            participants: participants.iter().map(|p| names.display(p)).collect(),
+            evidence,
+            background,
+            note: notes.join("; "),
+            members,
+        });
+    }
+    crate::sort::sort_by_key(&mut items, |it| {
+        let key = it
+            .value
+            .as_deref()
+            .and_then(first_day)
+            .or(it.latest)
+            .or(it.earliest)
+            .map_or(i64::MAX, |d| d.days_since_epoch());
+        (it.background, key, it.evidence.first().copied())
+    });
+    items
+}
+
+/// The first day a TIMEX3 date value covers ("2017-04", "2013", "2017-04-12").
+pub(super) fn first_day(value: &str) -> Option<Date> {
+    let year: i32 = value.get(0..4)?.parse().ok()?;
+    let month: u8 = value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+    let day: u8 = value.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
+    Date::new(year, month.clamp(1, 12), day).or(Date::new(year, 1, 1))
+}
+
+/// Display forms of participant keys, each worked out once.
+pub(super) struct DisplayNames<'e> {
+    articles: &'e [ArticleInput<'e>],
+    events: &'e [Event],
+    /// Every entity id of the story's mentions.
+    ids: HashSet<&'e str>,
+    /// Each event's evidence text in lower case, made when first needed.
+    lower: Vec<String>,
+    known: HashMap<String, String>,
+}
+
+impl<'e> DisplayNames<'e> {
+    fn new(articles: &'e [ArticleInput<'e>], events: &'e [Event]) -> Self {
+        let ids = articles.iter().flat_map(|a| a.mentions.iter().map(|(_, id)| id.as_str())).collect();
+        DisplayNames { articles, events, ids, lower: Vec::new(), known: HashMap::new() }
+    }
+
+    fn display(&mut self, key: &str) -> String {
+        if self.ids.contains(key) {
+            return key.to_string();
+        }
+        if let Some(name) = self.known.get(key) {
+            return name.clone();
+        }
+        if self.lower.is_empty() {
+            self.lower = self.events.iter().map(|e| e.evidence.text(self.articles[e.article].body).to_lowercase()).collect();
+        }
+        let name = display_name(self.articles, self.events, &self.lower, key);
+        self.known.insert(key.to_string(), name.clone());
+        name
+    }
+}
+
+/// The display form of a name key (not an entity id): the longest name seen
+/// with that key. `lower` holds each event's evidence text in lower case.
+pub(super) fn display_name(articles: &[ArticleInput<'_>], events: &[Event], lower: &[String], key: &str) -> String {
+    let mut best = key.to_string();
+    for (e, lowered) in events.iter().zip(lower) {
+        let text = e.evidence.text(articles[e.article].body);
+        // The longest capitalised run in the evidence that ends with the key.
+        for (pos, _) in lowered.match_indices(key) {
+            let end = pos + key.len();
+            if !text.is_char_boundary(end) || !text.is_char_boundary(pos) {
+                continue;
+            }
+            let before = &text[..pos];
+            let mut start = pos;
+            for word in before.split_inclusive(' ').rev() {
+                let w = word.trim();
+                if w.starts_with(|c: char| c.is_uppercase()) && !TITLES.contains(&w.to_lowercase().as_str()) && !w.ends_with(',') {
+                    start -= word.len();
+                } else {
+                    break;
+                }
+            }
+            let cand = text[start..end].trim();
+            if cand.len() > best.len() && cand.split(' ').count() <= 4 {
+                best = cand.to_string();
+            }
+        }
+    }
+    best
+}
+
