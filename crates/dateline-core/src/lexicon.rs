@@ -40,34 +40,74 @@ impl Hasher for WordHasher {
 /// A hash map with [`WordHasher`], for fixed tables keyed by words.
 pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// A fixed set of words, hashed on first use.
+/// A fixed set of words, hashed on first use: a list in the code, or a
+/// section of a data file ([`WordSet::section`]).
 pub struct WordSet {
-    list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+    source: Source,
+    set: OnceLock<(Vec<&'static str>, HashSet<&'static str, BuildHasherDefault<WordHasher>>)>,
+}
+
+enum Source {
+    List(&'static [&'static str]),
+    /// (a data file's text, the name of its section)
+    Section(&'static str, &'static str),
 }
 
 impl WordSet {
     pub const fn new(list: &'static [&'static str]) -> WordSet {
-        WordSet { list, set: OnceLock::new() }
+        WordSet { source: Source::List(list), set: OnceLock::new() }
+    }
+
+    /// The words of section `name` of a data file: the lines after a line
+    /// `[name]` up to the next `[...]` line, words separated by white space;
+    /// `#` starts a comment line. A missing section is a bug in the data:
+    /// every section is checked by [`sections`]' test.
+    pub const fn section(text: &'static str, name: &'static str) -> WordSet {
+        WordSet { source: Source::Section(text, name), set: OnceLock::new() }
     }
 
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
-        self.set().contains(word.as_ref())
+        self.table().1.contains(word.as_ref())
     }
 
-    /// The words, as listed.
-    pub fn words(&self) -> &'static [&'static str] {
-        self.list
+    /// The words, in the order listed.
+    pub fn words(&self) -> &[&'static str] {
+        &self.table().0
     }
 
     /// The list's own copy of `word`, when it has it.
     pub fn get(&self, word: &str) -> Option<&'static str> {
-        self.set().get(word).copied()
+        self.table().1.get(word).copied()
     }
 
-    fn set(&self) -> &HashSet<&'static str, BuildHasherDefault<WordHasher>> {
-        self.set.get_or_init(|| self.list.iter().copied().collect())
+    fn table(&self) -> &(Vec<&'static str>, HashSet<&'static str, BuildHasherDefault<WordHasher>>) {
+        self.set.get_or_init(|| {
+            let words: Vec<&'static str> = match self.source {
+                Source::List(list) => list.to_vec(),
+                Source::Section(text, name) => section_lines(text, name).flat_map(str::split_whitespace).collect(),
+            };
+            let set = words.iter().copied().collect();
+            (words, set)
+        })
     }
+}
+
+/// The lines of section `name` of a data file (see [`WordSet::section`]),
+/// trimmed, without blank and comment lines.
+pub fn section_lines<'n>(text: &'static str, name: &'n str) -> impl Iterator<Item = &'static str> + 'n {
+    let mut inside = false;
+    text.lines().map(str::trim).filter(move |line| {
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            inside = header == name;
+            return false;
+        }
+        inside && !line.is_empty() && !line.starts_with('#')
+    })
+}
+
+/// The section names of a data file, in order.
+pub fn sections(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter_map(|l| l.trim().strip_prefix('[').and_then(|l| l.strip_suffix(']')))
 }
 
 /// A word in lower case, borrowed when it already is (any script).
@@ -357,6 +397,17 @@ pub fn cue_verb(word: &str) -> Option<(&'static str, CueClass)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_sets_read_their_section_of_a_data_file() {
+        static DATA: &str = "# a comment line\n[one]\nalpha beta\n# not a word\ngamma\n\n[two]\ndelta\n";
+        static ONE: super::WordSet = super::WordSet::section(DATA, "one");
+        static TWO: super::WordSet = super::WordSet::section(DATA, "two");
+        assert_eq!(ONE.words(), ["alpha", "beta", "gamma"]);
+        assert!(TWO.contains("delta") && !TWO.contains("alpha"));
+        assert_eq!(ONE.get("beta"), Some("beta"));
+        assert_eq!(super::sections(DATA).collect::<Vec<_>>(), ["one", "two"]);
+    }
+
     use super::*;
 
     #[test]

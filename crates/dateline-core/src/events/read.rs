@@ -9,7 +9,7 @@ use crate::segment::{Segmentation, TokenKind};
 use crate::span::Span;
 use crate::time::{Timex, TimexType};
 
-use super::words::{verb_lemmas, weekday_or_month, Form, OPENERS, TITLES};
+use super::words::{verb_lemmas, weekday_or_month, Form, GROUP_HEADS, OPENERS, TITLES};
 
 #[derive(Clone, Debug)]
 pub(super) struct Tok<'a> {
@@ -137,7 +137,7 @@ pub(super) fn is_demonym(lower: &str) -> bool {
 /// Multi-word names keyed as a whole rather than by their last word.
 pub(super) fn is_place_phrase(display: &str) -> bool {
     let last = display.rsplit(' ').next().unwrap_or("");
-    matches!(last, "House" | "States" | "Kingdom" | "Nations" | "Union" | "Department" | "Ministry" | "Council" | "Party" | "Administration" | "Office" | "Court" | "Army" | "Forces" | "Agency" | "Organization" | "Weapons" | "State" | "Republic" | "Korea" | "Africa" | "America" | "Province" | "City")
+    GROUP_HEADS.contains(last)
 }
 
 /// Words that end the object or complement of a trigger.

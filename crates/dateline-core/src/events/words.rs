@@ -3,93 +3,48 @@
 
 use std::sync::OnceLock;
 
+use crate::date::{Weekday, MONTH_NAMES};
 use crate::lexicon::{trim_suffix, Map, WordSet};
 
 use super::read::VerbLemmas;
 
-pub(super) static SPEECH: WordSet = WordSet::new(&[
-    "say", "tell", "note", "insist", "reveal", "repeat", "reiterate", "add", "warn", "announce", "claim", "state",
-    "accuse", "blast", "criticize", "criticise", "urge", "suggest", "deny", "argue", "explain", "stress",
-    "acknowledge", "admit", "confirm", "declare", "speak", "comment", "respond", "reply", "tweet", "praise",
-    "condemn", "threaten", "promise", "vow", "predict", "point", "discuss", "talk", "express", "emphasize",
-    "emphasise", "remark", "concede", "contend", "maintain", "assert", "allege", "advise", "ask", "call",
-    "write", "testify", "echo",
-]);
+/// `data/event_words.txt`: every list below is one of its sections.
+const EVENT_WORDS: &str = include_str!("../../data/event_words.txt");
 
-pub(super) static ACTION: WordSet = WordSet::new(&[
-    "order", "attack", "strike", "launch", "kill", "agree", "sign", "meet", "visit", "elect", "vote", "resign",
-    "appoint", "nominate", "arrest", "release", "ban", "impose", "sanction", "invade", "withdraw", "deploy",
-    "establish", "suspend", "resume", "close", "bomb", "shoot", "die", "crash", "explode", "collapse", "approve",
-    "reject", "veto", "sue", "charge", "convict", "sentence", "raid", "seize", "capture", "destroy", "occupy",
-    "evacuate", "rescue", "decide", "cancel", "postpone", "unveil", "acquire", "buy", "sell", "merge", "fire",
-    "hold", "host", "win", "lose", "expel", "retaliate",
-]);
+/// Speech verbs (lemmas): a clause with one of these reports a statement.
+pub(super) static SPEECH: WordSet = WordSet::section(EVENT_WORDS, "speech");
+
+/// Action verbs (lemmas) that report a happening.
+pub(super) static ACTION: WordSet = WordSet::section(EVENT_WORDS, "action");
 
 /// Verbs whose object noun is the event ("held a press conference").
-pub(super) static LIGHT: WordSet = WordSet::new(&["hold", "host", "have", "give", "attend", "conduct", "stage", "carry", "make", "order", "launch", "begin", "start", "end", "sign", "reach", "strike", "announce", "mount", "call"]);
+pub(super) static LIGHT: WordSet = WordSet::section(EVENT_WORDS, "light");
 
-pub(super) static FRAME_NOUNS: WordSet = WordSet::new(&[
-    "meeting", "meetings", "conference", "talks", "summit", "visit", "trip", "interview", "hearing", "speech",
-    "session", "ceremony", "briefing", "conversation", "negotiations", "tour", "rally", "debate",
-]);
+/// Events that other events happen at (a press conference, talks).
+pub(super) static FRAME_NOUNS: WordSet = WordSet::section(EVENT_WORDS, "frame-nouns");
 
-pub(super) static OCCURRENCE_NOUNS: WordSet = WordSet::new(&[
-    "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing", "explosion", "shooting",
-    "election", "elections", "vote", "referendum", "commitment", "agreement", "deal", "treaty", "ceasefire",
-    "invasion", "crash", "earthquake", "protest", "protests", "coup", "massacre", "assassination", "arrest",
-    "resignation", "raid", "decision", "statement", "remarks", "sanctions", "collapse", "takeover", "merger",
-    "acquisition", "bankruptcy", "lawsuit", "trial", "verdict", "ruling", "layoffs", "launch", "announcement",
-]);
+/// Nouns of happenings (an attack, an election, a deal).
+pub(super) static OCCURRENCE_NOUNS: WordSet = WordSet::section(EVENT_WORDS, "occurrence-nouns");
 
-pub(super) const IRREGULAR: &[(&str, &str)] = &[
-    ("said", "say"), ("says", "say"), ("told", "tell"), ("met", "meet"), ("held", "hold"), ("spoke", "speak"),
-    ("struck", "strike"), ("wrote", "write"), ("shot", "shoot"), ("won", "win"), ("lost", "lose"), ("sold", "sell"),
-    ("bought", "buy"), ("withdrew", "withdraw"), ("withdrawn", "withdraw"), ("took", "take"), ("fell", "fall"),
-    ("rose", "rise"), ("began", "begin"), ("gave", "give"), ("made", "make"), ("sent", "send"), ("fought", "fight"),
-    ("brought", "bring"), ("had", "have"), ("has", "have"), ("died", "die"), ("written", "write"), ("spoken", "speak"),
-    ("given", "give"), ("begun", "begin"), ("chosen", "choose"), ("chose", "choose"), ("led", "lead"), ("did", "do"),
-];
+/// Irregular verb forms, written `form=lemma`.
+pub(super) static IRREGULAR: WordSet = WordSet::section(EVENT_WORDS, "irregular");
 
-pub(super) static STOP: WordSet = WordSet::new(&[
-    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "this",
-    "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our", "i", "you",
-    "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "not",
-    "as", "after", "before", "during", "about", "into", "over", "also", "which", "who", "what", "there", "two",
-    "said", "told", "than", "more", "very", "between", "both", "any", "some", "all", "himself", "herself", "itself",
-    "s", "t", "we've", "he's", "she's", "it's", "did", "do", "does", "can", "could", "should", "may", "might",
-]);
+/// Words without content for matching events across articles.
+pub(super) static STOP: WordSet = WordSet::section(EVENT_WORDS, "stop");
 
-pub(super) static TITLES: WordSet = WordSet::new(&[
-    "president", "secretary", "minister", "foreign", "defense", "defence", "prime", "chancellor", "senator", "sen",
-    "rep", "representative", "governor", "gov", "general", "gen", "king", "queen", "prince", "mr", "mrs", "ms",
-    "dr", "pope", "vice", "deputy", "chief", "spokesman", "spokeswoman", "ambassador", "of", "state", "former",
-    "interior", "finance", "justice", "attorney", "commander", "leader", "director", "chairman", "ceo", "judge",
-    "mayor", "sheriff", "officer", "lt", "col", "capt", "adm", "sgt", "professor", "prof", "rev", "lord", "lady",
-    "sir", "dame", "emir", "sheikh", "supreme", "first", "lady", "executive", "press", "national", "security",
-    "adviser", "advisor", "counselor", "spokesperson", "u.s.", "us", "the",
-]);
+/// Words of titles and roles, stripped from names.
+pub(super) static TITLES: WordSet = WordSet::section(EVENT_WORDS, "title-words");
 
 /// Sentence openers that are not names when capitalised.
-pub(super) static OPENERS: WordSet = WordSet::new(&[
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his",
-    "her", "their", "our", "my", "your", "there", "here", "but", "and", "or", "so", "yet", "however", "in", "on",
-    "at", "for", "with", "as", "after", "before", "when", "while", "if", "although", "though", "because", "since",
-    "what", "why", "how", "who", "where", "which", "some", "many", "most", "not", "now", "then", "still", "also",
-    "meanwhile", "earlier", "later", "today", "yesterday", "all", "both", "each", "such", "other", "another",
-    "several", "according", "during", "despite", "by", "from", "to", "under", "over", "among", "do", "does", "did",
-    "is", "are", "was", "were", "will", "would", "can", "could", "should", "let", "please", "thus", "instead",
-    "indeed", "nor", "every", "no", "one", "only", "just", "even", "disagreement", "relations", "officials",
-    "russian", "american", "syrian", "chinese", "british", "french", "german", "israeli", "iranian", "iraqi",
-    "ukrainian", "turkish", "european", "western", "north", "south", "east", "west", "recommended", "join", "read",
-]);
+pub(super) static OPENERS: WordSet = WordSet::section(EVENT_WORDS, "openers");
 
+/// Last words that make a name a whole ("the White House"): keyed as a
+/// whole, not by its last word.
+pub(super) static GROUP_HEADS: WordSet = WordSet::section(EVENT_WORDS, "group-heads");
+
+/// A month or weekday name, in lower case.
 pub(super) fn weekday_or_month(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
-            | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november"
-            | "december"
-    )
+    MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(lower)) || Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(lower))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,8 +60,10 @@ pub(super) fn irregular(form: &str) -> Option<&'static str> {
     static MAP: OnceLock<Map<&'static str, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut map = Map::default();
-        for &(f, l) in IRREGULAR {
-            map.entry(f).or_insert(l);
+        for pair in IRREGULAR.words() {
+            if let Some((f, l)) = pair.split_once('=') {
+                map.entry(f).or_insert(l);
+            }
         }
         map
     });
@@ -214,3 +171,45 @@ pub(super) fn third_person(lemma: &str) -> String {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::sections;
+
+    #[test]
+    fn every_list_is_a_section_of_the_data_file() {
+        let names: Vec<&str> = sections(EVENT_WORDS).collect();
+        for list in [&SPEECH, &ACTION, &LIGHT, &FRAME_NOUNS, &OCCURRENCE_NOUNS, &IRREGULAR, &STOP, &TITLES, &OPENERS, &GROUP_HEADS] {
+            assert!(!list.words().is_empty());
+        }
+        assert_eq!(names.len(), 10, "{names:?}");
+    }
+
+    #[test]
+    fn verb_forms_find_their_lemma() {
+        assert_eq!(verb_lemmas("said").0, Some(("say", Form::Past)));
+        assert_eq!(verb_lemmas("told").0, Some(("tell", Form::Past)));
+        assert_eq!(verb_lemmas("ordered").1, Some(("order", Form::Past)));
+        assert_eq!(verb_lemmas("agreed").1, Some(("agree", Form::Past)));
+        assert_eq!(verb_lemmas("bombing").1, Some(("bomb", Form::Ing)));
+        assert_eq!(verb_lemmas("denies").0, Some(("deny", Form::Present)));
+        assert_eq!(verb_lemmas("stopped").1, None);
+        assert_eq!(verb_lemmas("has").1, None);
+        assert_eq!(irregular("withdrew"), Some("withdraw"));
+    }
+
+    #[test]
+    fn third_person_forms() {
+        assert_eq!(third_person("say"), "says");
+        assert_eq!(third_person("deny"), "denies");
+        assert_eq!(third_person("launch"), "launches");
+        assert_eq!(third_person("meet"), "meets");
+    }
+
+    #[test]
+    fn months_and_weekdays_in_any_case() {
+        assert!(weekday_or_month("may") && weekday_or_month("thursday"));
+        assert!(!weekday_or_month("mayor"));
+    }
+}
