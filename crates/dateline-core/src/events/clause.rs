@@ -266,7 +266,7 @@ pub(super) fn clause_event(a: usize, article: &ArticleInput<'_>, mention_index: 
                 participants.insert(0, key);
             }
         }
-        let label = make_label(&toks, &names, tr, who, ev_start, ev_end);
+        let label = make_label(toks, tr, who, ev_end);
         let reported = toks[k].quoted
             || (tr.class != Class::Statement && tr.verb.is_some() && triggers.iter().any(|o| o.class == Class::Statement && o.verb.is_some() && o.at < k));
         let cued = explicit.get(&ti).is_some_and(|t| t.note.contains("cue '"));

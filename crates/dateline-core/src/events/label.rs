@@ -3,23 +3,27 @@
 use crate::segment::TokenKind;
 
 use super::clause::noun_phrase;
-use super::read::{Name, Tok};
+use super::read::Tok;
 use super::triggers::Trigger;
 use super::words::third_person;
 use super::Class;
 
 
-pub(super) fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, who: Option<String>, s: usize, e: usize) -> String {
-    let _ = names;
+/// The label of trigger `tr`, whose clause ends at token `e`: "who verb
+/// object" for verbs, the noun phrase for nouns. Time expressions are left
+/// out (the item shows its date).
+pub(super) fn make_label(toks: &[Tok<'_>], tr: &Trigger, who: Option<String>, e: usize) -> String {
     let text_of = |from: usize, to: usize, max: usize| -> String {
         let mut out = String::new();
         let mut n = 0;
-        for t in &toks[from..=to.min(toks.len() - 1)] {
+        let to = to.min(toks.len() - 1);
+        for (k, t) in toks.iter().enumerate().take(to + 1).skip(from) {
             if n >= max {
                 out.push('…');
                 break;
             }
-            if matches!(t.text, "“" | "”" | "\"") {
+            let before_time = matches!(t.lower.as_ref(), "on" | "in" | "at" | "since" | "by") && toks.get(k + 1).is_some_and(|x| x.timex);
+            if matches!(t.text, "“" | "”" | "\"") || t.timex || before_time {
                 continue;
             }
             let glue = t.kind == TokenKind::Punct && !matches!(t.text, "(" | "[" | "$") || t.text.starts_with('\'') || t.text.starts_with('’');
@@ -58,7 +62,6 @@ pub(super) fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, who: Op
             np
         }
     };
-    let _ = s;
     let label = label.trim().to_string();
     let mut chars = label.chars();
     match chars.next() {

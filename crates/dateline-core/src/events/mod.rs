@@ -292,3 +292,62 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     }
     events
 }
+
+/// A test article: its text read by the stages before this one.
+#[cfg(test)]
+pub(crate) struct Fixture {
+    pub body: String,
+    pub seg: Segmentation,
+    pub timexes: Vec<Timex>,
+    pub published: Date,
+}
+
+#[cfg(test)]
+impl Fixture {
+    pub(crate) fn new(body: &str) -> Fixture {
+        let published = Date::new(2017, 4, 12).unwrap();
+        let seg = crate::segment::segment(body);
+        let timexes = crate::time::timexes(body, &seg, published);
+        Fixture { body: body.to_string(), seg, timexes, published }
+    }
+
+    pub(crate) fn input(&self) -> ArticleInput<'_> {
+        ArticleInput { id: "a", body: &self.body, segmentation: &self.seg, timexes: &self.timexes, published: self.published, mentions: &[] }
+    }
+
+    /// Sentence `si` as the passes read it.
+    fn sentence(&self, si: usize) -> SentenceRead<'_, '_> {
+        let index = SpanIndex::new(self.timexes.iter().map(|t| t.span));
+        read(&self.input(), &index, &self.timexes, si, &mut false)
+    }
+
+    /// The events of the article (before merging).
+    pub(crate) fn events(&self) -> Vec<Event> {
+        article_events(0, &self.input())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_is_read_once_into_triggers_and_times() {
+        let f = Fixture::new("On Thursday the president ordered a missile strike.");
+        let s = f.sentence(0);
+        let lemmas: Vec<&str> = s.triggers.iter().filter(|t| !t.absorbed).map(|t| t.lemma.as_str()).collect();
+        assert_eq!(lemmas, ["strike"]);
+        assert_eq!(s.explicit.len(), 1);
+        assert_eq!(s.token_of(s.explicit.values().next().unwrap().span), 1);
+    }
+
+    #[test]
+    fn article_events_are_dated_and_labelled() {
+        let f = Fixture::new("Smith met Jones in Rome on Monday. Smith said the talks went well.");
+        let events = f.events();
+        let met = events.iter().find(|e| e.lemma == "meet").unwrap();
+        assert_eq!(met.time.value.as_deref(), Some("2017-04-10"));
+        assert_eq!(met.label, "Smith meets Jones in Rome");
+        assert!(met.participants.contains(&"smith".to_string()));
+    }
+}
