@@ -164,6 +164,8 @@ pub struct Extraction {
 /// One article through stages 2-5, with the global id of each of its entities.
 struct Analysed {
     segmentation: Segmentation,
+    quoted: Vec<quotes::Quoted>,
+    entities: Entities,
     attributions: Attributions,
     ids: Vec<String>,
     mentions: Vec<(Span, String)>,
@@ -187,7 +189,7 @@ impl Extraction {
             let ids = self.registry.merge(&ents);
             let mentions = ents.mentions.iter().filter_map(|m| Some((m.span, ids[m.entity?].clone()))).collect();
             let timexes = time::timexes(body, &segmentation, doc.published);
-            self.attributed = Some(Analysed { segmentation, attributions, ids, mentions, timexes });
+            self.attributed = Some(Analysed { segmentation, quoted, entities: ents, attributions, ids, mentions, timexes });
         } else {
             let segmentation = segment(body);
             let quoted = quotes::find(body, &segmentation);
@@ -206,10 +208,7 @@ impl Extraction {
     /// runs the steps left first.
     pub fn finish(mut self, inputs: &[Input<'_>]) -> Story {
         while self.step(inputs) {}
-        let event_inputs: Vec<events::ArticleInput<'_>> =
-            inputs.iter().zip(&self.analysed).map(|(input, analysed)| event_input(input.document, analysed)).collect();
-        let timeline = events::merge_timeline(&event_inputs, self.events);
-        drop(event_inputs);
+        let timeline = events::merge_timeline(self.events);
         let events = timeline
             .items
             .iter()
@@ -232,7 +231,7 @@ impl Extraction {
         let articles = inputs
             .iter()
             .zip(self.analysed)
-            .map(|(input, Analysed { segmentation, attributions, ids, mentions, timexes })| {
+            .map(|(input, Analysed { segmentation, attributions, ids, mentions, timexes, .. })| {
                 let doc = input.document;
                 let id = |e: usize| ids[e].clone();
                 ArticleResult {
@@ -270,10 +269,13 @@ fn event_input<'a>(doc: &'a Document, analysed: &'a Analysed) -> events::Article
     events::ArticleInput {
         id: &doc.id,
         body: &doc.body,
-        segmentation: &analysed.segmentation,
-        timexes: &analysed.timexes,
         published: doc.published,
-        mentions: &analysed.mentions,
+        segmentation: &analysed.segmentation,
+        quoted: &analysed.quoted,
+        entities: &analysed.entities,
+        ids: &analysed.ids,
+        attributions: &analysed.attributions,
+        timexes: &analysed.timexes,
     }
 }
 

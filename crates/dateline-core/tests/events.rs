@@ -1,10 +1,8 @@
 //! Data-driven cases for the events stage: `tests/data/events/*.txt` (format
 //! in the folder's README).
 
-use dateline_core::events::{timeline, ArticleInput, Item};
-use dateline_core::segment::{segment, Segmentation};
-use dateline_core::time::{timexes, Timex};
-use dateline_core::Date;
+use dateline_core::story::{extract, EventOut, Input};
+use dateline_core::{Date, Document};
 
 struct Case {
     origin: String,
@@ -45,8 +43,11 @@ fn load_cases() -> Vec<Case> {
     cases
 }
 
-fn holds(case: &Case, item: &Item, needle: &str) -> bool {
-    item.evidence.iter().any(|&(a, span)| span.text(&case.texts[a]).contains(needle) || needle.contains(span.text(&case.texts[a])) && span.text(&case.texts[a]).len() > 8)
+fn holds(case: &Case, item: &EventOut, needle: &str) -> bool {
+    item.evidence.iter().any(|ev| {
+        let text = ev.span.text(&case.texts[ev.article[1..].parse::<usize>().unwrap()]);
+        text.contains(needle) || needle.contains(text) && text.len() > 8
+    })
 }
 
 #[test]
@@ -55,18 +56,23 @@ fn event_cases() {
     assert!(cases.len() >= 10);
     let mut failures = Vec::new();
     for case in &cases {
-        let segs: Vec<Segmentation> = case.texts.iter().map(|t| segment(t)).collect();
-        let times: Vec<Vec<Timex>> = case.texts.iter().zip(&segs).map(|(t, s)| timexes(t, s, case.anchor)).collect();
-        let ids: Vec<String> = (0..case.texts.len()).map(|i| format!("a{i}")).collect();
-        let inputs: Vec<ArticleInput<'_>> = (0..case.texts.len())
-            .map(|i| ArticleInput { id: &ids[i], body: &case.texts[i], segmentation: &segs[i], timexes: &times[i], published: case.anchor, mentions: &[] })
+        // The whole pipeline: the events stage reads every earlier stage's output.
+        let docs: Vec<Document> = case
+            .texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document { id: format!("a{i}"), title: None, outlet: None, published: case.anchor, url: None, body: t.clone() })
             .collect();
-        let story = timeline(&inputs);
+        let inputs: Vec<Input<'_>> = docs.iter().map(|d| Input { document: d, path: "" }).collect();
+        let story = extract(&inputs);
+        let items = &story.events;
         let show = || {
-            story
-                .items
+            items
                 .iter()
-                .map(|it| format!("  {:?} {:?}..{:?} {} {:?}", it.value, it.earliest, it.latest, it.label, it.evidence.iter().map(|&(a, s)| s.text(&case.texts[a])).collect::<Vec<_>>()))
+                .map(|it| {
+                    let evidence: Vec<&str> = it.evidence.iter().map(|ev| ev.span.text(&case.texts[ev.article[1..].parse::<usize>().unwrap()])).collect();
+                    format!("  {:?} {:?}..{:?} {} {:?}", it.when.value, it.when.earliest, it.when.latest, it.label, evidence)
+                })
                 .collect::<Vec<_>>()
                 .join("\n")
         };
@@ -74,17 +80,17 @@ fn event_cases() {
             let ok = if let Some(rest) = check.strip_prefix("expect:") {
                 let (needle, want) = rest.split_once("=>").expect("expect: text => field value");
                 let (field, value) = want.trim().split_once(' ').expect("field value");
-                story.items.iter().find(|it| holds(case, it, needle.trim())).is_some_and(|it| match field {
-                    "value" => it.value.as_deref() == Some(value),
-                    "latest" => it.value.is_none() && it.latest.map(|d| d.to_string()).as_deref() == Some(value),
-                    "earliest" => it.value.is_none() && it.earliest.map(|d| d.to_string()).as_deref() == Some(value),
+                items.iter().find(|it| holds(case, it, needle.trim())).is_some_and(|it| match field {
+                    "value" => it.when.value.as_deref() == Some(value),
+                    "latest" => it.when.value.is_none() && it.when.latest.as_deref() == Some(value),
+                    "earliest" => it.when.value.is_none() && it.when.earliest.as_deref() == Some(value),
                     other => panic!("unknown field {other}"),
                 })
             } else if let Some(rest) = check.strip_prefix("merged:") {
                 let (a, b) = rest.split_once('|').expect("merged: a | b");
-                story.items.iter().any(|it| holds(case, it, a.trim()) && holds(case, it, b.trim()))
+                items.iter().any(|it| holds(case, it, a.trim()) && holds(case, it, b.trim()))
             } else if let Some(rest) = check.strip_prefix("absent:") {
-                !story.items.iter().any(|it| holds(case, it, rest.trim()))
+                !items.iter().any(|it| holds(case, it, rest.trim()))
             } else {
                 panic!("{}: unknown check {check:?}", case.origin)
             };

@@ -4,14 +4,15 @@
 
 use std::collections::BTreeSet;
 
+use crate::lexicon::trim_suffix;
 use crate::segment::TokenKind;
-use crate::span::{Span, SpanIndex};
+use crate::span::Span;
 
 use super::label::make_label;
 use super::read::{ends_phrase, is_cap, is_pronoun, is_verbish, Name, Tok};
+use super::triggers::Trigger;
 use super::words::{Form, STOP, TITLES};
 use super::{ArticleInput, Class, Event, EventTime, SentenceRead};
-use crate::lexicon::trim_suffix;
 
 /// with a following prepositional complement.
 /// The noun phrase around an event noun at `k`: (first token, last token),
@@ -107,192 +108,144 @@ pub(super) fn subject(toks: &[Tok<'_>], names: &[Name], k: usize) -> (Option<usi
     (None, None)
 }
 
-// ------------------------------------------------------------------ per article
-
-
-/// Who spoke last in the article, for "he said".
-#[derive(Default)]
-pub(super) struct Speakers {
-    /// The last named speaker: (key, display name).
-    last: Option<(String, String)>,
-    /// Every speaker named so far.
-    seen: BTreeSet<String>,
-}
+// ------------------------------------------------------------------ the clause event
 
 /// The event of trigger `ti` of a sentence: its evidence, participants,
 /// speaker, label and aspect; its time is set by the anchoring pass.
-pub(super) fn clause_event(a: usize, article: &ArticleInput<'_>, mention_index: &SpanIndex, s: &SentenceRead<'_, '_>, ti: usize, speakers: &mut Speakers) -> Event {
-    let (si, toks, names, triggers, explicit, vague_triggers) = (s.index, &s.toks, &s.names, &s.triggers, &s.explicit, &s.vague);
+pub(super) fn clause_event(a: usize, article: &ArticleInput<'_>, s: &SentenceRead<'_, '_>, ti: usize) -> Event {
+    let (toks, names, triggers) = (&s.toks, &s.names, &s.triggers);
     let tr = &triggers[ti];
-    let token_of = |span: Span| s.token_of(span);
-    let Speakers { last: last_speaker, seen: speakers_seen } = speakers;
-        let k = tr.at;
-        let (subj, subj_start) = subject(&toks, &names, k);
-        // Evidence and participants.
-        let (ev_start, ev_end) = if tr.verb.is_some() {
-            let end_tok = match tr.noun_object {
-                Some(n) => noun_phrase(&toks, n).1,
-                None => {
-                    let mut e = k;
-                    let mut j = k + 1;
-                    while j < toks.len() && j <= k + 8 && !ends_phrase(&toks[j]) {
-                        if j > k + 1 && triggers.iter().any(|o| o.at == j && o.verb.is_some()) {
-                            break;
-                        }
-                        e = j;
-                        j += 1;
-                    }
-                    e
-                }
-            };
-            let mut s = subj_start.filter(|s| *s < k).unwrap_or(k);
-            if let Some(tx) = explicit.get(&ti) {
-                let at = token_of(tx.span);
-                if at < s {
-                    s = if at > 0 && matches!(toks[at - 1].lower.as_ref(), "on" | "in" | "at") { at - 1 } else { at };
-                }
+    let k = tr.at;
+    let (subj, subj_start) = subject(toks, names, k);
+    let (ev_start, ev_end) = evidence_extent(s, ti, subj_start);
+    let evidence = Span::new(toks[ev_start].span.start, toks[ev_end].span.end);
+    let from = subj_start.unwrap_or(ev_start).min(ev_start);
+    let mut participants: Vec<String> = Vec::new();
+    for t in &toks[from..=ev_end] {
+        if let Some(key) = t.name.map(|n| &names[n].key) {
+            if !participants.contains(key) {
+                participants.push(key.clone());
             }
-            (s, end_tok.max(k))
-        } else {
-            let (s, e) = noun_phrase(&toks, k);
-            // Extend back to the governing verb of the clause.
-            let mut g = s;
-            let mut j = s;
-            let mut steps = 0;
-            while j > 0 && steps < 8 {
-                j -= 1;
-                steps += 1;
-                if matches!(toks[j].text, "," | ";" | ".") {
+        }
+    }
+    let speaker = (tr.class == Class::Statement || tr.lemma == "statement").then(|| speaker_of(article, s, ti, subj)).flatten();
+    let who = subj.map(|n| names[n].display.clone()).or_else(|| plain_subject(toks, tr));
+    let label = make_label(toks, tr, who, ev_end);
+    let reported = toks[k].quoted
+        || (tr.class != Class::Statement && tr.verb.is_some() && triggers.iter().any(|o| o.class == Class::Statement && o.verb.is_some() && o.at < k));
+    let cued = s.explicit.get(&ti).is_some_and(|t| t.note.contains("cue '"));
+    let definite = tr.verb.is_none() && k > 0 && toks[..k].iter().rev().take(4).any(|t| matches!(t.lower.as_ref(), "the" | "its" | "his" | "her" | "their" | "this" | "that"));
+    let (words, modifiers) = match_words(toks, tr, ev_start, ev_end);
+    Event {
+        article: a,
+        sentence: s.index,
+        trigger: Span::new(toks[k].span.start, toks[tr.head_end].span.end),
+        lemma: tr.lemma.clone(),
+        class: tr.class,
+        evidence,
+        participants,
+        speaker,
+        time: EventTime::default(),
+        explicit: false,
+        label,
+        words,
+        modifiers,
+        at_frame: None,
+        reported,
+        vague: (tr.perfect && !toks[k].quoted && !reported) || s.vague.contains(&ti),
+        cued,
+        verb_past: tr.verb == Some(Form::Past) && !tr.perfect,
+        is_verb: tr.verb.is_some(),
+        definite,
+        dropped: false,
+    }
+}
+
+/// The tokens (first, last) of the clause that reports trigger `ti`: for a
+/// verb, from its subject (or an explicit time before it) to the end of its
+/// object; for a noun, its noun phrase and the verb that governs it.
+fn evidence_extent(s: &SentenceRead<'_, '_>, ti: usize, subj_start: Option<usize>) -> (usize, usize) {
+    let (toks, triggers) = (&s.toks, &s.triggers);
+    let tr = &triggers[ti];
+    let k = tr.at;
+    if tr.verb.is_none() {
+        let (start, end) = noun_phrase(toks, k);
+        // Extend back to the governing verb of the clause.
+        let mut j = start;
+        let mut steps = 0;
+        while j > 0 && steps < 8 {
+            j -= 1;
+            steps += 1;
+            if matches!(toks[j].text, "," | ";" | ".") {
+                break;
+            }
+            if is_verbish(&toks[j]) || (toks[j].lower.ends_with("ing") && toks[j].lower.len() > 5 && toks[j].name.is_none()) {
+                return (j, end);
+            }
+        }
+        return (start, end);
+    }
+    let end = match tr.noun_object {
+        Some(n) => noun_phrase(toks, n).1,
+        None => {
+            let mut e = k;
+            let mut j = k + 1;
+            while j < toks.len() && j <= k + 8 && !ends_phrase(&toks[j]) {
+                if j > k + 1 && triggers.iter().any(|o| o.at == j && o.verb.is_some()) {
                     break;
                 }
-                if is_verbish(&toks[j]) || (toks[j].lower.ends_with("ing") && toks[j].lower.len() > 5 && toks[j].name.is_none()) {
-                    g = j;
-                    break;
-                }
+                e = j;
+                j += 1;
             }
-            (g, e)
-        };
-        let evidence = Span::new(toks[ev_start].span.start, toks[ev_end].span.end);
-        let mut participants: Vec<String> = Vec::new();
-        let add = |participants: &mut Vec<String>, n: usize| {
-            let key = names[n].key.clone();
-            if !participants.contains(&key) {
-                participants.push(key);
-            }
-        };
-        if let Some(n) = subj.filter(|_| tr.verb.is_some()) {
-            add(&mut participants, n);
+            e
         }
-        for t in &toks[ev_start..=ev_end] {
-            if let Some(n) = t.name {
-                add(&mut participants, n);
-            }
+    };
+    let mut start = subj_start.filter(|s| *s < k).unwrap_or(k);
+    if let Some(tx) = s.explicit.get(&ti) {
+        let at = s.token_of(tx.span);
+        if at < start {
+            start = if at > 0 && matches!(toks[at - 1].lower.as_ref(), "on" | "in" | "at") { at - 1 } else { at };
         }
-        // With the entity stage: the entities mentioned in the subject and the evidence.
-        if !article.mentions.is_empty() {
-            let subject_span = subj_start.map(|s| Span::new(toks[s].span.start, toks[k].span.start));
-            let mut near = Vec::new();
-            mention_index.push_overlapping(evidence, &mut near);
-            if let Some(s) = subject_span {
-                mention_index.push_overlapping(s, &mut near);
-            }
-            crate::sort::sort(&mut near);
-            near.dedup();
-            participants = near
-                .into_iter()
-                .map(|i| article.mentions[i].1.clone())
-                .fold(Vec::new(), |mut v, id| {
-                    if !v.contains(&id) {
-                        v.push(id);
-                    }
-                    v
-                });
-        }
-        let words: BTreeSet<String> = toks[ev_start..=ev_end]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_ref()) && !t.timex)
-            .map(|t| trim_suffix(&t.lower, "'s").trim_end_matches('s').to_string())
-            .collect();
-        let modifiers: BTreeSet<String> = if tr.verb.is_none() {
-            let (np_start, _) = noun_phrase(&toks, k);
-            toks[np_start..k]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_ref()) && !t.timex && !tr.lemma.contains(t.lower.as_ref()))
-                .map(|t| t.lower.trim_end_matches('s').to_string())
-                .collect()
-        } else {
-            BTreeSet::new()
-        };
-        let pronoun = subj.is_none() && subj_start.is_some_and(|s| matches!(toks[s].lower.as_ref(), "he" | "she"));
-        let pronoun_speaker = if pronoun {
-            let in_sentence = toks[..k].iter().rev().find_map(|t| t.name.filter(|n| speakers_seen.contains(&names[*n].key)));
-            in_sentence.map(|n| (names[n].key.clone(), names[n].display.clone())).or_else(|| last_speaker.clone())
-        } else {
-            None
-        };
-        let speaker = if tr.class == Class::Statement || tr.lemma == "statement" {
-            subj.map(|n| names[n].key.clone())
-                .or_else(|| {
-                    // "a statement Tillerson himself made"
-                    toks[k + 1..].iter().take(3).find_map(|t| t.name).map(|n| names[n].key.clone())
-                })
-                // "he said": the last person named as a speaker.
-                .or_else(|| pronoun_speaker.as_ref().map(|(key, _)| key.clone()))
-        } else {
-            None
-        };
-        if tr.class == Class::Statement {
-            if let Some(n) = subj {
-                *last_speaker = Some((names[n].key.clone(), names[n].display.clone()));
-                speakers_seen.insert(names[n].key.clone());
-            } else if let Some(p) = &pronoun_speaker {
-                *last_speaker = Some(p.clone());
-            }
-        }
-        let plain_subject = (k > 0 && tr.verb.is_some() && toks[k - 1].kind == TokenKind::Word && toks[k - 1].name.is_none() && !is_pronoun(&toks[k - 1].lower) && toks[k - 1].lower.ends_with('s') && !STOP.contains(&toks[k - 1].lower.as_ref()))
-            .then(|| {
-                let mut w = toks[k - 1].text.to_string();
-                if let Some(c) = w.get(0..1) {
-                    w = c.to_uppercase() + &w[1..];
-                }
-                w
-            });
-        let who = subj
-            .map(|n| names[n].display.clone())
-            .or_else(|| pronoun_speaker.as_ref().filter(|_| tr.verb.is_some()).map(|(_, d)| d.clone()))
-            .or(plain_subject);
-        if let (true, Some(key)) = (tr.verb.is_some(), pronoun_speaker.as_ref().map(|(k, _)| k.clone())) {
-            if !participants.contains(&key) {
-                participants.insert(0, key);
-            }
-        }
-        let label = make_label(toks, tr, who, ev_end);
-        let reported = toks[k].quoted
-            || (tr.class != Class::Statement && tr.verb.is_some() && triggers.iter().any(|o| o.class == Class::Statement && o.verb.is_some() && o.at < k));
-        let cued = explicit.get(&ti).is_some_and(|t| t.note.contains("cue '"));
-        let definite = tr.verb.is_none() && k > 0 && toks[..k].iter().rev().take(4).any(|t| matches!(t.lower.as_ref(), "the" | "its" | "his" | "her" | "their" | "this" | "that"));
-        let ev = Event {
-            article: a,
-            sentence: si,
-            trigger: Span::new(toks[k].span.start, toks[tr.head_end].span.end),
-            lemma: tr.lemma.clone(),
-            class: tr.class,
-            evidence,
-            participants,
-            speaker,
-            time: EventTime::default(),
-            explicit: false,
-            label,
-            words,
-            modifiers,
-            at_frame: None,
-            reported,
-            vague: (tr.perfect && !toks[k].quoted && !reported) || vague_triggers.contains(&ti),
-            cued,
-            verb_past: tr.verb == Some(Form::Past) && !tr.perfect,
-            is_verb: tr.verb.is_some(),
-            definite,
-            dropped: false,
-        };
-    ev
+    }
+    (start, end.max(k))
+}
+
+/// Who made a statement: the speaker the attribution stage found for a quote
+/// whose cue is this trigger, else the named subject, else a name right
+/// after it ("a statement Smith made"). Unknown stays unknown.
+fn speaker_of(article: &ArticleInput<'_>, s: &SentenceRead<'_, '_>, ti: usize, subj: Option<usize>) -> Option<String> {
+    let tr = &s.triggers[ti];
+    let trigger = s.toks[tr.at].span;
+    let quotes = &article.attributions.quotes;
+    let cued = quotes.iter().find(|q| q.cue.is_some_and(|c| c.overlaps(trigger)));
+    if let Some(speaker) = cued.and_then(|q| q.speaker) {
+        return Some(article.ids[speaker].clone());
+    }
+    subj.or_else(|| s.toks[tr.at + 1..].iter().take(3).find_map(|t| t.name)).map(|n| s.names[n].key.clone())
+}
+
+/// A plural common noun right before a verb, as the label's actor ("Rebels seize").
+fn plain_subject(toks: &[Tok<'_>], tr: &Trigger) -> Option<String> {
+    let k = tr.at;
+    let before = toks.get(k.checked_sub(1)?)?;
+    let plain = tr.verb.is_some() && before.kind == TokenKind::Word && before.name.is_none() && !is_pronoun(&before.lower) && before.lower.ends_with('s') && !STOP.contains(&before.lower.as_ref());
+    plain.then(|| {
+        let w = before.text;
+        let mut chars = w.chars();
+        chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+    })
+}
+
+/// Content words of the clause, and for a noun event the words modifying
+/// the noun ("chemical" in "the chemical attack"), for matching across articles.
+fn match_words(toks: &[Tok<'_>], tr: &Trigger, ev_start: usize, ev_end: usize) -> (BTreeSet<String>, BTreeSet<String>) {
+    let content = |t: &Tok<'_>| t.kind == TokenKind::Word && t.lower.len() > 2 && !STOP.contains(&t.lower.as_ref()) && !t.timex;
+    let words = toks[ev_start..=ev_end].iter().filter(|t| content(t)).map(|t| trim_suffix(&t.lower, "'s").trim_end_matches('s').to_string()).collect();
+    let modifiers = if tr.verb.is_none() {
+        let (np_start, _) = noun_phrase(toks, tr.at);
+        toks[np_start..tr.at].iter().filter(|t| content(t) && !tr.lemma.contains(t.lower.as_ref())).map(|t| t.lower.trim_end_matches('s').to_string()).collect()
+    } else {
+        BTreeSet::new()
+    };
+    (words, modifiers)
 }

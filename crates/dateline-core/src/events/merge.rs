@@ -7,8 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::date::Date;
 use crate::span::Span;
 
-use super::words::TITLES;
-use super::{ArticleInput, Class, Event, EventTime, Item};
+use super::{Class, Event, EventTime, Item};
 
 /// For each event, the event a definite mention refers back to (the first
 /// non-statement with its lemma in its article); itself when it is not
@@ -97,7 +96,7 @@ pub(super) fn same_event(a: &Event, b: &Event) -> bool {
 /// How many earlier candidates of the same trigger family each event is compared with.
 pub(super) const MERGE_WINDOW: usize = 256;
 
-pub(super) fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
+pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
     // Union-find over events that stay on the timeline or refer to one that does.
     let n = events.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -147,7 +146,6 @@ pub(super) fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<
             groups.entry(r).or_default().push(i);
         }
     }
-    let mut names = DisplayNames::new(articles, events);
     let mut items: Vec<Item> = Vec::new();
     for (_, members) in groups {
         let live_members: Vec<usize> = members.iter().copied().filter(|&i| !events[i].dropped).collect();
@@ -216,7 +214,7 @@ pub(super) fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<
             value,
             earliest,
             latest,
-            participants: participants.iter().map(|p| names.display(p)).collect(),
+            participants: participants.iter().map(|p| p.to_string()).collect(),
             evidence,
             background,
             note: notes.join("; "),
@@ -243,68 +241,3 @@ pub(super) fn first_day(value: &str) -> Option<Date> {
     let day: u8 = value.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
     Date::new(year, month.clamp(1, 12), day).or(Date::new(year, 1, 1))
 }
-
-/// Display forms of participant keys, each worked out once.
-pub(super) struct DisplayNames<'e> {
-    articles: &'e [ArticleInput<'e>],
-    events: &'e [Event],
-    /// Every entity id of the story's mentions.
-    ids: HashSet<&'e str>,
-    /// Each event's evidence text in lower case, made when first needed.
-    lower: Vec<String>,
-    known: HashMap<String, String>,
-}
-
-impl<'e> DisplayNames<'e> {
-    fn new(articles: &'e [ArticleInput<'e>], events: &'e [Event]) -> Self {
-        let ids = articles.iter().flat_map(|a| a.mentions.iter().map(|(_, id)| id.as_str())).collect();
-        DisplayNames { articles, events, ids, lower: Vec::new(), known: HashMap::new() }
-    }
-
-    fn display(&mut self, key: &str) -> String {
-        if self.ids.contains(key) {
-            return key.to_string();
-        }
-        if let Some(name) = self.known.get(key) {
-            return name.clone();
-        }
-        if self.lower.is_empty() {
-            self.lower = self.events.iter().map(|e| e.evidence.text(self.articles[e.article].body).to_lowercase()).collect();
-        }
-        let name = display_name(self.articles, self.events, &self.lower, key);
-        self.known.insert(key.to_string(), name.clone());
-        name
-    }
-}
-
-/// The display form of a name key (not an entity id): the longest name seen
-/// with that key. `lower` holds each event's evidence text in lower case.
-pub(super) fn display_name(articles: &[ArticleInput<'_>], events: &[Event], lower: &[String], key: &str) -> String {
-    let mut best = key.to_string();
-    for (e, lowered) in events.iter().zip(lower) {
-        let text = e.evidence.text(articles[e.article].body);
-        // The longest capitalised run in the evidence that ends with the key.
-        for (pos, _) in lowered.match_indices(key) {
-            let end = pos + key.len();
-            if !text.is_char_boundary(end) || !text.is_char_boundary(pos) {
-                continue;
-            }
-            let before = &text[..pos];
-            let mut start = pos;
-            for word in before.split_inclusive(' ').rev() {
-                let w = word.trim();
-                if w.starts_with(|c: char| c.is_uppercase()) && !TITLES.contains(&w.to_lowercase().as_str()) && !w.ends_with(',') {
-                    start -= word.len();
-                } else {
-                    break;
-                }
-            }
-            let cand = text[start..end].trim();
-            if cand.len() > best.len() && cand.split(' ').count() <= 4 {
-                best = cand.to_string();
-            }
-        }
-    }
-    best
-}
-

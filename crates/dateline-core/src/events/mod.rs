@@ -62,26 +62,31 @@ mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::attribution::Attributions;
 use crate::date::Date;
+use crate::entities::Entities;
+use crate::quotes::Quoted;
 use crate::segment::Segmentation;
 use crate::span::{Span, SpanIndex};
 use crate::time::Timex;
 
 use anchor::{Bounds, Discourse};
-use clause::Speakers;
 use read::{read_sentence, Name, Tok};
 use triggers::{find_triggers, Trigger};
 
-/// One article as the events stage reads it. `mentions` are entity mentions
-/// (span → entity id) from the entity stage; empty means "derive participants
-/// from capitalised names".
+/// One article as the events stage reads it: the outputs of every earlier
+/// stage, which it never re-derives.
 pub struct ArticleInput<'a> {
     pub id: &'a str,
     pub body: &'a str,
-    pub segmentation: &'a Segmentation,
-    pub timexes: &'a [Timex],
     pub published: Date,
-    pub mentions: &'a [(Span, String)],
+    pub segmentation: &'a Segmentation,
+    pub quoted: &'a [Quoted],
+    pub entities: &'a Entities,
+    /// The story-wide id of each of `entities.entities`.
+    pub ids: &'a [String],
+    pub attributions: &'a Attributions,
+    pub timexes: &'a [Timex],
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -184,13 +189,13 @@ pub fn timeline(articles: &[ArticleInput<'_>]) -> Timeline {
     for (a, article) in articles.iter().enumerate() {
         events.extend(article_events(a, article));
     }
-    merge_timeline(articles, events)
+    merge_timeline(events)
 }
 
 /// Merges the events read from each article ([`article_events`], in article
 /// order) into the story timeline.
-pub fn merge_timeline(articles: &[ArticleInput<'_>], mut events: Vec<Event>) -> Timeline {
-    let items = merge::merge(articles, &mut events);
+pub fn merge_timeline(mut events: Vec<Event>) -> Timeline {
+    let items = merge::merge(&mut events);
     Timeline { events, items }
 }
 
@@ -221,8 +226,7 @@ impl SentenceRead<'_, '_> {
 }
 
 /// Reads sentence `si`: tokens, names, triggers and their explicit times.
-/// `quoted` says whether the sentence starts inside a quote; it is updated.
-fn read<'a, 't>(article: &ArticleInput<'a>, timex_index: &SpanIndex, timexes: &'t [Timex], si: usize, quoted: &mut bool) -> SentenceRead<'a, 't> {
+fn read<'a, 't>(article: &ArticleInput<'a>, timex_index: &SpanIndex, timexes: &'t [Timex], si: usize) -> SentenceRead<'a, 't> {
     let seg = article.segmentation;
     let sentence = &seg.sentences[si];
     let sentence_timexes: Vec<&Timex> = timex_index.inside(sentence.span).into_iter().map(|i| &timexes[i]).collect();
@@ -233,8 +237,7 @@ fn read<'a, 't>(article: &ArticleInput<'a>, timex_index: &SpanIndex, timexes: &'
         _ => sentence.span,
     };
     let near_timexes: Vec<&Timex> = timex_index.overlapping(reach).into_iter().map(|i| &timexes[i]).collect();
-    let (toks, names, still_quoted) = read_sentence(article.body, seg, si, *quoted, &near_timexes);
-    *quoted = still_quoted;
+    let (toks, names) = read_sentence(article, si, &near_timexes);
     let triggers = find_triggers(&toks);
     let explicit = anchor::explicit_times(&toks, &triggers, &sentence_timexes);
     let vague = anchor::vague_triggers(&toks, &triggers, &sentence_timexes, &explicit);
@@ -249,27 +252,19 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     let seg = article.segmentation;
     let mut events: Vec<Event> = Vec::new();
     let mut discourse = Discourse::default();
-    let mut speakers = Speakers::default();
     let mut bounds = Bounds::default();
-    let mut quoted = false;
-    let mut paragraph = usize::MAX;
     let timex_index = SpanIndex::new(article.timexes.iter().map(|t| t.span));
-    let mention_index = SpanIndex::new(article.mentions.iter().map(|(span, _)| *span));
     for (si, sentence) in seg.sentences.iter().enumerate() {
-        if sentence.paragraph != paragraph {
-            paragraph = sentence.paragraph;
-            quoted = false;
-        }
         if sentence.boilerplate {
             continue;
         }
-        let s = read(article, &timex_index, article.timexes, si, &mut quoted);
+        let s = read(article, &timex_index, article.timexes, si);
         let first = events.len();
         for (ti, tr) in s.triggers.iter().enumerate() {
             if tr.absorbed {
                 continue;
             }
-            let mut ev = clause::clause_event(a, article, &mention_index, &s, ti, &mut speakers);
+            let mut ev = clause::clause_event(a, article, &s, ti);
             if let Some(tx) = s.explicit.get(&ti) {
                 anchor::set_explicit(&mut ev, tx, article.published, body);
             }
@@ -298,6 +293,10 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
 pub(crate) struct Fixture {
     pub body: String,
     pub seg: Segmentation,
+    pub quoted: Vec<Quoted>,
+    pub entities: Entities,
+    pub ids: Vec<String>,
+    pub attributions: Attributions,
     pub timexes: Vec<Timex>,
     pub published: Date,
 }
@@ -307,23 +306,42 @@ impl Fixture {
     pub(crate) fn new(body: &str) -> Fixture {
         let published = Date::new(2017, 4, 12).unwrap();
         let seg = crate::segment::segment(body);
+        let quoted = crate::quotes::find(body, &seg);
+        let entities = crate::entities::resolve(body, &seg, &quoted);
+        let attributions = crate::attribution::attribute(body, &seg, &quoted, &entities);
+        let ids = (0..entities.entities.len()).map(|e| format!("e{e}")).collect();
         let timexes = crate::time::timexes(body, &seg, published);
-        Fixture { body: body.to_string(), seg, timexes, published }
+        Fixture { body: body.to_string(), seg, quoted, entities, ids, attributions, timexes, published }
     }
 
     pub(crate) fn input(&self) -> ArticleInput<'_> {
-        ArticleInput { id: "a", body: &self.body, segmentation: &self.seg, timexes: &self.timexes, published: self.published, mentions: &[] }
+        ArticleInput {
+            id: "a",
+            body: &self.body,
+            published: self.published,
+            segmentation: &self.seg,
+            quoted: &self.quoted,
+            entities: &self.entities,
+            ids: &self.ids,
+            attributions: &self.attributions,
+            timexes: &self.timexes,
+        }
     }
 
     /// Sentence `si` as the passes read it.
     fn sentence(&self, si: usize) -> SentenceRead<'_, '_> {
         let index = SpanIndex::new(self.timexes.iter().map(|t| t.span));
-        read(&self.input(), &index, &self.timexes, si, &mut false)
+        read(&self.input(), &index, &self.timexes, si)
     }
 
     /// The events of the article (before merging).
     pub(crate) fn events(&self) -> Vec<Event> {
         article_events(0, &self.input())
+    }
+
+    /// The display name of an entity id.
+    pub(crate) fn name(&self, id: &str) -> &str {
+        &self.entities.entities[id[1..].parse::<usize>().unwrap()].name
     }
 }
 
@@ -343,11 +361,12 @@ mod tests {
 
     #[test]
     fn article_events_are_dated_and_labelled() {
-        let f = Fixture::new("Smith met Jones in Rome on Monday. Smith said the talks went well.");
+        let f = Fixture::new("John Smith met Mary Jones in Rome on Monday. Smith said the talks went well.");
         let events = f.events();
         let met = events.iter().find(|e| e.lemma == "meet").unwrap();
         assert_eq!(met.time.value.as_deref(), Some("2017-04-10"));
-        assert_eq!(met.label, "Smith meets Jones in Rome");
-        assert!(met.participants.contains(&"smith".to_string()));
+        assert_eq!(met.label, "John Smith meets Mary Jones in Rome");
+        let names: Vec<&str> = met.participants.iter().map(|p| f.name(p)).collect();
+        assert_eq!(names, ["John Smith", "Mary Jones", "Rome"]);
     }
 }

@@ -4,12 +4,12 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use crate::lexicon::trim_suffix;
-use crate::segment::{Segmentation, TokenKind};
+use crate::segment::TokenKind;
 use crate::span::Span;
 use crate::time::{Timex, TimexType};
 
-use super::words::{verb_lemmas, weekday_or_month, Form, GROUP_HEADS, OPENERS, TITLES};
+use super::words::{verb_lemmas, Form};
+use super::ArticleInput;
 
 #[derive(Clone, Debug)]
 pub(super) struct Tok<'a> {
@@ -36,11 +36,14 @@ impl Tok<'_> {
     }
 }
 
+/// An entity mention of the sentence, as the entity stage resolved it.
 #[derive(Clone, Debug)]
 pub(super) struct Name {
-    /// Token range of the name without titles.
+    /// The mention's first token.
     pub(super) start: usize,
+    /// The entity's story-wide id.
     pub(super) key: String,
+    /// The entity's name.
     pub(super) display: String,
 }
 
@@ -53,91 +56,48 @@ pub(super) fn is_pronoun(lower: &str) -> bool {
     matches!(stem, "he" | "she" | "they" | "we" | "i" | "it" | "you")
 }
 
-pub(super) fn read_sentence<'a>(body: &'a str, seg: &'a Segmentation, si: usize, quoted_at_start: bool, timexes: &[&Timex]) -> (Vec<Tok<'a>>, Vec<Name>, bool) {
+/// Reads sentence `si` of `article`: its tokens, marked where a quote
+/// (the quotes stage), a time expression (`timexes`, the time stage) or a
+/// resolved entity mention (the entity stage: names, pronouns and role nouns
+/// alike) covers them, and one [`Name`] per such mention.
+pub(super) fn read_sentence<'a>(article: &ArticleInput<'a>, si: usize, timexes: &[&Timex]) -> (Vec<Tok<'a>>, Vec<Name>) {
+    let seg = article.segmentation;
     let sentence = &seg.sentences[si];
-    let sentence_tokens = seg.sentence_tokens(sentence);
-    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(sentence_tokens.len());
-    let mut quoted = quoted_at_start;
-    for (i, t) in sentence.tokens.clone().zip(sentence_tokens) {
-        let text = t.span.text(body);
-        let mut q = quoted;
-        match text {
-            "“" => {
-                quoted = true;
-                q = true;
-            }
-            "”" => {
-                quoted = false;
-            }
-            "\"" => {
-                quoted = !quoted;
-                q = true;
-            }
-            _ => {}
+    let range = sentence.tokens.clone();
+    let quoted = article.quoted;
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(range.len());
+    let mut q = quoted.partition_point(|r| r.outer.end <= seg.tokens.get(range.start).map_or(0, |t| t.span.start));
+    for i in range {
+        let t = seg.tokens[i];
+        while q < quoted.len() && quoted[q].outer.end <= t.span.start {
+            q += 1;
         }
+        let in_quote = quoted.get(q).is_some_and(|r| r.outer.start <= t.span.start);
         let timex = timexes.iter().any(|x| x.span.overlaps(t.span) && x.kind != TimexType::Duration);
-        toks.push(Tok { span: t.span, text, lower: Cow::Borrowed(seg.lower(i)), kind: t.kind, quoted: q, name: None, timex, verbs: OnceCell::new() });
+        let text = t.span.text(article.body);
+        toks.push(Tok { span: t.span, text, lower: Cow::Borrowed(seg.lower(i)), kind: t.kind, quoted: in_quote, name: None, timex, verbs: OnceCell::new() });
     }
-    // Name sequences: capitalised words (not openers, weekdays, months), with inner "of"/"al-".
+    let names = mark_names(article, sentence.span, &mut toks);
+    (toks, names)
+}
+
+/// One [`Name`] per resolved entity mention in `span`, its tokens marked.
+fn mark_names(article: &ArticleInput<'_>, span: Span, toks: &mut [Tok<'_>]) -> Vec<Name> {
+    let ents = article.entities;
     let mut names = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let capital = |k: usize| {
-            let t = &toks[k];
-            t.kind == TokenKind::Word && is_cap(t.text) && !t.timex && !weekday_or_month(&t.lower) && !is_pronoun(&t.lower)
-                && !(k == 0 && OPENERS.contains(&t.lower.as_ref()))
-                && !(k > 0 && matches!(toks[k - 1].text, "“" | "\"") && OPENERS.contains(&t.lower.as_ref()))
-        };
-        if !capital(i) {
-            i += 1;
-            continue;
+    let first = ents.mentions.partition_point(|m| m.span.start < span.start);
+    for m in ents.mentions[first..].iter().take_while(|m| m.span.start < span.end) {
+        let Some(e) = m.entity else { continue };
+        let from = toks.partition_point(|t| t.span.start < m.span.start);
+        let to = toks.partition_point(|t| t.span.end <= m.span.end).max(from);
+        let covered: Vec<usize> = (from..to).filter(|&k| toks[k].name.is_none()).collect();
+        let Some(&start) = covered.first() else { continue };
+        for &k in &covered {
+            toks[k].name = Some(names.len());
         }
-        let start = i;
-        let mut end = i + 1;
-        while end < toks.len() {
-            if capital(end) {
-                end += 1;
-            } else if matches!(toks[end].lower.as_ref(), "of" | "for" | "the") && end + 1 < toks.len() && capital(end + 1) && end > start {
-                end += 1;
-            } else {
-                break;
-            }
-        }
-        // Strip leading titles and demonyms ("Secretary of State Rex Tillerson", "Russian Foreign Minister").
-        let mut s = start;
-        while s + 1 < end && (TITLES.contains(&toks[s].lower.trim_end_matches('.')) || is_demonym(&toks[s].lower)) {
-            s += 1;
-        }
-        while s < end && matches!(toks[s].lower.as_ref(), "of" | "for" | "the") {
-            s += 1;
-        }
-        let words: Vec<&str> = toks[s..end].iter().map(|t| trim_suffix(trim_suffix(t.text, "'s"), "’s")).collect();
-        let only_title = end - s == 1 && (TITLES.contains(&toks[s].lower.as_ref()) || is_demonym(&toks[s].lower));
-        if !words.is_empty() && !only_title {
-            let display = words.join(" ");
-            let last = words.last().copied().unwrap_or("");
-            let last = last.strip_prefix("al-").or_else(|| last.strip_prefix("Al-")).unwrap_or(last);
-            let key = if words.len() >= 2 && words.iter().all(|w| w.chars().count() > 1) && !is_place_phrase(&display) { last.to_lowercase() } else { display.to_lowercase() };
-            let index = names.len();
-            for t in &mut toks[s..end] {
-                t.name = Some(index);
-            }
-            names.push(Name { start: s, key, display });
-        }
-        i = end;
+        names.push(Name { start, key: article.ids[e].clone(), display: ents.entities[e].name.clone() });
     }
-    (toks, names, quoted)
-}
-
-/// A nationality word ("Russian", "Syrian"), from the countries lexicon.
-pub(super) fn is_demonym(lower: &str) -> bool {
-    crate::lexicon::demonym(lower).is_some()
-}
-
-/// Multi-word names keyed as a whole rather than by their last word.
-pub(super) fn is_place_phrase(display: &str) -> bool {
-    let last = display.rsplit(' ').next().unwrap_or("");
-    GROUP_HEADS.contains(last)
+    names
 }
 
 /// Words that end the object or complement of a trigger.

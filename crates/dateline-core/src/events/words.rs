@@ -3,7 +3,6 @@
 
 use std::sync::OnceLock;
 
-use crate::date::{Weekday, MONTH_NAMES};
 use crate::lexicon::{trim_suffix, Map, WordSet};
 
 use super::read::VerbLemmas;
@@ -34,18 +33,6 @@ pub(super) static STOP: WordSet = WordSet::section(EVENT_WORDS, "stop");
 
 /// Words of titles and roles, stripped from names.
 pub(super) static TITLES: WordSet = WordSet::section(EVENT_WORDS, "title-words");
-
-/// Sentence openers that are not names when capitalised.
-pub(super) static OPENERS: WordSet = WordSet::section(EVENT_WORDS, "openers");
-
-/// Last words that make a name a whole ("the White House"): keyed as a
-/// whole, not by its last word.
-pub(super) static GROUP_HEADS: WordSet = WordSet::section(EVENT_WORDS, "group-heads");
-
-/// A month or weekday name, in lower case.
-pub(super) fn weekday_or_month(lower: &str) -> bool {
-    MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(lower)) || Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(lower))
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Form {
@@ -180,10 +167,10 @@ mod tests {
     #[test]
     fn every_list_is_a_section_of_the_data_file() {
         let names: Vec<&str> = sections(EVENT_WORDS).collect();
-        for list in [&SPEECH, &ACTION, &LIGHT, &FRAME_NOUNS, &OCCURRENCE_NOUNS, &IRREGULAR, &STOP, &TITLES, &OPENERS, &GROUP_HEADS] {
+        for list in [&SPEECH, &ACTION, &LIGHT, &FRAME_NOUNS, &OCCURRENCE_NOUNS, &IRREGULAR, &STOP, &TITLES] {
             assert!(!list.words().is_empty());
         }
-        assert_eq!(names.len(), 10, "{names:?}");
+        assert_eq!(names.len(), 8, "{names:?}");
     }
 
     #[test]
@@ -207,9 +194,4 @@ mod tests {
         assert_eq!(third_person("meet"), "meets");
     }
 
-    #[test]
-    fn months_and_weekdays_in_any_case() {
-        assert!(weekday_or_month("may") && weekday_or_month("thursday"));
-        assert!(!weekday_or_month("mayor"));
-    }
 }
