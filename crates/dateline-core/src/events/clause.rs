@@ -8,7 +8,9 @@ use crate::lexicon::trim_suffix;
 use crate::segment::TokenKind;
 use crate::span::Span;
 
-use super::label::make_label;
+use crate::attribution::Quote;
+
+use super::label::{make_label, LabelParts};
 use super::read::{ends_phrase, is_cap, is_pronoun, is_verbish, Name, Tok};
 use super::triggers::Trigger;
 use super::words::{Form, STOP, TITLES};
@@ -99,9 +101,15 @@ pub(super) fn subject(toks: &[Tok<'_>], names: &[Name], k: usize) -> (Option<usi
     if let Some(n) = toks.get(k + 1).and_then(|t| t.name) {
         return (Some(n), None);
     }
-    // "The Trump administration concluded ..., and on Thursday ordered": the sentence's subject.
+    // "The administration concluded that ..., and on Thursday ordered": a
+    // verb coordinated with the main one shares the sentence's subject.
+    let mut c = k;
+    while c > 0 && (toks[c - 1].timex || matches!(toks[c - 1].lower.as_ref(), "on" | "in" | "at" | "then" | "later" | "also") || toks[c - 1].lower.ends_with("ly")) {
+        c -= 1;
+    }
+    let coordinated = c > 0 && toks[c - 1].lower == "and";
     if let Some(n) = names.iter().position(|n| n.start <= 3 && n.start < k) {
-        if !toks[..names[n].start].iter().any(|t| t.kind == TokenKind::Punct) && !toks[names[n].start..k].iter().any(|t| t.lower == "that") {
+        if !toks[..names[n].start].iter().any(|t| t.kind == TokenKind::Punct) && (coordinated || !toks[names[n].start..k].iter().any(|t| t.lower == "that")) {
             return (Some(n), None);
         }
     }
@@ -128,9 +136,16 @@ pub(super) fn clause_event(a: usize, article: &ArticleInput<'_>, s: &SentenceRea
             }
         }
     }
-    let speaker = (tr.class == Class::Statement || tr.lemma == "statement").then(|| speaker_of(article, s, ti, subj)).flatten();
-    let who = subj.map(|n| names[n].display.clone()).or_else(|| plain_subject(toks, tr));
-    let label = make_label(toks, tr, who, ev_end);
+    let statement = tr.class == Class::Statement || tr.lemma == "statement";
+    let cued = statement.then(|| cued_quote(article, s, ti)).flatten();
+    let speaker = statement.then(|| speaker_of(article, s, ti, subj, cued)).flatten();
+    let actor = match (cued.and_then(|q| q.speaker), subj) {
+        (Some(e), _) if tr.class == Class::Statement => Some(article.entities.entities[e].name.clone()),
+        (_, Some(n)) => Some(names[n].display.clone()),
+        _ => first_person_speaker(article, s, k, subj_start),
+    };
+    let content = cued.filter(|_| tr.class == Class::Statement).map(|q| q.content.text(article.body));
+    let label = make_label(toks, names, tr, &LabelParts { actor, content, end: ev_end });
     let reported = toks[k].quoted
         || (tr.class != Class::Statement && tr.verb.is_some() && triggers.iter().any(|o| o.class == Class::Statement && o.verb.is_some() && o.at < k));
     let cued = s.explicit.get(&ti).is_some_and(|t| t.note.contains("cue '"));
@@ -210,30 +225,39 @@ fn evidence_extent(s: &SentenceRead<'_, '_>, ti: usize, subj_start: Option<usize
     (start, end.max(k))
 }
 
-/// Who made a statement: the speaker the attribution stage found for a quote
-/// whose cue is this trigger, else the named subject, else a name right
-/// after it ("a statement Smith made"). Unknown stays unknown.
-fn speaker_of(article: &ArticleInput<'_>, s: &SentenceRead<'_, '_>, ti: usize, subj: Option<usize>) -> Option<String> {
-    let tr = &s.triggers[ti];
-    let trigger = s.toks[tr.at].span;
+/// The quote (from the attribution stage) whose cue is trigger `ti`.
+fn cued_quote<'q>(article: &ArticleInput<'q>, s: &SentenceRead<'_, '_>, ti: usize) -> Option<&'q Quote> {
+    let trigger = s.toks[s.triggers[ti].at].span;
     let quotes = &article.attributions.quotes;
-    let cued = quotes.iter().find(|q| q.cue.is_some_and(|c| c.overlaps(trigger)));
+    s.cues.iter().map(|&q| &quotes[q]).find(|q| q.cue.is_some_and(|c| c.overlaps(trigger)))
+}
+
+/// "We agreed ..." inside a quote: the speaker (and their side) did it. The
+/// speaker of the quote holding token `k` (or its source as written, "the
+/// minister", when it names no entity), when its subject is "I" or "we".
+fn first_person_speaker(article: &ArticleInput<'_>, s: &SentenceRead<'_, '_>, k: usize, subj_start: Option<usize>) -> Option<String> {
+    let pronoun = s.toks[subj_start?].lower.split(['\'', '’']).next().unwrap_or("").to_string();
+    if !matches!(pronoun.as_str(), "i" | "we") || !s.toks[k].quoted {
+        return None;
+    }
+    let quotes = &article.attributions.quotes;
+    let quote = s.contents.iter().map(|&q| &quotes[q]).find(|q| q.content.contains(s.toks[k].span))?;
+    match (quote.speaker, quote.source) {
+        (Some(e), _) => Some(article.entities.entities[e].name.clone()),
+        (None, Some(source)) => Some(source.text(article.body).to_string()),
+        _ => None,
+    }
+}
+
+/// Who made a statement: the speaker the attribution stage found for the
+/// quote it cues, else the named subject, else a name right after it ("a
+/// statement Smith made"). Unknown stays unknown.
+fn speaker_of(article: &ArticleInput<'_>, s: &SentenceRead<'_, '_>, ti: usize, subj: Option<usize>, cued: Option<&Quote>) -> Option<String> {
     if let Some(speaker) = cued.and_then(|q| q.speaker) {
         return Some(article.ids[speaker].clone());
     }
+    let tr = &s.triggers[ti];
     subj.or_else(|| s.toks[tr.at + 1..].iter().take(3).find_map(|t| t.name)).map(|n| s.names[n].key.clone())
-}
-
-/// A plural common noun right before a verb, as the label's actor ("Rebels seize").
-fn plain_subject(toks: &[Tok<'_>], tr: &Trigger) -> Option<String> {
-    let k = tr.at;
-    let before = toks.get(k.checked_sub(1)?)?;
-    let plain = tr.verb.is_some() && before.kind == TokenKind::Word && before.name.is_none() && !is_pronoun(&before.lower) && before.lower.ends_with('s') && !STOP.contains(&before.lower.as_ref());
-    plain.then(|| {
-        let w = before.text;
-        let mut chars = w.chars();
-        chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
-    })
 }
 
 /// Content words of the clause, and for a noun event the words modifying

@@ -1,10 +1,14 @@
 //! Statements and happenings: a statement made at a frame event (a press
-//! conference, talks) belongs to it instead of standing on the timeline.
+//! conference, talks) belongs to it instead of standing on the timeline,
+//! and a statement stands on the timeline only when it is itself the news
+//! (the text dates it, or it is an announcement, a denial, an accusation):
+//! the rest stay in the speaker panels.
 
 use std::collections::HashMap;
 
 use crate::date::Date;
 
+use super::words::NEWS_STATEMENTS;
 use super::{Class, Event};
 
 /// Statements at a frame event belong to it: the first frame of the day
@@ -45,5 +49,40 @@ pub(super) fn attach_statements(events: &mut [Event]) {
             events[i].at_frame = Some(f);
             events[i].dropped = true;
         }
+    }
+}
+
+/// Drops the statements that are not news: neither dated by their own
+/// clause ("said Thursday") nor made with a cue that is news by itself
+/// (announced, denied, accused, confirmed; see `news-statements` in
+/// `data/event_words.txt`).
+pub(super) fn keep_news_statements(events: &mut [Event]) {
+    for e in events.iter_mut().filter(|e| e.class == Class::Statement && e.is_verb) {
+        if !e.explicit && !NEWS_STATEMENTS.contains(e.lemma.as_str()) {
+            e.dropped = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Fixture;
+
+    fn kept(text: &str) -> Vec<String> {
+        let f = Fixture::new(text);
+        let timeline = super::super::merge_timeline(f.events());
+        timeline.items.iter().map(|i| i.label.clone()).collect()
+    }
+
+    #[test]
+    fn a_dated_statement_or_an_announcement_is_news() {
+        let items = kept("Mayor Ana Ortiz said on Monday that the bridge would reopen. The council announced a new budget. Ortiz said the budget was fair.");
+        assert_eq!(items, ["Ana Ortiz says the bridge would reopen", "The council announces a new budget"]);
+    }
+
+    #[test]
+    fn a_statement_at_a_press_conference_belongs_to_it() {
+        let items = kept("John Smith held a press conference with Mary Jones on Wednesday. Jones said on Wednesday the budget was fair.");
+        assert_eq!(items, ["John Smith holds a press conference with Mary Jones"]);
     }
 }

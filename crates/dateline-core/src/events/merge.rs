@@ -187,16 +187,22 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
             Some((v, _)) => (Some(v), None, None),
             None => (None, earliest, latest),
         };
-        // Label: from the explicitly dated member, else the first live one.
+        // Label: from the explicitly dated member, else the first live one;
+        // only members with a label count, and without one there is no item.
+        let labelled = |i: &usize| events[*i].label.is_some();
         let verb = |i: usize| events[i].is_verb;
-        let lead = live_members
+        let Some(lead) = live_members
             .iter()
             .copied()
+            .filter(labelled)
             .find(|&i| events[i].explicit && verb(i))
-            .or_else(|| live_members.iter().copied().find(|&i| verb(i) && !events[i].participants.is_empty()))
-            .or_else(|| members.iter().copied().find(|&i| verb(i) && events[i].time.known()))
-            .or_else(|| live_members.iter().copied().find(|&i| events[i].explicit))
-            .unwrap_or(live_members[0]);
+            .or_else(|| live_members.iter().copied().filter(labelled).find(|&i| verb(i) && !events[i].participants.is_empty()))
+            .or_else(|| members.iter().copied().filter(labelled).find(|&i| verb(i) && events[i].time.known()))
+            .or_else(|| live_members.iter().copied().filter(labelled).find(|&i| events[i].explicit))
+            .or_else(|| live_members.iter().copied().find(labelled))
+        else {
+            continue;
+        };
         let mut participants: Vec<&str> = Vec::new();
         let mut seen_participants: HashSet<&str> = HashSet::new();
         for &i in &live_members {
@@ -210,7 +216,7 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
         crate::sort::sort(&mut evidence);
         evidence.dedup();
         items.push(Item {
-            label: events[lead].label.clone(),
+            label: events[lead].label.clone().unwrap_or_default(),
             value,
             earliest,
             latest,

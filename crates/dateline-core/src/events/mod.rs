@@ -136,7 +136,8 @@ pub struct Event {
     pub time: EventTime,
     /// Whether the time came from the text of the clause itself.
     pub explicit: bool,
-    pub label: String,
+    /// None when the event has no actor to name (it is then no timeline item).
+    pub label: Option<String>,
     /// Content words (lower case) for merging.
     pub words: BTreeSet<String>,
     /// For noun events, the words modifying the noun ("chemical" in "the chemical attack").
@@ -216,6 +217,10 @@ struct SentenceRead<'a, 't> {
     explicit: BTreeMap<usize, &'t Timex>,
     /// Triggers left without a date by a vague time ("recently").
     vague: BTreeSet<usize>,
+    /// The quotes (indices into the attributions) whose cue is in the sentence.
+    cues: Vec<usize>,
+    /// The quotes whose content overlaps the sentence.
+    contents: Vec<usize>,
 }
 
 impl SentenceRead<'_, '_> {
@@ -225,8 +230,27 @@ impl SentenceRead<'_, '_> {
     }
 }
 
+/// Span indexes of an article's time expressions and quote cues.
+struct Indexes {
+    timexes: SpanIndex,
+    cues: SpanIndex,
+    contents: SpanIndex,
+}
+
+impl Indexes {
+    fn new(article: &ArticleInput<'_>) -> Indexes {
+        let none = Span::new(usize::MAX, usize::MAX);
+        Indexes {
+            timexes: SpanIndex::new(article.timexes.iter().map(|t| t.span)),
+            cues: SpanIndex::new(article.attributions.quotes.iter().map(|q| q.cue.unwrap_or(none))),
+            contents: SpanIndex::new(article.attributions.quotes.iter().map(|q| q.content)),
+        }
+    }
+}
+
 /// Reads sentence `si`: tokens, names, triggers and their explicit times.
-fn read<'a, 't>(article: &ArticleInput<'a>, timex_index: &SpanIndex, timexes: &'t [Timex], si: usize) -> SentenceRead<'a, 't> {
+fn read<'a, 't>(article: &ArticleInput<'a>, index: &Indexes, timexes: &'t [Timex], si: usize) -> SentenceRead<'a, 't> {
+    let timex_index = &index.timexes;
     let seg = article.segmentation;
     let sentence = &seg.sentences[si];
     let sentence_timexes: Vec<&Timex> = timex_index.inside(sentence.span).into_iter().map(|i| &timexes[i]).collect();
@@ -241,7 +265,9 @@ fn read<'a, 't>(article: &ArticleInput<'a>, timex_index: &SpanIndex, timexes: &'
     let triggers = find_triggers(&toks);
     let explicit = anchor::explicit_times(&toks, &triggers, &sentence_timexes);
     let vague = anchor::vague_triggers(&toks, &triggers, &sentence_timexes, &explicit);
-    SentenceRead { index: si, toks, names, timexes: sentence_timexes, triggers, explicit, vague }
+    let cues = index.cues.overlapping(sentence.span);
+    let contents = index.contents.overlapping(sentence.span);
+    SentenceRead { index: si, toks, names, timexes: sentence_timexes, triggers, explicit, vague, cues, contents }
 }
 
 /// Reads the events of one article, the `a`-th of the story: per sentence,
@@ -253,12 +279,12 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut discourse = Discourse::default();
     let mut bounds = Bounds::default();
-    let timex_index = SpanIndex::new(article.timexes.iter().map(|t| t.span));
+    let index = Indexes::new(article);
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if sentence.boilerplate {
             continue;
         }
-        let s = read(article, &timex_index, article.timexes, si);
+        let s = read(article, &index, article.timexes, si);
         let first = events.len();
         for (ti, tr) in s.triggers.iter().enumerate() {
             if tr.absorbed {
@@ -279,6 +305,7 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
     anchor::definite_references(&mut events);
     anchor::apply_bounds(&mut events, bounds, body);
     frames::attach_statements(&mut events);
+    frames::keep_news_statements(&mut events);
     // No time at all, perfect-aspect statements: not timeline items.
     for e in &mut events {
         if e.vague && !e.explicit {
@@ -330,8 +357,7 @@ impl Fixture {
 
     /// Sentence `si` as the passes read it.
     fn sentence(&self, si: usize) -> SentenceRead<'_, '_> {
-        let index = SpanIndex::new(self.timexes.iter().map(|t| t.span));
-        read(&self.input(), &index, &self.timexes, si)
+        read(&self.input(), &Indexes::new(&self.input()), &self.timexes, si)
     }
 
     /// The events of the article (before merging).
@@ -365,7 +391,7 @@ mod tests {
         let events = f.events();
         let met = events.iter().find(|e| e.lemma == "meet").unwrap();
         assert_eq!(met.time.value.as_deref(), Some("2017-04-10"));
-        assert_eq!(met.label, "John Smith meets Mary Jones in Rome");
+        assert_eq!(met.label.as_deref(), Some("John Smith meets Mary Jones in Rome"));
         let names: Vec<&str> = met.participants.iter().map(|p| f.name(p)).collect();
         assert_eq!(names, ["John Smith", "Mary Jones", "Rome"]);
     }

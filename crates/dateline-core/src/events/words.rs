@@ -28,6 +28,9 @@ pub(super) static OCCURRENCE_NOUNS: WordSet = WordSet::section(EVENT_WORDS, "occ
 /// Irregular verb forms, written `form=lemma`.
 pub(super) static IRREGULAR: WordSet = WordSet::section(EVENT_WORDS, "irregular");
 
+/// Speech acts that are news by themselves ("announced", "denied").
+pub(super) static NEWS_STATEMENTS: WordSet = WordSet::section(EVENT_WORDS, "news-statements");
+
 /// Words without content for matching events across articles.
 pub(super) static STOP: WordSet = WordSet::section(EVENT_WORDS, "stop");
 
@@ -167,10 +170,10 @@ mod tests {
     #[test]
     fn every_list_is_a_section_of_the_data_file() {
         let names: Vec<&str> = sections(EVENT_WORDS).collect();
-        for list in [&SPEECH, &ACTION, &LIGHT, &FRAME_NOUNS, &OCCURRENCE_NOUNS, &IRREGULAR, &STOP, &TITLES] {
+        for list in [&SPEECH, &ACTION, &LIGHT, &FRAME_NOUNS, &OCCURRENCE_NOUNS, &IRREGULAR, &STOP, &TITLES, &NEWS_STATEMENTS] {
             assert!(!list.words().is_empty());
         }
-        assert_eq!(names.len(), 8, "{names:?}");
+        assert_eq!(names.len(), 9, "{names:?}");
     }
 
     #[test]
