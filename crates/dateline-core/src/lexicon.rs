@@ -107,6 +107,8 @@ const COUNTRIES: &str = include_str!("../data/countries.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
 const CUE_VERBS: &str = include_str!("../data/cue_verbs.txt");
+const PLACES: &str = include_str!("../data/places.txt");
+const NAME_CUES: &str = include_str!("../data/name_cues.txt");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Gender {
@@ -114,6 +116,24 @@ pub enum Gender {
     Unknown,
     Male,
     Female,
+}
+
+/// A section of `data/name_cues.txt`: words that tell what a capitalised
+/// name is (or that a capitalised word is no name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NameCue {
+    /// An ISO currency code ("USD").
+    Currency,
+    /// A time-zone abbreviation, no name after a clock time ("EST").
+    Zone,
+    /// A time-zone abbreviation that is never a name ("UTC").
+    ZoneAlways,
+    /// A lower-case noun before a name that makes it an organisation ("airline").
+    OrgNoun,
+    /// A lower-case word after a name that makes it an organisation ("shares").
+    OrgAfter,
+    /// The last word of an event's name ("Conference").
+    EventHead,
 }
 
 /// The class of an attribution cue verb.
@@ -155,6 +175,10 @@ struct Tables {
     orgs: Map<String, Org>,
     /// cue verb forms: lemma -> class; irregular form -> lemma
     cues: Map<String, (CueClass, &'static str)>,
+    /// lower-cased place names (not countries)
+    places: Map<String, ()>,
+    /// (section, word as listed)
+    name_cues: HashSet<(NameCue, &'static str), BuildHasherDefault<WordHasher>>,
 }
 
 fn tables() -> &'static Tables {
@@ -247,7 +271,24 @@ fn build() -> Tables {
         }
         cues.insert(lemma.to_string(), (class, lemma));
     }
-    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues }
+    let places = data_lines(PLACES).map(|l| (l.to_lowercase(), ())).collect();
+    let mut name_cues = HashSet::default();
+    for line in data_lines(NAME_CUES) {
+        let mut words = line.split_whitespace();
+        let section = match words.next() {
+            Some("currency") => NameCue::Currency,
+            Some("zone") => NameCue::Zone,
+            Some("zone_always") => NameCue::ZoneAlways,
+            Some("org_noun") => NameCue::OrgNoun,
+            Some("org_after") => NameCue::OrgAfter,
+            Some("event_head") => NameCue::EventHead,
+            _ => continue,
+        };
+        for w in words {
+            name_cues.insert((section, w));
+        }
+    }
+    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues, places, name_cues }
 }
 
 /// Runs `f` on the word in lower case, without allocating for short ASCII words.
@@ -286,6 +327,17 @@ pub fn country(name: &str) -> Option<&'static str> {
 /// The country of a demonym ("Russian" -> "Russia").
 pub fn demonym(word: &str) -> Option<&'static str> {
     with_lower(word, |w| tables().demonyms.get(w).copied())
+}
+
+/// Whether a name is a known place that is not a country ("California",
+/// "Los Angeles", "Middle East").
+pub fn place(name: &str) -> bool {
+    with_lower(name, |w| tables().places.contains_key(w))
+}
+
+/// Whether `word`, as written, is listed in a section of the name cues.
+pub fn name_cue(cue: NameCue, word: &str) -> bool {
+    tables().name_cues.contains(&(cue, word))
 }
 
 /// A title given in lower case, words separated by single spaces.
@@ -372,6 +424,8 @@ mod tests {
         assert!(title_head("minister"));
         assert_eq!(organization("OPCW").map(|o| o.name), Some("Organization for the Prohibition of Chemical Weapons"));
         assert!(organization("Is").is_none());
+        assert!(place("California") && place("los angeles") && !place("Acme"));
+        assert!(name_cue(NameCue::ZoneAlways, "UTC") && name_cue(NameCue::OrgNoun, "airline") && !name_cue(NameCue::OrgNoun, "Airline"));
     }
 
     #[test]
