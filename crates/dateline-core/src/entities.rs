@@ -194,9 +194,6 @@ static GROUP_NOUNS: WordSet = WordSet::new(&[
     "ministry", "media", "press", "army", "navy", "people",
 ]);
 
-/// Prepositions before a place name.
-static LOCATIVE: WordSet = WordSet::new(&["in", "at", "from", "near", "into", "across", "throughout", "outside", "inside", "to", "toward", "towards", "around", "via"]);
-
 /// Prepositions: a mention right after one is not a subject.
 static PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "at", "from", "near", "into", "across", "throughout", "outside", "inside", "to", "toward", "towards",
@@ -332,10 +329,10 @@ struct Run {
     in_quote: bool,
     /// Only a title (a role written with capitals: "the President").
     role_only: bool,
-    /// Right after a locative preposition ("in", "at", "from").
-    after_locative: bool,
-    /// Evidence for its kind, from its shape and its context.
-    votes: Votes,
+    /// Evidence for its kind from its shape (the same for every mention of
+    /// a name, so counted once per name) and from its context (summed).
+    shape: Votes,
+    context: Votes,
     /// The entity name to link to, when not the name itself (a country for
     /// a demonym, a longer organisation name for its first word).
     canon: Option<String>,
@@ -373,6 +370,13 @@ impl Votes {
         self.org += other.org;
         self.place += other.place;
         self.product += other.product;
+    }
+
+    fn max(&mut self, other: &Votes) {
+        self.person = self.person.max(other.person);
+        self.org = self.org.max(other.org);
+        self.place = self.place.max(other.place);
+        self.product = self.product.max(other.product);
     }
 
     /// The kind with the most weight, if any has some; ties go to person,
@@ -470,8 +474,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             let mut run = run;
             run.in_quote = inside_quote(run.span);
             if !run.name.is_empty() {
-                let context = context_votes(body, tokens, &run, range.start, range.end);
-                run.votes.merge(&context);
+                run.context = context_votes(body, tokens, &run, range.start, range.end);
             }
             if !run.name.is_empty() || run.role_only || run.group.is_some() {
                 runs.push(run);
@@ -676,6 +679,7 @@ fn is_sentence_initial_noise(word: &str, mid_caps: &HashMap<&str, ()>) -> bool {
         || lexicon::place(word)
         || lexicon::country(word).is_some()
         || lexicon::demonym(word).is_some()
+        || lexicon::place_demonym(word).is_some()
         || lexicon::organization(word).is_some()
         || lexicon::title(&word.to_lowercase()).is_some()
         || is_acronym(word))
@@ -754,8 +758,8 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
         group: None,
         in_quote: false,
         role_only: false,
-        after_locative: i > 0 && LOCATIVE.contains(lexicon::lc(tokens[i - 1].span.text(body))),
-        votes: Votes::default(),
+        shape: Votes::default(),
+        context: Votes::default(),
         canon: None,
         before_title: false,
         hyphen_place: None,
@@ -857,6 +861,14 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
                 run.before_title = true;
                 break;
             }
+            // "the United States Barack Obama", "its UK iPod store": a place
+            // name does not run on into a person's or a product's.
+            if k > name_start && (lexicon::given_name(stem).is_some() || is_camel_product(stem)) && {
+                let so_far = run.name.join(" ");
+                lexicon::country(&so_far).is_some() || lexicon::place(&so_far)
+            } {
+                break;
+            }
             if ORG_HEADS.contains(stem) {
                 org_like = true;
             }
@@ -939,9 +951,9 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
             }
         }
     }
-    run.votes = shape_votes(&full, &run, had_title, org_like);
-    run.kind = run.votes.best();
-    let demonym = if run.name.len() == 1 { lexicon::demonym(&full) } else { None };
+    run.shape = shape_votes(&full, &run, had_title, org_like);
+    run.kind = run.shape.best();
+    let demonym = if run.name.len() == 1 { lexicon::demonym(&full) } else { None }.or_else(|| lexicon::place_demonym(&full));
     if run.group.is_some() && (run.kind == Some(EntityKind::Place) || demonym.is_some()) {
         // "U.S. officials", "Russian government": the group stands alone.
         run.kind = None;
@@ -960,11 +972,12 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
 fn title_splits(body: &str, tokens: &[Token], k: usize, end: usize) -> bool {
     let Some((tend, key)) = title_at(body, tokens, k, end, true) else { return false };
     let next_is_name = tend < end && tokens[tend].kind == TokenKind::Word && namey(tokens[tend].span.text(body));
+    let ends_run = tend >= end || tokens[tend].kind != TokenKind::Word || !namey(tokens[tend].span.text(body));
     let written = tokens[k].span.text(body);
     let strong = key.contains(' ')
         || (written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase()))
         || matches!(key.as_str(), "president" | "chairman" | "chairwoman" | "spokesman" | "spokeswoman" | "spokesperson" | "director" | "founder" | "secretary" | "minister" | "ambassador" | "commissioner" | "executive");
-    next_is_name && strong
+    (next_is_name || ends_run) && strong
 }
 
 fn title_words(name: &[String]) -> bool {
@@ -988,7 +1001,7 @@ fn shape_votes(full: &str, run: &Run, had_title: bool, org_like: bool) -> Votes 
         v.org += 10.0;
         return v;
     }
-    if lexicon::country(full).is_some() || (n == 1 && lexicon::demonym(full).is_some()) {
+    if lexicon::country(full).is_some() || (n == 1 && lexicon::demonym(full).is_some()) || lexicon::place_demonym(full).is_some() {
         v.place += 10.0;
         return v;
     }
@@ -1010,18 +1023,17 @@ fn shape_votes(full: &str, run: &Run, had_title: bool, org_like: bool) -> Votes 
     if PLACE_HEADS.contains(last) {
         v.place += 4.0;
     }
-    if run.after_locative {
-        v.place += 1.5;
-    }
     if run.hyphen_place == Some(true) {
-        v.place += 3.0;
+        let known = lexicon::place(full) || lexicon::country(full).is_some();
+        v.place += if known { 3.0 } else { 1.0 };
     }
     if n >= 2 {
         if lexicon::given_name(&run.name[0]).is_some() {
             v.person += 2.0;
         }
         let wordlike = |w: &String| w.chars().any(char::is_lowercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
-        if n <= 4 && run.name.iter().all(wordlike) {
+        let placey = |w: &String| lexicon::country(w).is_some() || lexicon::demonym(w).is_some() || lexicon::place(w) || lexicon::place_demonym(w).is_some();
+        if n <= 4 && run.name.iter().all(wordlike) && !run.name.iter().any(placey) {
             v.person += 1.0;
         } else {
             v.org += 1.0;
@@ -1041,6 +1053,12 @@ fn context_votes(body: &str, tokens: &[Token], run: &Run, start: usize, end: usi
     let lower = |k: usize| lexicon::lc(tokens[k].span.text(body));
     // Before the name.
     if run.first > start {
+        v.place += match lower(run.first - 1).as_ref() {
+            "in" | "near" | "outside" | "inside" | "throughout" | "across" => 1.0,
+            "at" | "from" | "around" | "via" | "into" => 0.5,
+            "to" | "toward" | "towards" => 0.25,
+            _ => 0.0,
+        };
         let mut p = run.first - 1;
         if text(p) == "," && p > start {
             p -= 1;
@@ -1079,6 +1097,14 @@ fn context_votes(body: &str, tokens: &[Token], run: &Run, start: usize, end: usi
         if w == "based" {
             v.place += 3.0;
         }
+        // "Acme is the largest carmaker", "Roe was a senator"
+        let copula = matches!(w, "is" | "was" | "remains" | "became");
+        let article = a + 1 < end && matches!(lower(a + 1).as_ref(), "the" | "a" | "an");
+        if copula && article {
+            if let Some(kind) = apposition_kind(body, tokens, a + 1, end) {
+                v.add(kind, 2.0);
+            }
+        }
         if w == "," && !possessive && a + 1 < end {
             let next = strip_possessive(text(a + 1));
             let two = (a + 2 < end).then(|| format!("{} {}", text(a + 1), text(a + 2)));
@@ -1091,7 +1117,7 @@ fn context_votes(body: &str, tokens: &[Token], run: &Run, start: usize, end: usi
         }
     }
     if followed_by_cue(body, tokens, run.last, end) || preceded_by_inverted_cue(body, tokens, run.first) {
-        v.person += 1.0;
+        v.person += 0.5;
     }
     v
 }
@@ -1111,7 +1137,7 @@ fn apposition_kind(body: &str, tokens: &[Token], mut j: usize, end: usize) -> Op
     let mut n = 0;
     while j < end && n < 6 && tokens[j].kind == TokenKind::Word {
         let w = lexicon::lc(tokens[j].span.text(body));
-        if matches!(w.as_ref(), "of" | "for" | "at" | "in" | "who" | "which" | "that" | "and" | "with" | "on" | "said" | "says" | "has" | "had" | "is" | "was" | "will") {
+        if PREPOSITIONS.contains(w.as_ref()) || matches!(w.as_ref(), "who" | "which" | "that" | "and" | "or" | "said" | "says" | "has" | "had" | "is" | "was" | "will") {
             break;
         }
         head = Some(w);
@@ -1155,11 +1181,18 @@ fn display_name(name: &[String]) -> String {
 /// in a model name ("Acme" in "Acme 300"); an unknown word seen twice with
 /// no other clue is taken for an organisation.
 fn decide_kinds(runs: &mut [Run]) {
+    // per key: the strongest shape, the sum of contexts, the count
     let mut totals: HashMap<String, (Votes, usize)> = HashMap::new();
+    let mut shapes: HashMap<String, Votes> = HashMap::new();
     for run in runs.iter().filter(|r| !r.name.is_empty()) {
-        let e = totals.entry(name_key(&run.name)).or_default();
-        e.0.merge(&run.votes);
+        let key = name_key(&run.name);
+        shapes.entry(key.clone()).or_default().max(&run.shape);
+        let e = totals.entry(key).or_default();
+        e.0.merge(&run.context);
         e.1 += 1;
+    }
+    for (key, (v, _)) in totals.iter_mut() {
+        v.merge(&shapes[key]);
     }
     let mut surnames: HashMap<String, ()> = HashMap::new();
     let mut org_starts: HashMap<String, Option<String>> = HashMap::new();
@@ -1178,7 +1211,9 @@ fn decide_kinds(runs: &mut [Run]) {
                 let shown = display_name(&run.name);
                 let words: Vec<&str> = shown.split(' ').collect();
                 let rest = words.last().copied().unwrap_or("");
-                let joinable = words.len() == 2 && !ORG_HEADS.contains(rest) && !PLACE_HEADS.contains(rest) && !lexicon::place(rest) && lexicon::country(rest).is_none();
+                let generic = words.len() >= 2 && words[1..].iter().all(|w| ORG_HEADS.contains(*w));
+                let surname_like = words.len() == 2 && !ORG_HEADS.contains(rest) && !PLACE_HEADS.contains(rest) && !lexicon::place(rest) && lexicon::country(rest).is_none();
+                let joinable = generic || surname_like;
                 if joinable {
                     org_starts.entry(first).and_modify(|e| if e.as_deref() != Some(shown.as_str()) { *e = None }).or_insert(Some(shown));
                 }
@@ -1193,7 +1228,9 @@ fn decide_kinds(runs: &mut [Run]) {
         let key = name_key(&run.name);
         let (mut v, count) = totals[&key];
         if !key.contains(' ') {
-            let unknown = v == Votes::default();
+            if count >= 2 && lexicon::given_name(&key).is_none() {
+                v.org += 1.0;
+            }
             if surnames.contains_key(&surname_key(&key)) {
                 v.person += 3.0;
             }
@@ -1204,14 +1241,12 @@ fn decide_kinds(runs: &mut [Run]) {
             if joined.is_some() {
                 v.org += 3.0;
             }
-            if unknown && count >= 2 && v == Votes::default() {
-                v.org += 0.5;
-            }
             if v.best() == Some(EntityKind::Organization) && run.canon.is_none() {
                 run.canon = joined;
             }
         }
         run.kind = v.best();
+        if std::env::var_os("DL_DEBUG").is_some() { eprintln!("{key:?} {v:?} own={:?} -> {:?}", run.context, run.kind); }
     }
 }
 

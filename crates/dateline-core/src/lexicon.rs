@@ -5,7 +5,11 @@
 //! * countries with demonyms and aliases (Debian iso-codes plus our own);
 //! * titles and roles, with an implied gender or country;
 //! * organisations with aliases and a country;
-//! * attribution cue verbs with a class (speech, speech act, belief).
+//! * attribution cue verbs with a class (speech, speech act, belief);
+//! * places that are not countries, with demonyms (continents, regions,
+//!   states and provinces, large cities);
+//! * name cues: words that tell what a capitalised name is (or that it is
+//!   none: currency codes, time zones).
 //!
 //! Lookups take the word as written; they lower-case where the list does.
 
@@ -177,6 +181,8 @@ struct Tables {
     cues: Map<String, (CueClass, &'static str)>,
     /// lower-cased place names (not countries)
     places: Map<String, ()>,
+    /// lower-cased demonym of a place that is not a country -> the place
+    place_demonyms: Map<String, &'static str>,
     /// (section, word as listed)
     name_cues: HashSet<(NameCue, &'static str), BuildHasherDefault<WordHasher>>,
 }
@@ -271,7 +277,15 @@ fn build() -> Tables {
         }
         cues.insert(lemma.to_string(), (class, lemma));
     }
-    let places = data_lines(PLACES).map(|l| (l.to_lowercase(), ())).collect();
+    let mut places = Map::default();
+    let mut place_demonyms = Map::default();
+    for line in data_lines(PLACES) {
+        let (name, demonyms) = line.split_once('|').unwrap_or((line, ""));
+        places.insert(name.to_lowercase(), ());
+        for d in demonyms.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+            place_demonyms.insert(d.to_lowercase(), name);
+        }
+    }
     let mut name_cues = HashSet::default();
     for line in data_lines(NAME_CUES) {
         let mut words = line.split_whitespace();
@@ -288,7 +302,7 @@ fn build() -> Tables {
             name_cues.insert((section, w));
         }
     }
-    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues, places, name_cues }
+    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues, places, place_demonyms, name_cues }
 }
 
 /// Runs `f` on the word in lower case, without allocating for short ASCII words.
@@ -333,6 +347,12 @@ pub fn demonym(word: &str) -> Option<&'static str> {
 /// "Los Angeles", "Middle East").
 pub fn place(name: &str) -> bool {
     with_lower(name, |w| tables().places.contains_key(w))
+}
+
+/// The place of a demonym of a place that is not a country ("Californian"
+/// -> "California", "European" -> "Europe").
+pub fn place_demonym(word: &str) -> Option<&'static str> {
+    with_lower(word, |w| tables().place_demonyms.get(w).copied())
 }
 
 /// Whether `word`, as written, is listed in a section of the name cues.
@@ -425,6 +445,7 @@ mod tests {
         assert_eq!(organization("OPCW").map(|o| o.name), Some("Organization for the Prohibition of Chemical Weapons"));
         assert!(organization("Is").is_none());
         assert!(place("California") && place("los angeles") && !place("Acme"));
+        assert_eq!(place_demonym("European"), Some("Europe"));
         assert!(name_cue(NameCue::ZoneAlways, "UTC") && name_cue(NameCue::OrgNoun, "airline") && !name_cue(NameCue::OrgNoun, "Airline"));
     }
 
