@@ -460,9 +460,10 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             let noise = initial_noise && !next_namey && !followed_by_cue(body, tokens, i + 1, range.end);
             // "Actual Acme deliveries": a sentence-initial word known nowhere
             // else before a name known elsewhere is not part of it.
+            let next_word = strip_possessive(tokens.get(i + 1).map_or("", |t| t.span.text(body))).0;
             let lead_noise = initial_noise
                 && next_namey
-                && mid_starts.contains_key(strip_possessive(tokens[i + 1].span.text(body)).0)
+                && (mid_starts.contains_key(next_word) || lexicon::title_start(&lexicon::lc(next_word)))
                 && !lexicon::title_start(&lower)
                 && lexicon::organization(&format!("{word} {}", tokens[i + 1].span.text(body))).is_none();
             if !namey(word) || STOP.contains(word) || noise || lead_noise || money_or_zone(body, tokens, i, range.start) {
@@ -483,7 +484,8 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
         }
     }
     // Kinds by the evidence of every mention of each name.
-    decide_kinds(&mut runs);
+    let coordinated = coordinated_runs(body, tokens, &runs);
+    decide_kinds(&mut runs, &coordinated);
     // Pass 2: linking, in text order.
     let mut out = Entities::default();
     let mut by_key: HashMap<String, usize> = HashMap::new(); // "p:surname", "o:name"
@@ -834,7 +836,8 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
         if t.kind == TokenKind::Number {
             // A model number: "Boeing 787", "iPhone 4".
             let quantity = k + 1 < end && quantity_word(&lexicon::lc(tokens[k + 1].span.text(body)));
-            if (1..=2).contains(&run.name.len()) && !org_like && !run.numbered && is_model_number(stem) && !quantity {
+            let noun = run.name.len() == 1 && lexicon::name_cue(NameCue::NumberedNoun, &run.name[0]);
+            if (1..=2).contains(&run.name.len()) && !org_like && !run.numbered && !noun && is_model_number(stem) && !quantity {
                 run.name.push(stem.to_string());
                 run.numbered = true;
                 possessive = poss;
@@ -977,7 +980,9 @@ fn title_splits(body: &str, tokens: &[Token], k: usize, end: usize) -> bool {
     let strong = key.contains(' ')
         || (written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase()))
         || matches!(key.as_str(), "president" | "chairman" | "chairwoman" | "spokesman" | "spokeswoman" | "spokesperson" | "director" | "founder" | "secretary" | "minister" | "ambassador" | "commissioner" | "executive");
-    (next_is_name || ends_run) && strong
+    let before_is_title_word = k >= 1 && lexicon::title_start(&lexicon::lc(tokens[k - 1].span.text(body)));
+    let strong_end = key.contains(' ') || (written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase()));
+    strong && !before_is_title_word && (next_is_name || (ends_run && strong_end))
 }
 
 fn title_words(name: &[String]) -> bool {
@@ -1053,7 +1058,14 @@ fn context_votes(body: &str, tokens: &[Token], run: &Run, start: usize, end: usi
     let lower = |k: usize| lexicon::lc(tokens[k].span.text(body));
     // Before the name.
     if run.first > start {
+        let stake = run.first >= start + 2
+            && lower(run.first - 1) == "in"
+            && matches!(lower(run.first - 2).as_ref(), "stake" | "stakes" | "share" | "shares" | "interest" | "investment" | "invested" | "invest" | "investing");
+        if stake {
+            v.org += 2.0;
+        }
         v.place += match lower(run.first - 1).as_ref() {
+            _ if stake => 0.0,
             "in" | "near" | "outside" | "inside" | "throughout" | "across" => 1.0,
             "at" | "from" | "around" | "via" | "into" => 0.5,
             "to" | "toward" | "towards" => 0.25,
@@ -1180,7 +1192,7 @@ fn display_name(name: &[String]) -> String {
 /// organisation ("Acme" after "Acme Widgets": one entity), or as the maker
 /// in a model name ("Acme" in "Acme 300"); an unknown word seen twice with
 /// no other clue is taken for an organisation.
-fn decide_kinds(runs: &mut [Run]) {
+fn decide_kinds(runs: &mut [Run], coordinated: &[(usize, usize)]) {
     // per key: the strongest shape, the sum of contexts, the count
     let mut totals: HashMap<String, (Votes, usize)> = HashMap::new();
     let mut shapes: HashMap<String, Votes> = HashMap::new();
@@ -1195,6 +1207,7 @@ fn decide_kinds(runs: &mut [Run]) {
         v.merge(&shapes[key]);
     }
     let mut surnames: HashMap<String, ()> = HashMap::new();
+    // first word of a multi-word organisation -> its name, None when several
     let mut org_starts: HashMap<String, Option<String>> = HashMap::new();
     let mut makers: HashMap<String, ()> = HashMap::new();
     for run in runs.iter().filter(|r| r.name.len() >= 2) {
@@ -1214,8 +1227,9 @@ fn decide_kinds(runs: &mut [Run]) {
                 let generic = words.len() >= 2 && words[1..].iter().all(|w| ORG_HEADS.contains(*w));
                 let surname_like = words.len() == 2 && !ORG_HEADS.contains(rest) && !PLACE_HEADS.contains(rest) && !lexicon::place(rest) && lexicon::country(rest).is_none();
                 let joinable = generic || surname_like;
-                if joinable {
-                    org_starts.entry(first).and_modify(|e| if e.as_deref() != Some(shown.as_str()) { *e = None }).or_insert(Some(shown));
+                let e = org_starts.entry(first).or_insert_with(|| Some(shown.clone()));
+                if !joinable || e.as_deref() != Some(shown.as_str()) {
+                    *e = None;
                 }
             }
             Some(EntityKind::Product) if run.numbered && !is_camel_product(&run.name[0]) && !is_model_code(&run.name[0]) => {
@@ -1224,30 +1238,69 @@ fn decide_kinds(runs: &mut [Run]) {
             _ => {}
         }
     }
-    for run in runs.iter_mut().filter(|r| !r.name.is_empty()) {
-        let key = name_key(&run.name);
-        let (mut v, count) = totals[&key];
+    // Per key: the evidence, with the clues a single word takes from the
+    // other names.
+    let mut decided: HashMap<String, Votes> = HashMap::new();
+    for (key, &(mut v, count)) in &totals {
         if !key.contains(' ') {
-            if count >= 2 && lexicon::given_name(&key).is_none() {
-                v.org += 1.0;
+            if count >= 2 && lexicon::given_name(key).is_none() {
+                v.org += (0.5 * count as f32).min(3.0);
             }
-            if surnames.contains_key(&surname_key(&key)) {
+            if surnames.contains_key(&surname_key(key)) {
                 v.person += 3.0;
             }
-            if makers.contains_key(&key) {
+            if makers.contains_key(key) {
                 v.org += 2.0;
             }
-            let joined = org_starts.get(&key).cloned().flatten();
-            if joined.is_some() {
+            if org_starts.contains_key(key) {
                 v.org += 3.0;
             }
-            if v.best() == Some(EntityKind::Organization) && run.canon.is_none() {
-                run.canon = joined;
+        }
+        decided.insert(key.clone(), v);
+    }
+    // Names listed together are alike ("Acme, Initech and Globex";
+    // "Springfield and Shelbyville"): an organisation or a place lends its
+    // kind to the names it is listed with.
+    let mut lent: Vec<(String, EntityKind)> = Vec::new();
+    for &(a, b) in coordinated {
+        let (ka, kb) = (name_key(&runs[a].name), name_key(&runs[b].name));
+        for (from, to) in [(&ka, &kb), (&kb, &ka)] {
+            if let Some(kind @ (EntityKind::Organization | EntityKind::Place)) = decided.get(from).and_then(Votes::best) {
+                lent.push((to.clone(), kind));
             }
         }
-        run.kind = v.best();
-        if std::env::var_os("DL_DEBUG").is_some() { eprintln!("{key:?} {v:?} own={:?} -> {:?}", run.context, run.kind); }
     }
+    for (key, kind) in lent {
+        if let Some(v) = decided.get_mut(&key) {
+            v.add(kind, 1.5);
+        }
+    }
+    for run in runs.iter_mut().filter(|r| !r.name.is_empty()) {
+        let key = name_key(&run.name);
+        let v = decided[&key];
+        run.kind = v.best();
+        if run.kind == Some(EntityKind::Organization) && run.canon.is_none() && !key.contains(' ') {
+            run.canon = org_starts.get(&key).cloned().flatten();
+        }
+    }
+}
+
+/// Pairs of runs (indices) listed together in a sentence: only commas,
+/// "and", "or" or "&" between them.
+fn coordinated_runs(body: &str, tokens: &[Token], runs: &[Run]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for a in 0..runs.len().saturating_sub(1) {
+        let (x, y) = (&runs[a], &runs[a + 1]);
+        if x.name.is_empty() || y.name.is_empty() || x.sentence != y.sentence || x.group.is_some() || y.first <= x.last {
+            continue;
+        }
+        let between = &tokens[x.last..y.first];
+        let joined = between.iter().all(|t| matches!(t.span.text(body), "," | "and" | "or" | "&"));
+        if joined && between.len() <= 2 {
+            pairs.push((a, a + 1));
+        }
+    }
+    pairs
 }
 
 /// Links a classified run to an entity of the article, creating it if needed.

@@ -138,6 +138,9 @@ pub enum NameCue {
     OrgAfter,
     /// The last word of an event's name ("Conference").
     EventHead,
+    /// A capitalised noun that takes a number without naming a product
+    /// ("Chapter 11", "Article 5").
+    NumberedNoun,
 }
 
 /// The class of an attribution cue verb.
@@ -296,6 +299,7 @@ fn build() -> Tables {
             Some("org_noun") => NameCue::OrgNoun,
             Some("org_after") => NameCue::OrgAfter,
             Some("event_head") => NameCue::EventHead,
+            Some("numbered_noun") => NameCue::NumberedNoun,
             _ => continue,
         };
         for w in words {
