@@ -36,10 +36,9 @@
 //!   contain the role (and whose affiliation matches the demonym, if any).
 //!   Unresolved pronouns and roles stay unresolved: never a guess.
 
-use std::collections::HashMap;
 
 use crate::date::is_month_or_weekday;
-use crate::lexicon::{self, Gender, NameCue, WordSet};
+use crate::lexicon::{self, Gender, Map, NameCue, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -343,6 +342,8 @@ struct Run {
     hyphen_place: Option<bool>,
     /// Ends with a model number ("Boeing 787").
     numbered: bool,
+    /// The name's key ([`name_key`]), once the name is final.
+    key: String,
 }
 
 /// Evidence for what a name is: weights per kind, summed over the clues
@@ -406,8 +407,8 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     // word is only a name when it also appears so (or a lexicon knows it).
     // Those that also start a name there ("Acme" in "rival Acme") are in
     // `mid_starts`.
-    let mut mid_caps: HashMap<&str, ()> = HashMap::new();
-    let mut mid_starts: HashMap<&str, ()> = HashMap::new();
+    let mut mid_caps: Map<&str, ()> = Map::default();
+    let mut mid_starts: Map<&str, ()> = Map::default();
     for sentence in seg.sentences.iter().filter(|s| !s.boilerplate) {
         let toks = seg.sentence_tokens(sentence);
         for (k, t) in toks.iter().enumerate().skip(1) {
@@ -416,6 +417,12 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                 mid_caps.insert(w, ());
                 if !(toks[k - 1].kind == TokenKind::Word && namey(toks[k - 1].span.text(body))) {
                     mid_starts.insert(w, ());
+                }
+                // "Acme Inc." at the start of a sentence: Acme is a name
+                if k == 1 && LEGAL_SUFFIXES.contains(w) {
+                    let first = strip_possessive(toks[0].span.text(body)).0;
+                    mid_caps.insert(first, ());
+                    mid_starts.insert(first, ());
                 }
             }
         }
@@ -457,24 +464,36 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             let sentence_initial = Some(i) == first_word;
             let next_namey = i + 1 < range.end && tokens[i + 1].kind == TokenKind::Word && namey(tokens[i + 1].span.text(body));
             let initial_noise = sentence_initial && is_sentence_initial_noise(word, &mid_caps);
-            let noise = initial_noise && !next_namey && !followed_by_cue(body, tokens, i + 1, range.end);
+            let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+            let noise = initial_noise && !next_namey && (plural || !followed_by_cue(body, tokens, i + 1, range.end));
             // "Actual Acme deliveries": a sentence-initial word known nowhere
             // else before a name known elsewhere is not part of it.
             let next_word = strip_possessive(tokens.get(i + 1).map_or("", |t| t.span.text(body))).0;
             let lead_noise = initial_noise
                 && next_namey
-                && (mid_starts.contains_key(next_word) || lexicon::title_start(&lexicon::lc(next_word)))
+                && ((mid_starts.contains_key(next_word) && adjective_like(word)) || lexicon::name_cue(NameCue::OrgNoun, &lower))
                 && !lexicon::title_start(&lower)
                 && lexicon::organization(&format!("{word} {}", tokens[i + 1].span.text(body))).is_none();
-            if !namey(word) || STOP.contains(word) || noise || lead_noise || money_or_zone(body, tokens, i, range.start) {
+            if !namey(word) || STOP.contains(word) || noise || lead_noise || money_or_zone(body, tokens, i) {
                 i += 1;
                 continue;
             }
             let run = scan_run(body, tokens, i, range.end, si, sentence_initial);
             let next = run.last.max(i + 1);
             let mut run = run;
+            // "Acme CEO Jane Roe": the person's mention takes in the
+            // organisation's (which stays a mention of its own), as a
+            // demonym or country before a title does.
+            if let Some(org) = runs.last().filter(|r| r.before_title && r.last == i && !r.name.is_empty()) {
+                if !run.titles.is_empty() && run.span.start > org.span.start {
+                    run.span = Span::new(org.span.start, run.span.end);
+                    run.affiliation.get_or_insert_with(|| display_name(&org.name));
+                }
+            }
             run.in_quote = inside_quote(run.span);
-            if !run.name.is_empty() {
+            // A lexicon's word is final: no context can outweigh it.
+            let settled = run.shape.org >= 10.0 || run.shape.place >= 10.0;
+            if !run.name.is_empty() && !settled {
                 run.context = context_votes(body, tokens, &run, range.start, range.end);
             }
             if !run.name.is_empty() || run.role_only || run.group.is_some() {
@@ -488,7 +507,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     decide_kinds(&mut runs, &coordinated);
     // Pass 2: linking, in text order.
     let mut out = Entities::default();
-    let mut by_key: HashMap<String, usize> = HashMap::new(); // "p:surname", "o:name"
+    let mut by_key: Map<String, usize> = Map::default(); // "p:surname", "o:name"
     let mut mentions: Vec<(Mention, usize)> = Vec::new(); // with token index
     for run in &runs {
         if let Some(kind) = run.kind {
@@ -557,7 +576,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     }
     let mut mentions: Vec<Mention> = mentions.into_iter().map(|(m, _)| m).collect();
     // Pass 3: roles and pronouns, in order, with salience.
-    let role_info: HashMap<usize, (String, Option<&'static str>)> = roles.iter().map(|r| (r.0.start, (r.2.clone(), r.3))).collect();
+    let role_info: Map<usize, (String, Option<&'static str>)> = roles.iter().map(|r| (r.0.start, (r.2.clone(), r.3))).collect();
     for k in 0..mentions.len() {
         if mentions[k].entity.is_some() {
             continue;
@@ -659,23 +678,45 @@ fn antecedent(mentions: &[Mention], k: usize, entities: &[Entity], gender: Gende
 /// Money and time-zone tokens, which are no names: a currency prefix ("US$",
 /// "AU$"), an ISO currency code ("USD"), a time zone after a clock time
 /// ("18:00 UTC", "6 p.m. EST") or one that is never a name ("UTC").
-fn money_or_zone(body: &str, tokens: &[Token], i: usize, start: usize) -> bool {
+fn money_or_zone(body: &str, tokens: &[Token], i: usize) -> bool {
     let t = tokens[i];
     let w = t.span.text(body);
     let currency_sign = |k: usize| tokens.get(k).is_some_and(|n| n.span.start == t.span.end && matches!(n.span.text(body), "$" | "€" | "£" | "¥"));
-    if w.contains('$') || currency_sign(i + 1) || lexicon::name_cue(NameCue::Currency, w) || lexicon::name_cue(NameCue::ZoneAlways, w) {
+    if w.contains('$') || currency_sign(i + 1) {
         return true;
     }
-    if !lexicon::name_cue(NameCue::Zone, w) || i == start {
+    // codes and zones are short and in capitals
+    if w.len() > 4 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
         return false;
     }
-    let prev = tokens[i - 1].span.text(body);
-    prev.bytes().any(|b| b.is_ascii_digit()) || matches!(lexicon::lc(prev).as_ref(), "a.m." | "p.m." | "am" | "pm" | "noon" | "midnight" | "(")
+    if lexicon::name_cue(NameCue::Currency, w) || lexicon::name_cue(NameCue::ZoneAlways, w) {
+        return true;
+    }
+    // the clock time may end the previous sentence ("7 p.m. EST")
+    if !lexicon::name_cue(NameCue::Zone, w) || i == 0 {
+        return false;
+    }
+    let clock = |k: usize| {
+        let w = tokens[k].span.text(body);
+        w.bytes().any(|b| b.is_ascii_digit()) || matches!(lexicon::lc(w).as_ref(), "a.m." | "p.m." | "a.m" | "p.m" | "am" | "pm" | "noon" | "midnight" | "(")
+    };
+    clock(i - 1) || (i >= 2 && tokens[i - 1].span.text(body) == "." && clock(i - 2))
+}
+
+/// A word with the ending of an English adjective or adverb ("Actual",
+/// "Republican", "Islamic", "Recently"): a capitalised one needs more than
+/// its capital to be taken for a name.
+fn adjective_like(word: &str) -> bool {
+    let w = lexicon::lc(word);
+    w.len() >= 6
+        && ["al", "ly", "ive", "ous", "ful", "less", "able", "ible", "ic", "ical", "an", "ian", "ish", "ese", "ern", "ary", "ory", "ent", "ant"]
+            .iter()
+            .any(|s| w.ends_with(s))
 }
 
 /// A sentence-initial capitalised word that is probably not a name: not in a
 /// lexicon and not capitalised elsewhere in the article.
-fn is_sentence_initial_noise(word: &str, mid_caps: &HashMap<&str, ()>) -> bool {
+fn is_sentence_initial_noise(word: &str, mid_caps: &Map<&str, ()>) -> bool {
     !(mid_caps.contains_key(word)
         || lexicon::given_name(word).is_some()
         || lexicon::place(word)
@@ -766,6 +807,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
         before_title: false,
         hyphen_place: None,
         numbered: false,
+        key: String::new(),
     };
     let mut k = i;
     // A country or demonym, then titles ("Russian Foreign Minister", "U.S. Ambassador").
@@ -954,6 +996,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
             }
         }
     }
+    run.key = name_key(&run.name);
     run.shape = shape_votes(&full, &run, had_title, org_like);
     run.kind = run.shape.best();
     let demonym = if run.name.len() == 1 { lexicon::demonym(&full) } else { None }.or_else(|| lexicon::place_demonym(&full));
@@ -1076,7 +1119,7 @@ fn context_votes(body: &str, tokens: &[Token], run: &Run, start: usize, end: usi
             p -= 1;
         }
         let w = text(p);
-        if lexicon::name_cue(NameCue::OrgNoun, w) || w == "based" || w.ends_with("-based") || w.ends_with("-headquartered") {
+        if lexicon::name_cue(NameCue::OrgNoun, &lexicon::lc(w)) || w == "based" || w.ends_with("-based") || w.ends_with("-headquartered") {
             v.org += 3.0;
         } else if w == "of" && p > start && lexicon::title_head(&lower(p - 1)) {
             v.org += 2.0;
@@ -1193,30 +1236,39 @@ fn display_name(name: &[String]) -> String {
 /// in a model name ("Acme" in "Acme 300"); an unknown word seen twice with
 /// no other clue is taken for an organisation.
 fn decide_kinds(runs: &mut [Run], coordinated: &[(usize, usize)]) {
-    // per key: the strongest shape, the sum of contexts, the count
-    let mut totals: HashMap<String, (Votes, usize)> = HashMap::new();
-    let mut shapes: HashMap<String, Votes> = HashMap::new();
-    for run in runs.iter().filter(|r| !r.name.is_empty()) {
-        let key = name_key(&run.name);
-        shapes.entry(key.clone()).or_default().max(&run.shape);
-        let e = totals.entry(key).or_default();
-        e.0.merge(&run.context);
-        e.1 += 1;
-    }
-    for (key, (v, _)) in totals.iter_mut() {
-        v.merge(&shapes[key]);
-    }
-    let mut surnames: HashMap<String, ()> = HashMap::new();
-    // first word of a multi-word organisation -> its name, None when several
-    let mut org_starts: HashMap<String, Option<String>> = HashMap::new();
-    let mut makers: HashMap<String, ()> = HashMap::new();
-    for run in runs.iter().filter(|r| r.name.len() >= 2) {
-        let key = name_key(&run.name);
-        if !key.contains(' ') {
-            continue;
+    let decisions = decisions(runs, coordinated);
+    for (run, (kind, canon)) in runs.iter_mut().zip(decisions) {
+        if !run.name.is_empty() {
+            run.kind = kind;
+            if canon.is_some() && run.canon.is_none() {
+                run.canon = canon;
+            }
         }
-        let first = run.name[0].to_lowercase();
-        match totals[&key].0.best() {
+    }
+}
+
+/// For each run: its kind, and the longer organisation name it joins.
+fn decisions(runs: &[Run], coordinated: &[(usize, usize)]) -> Vec<(Option<EntityKind>, Option<String>)> {
+    // per key: the sum of contexts, the strongest shape, the count
+    let mut totals: Map<&str, (Votes, Votes, usize)> = Map::default();
+    totals.reserve(runs.len());
+    for run in runs.iter().filter(|r| !r.name.is_empty()) {
+        let e = totals.entry(run.key.as_str()).or_default();
+        e.0.merge(&run.context);
+        e.1.max(&run.shape);
+        e.2 += 1;
+    }
+    let total = |key: &str| totals.get(key).map(|&(mut c, s, _)| {
+        c.merge(&s);
+        c
+    });
+    let mut surnames: Map<String, ()> = Map::default();
+    // first word of a multi-word organisation -> its name, None when several
+    let mut org_starts: Map<&str, Option<String>> = Map::default();
+    let mut makers: Map<&str, ()> = Map::default();
+    for run in runs.iter().filter(|r| r.name.len() >= 2 && r.key.contains(' ')) {
+        let first = run.key.split(' ').next().unwrap_or("");
+        match total(&run.key).and_then(|v| v.best()) {
             Some(EntityKind::Person) => {
                 surnames.insert(surname_key(run.name.last().unwrap()), ());
             }
@@ -1240,10 +1292,12 @@ fn decide_kinds(runs: &mut [Run], coordinated: &[(usize, usize)]) {
     }
     // Per key: the evidence, with the clues a single word takes from the
     // other names.
-    let mut decided: HashMap<String, Votes> = HashMap::new();
-    for (key, &(mut v, count)) in &totals {
+    let mut decided: Map<&str, Votes> = Map::default();
+    decided.reserve(totals.len());
+    for (&key, &(_, _, count)) in &totals {
+        let mut v = total(key).unwrap_or_default();
         if !key.contains(' ') {
-            if count >= 2 && lexicon::given_name(key).is_none() {
+            if count >= 2 && lexicon::given_name(key).is_none() && !adjective_like(key) {
                 v.org += (0.5 * count as f32).min(3.0);
             }
             if surnames.contains_key(&surname_key(key)) {
@@ -1256,33 +1310,38 @@ fn decide_kinds(runs: &mut [Run], coordinated: &[(usize, usize)]) {
                 v.org += 3.0;
             }
         }
-        decided.insert(key.clone(), v);
+        decided.insert(key, v);
     }
     // Names listed together are alike ("Acme, Initech and Globex";
     // "Springfield and Shelbyville"): an organisation or a place lends its
     // kind to the names it is listed with.
-    let mut lent: Vec<(String, EntityKind)> = Vec::new();
-    for &(a, b) in coordinated {
-        let (ka, kb) = (name_key(&runs[a].name), name_key(&runs[b].name));
-        for (from, to) in [(&ka, &kb), (&kb, &ka)] {
-            if let Some(kind @ (EntityKind::Organization | EntityKind::Place)) = decided.get(from).and_then(Votes::best) {
-                lent.push((to.clone(), kind));
+    // Two rounds: a name that took the kind passes it along the list.
+    for threshold in [3.0, 1.5] {
+        let mut lent: Vec<(&str, EntityKind)> = Vec::new();
+        for &(a, b) in coordinated {
+            let (ka, kb) = (runs[a].key.as_str(), runs[b].key.as_str());
+            for (from, to) in [(ka, kb), (kb, ka)] {
+                let (Some(v), Some(w)) = (decided.get(from), decided.get(to)) else { continue };
+                let strong = v.org.max(v.place) >= threshold && w.org.max(w.place) < 1.5 && w.person < 1.5;
+                if let Some(kind @ (EntityKind::Organization | EntityKind::Place)) = v.best().filter(|_| strong) {
+                    lent.push((to, kind));
+                }
+            }
+        }
+        for (key, kind) in lent {
+            if let Some(v) = decided.get_mut(key) {
+                v.add(kind, 1.5);
             }
         }
     }
-    for (key, kind) in lent {
-        if let Some(v) = decided.get_mut(&key) {
-            v.add(kind, 1.5);
-        }
-    }
-    for run in runs.iter_mut().filter(|r| !r.name.is_empty()) {
-        let key = name_key(&run.name);
-        let v = decided[&key];
-        run.kind = v.best();
-        if run.kind == Some(EntityKind::Organization) && run.canon.is_none() && !key.contains(' ') {
-            run.canon = org_starts.get(&key).cloned().flatten();
-        }
-    }
+    runs.iter()
+        .map(|run| {
+            let kind = decided.get(run.key.as_str()).and_then(Votes::best);
+            let joins = kind == Some(EntityKind::Organization) && !run.key.contains(' ');
+            let canon = if joins { org_starts.get(run.key.as_str()).cloned().flatten() } else { None };
+            (kind, canon)
+        })
+        .collect()
 }
 
 /// Pairs of runs (indices) listed together in a sentence: only commas,
@@ -1295,8 +1354,8 @@ fn coordinated_runs(body: &str, tokens: &[Token], runs: &[Run]) -> Vec<(usize, u
             continue;
         }
         let between = &tokens[x.last..y.first];
-        let joined = between.iter().all(|t| matches!(t.span.text(body), "," | "and" | "or" | "&"));
-        if joined && between.len() <= 2 {
+        let joined = between.iter().all(|t| matches!(t.span.text(body), "," | "and" | "or" | "&" | "the"));
+        if joined && between.len() <= 3 {
             pairs.push((a, a + 1));
         }
     }
@@ -1304,7 +1363,7 @@ fn coordinated_runs(body: &str, tokens: &[Token], runs: &[Run]) -> Vec<(usize, u
 }
 
 /// Links a classified run to an entity of the article, creating it if needed.
-fn link(entities: &mut Vec<Entity>, by_key: &mut HashMap<String, usize>, run: &Run, kind: EntityKind) -> usize {
+fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, run: &Run, kind: EntityKind) -> usize {
     let full = run.name.join(" ");
     let id = match kind {
         EntityKind::Person => {
@@ -1448,6 +1507,63 @@ mod tests {
         assert_eq!(find("The foreign minister"), Some("John Doe"));
         assert_eq!(find("he"), Some("John Doe"));
         assert_eq!(find("She"), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn word_shapes() {
+        assert!(is_camel_product("iPod") && is_camel_product("iOS") && is_camel_product("eBay"));
+        assert!(!is_camel_product("kWh") && !is_camel_product("mAh") && !is_camel_product("Apple"));
+        assert!(is_model_code("A380") && is_model_code("F-35") && !is_model_code("CO2") && !is_model_code("Boeing"));
+        assert!(is_model_number("787") && is_model_number("737-800") && is_model_number("4") && !is_model_number("2010") && !is_model_number("12345"));
+        assert_eq!(hyphen_suffix("Chicago-based"), Some(("Chicago", true)));
+        assert_eq!(hyphen_suffix("Acme-led"), Some(("Acme", false)));
+        assert_eq!(hyphen_suffix("long-range"), None);
+        assert!(adjective_like("Actual") && adjective_like("Republican") && !adjective_like("Boeing") && !adjective_like("Acme"));
+        assert_eq!(name_key(&["Acme".to_string(), "Co".to_string()]), "acme");
+        assert_eq!(display_name(&["Acme".to_string(), "Widgets".to_string(), "Inc".to_string()]), "Acme Widgets");
+    }
+
+    #[test]
+    fn votes_pick_the_heaviest_kind() {
+        let mut v = Votes::default();
+        assert_eq!(v.best(), None);
+        v.add(EntityKind::Place, 1.0);
+        v.add(EntityKind::Organization, 2.5);
+        assert_eq!(v.best(), Some(EntityKind::Organization));
+        v.add(EntityKind::Person, 2.5);
+        assert_eq!(v.best(), Some(EntityKind::Person), "ties go to person");
+    }
+
+    #[test]
+    fn money_and_zones_are_no_names() {
+        let kinds = |text: &str| {
+            let (e, _) = run(text);
+            e.mentions.iter().filter_map(|m| Some((m.span.text(text).to_string(), e.entities[m.entity?].kind))).collect::<Vec<_>>()
+        };
+        let found = kinds("Acme paid US$ 5 million at 10:00 GMT and 9 a.m. PST, or 4 million EUR.");
+        assert!(found.iter().all(|(t, _)| !matches!(t.as_str(), "US" | "GMT" | "PST" | "EUR")), "{found:?}");
+    }
+
+    #[test]
+    fn organisation_evidence_outweighs_a_cue_verb() {
+        let (e, _) = run("Carmaker Drossel said it would cut jobs. Drossel said sales fell. Drossel shares dropped.");
+        let d = e.entities.iter().find(|x| x.name == "Drossel").unwrap();
+        assert_eq!(d.kind, EntityKind::Organization);
+        assert_eq!(e.mentions.iter().filter(|m| m.entity.is_some_and(|i| e.entities[i].name == "Drossel")).count(), 3);
+    }
+
+    #[test]
+    fn organisation_title_person() {
+        let text = "Brevik Systems CEO Lena Moor said the deal was done.";
+        let (e, _) = run(text);
+        let moor = e.entities.iter().find(|x| x.name == "Lena Moor").unwrap();
+        assert_eq!(moor.kind, EntityKind::Person);
+        assert_eq!(moor.titles, ["CEO"]);
+        assert_eq!(moor.affiliation.as_deref(), Some("Brevik Systems"));
+        assert!(e.entities.iter().any(|x| x.name == "Brevik Systems" && x.kind == EntityKind::Organization));
+        // the person's mention is the first of the sentence: its subject
+        let first = e.mentions.iter().find(|m| m.subject).unwrap();
+        assert_eq!(first.span.text(text), "Brevik Systems CEO Lena Moor");
     }
 
     #[test]
