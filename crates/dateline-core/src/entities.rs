@@ -16,13 +16,25 @@
 //!   Minister Sergey Lavrov" = Sergey Lavrov, Foreign Minister, Russia). A
 //!   lower-case title just before a name ("pollster Pat Caddell") is recorded
 //!   too. Some titles imply a country ("Secretary of State": United States).
-//! * **Kinds**: organisation (lexicon, a head word such as Ministry or Party,
-//!   an acronym), place (country lexicon, or a single name after a locative
-//!   preposition), group (a name or demonym followed by a collective noun:
-//!   "White House officials", "the Trump administration", "Russian
-//!   officials"), person (a given name, a title, two or more name words, or a
-//!   surname of a person already found; a lone unknown word only when it is
-//!   the subject of a cue verb).
+//! * **Kinds** by evidence, weighed over every mention of a name in the
+//!   article (so all agree): the shape (lexicons of organisations,
+//!   countries, places and demonyms; head words such as Ministry, Airlines,
+//!   Inc.; titles; a given name; model numbers and camel case for products),
+//!   counted once per name, plus the context of each mention, summed: an
+//!   apposition noun ("carmaker Acme", "Acme, the carrier", "Jane Roe, the
+//!   chief executive"), a following word ("Acme shares", "Acme CEO Jane
+//!   Roe"), "Chicago-based Acme", "a stake in Acme", a locative preposition
+//!   (weak), a cue verb (weak). A single word is also the surname of a
+//!   person named in full, the first word of an organisation named in full
+//!   ("Acme" after "Acme Widgets"), a maker ("Acme 300"), and, seen twice, a
+//!   company. Names listed together lend each other an organisation's or a
+//!   place's kind; groups are a name or demonym with a collective noun
+//!   ("White House officials", "Russian officials"). Money and time-zone
+//!   tokens ("US$", "USD", "18:00 UTC") and event names ("Acme Conference")
+//!   are no names.
+//! * **Organisation, title, person**: "Acme CEO Jane Roe" is the organisation
+//!   Acme (a mention of its own) and the person Jane Roe, titled CEO, of
+//!   Acme, whose mention spans all of it.
 //! * **Within the article**, person names with the same surname (and no
 //!   conflicting given name) are one entity; organisations and places by name.
 //! * **Pronouns** (he, she, they and their forms) resolve to the most salient
