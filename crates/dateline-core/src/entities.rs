@@ -16,13 +16,25 @@
 //!   Minister Sergey Lavrov" = Sergey Lavrov, Foreign Minister, Russia). A
 //!   lower-case title just before a name ("pollster Pat Caddell") is recorded
 //!   too. Some titles imply a country ("Secretary of State": United States).
-//! * **Kinds**: organisation (lexicon, a head word such as Ministry or Party,
-//!   an acronym), place (country lexicon, or a single name after a locative
-//!   preposition), group (a name or demonym followed by a collective noun:
-//!   "White House officials", "the Trump administration", "Russian
-//!   officials"), person (a given name, a title, two or more name words, or a
-//!   surname of a person already found; a lone unknown word only when it is
-//!   the subject of a cue verb).
+//! * **Kinds** by evidence, weighed over every mention of a name in the
+//!   article (so all agree): the shape (lexicons of organisations,
+//!   countries, places and demonyms; head words such as Ministry, Airlines,
+//!   Inc.; titles; a given name; model numbers and camel case for products),
+//!   counted once per name, plus the context of each mention, summed: an
+//!   apposition noun ("carmaker Acme", "Acme, the carrier", "Jane Roe, the
+//!   chief executive"), a following word ("Acme shares", "Acme CEO Jane
+//!   Roe"), "Chicago-based Acme", "a stake in Acme", a locative preposition
+//!   (weak), a cue verb (weak). A single word is also the surname of a
+//!   person named in full, the first word of an organisation named in full
+//!   ("Acme" after "Acme Widgets"), a maker ("Acme 300"), and, seen twice, a
+//!   company. Names listed together lend each other an organisation's or a
+//!   place's kind; groups are a name or demonym with a collective noun
+//!   ("White House officials", "Russian officials"). Money and time-zone
+//!   tokens ("US$", "USD", "18:00 UTC") and event names ("Acme Conference")
+//!   are no names.
+//! * **Organisation, title, person**: "Acme CEO Jane Roe" is the organisation
+//!   Acme (a mention of its own) and the person Jane Roe, titled CEO, of
+//!   Acme, whose mention spans all of it.
 //! * **Within the article**, person names with the same surname (and no
 //!   conflicting given name) are one entity; organisations and places by name.
 //! * **Pronouns** (he, she, they and their forms) resolve to the most salient
@@ -36,10 +48,9 @@
 //!   contain the role (and whose affiliation matches the demonym, if any).
 //!   Unresolved pronouns and roles stay unresolved: never a guess.
 
-use std::collections::HashMap;
 
 use crate::date::is_month_or_weekday;
-use crate::lexicon::{self, Gender, WordSet};
+use crate::lexicon::{self, Gender, Map, NameCue, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -58,6 +69,8 @@ pub enum EntityKind {
     Organization,
     Place,
     Group,
+    /// A product or model ("iPod", "A380", "Boeing 787").
+    Product,
 }
 
 impl EntityKind {
@@ -67,6 +80,7 @@ impl EntityKind {
             EntityKind::Organization => "organization",
             EntityKind::Place => "place",
             EntityKind::Group => "group",
+            EntityKind::Product => "product",
         }
     }
 }
@@ -124,7 +138,8 @@ static STOP: WordSet = WordSet::new(&[
     "Over", "Among", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could", "Should",
     "May", "Might", "Must", "Let", "Please", "Thus", "Instead", "Indeed", "Nor", "Every", "Everyone", "Nobody",
     "None", "Nothing", "Of", "Into", "About", "Against", "Between", "Through", "Without", "Within", "Until",
-    "Once", "Even", "Just", "Only", "Perhaps", "Maybe", "Yes", "Ok", "OK", "Oh", "Former",
+    "Once", "Even", "Just", "Only", "Perhaps", "Maybe", "Yes", "Ok", "OK", "Oh", "Former", "Unlike", "Like",
+    "Including", "Following", "Amid", "Along", "Across", "Beyond", "Besides", "Unless", "Whether", "Almost",
     "Recommended", "Advertisement", "Related", "Read", "Click", "Share", "Photo", "Image", "Video", "Watch",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
@@ -146,7 +161,29 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Partners", "Systems", "Technologies", "Motors", "Institution", "Laboratory", "Observatory", "Council",
     "Legislature", "Ministries", "Guards", "Regiment", "Division", "Unit", "Team", "FC", "Reuters", "Channel", "TV",
     "Radio", "Review", "Gazette", "Mail", "Telegraph", "Guardian", "Observer", "Globe", "Chronicle", "Inquirer",
+    "Co", "plc", "PLC", "AG", "SA", "NV", "SpA", "GmbH", "Air", "Aircraft", "Airplanes", "Aerospace", "Automotive",
+    "Auto", "Electronics", "Energy", "Petroleum", "Oil", "Capital", "Management", "Ventures", "Entertainment",
+    "Communications", "Telecom", "Motor", "Brothers", "Mutual", "Financial", "Securities", "Investments",
+    "Insurance", "Software", "Computer", "Computers", "Pharmaceuticals", "Pictures", "Records", "Steel",
+    "Chemicals", "Railway", "Railways", "Workers", "Bancorp", "Stores", "Labs", "Airline",
 ]);
+
+/// Legal and generic endings left out of an organisation's entity name
+/// ("Acme Inc." is Acme).
+static LEGAL_SUFFIXES: WordSet = WordSet::new(&["Inc", "Corp", "Co", "Ltd", "LLC", "plc", "PLC", "AG", "SA", "NV", "N.V", "SpA", "GmbH", "Company", "Corporation", "Incorporated", "Limited"]);
+
+/// The lower-case end of a hyphenated word that leaves its capitalised
+/// start a name ("Chicago-based", "Acme-led"); the value says whether the
+/// start is a place.
+fn hyphen_suffix(word: &str) -> Option<(&str, bool)> {
+    let (stem, suffix) = word.rsplit_once('-')?;
+    let place = match suffix {
+        "based" | "born" | "headquartered" | "bound" => true,
+        "led" | "owned" | "backed" | "made" | "built" | "run" | "controlled" | "funded" | "sponsored" | "style" | "era" | "brand" | "branded" => false,
+        _ => return None,
+    };
+    (!stem.is_empty()).then_some((stem, place))
+}
 
 /// Capitalised head words that make a run a place.
 static PLACE_HEADS: WordSet = WordSet::new(&[
@@ -167,9 +204,6 @@ static GROUP_NOUNS: WordSet = WordSet::new(&[
     "protesters", "residents", "citizens", "workers", "employees", "executives", "agents", "staff", "embassy",
     "ministry", "media", "press", "army", "navy", "people",
 ]);
-
-/// Prepositions before a place name.
-static LOCATIVE: WordSet = WordSet::new(&["in", "at", "from", "near", "into", "across", "throughout", "outside", "inside", "to", "toward", "towards", "around", "via"]);
 
 /// Prepositions: a mention right after one is not a subject.
 static PREPOSITIONS: WordSet = WordSet::new(&[
@@ -212,6 +246,9 @@ fn namey(word: &str) -> bool {
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
         Some(c) if c.is_lowercase() => {
+            if is_camel_product(word) {
+                return true;
+            }
             for p in ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-", "d'", "d’"] {
                 if let Some(rest) = word.strip_prefix(p) {
                     return rest.starts_with(char::is_uppercase);
@@ -221,6 +258,44 @@ fn namey(word: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A product name written in camel case from a lower-case letter ("iPod",
+/// "iOS", "eBay"): `i` or `e` then a capital, or a longer word with a
+/// capital second letter and lower-case letters after it.
+fn is_camel_product(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() < 3 || !b[1].is_ascii_uppercase() || !b.iter().all(|c| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    matches!(b[0], b'i' | b'e') || (b.len() >= 5 && b[0].is_ascii_lowercase() && b[2..].iter().any(u8::is_ascii_lowercase))
+}
+
+/// A model code: a capital letter, then letters, hyphens and at least two
+/// digits ("A380", "F-35", "A350s").
+fn is_model_code(word: &str) -> bool {
+    let b = word.as_bytes();
+    !b.is_empty()
+        && b[0].is_ascii_uppercase()
+        && b.iter().filter(|c| c.is_ascii_digit()).count() >= 2
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+}
+
+/// A model number after a name ("Boeing 787", "iPhone 4", "737-800"): at
+/// most four digits, maybe with letters or a hyphenated part, and no year.
+fn is_model_number(word: &str) -> bool {
+    let b = word.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 4 || b.len() > 10 || !b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-') {
+        return false;
+    }
+    let year = digits == 4 && matches!(&word[..2], "18" | "19" | "20");
+    !year
+}
+
+/// Words after a number that make it a quantity, not a model number.
+fn quantity_word(word: &str) -> bool {
+    matches!(word, "%" | "percent" | "per" | "million" | "billion" | "trillion" | "thousand" | "points" | "point" | "years" | "year" | "days" | "months" | "hours" | "minutes" | "people" | "times" | "to" | "-" | "–")
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -265,8 +340,71 @@ struct Run {
     in_quote: bool,
     /// Only a title (a role written with capitals: "the President").
     role_only: bool,
-    /// Right after a locative preposition ("in", "at", "from").
-    after_locative: bool,
+    /// Evidence for its kind from its shape (the same for every mention of
+    /// a name, so counted once per name) and from its context (summed).
+    shape: Votes,
+    context: Votes,
+    /// The entity name to link to, when not the name itself (a country for
+    /// a demonym, a longer organisation name for its first word).
+    canon: Option<String>,
+    /// Cut short before a title and a name ("Acme CEO Jane Roe").
+    before_title: bool,
+    /// The name ends a hyphenated word ("Chicago-based"): whether that
+    /// makes it a place.
+    hyphen_place: Option<bool>,
+    /// Ends with a model number ("Boeing 787").
+    numbered: bool,
+    /// The name's key ([`name_key`]), once the name is final.
+    key: String,
+}
+
+/// Evidence for what a name is: weights per kind, summed over the clues
+/// (shape, lexicons, context) of every mention of the name in the article.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Votes {
+    person: f32,
+    org: f32,
+    place: f32,
+    product: f32,
+}
+
+impl Votes {
+    fn add(&mut self, kind: EntityKind, weight: f32) {
+        match kind {
+            EntityKind::Person => self.person += weight,
+            EntityKind::Organization | EntityKind::Group => self.org += weight,
+            EntityKind::Place => self.place += weight,
+            EntityKind::Product => self.product += weight,
+        }
+    }
+
+    fn merge(&mut self, other: &Votes) {
+        self.person += other.person;
+        self.org += other.org;
+        self.place += other.place;
+        self.product += other.product;
+    }
+
+    fn max(&mut self, other: &Votes) {
+        self.person = self.person.max(other.person);
+        self.org = self.org.max(other.org);
+        self.place = self.place.max(other.place);
+        self.product = self.product.max(other.product);
+    }
+
+    /// The kind with the most weight, if any has some; ties go to person,
+    /// then organisation, then place.
+    fn best(&self) -> Option<EntityKind> {
+        let mut best = None;
+        let mut top = 0.0;
+        for (kind, w) in [(EntityKind::Person, self.person), (EntityKind::Organization, self.org), (EntityKind::Place, self.place), (EntityKind::Product, self.product)] {
+            if w > top {
+                top = w;
+                best = Some(kind);
+            }
+        }
+        best
+    }
 }
 
 /// Finds the entities and mentions of one article.
@@ -279,12 +417,25 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     };
     // Words capitalised mid-sentence anywhere in the article: a sentence-initial
     // word is only a name when it also appears so (or a lexicon knows it).
-    let mut mid_caps: HashMap<&str, ()> = HashMap::new();
+    // Those that also start a name there ("Acme" in "rival Acme") are in
+    // `mid_starts`.
+    let mut mid_caps: Map<&str, ()> = Map::default();
+    let mut mid_starts: Map<&str, ()> = Map::default();
     for sentence in seg.sentences.iter().filter(|s| !s.boilerplate) {
-        for t in seg.sentence_tokens(sentence).iter().skip(1) {
+        let toks = seg.sentence_tokens(sentence);
+        for (k, t) in toks.iter().enumerate().skip(1) {
             let w = strip_possessive(t.span.text(body)).0;
             if t.kind == TokenKind::Word && namey(w) {
                 mid_caps.insert(w, ());
+                if !(toks[k - 1].kind == TokenKind::Word && namey(toks[k - 1].span.text(body))) {
+                    mid_starts.insert(w, ());
+                }
+                // "Acme Inc." at the start of a sentence: Acme is a name
+                if k == 1 && LEGAL_SUFFIXES.contains(w) {
+                    let first = strip_possessive(toks[0].span.text(body)).0;
+                    mid_caps.insert(first, ());
+                    mid_starts.insert(first, ());
+                }
             }
         }
     }
@@ -324,48 +475,51 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             let (word, _) = strip_possessive(text);
             let sentence_initial = Some(i) == first_word;
             let next_namey = i + 1 < range.end && tokens[i + 1].kind == TokenKind::Word && namey(tokens[i + 1].span.text(body));
-            let noise = sentence_initial && !next_namey && is_sentence_initial_noise(word, &mid_caps) && !followed_by_cue(body, tokens, i + 1, range.end);
-            if !namey(word) || STOP.contains(word) || noise {
+            let initial_noise = sentence_initial && is_sentence_initial_noise(word, &mid_caps);
+            let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+            let noise = initial_noise && !next_namey && (plural || !followed_by_cue(body, tokens, i + 1, range.end));
+            // "Actual Acme deliveries": a sentence-initial word known nowhere
+            // else before a name known elsewhere is not part of it.
+            let next_word = strip_possessive(tokens.get(i + 1).map_or("", |t| t.span.text(body))).0;
+            let lead_noise = initial_noise
+                && next_namey
+                && ((mid_starts.contains_key(next_word) && adjective_like(word)) || lexicon::name_cue(NameCue::OrgNoun, &lower))
+                && !lexicon::title_start(&lower)
+                && lexicon::organization(&format!("{word} {}", tokens[i + 1].span.text(body))).is_none();
+            if !namey(word) || STOP.contains(word) || noise || lead_noise || money_or_zone(body, tokens, i) {
                 i += 1;
                 continue;
             }
-            let run = scan_run(body, tokens, i, range.end, si);
+            let run = scan_run(body, tokens, i, range.end, si, sentence_initial);
             let next = run.last.max(i + 1);
             let mut run = run;
+            // "Acme CEO Jane Roe": the person's mention takes in the
+            // organisation's (which stays a mention of its own), as a
+            // demonym or country before a title does.
+            if let Some(org) = runs.last().filter(|r| r.before_title && r.last == i && !r.name.is_empty()) {
+                if !run.titles.is_empty() && run.span.start > org.span.start {
+                    run.span = Span::new(org.span.start, run.span.end);
+                    run.affiliation.get_or_insert_with(|| display_name(&org.name));
+                }
+            }
             run.in_quote = inside_quote(run.span);
+            // A lexicon's word is final: no context can outweigh it.
+            let settled = run.shape.org >= 10.0 || run.shape.place >= 10.0;
+            if !run.name.is_empty() && !settled {
+                run.context = context_votes(body, tokens, &run, range.start, range.end);
+            }
             if !run.name.is_empty() || run.role_only || run.group.is_some() {
                 runs.push(run);
             }
             i = next;
         }
     }
-    // Surnames of multi-word person names, for single-word mentions.
-    let mut known_surnames: HashMap<String, ()> = HashMap::new();
-    for run in &runs {
-        if run.kind == Some(EntityKind::Person) && run.name.len() >= 2 {
-            known_surnames.insert(surname_key(run.name.last().unwrap()), ());
-        }
-    }
-    // Classify single unknown words.
-    for run in runs.iter_mut() {
-        if run.kind.is_some() || run.name.is_empty() {
-            continue;
-        }
-        let key = surname_key(run.name.last().unwrap());
-        let prev = run.first.checked_sub(1).map(|k| tokens[k].span.text(body).to_lowercase());
-        if known_surnames.contains_key(&key) {
-            run.kind = Some(EntityKind::Person);
-        } else if prev.as_deref().is_some_and(|p| LOCATIVE.contains(p)) {
-            run.kind = Some(EntityKind::Place);
-        } else if followed_by_cue(body, tokens, run.last, seg.sentences[run.sentence].tokens.end)
-            || preceded_by_inverted_cue(body, tokens, run.first)
-        {
-            run.kind = Some(EntityKind::Person);
-        }
-    }
+    // Kinds by the evidence of every mention of each name.
+    let coordinated = coordinated_runs(body, tokens, &runs);
+    decide_kinds(&mut runs, &coordinated);
     // Pass 2: linking, in text order.
     let mut out = Entities::default();
-    let mut by_key: HashMap<String, usize> = HashMap::new(); // "p:surname", "o:name"
+    let mut by_key: Map<String, usize> = Map::default(); // "p:surname", "o:name"
     let mut mentions: Vec<(Mention, usize)> = Vec::new(); // with token index
     for run in &runs {
         if let Some(kind) = run.kind {
@@ -434,7 +588,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     }
     let mut mentions: Vec<Mention> = mentions.into_iter().map(|(m, _)| m).collect();
     // Pass 3: roles and pronouns, in order, with salience.
-    let role_info: HashMap<usize, (String, Option<&'static str>)> = roles.iter().map(|r| (r.0.start, (r.2.clone(), r.3))).collect();
+    let role_info: Map<usize, (String, Option<&'static str>)> = roles.iter().map(|r| (r.0.start, (r.2.clone(), r.3))).collect();
     for k in 0..mentions.len() {
         if mentions[k].entity.is_some() {
             continue;
@@ -533,13 +687,54 @@ fn antecedent(mentions: &[Mention], k: usize, entities: &[Entity], gender: Gende
     None
 }
 
+/// Money and time-zone tokens, which are no names: a currency prefix ("US$",
+/// "AU$"), an ISO currency code ("USD"), a time zone after a clock time
+/// ("18:00 UTC", "6 p.m. EST") or one that is never a name ("UTC").
+fn money_or_zone(body: &str, tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i];
+    let w = t.span.text(body);
+    let currency_sign = |k: usize| tokens.get(k).is_some_and(|n| n.span.start == t.span.end && matches!(n.span.text(body), "$" | "€" | "£" | "¥"));
+    if w.contains('$') || currency_sign(i + 1) {
+        return true;
+    }
+    // codes and zones are short and in capitals
+    if w.len() > 4 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    if lexicon::name_cue(NameCue::Currency, w) || lexicon::name_cue(NameCue::ZoneAlways, w) {
+        return true;
+    }
+    // the clock time may end the previous sentence ("7 p.m. EST")
+    if !lexicon::name_cue(NameCue::Zone, w) || i == 0 {
+        return false;
+    }
+    let clock = |k: usize| {
+        let w = tokens[k].span.text(body);
+        w.bytes().any(|b| b.is_ascii_digit()) || matches!(lexicon::lc(w).as_ref(), "a.m." | "p.m." | "a.m" | "p.m" | "am" | "pm" | "noon" | "midnight" | "(")
+    };
+    clock(i - 1) || (i >= 2 && tokens[i - 1].span.text(body) == "." && clock(i - 2))
+}
+
+/// A word with the ending of an English adjective or adverb ("Actual",
+/// "Republican", "Islamic", "Recently"): a capitalised one needs more than
+/// its capital to be taken for a name.
+fn adjective_like(word: &str) -> bool {
+    let w = lexicon::lc(word);
+    w.len() >= 6
+        && ["al", "ly", "ive", "ous", "ful", "less", "able", "ible", "ic", "ical", "an", "ian", "ish", "ese", "ern", "ary", "ory", "ent", "ant"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
 /// A sentence-initial capitalised word that is probably not a name: not in a
 /// lexicon and not capitalised elsewhere in the article.
-fn is_sentence_initial_noise(word: &str, mid_caps: &HashMap<&str, ()>) -> bool {
+fn is_sentence_initial_noise(word: &str, mid_caps: &Map<&str, ()>) -> bool {
     !(mid_caps.contains_key(word)
         || lexicon::given_name(word).is_some()
+        || lexicon::place(word)
         || lexicon::country(word).is_some()
         || lexicon::demonym(word).is_some()
+        || lexicon::place_demonym(word).is_some()
         || lexicon::organization(word).is_some()
         || lexicon::title(&word.to_lowercase()).is_some()
         || is_acronym(word))
@@ -604,7 +799,7 @@ fn role_at(body: &str, tokens: &[Token], i: usize, end: usize) -> Option<(usize,
 }
 
 /// Scans a name run starting at token `i` (a capitalised word).
-fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize) -> Run {
+fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize, sentence_initial: bool) -> Run {
     let mut run = Run {
         span: tokens[i].span,
         name: Vec::new(),
@@ -618,21 +813,27 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
         group: None,
         in_quote: false,
         role_only: false,
-        after_locative: i > 0 && LOCATIVE.contains(lexicon::lc(tokens[i - 1].span.text(body))),
+        shape: Votes::default(),
+        context: Votes::default(),
+        canon: None,
+        before_title: false,
+        hyphen_place: None,
+        numbered: false,
+        key: String::new(),
     };
     let mut k = i;
     // A country or demonym, then titles ("Russian Foreign Minister", "U.S. Ambassador").
     let first = tokens[k].span.text(body);
     let lead_country = lexicon::demonym(first).or_else(|| lexicon::country(first));
     if let Some(c) = lead_country {
-        if let Some((tend, _)) = title_at(body, tokens, k + 1, end, true) {
-            let _ = tend;
+        if title_at(body, tokens, k + 1, end, true).is_some() {
             run.affiliation = Some(c.to_string());
             k += 1;
         }
     }
-    // "Former", "Acting" and the like before a title are skipped.
-    while let Some((tend, key)) = title_at(body, tokens, k, end, true) {
+    // "Former", "Acting" and the like before a title are skipped. A title
+    // starting a sentence may go on in lower case ("Chief executive Jane Roe").
+    while let Some((tend, key)) = title_at(body, tokens, k, end, !(sentence_initial && k == i)) {
         let written = Span::new(tokens[k].span.start, tokens[tend - 1].span.end).text(body).to_string();
         let info = lexicon::title(&key).unwrap();
         if run.gender == Gender::Unknown {
@@ -649,7 +850,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
             break;
         }
     }
-    let had_title = k > i && (!run.titles.is_empty() || run.gender != Gender::Unknown);
+    let mut had_title = k > i && (!run.titles.is_empty() || run.gender != Gender::Unknown);
     // A lower-case title just before the run ("pollster Pat Caddell") is part
     // of the mention.
     let mut lead_start = i;
@@ -671,7 +872,9 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
     let name_start = k;
     let mut org_like = false;
     let mut possessive = false;
-    while k < end && !possessive {
+    // The byte end of a hyphenated last word's capitalised start ("Chicago-based").
+    let mut cut_end = None;
+    while k < end && !possessive && cut_end.is_none() {
         let t = tokens[k];
         let w = t.span.text(body);
         if t.kind == TokenKind::Punct {
@@ -684,8 +887,43 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
             break;
         }
         let (stem, poss) = strip_possessive(w);
+        if t.kind == TokenKind::Number {
+            // A model number: "Boeing 787", "iPhone 4".
+            let quantity = k + 1 < end && quantity_word(&lexicon::lc(tokens[k + 1].span.text(body)));
+            let noun = run.name.len() == 1 && lexicon::name_cue(NameCue::NumberedNoun, &run.name[0]);
+            if (1..=2).contains(&run.name.len()) && !org_like && !run.numbered && !noun && is_model_number(stem) && !quantity {
+                run.name.push(stem.to_string());
+                run.numbered = true;
+                possessive = poss;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some((head, place)) = hyphen_suffix(stem) {
+            if namey(head) && !STOP.contains(head) && !poss {
+                run.name.push(head.to_string());
+                run.hyphen_place = Some(place);
+                cut_end = Some(t.span.start + head.len());
+                k += 1;
+            }
+            break;
+        }
         if namey(stem) && !(k > name_start && is_month_or_weekday(stem)) && !(k > name_start && STOP.contains(stem) && stem != "The") {
             if stem == "The" && k > name_start && !org_like {
+                break;
+            }
+            // "Acme CEO Jane Roe": the organisation ends before the title.
+            if k > name_start && title_splits(body, tokens, k, end) {
+                run.before_title = true;
+                break;
+            }
+            // "the United States Barack Obama", "its UK iPod store": a place
+            // name does not run on into a person's or a product's.
+            if k > name_start && (lexicon::given_name(stem).is_some() || is_camel_product(stem)) && {
+                let so_far = run.name.join(" ");
+                lexicon::country(&so_far).is_some() || lexicon::place(&so_far)
+            } {
                 break;
             }
             if ORG_HEADS.contains(stem) {
@@ -711,14 +949,16 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
         break;
     }
     // Trailing connectors are not part of the name.
-    while run.name.last().is_some_and(|w| matches!(w.as_str(), "of" | "for" | "the" | "and" | "on") || PARTICLES.contains(w.as_str())) {
+    while cut_end.is_none() && run.name.last().is_some_and(|w| matches!(w.as_str(), "of" | "for" | "the" | "and" | "on") || PARTICLES.contains(w.as_str())) {
         run.name.pop();
         k -= 1;
     }
     run.last = k.max(i + 1);
     let last_tok = tokens[run.last - 1];
     let mut span_end = last_tok.span.end;
-    if possessive {
+    if let Some(e) = cut_end {
+        span_end = e;
+    } else if possessive {
         let (stem, _) = strip_possessive(last_tok.span.text(body));
         span_end = last_tok.span.start + stem.len();
     }
@@ -734,9 +974,23 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
             return run;
         }
     }
+    // A capitalised one-word title before an organisation's name is part of
+    // it ("General Motors").
+    if org_like && had_title && name_start == i + 1 && lead_start == i && run.titles.len() == 1 {
+        run.name.insert(0, first.to_string());
+        run.titles.clear();
+        run.gender = Gender::Unknown;
+        run.affiliation = None;
+        had_title = false;
+    }
     let full = run.name.join(" ");
+    // The name of an event is no entity ("Paris Air Show").
+    if run.name.len() >= 2 && run.name.last().is_some_and(|w| lexicon::name_cue(NameCue::EventHead, w)) && lexicon::organization(&full).is_none() {
+        run.name.clear();
+        return run;
+    }
     // A collective noun after the run makes a group.
-    if !possessive && run.last < end {
+    if !possessive && cut_end.is_none() && run.last < end {
         let noun_tok = tokens[run.last];
         let noun = noun_tok.span.text(body);
         if GROUP_NOUNS.contains(noun) || (noun == "intelligence" && run.last + 1 < end && tokens[run.last + 1].span.text(body) == "community") {
@@ -754,13 +1008,36 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize)
             }
         }
     }
-    run.kind = classify(&full, &run, had_title, org_like);
-    if run.group.is_some() && run.kind.is_some_and(|k| k == EntityKind::Place) || (lexicon::demonym(&full).is_some() && run.name.len() == 1) {
+    run.key = name_key(&run.name);
+    run.shape = shape_votes(&full, &run, had_title, org_like);
+    run.kind = run.shape.best();
+    let demonym = if run.name.len() == 1 { lexicon::demonym(&full) } else { None }.or_else(|| lexicon::place_demonym(&full));
+    if run.group.is_some() && (run.kind == Some(EntityKind::Place) || demonym.is_some()) {
         // "U.S. officials", "Russian government": the group stands alone.
         run.kind = None;
         run.name.clear();
+    } else if let Some(country) = demonym {
+        // "the Irish economy": the country.
+        run.canon = Some(country.to_string());
     }
     run
+}
+
+/// Whether a capitalised title at `k`, inside a run, is followed by a name:
+/// the run before it is an organisation ("Acme CEO Jane Roe", "Acme Chief
+/// Executive Jane Roe"). Single-word titles that are also surnames or name
+/// words (King, Judge, General) do not split a run.
+fn title_splits(body: &str, tokens: &[Token], k: usize, end: usize) -> bool {
+    let Some((tend, key)) = title_at(body, tokens, k, end, true) else { return false };
+    let next_is_name = tend < end && tokens[tend].kind == TokenKind::Word && namey(tokens[tend].span.text(body));
+    let ends_run = tend >= end || tokens[tend].kind != TokenKind::Word || !namey(tokens[tend].span.text(body));
+    let written = tokens[k].span.text(body);
+    let strong = key.contains(' ')
+        || (written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase()))
+        || matches!(key.as_str(), "president" | "chairman" | "chairwoman" | "spokesman" | "spokeswoman" | "spokesperson" | "director" | "founder" | "secretary" | "minister" | "ambassador" | "commissioner" | "executive");
+    let before_is_title_word = k >= 1 && lexicon::title_start(&lexicon::lc(tokens[k - 1].span.text(body)));
+    let strong_end = key.contains(' ') || (written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase()));
+    strong && !before_is_title_word && (next_is_name || (ends_run && strong_end))
 }
 
 fn title_words(name: &[String]) -> bool {
@@ -774,46 +1051,331 @@ fn affiliation_of_name(name: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-fn classify(full: &str, run: &Run, had_title: bool, org_like: bool) -> Option<EntityKind> {
+/// Evidence from a name's own shape: lexicons, head words, titles, given
+/// names, model numbers.
+fn shape_votes(full: &str, run: &Run, had_title: bool, org_like: bool) -> Votes {
+    let mut v = Votes::default();
+    let n = run.name.len();
+    let last = run.name.last().map_or("", String::as_str);
     if lexicon::organization(full).is_some() {
-        return Some(EntityKind::Organization);
+        v.org += 10.0;
+        return v;
     }
-    if lexicon::country(full).is_some() {
-        return Some(EntityKind::Place);
+    if lexicon::country(full).is_some() || (n == 1 && lexicon::demonym(full).is_some()) || lexicon::place_demonym(full).is_some() {
+        v.place += 10.0;
+        return v;
     }
-    if run.name.len() == 1 && lexicon::demonym(full).is_some() {
-        return None;
+    if lexicon::place(full) {
+        v.place += 5.0;
     }
-    if org_like || run.name.last().is_some_and(|w| ORG_HEADS.contains(w.as_str())) {
-        return Some(EntityKind::Organization);
+    if run.numbered || run.name.iter().any(|w| is_model_code(w) || is_camel_product(w)) {
+        v.product += 4.0;
     }
-    if run.name.len() == 1 && is_acronym(full) {
-        return Some(EntityKind::Organization);
+    if org_like || ORG_HEADS.contains(last) {
+        v.org += if LEGAL_SUFFIXES.contains(last) { 6.0 } else { 4.0 };
+    }
+    if n == 1 && is_acronym(full) {
+        v.org += 3.0;
     }
     if had_title || !run.titles.is_empty() {
-        return Some(EntityKind::Person);
+        v.person += 5.0;
     }
-    if run.name.last().is_some_and(|w| PLACE_HEADS.contains(w.as_str())) {
-        return Some(EntityKind::Place);
+    if PLACE_HEADS.contains(last) {
+        v.place += 4.0;
     }
-    if run.name.len() >= 2 {
+    if run.hyphen_place == Some(true) {
+        let known = lexicon::place(full) || lexicon::country(full).is_some();
+        v.place += if known { 3.0 } else { 1.0 };
+    }
+    if n >= 2 {
         if lexicon::given_name(&run.name[0]).is_some() {
-            return Some(EntityKind::Person);
-        }
-        if run.after_locative {
-            return Some(EntityKind::Place);
+            v.person += 2.0;
         }
         let wordlike = |w: &String| w.chars().any(char::is_lowercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
-        if run.name.len() <= 4 && run.name.iter().all(wordlike) {
-            return Some(EntityKind::Person);
+        let placey = |w: &String| lexicon::country(w).is_some() || lexicon::demonym(w).is_some() || lexicon::place(w) || lexicon::place_demonym(w).is_some();
+        if n <= 4 && run.name.iter().all(wordlike) && !run.name.iter().any(placey) {
+            v.person += 1.0;
+        } else {
+            v.org += 1.0;
         }
-        return Some(EntityKind::Organization);
     }
-    None
+    v
+}
+
+/// Evidence from the words around a run in its sentence (tokens
+/// `start..end`): apposition nouns ("aircraft maker Acme", "Acme, the
+/// carrier", "Jane Roe, the chief executive"), following words ("Acme
+/// shares", "Acme chief executive Jane Roe"), "Chicago-based Acme",
+/// "Springfield, Illinois", and a cue verb ("Roe said").
+fn context_votes(body: &str, tokens: &[Token], run: &Run, start: usize, end: usize) -> Votes {
+    let mut v = Votes::default();
+    let text = |k: usize| tokens[k].span.text(body);
+    let lower = |k: usize| lexicon::lc(tokens[k].span.text(body));
+    // Before the name.
+    if run.first > start {
+        let stake = run.first >= start + 2
+            && lower(run.first - 1) == "in"
+            && matches!(lower(run.first - 2).as_ref(), "stake" | "stakes" | "share" | "shares" | "interest" | "investment" | "invested" | "invest" | "investing");
+        if stake {
+            v.org += 2.0;
+        }
+        v.place += match lower(run.first - 1).as_ref() {
+            _ if stake => 0.0,
+            "in" | "near" | "outside" | "inside" | "throughout" | "across" => 1.0,
+            "at" | "from" | "around" | "via" | "into" => 0.5,
+            "to" | "toward" | "towards" => 0.25,
+            _ => 0.0,
+        };
+        let mut p = run.first - 1;
+        if text(p) == "," && p > start {
+            p -= 1;
+        }
+        let w = text(p);
+        if lexicon::name_cue(NameCue::OrgNoun, &lexicon::lc(w)) || w == "based" || w.ends_with("-based") || w.ends_with("-headquartered") {
+            v.org += 3.0;
+        } else if w == "of" && p > start && lexicon::title_head(&lower(p - 1)) {
+            v.org += 2.0;
+        } else if w == "the" && p > start + 1 && text(p - 1) == "of" && lexicon::title_head(&lower(p - 2)) {
+            v.org += 2.0;
+        }
+    }
+    if run.before_title {
+        v.org += 3.0;
+    }
+    // After the name.
+    let a = run.last;
+    let possessive = run.span.end < tokens[run.last - 1].span.end;
+    if a < end {
+        let w = text(a);
+        let lw = lower(a);
+        let lower_or_acronym = w.chars().next().is_some_and(char::is_lowercase) || is_acronym(w);
+        if tokens[a].kind == TokenKind::Word && lower_or_acronym && lexicon::name_cue(NameCue::OrgAfter, &lw) {
+            v.org += 2.0;
+        } else if possessive && tokens[a].kind == TokenKind::Number {
+            v.org += 1.5;
+        }
+        if w.chars().next().is_some_and(char::is_lowercase) {
+            if let Some((tend, _)) = title_at(body, tokens, a, end, false) {
+                if tend < end && tokens[tend].kind == TokenKind::Word && namey(text(tend)) {
+                    v.org += 3.0;
+                }
+            }
+        }
+        if w == "based" {
+            v.place += 3.0;
+        }
+        // "Acme is the largest carmaker", "Roe was a senator"
+        let copula = matches!(w, "is" | "was" | "remains" | "became");
+        let article = a + 1 < end && matches!(lower(a + 1).as_ref(), "the" | "a" | "an");
+        if copula && article {
+            if let Some(kind) = apposition_kind(body, tokens, a + 1, end) {
+                v.add(kind, 2.0);
+            }
+        }
+        if w == "," && !possessive && a + 1 < end {
+            let next = strip_possessive(text(a + 1));
+            let two = (a + 2 < end).then(|| format!("{} {}", text(a + 1), text(a + 2)));
+            let place = !next.1 && (lexicon::place(next.0) || lexicon::country(next.0).is_some() || two.is_some_and(|t| lexicon::place(&t)));
+            if place && run.hyphen_place.is_none() {
+                v.place += 3.0;
+            } else if let Some(kind) = apposition_kind(body, tokens, a + 1, end) {
+                v.add(kind, 3.0);
+            }
+        }
+    }
+    if followed_by_cue(body, tokens, run.last, end) || preceded_by_inverted_cue(body, tokens, run.first) {
+        v.person += 0.5;
+    }
+    v
+}
+
+/// What an apposition after a comma says the name before it is: ", the
+/// carrier" and ", Acme's rival" an organisation; ", the chief executive"
+/// and ", 49," a person.
+fn apposition_kind(body: &str, tokens: &[Token], mut j: usize, end: usize) -> Option<EntityKind> {
+    if j < end && tokens[j].kind == TokenKind::Number {
+        let age = tokens[j].span.text(body).len() <= 3 && j + 1 < end && tokens[j + 1].span.text(body) == ",";
+        return age.then_some(EntityKind::Person);
+    }
+    if j < end && matches!(lexicon::lc(tokens[j].span.text(body)).as_ref(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+        j += 1;
+    }
+    let mut head = None;
+    let mut n = 0;
+    while j < end && n < 6 && tokens[j].kind == TokenKind::Word {
+        let w = lexicon::lc(tokens[j].span.text(body));
+        if PREPOSITIONS.contains(w.as_ref()) || matches!(w.as_ref(), "who" | "which" | "that" | "and" | "or" | "said" | "says" | "has" | "had" | "is" | "was" | "will") {
+            break;
+        }
+        head = Some(w);
+        j += 1;
+        n += 1;
+    }
+    let head = head?;
+    let head = strip_possessive(&head).0;
+    if lexicon::name_cue(NameCue::OrgNoun, head) {
+        Some(EntityKind::Organization)
+    } else if lexicon::title_head(head) || lexicon::title(head).is_some() {
+        Some(EntityKind::Person)
+    } else {
+        None
+    }
+}
+
+/// The key that mentions of one name share: lower case, without legal
+/// endings ("Acme Co." and "Acme" are one).
+fn name_key(name: &[String]) -> String {
+    let mut words: &[String] = name;
+    while words.len() >= 2 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w.as_str())) {
+        words = &words[..words.len() - 1];
+    }
+    words.join(" ").to_lowercase()
+}
+
+/// The display name for a key's organisation: the name without legal endings.
+fn display_name(name: &[String]) -> String {
+    let mut words: &[String] = name;
+    while words.len() >= 2 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w.as_str())) {
+        words = &words[..words.len() - 1];
+    }
+    words.join(" ")
+}
+
+/// Decides the kind of every name from the evidence of all its mentions in
+/// the article, so that they agree. A single word also counts as the
+/// surname of a person named in full, as the first word of a two-word
+/// organisation ("Acme" after "Acme Widgets": one entity), or as the maker
+/// in a model name ("Acme" in "Acme 300"); an unknown word seen twice with
+/// no other clue is taken for an organisation.
+fn decide_kinds(runs: &mut [Run], coordinated: &[(usize, usize)]) {
+    let decisions = decisions(runs, coordinated);
+    for (run, (kind, canon)) in runs.iter_mut().zip(decisions) {
+        if !run.name.is_empty() {
+            run.kind = kind;
+            if canon.is_some() && run.canon.is_none() {
+                run.canon = canon;
+            }
+        }
+    }
+}
+
+/// For each run: its kind, and the longer organisation name it joins.
+fn decisions(runs: &[Run], coordinated: &[(usize, usize)]) -> Vec<(Option<EntityKind>, Option<String>)> {
+    // per key: the sum of contexts, the strongest shape, the count
+    let mut totals: Map<&str, (Votes, Votes, usize)> = Map::default();
+    totals.reserve(runs.len());
+    for run in runs.iter().filter(|r| !r.name.is_empty()) {
+        let e = totals.entry(run.key.as_str()).or_default();
+        e.0.merge(&run.context);
+        e.1.max(&run.shape);
+        e.2 += 1;
+    }
+    let total = |key: &str| totals.get(key).map(|&(mut c, s, _)| {
+        c.merge(&s);
+        c
+    });
+    let mut surnames: Map<String, ()> = Map::default();
+    // first word of a multi-word organisation -> its name, None when several
+    let mut org_starts: Map<&str, Option<String>> = Map::default();
+    let mut makers: Map<&str, ()> = Map::default();
+    for run in runs.iter().filter(|r| r.name.len() >= 2 && r.key.contains(' ')) {
+        let first = run.key.split(' ').next().unwrap_or("");
+        match total(&run.key).and_then(|v| v.best()) {
+            Some(EntityKind::Person) => {
+                surnames.insert(surname_key(run.name.last().unwrap()), ());
+            }
+            Some(EntityKind::Organization) => {
+                let shown = display_name(&run.name);
+                let words: Vec<&str> = shown.split(' ').collect();
+                let rest = words.last().copied().unwrap_or("");
+                let generic = words.len() >= 2 && words[1..].iter().all(|w| ORG_HEADS.contains(*w));
+                let surname_like = words.len() == 2 && !ORG_HEADS.contains(rest) && !PLACE_HEADS.contains(rest) && !lexicon::place(rest) && lexicon::country(rest).is_none();
+                let joinable = generic || surname_like;
+                let e = org_starts.entry(first).or_insert_with(|| Some(shown.clone()));
+                if !joinable || e.as_deref() != Some(shown.as_str()) {
+                    *e = None;
+                }
+            }
+            Some(EntityKind::Product) if run.numbered && !is_camel_product(&run.name[0]) && !is_model_code(&run.name[0]) => {
+                makers.insert(first, ());
+            }
+            _ => {}
+        }
+    }
+    // Per key: the evidence, with the clues a single word takes from the
+    // other names.
+    let mut decided: Map<&str, Votes> = Map::default();
+    decided.reserve(totals.len());
+    for (&key, &(_, _, count)) in &totals {
+        let mut v = total(key).unwrap_or_default();
+        if !key.contains(' ') {
+            if count >= 2 && lexicon::given_name(key).is_none() && !adjective_like(key) {
+                v.org += (0.5 * count as f32).min(3.0);
+            }
+            if surnames.contains_key(&surname_key(key)) {
+                v.person += 3.0;
+            }
+            if makers.contains_key(key) {
+                v.org += 2.0;
+            }
+            if org_starts.contains_key(key) {
+                v.org += 3.0;
+            }
+        }
+        decided.insert(key, v);
+    }
+    // Names listed together are alike ("Acme, Initech and Globex";
+    // "Springfield and Shelbyville"): an organisation or a place lends its
+    // kind to the names it is listed with.
+    // Two rounds: a name that took the kind passes it along the list.
+    for threshold in [3.0, 1.5] {
+        let mut lent: Vec<(&str, EntityKind)> = Vec::new();
+        for &(a, b) in coordinated {
+            let (ka, kb) = (runs[a].key.as_str(), runs[b].key.as_str());
+            for (from, to) in [(ka, kb), (kb, ka)] {
+                let (Some(v), Some(w)) = (decided.get(from), decided.get(to)) else { continue };
+                let strong = v.org.max(v.place) >= threshold && w.org.max(w.place) < 1.5 && w.person < 1.5;
+                if let Some(kind @ (EntityKind::Organization | EntityKind::Place)) = v.best().filter(|_| strong) {
+                    lent.push((to, kind));
+                }
+            }
+        }
+        for (key, kind) in lent {
+            if let Some(v) = decided.get_mut(key) {
+                v.add(kind, 1.5);
+            }
+        }
+    }
+    runs.iter()
+        .map(|run| {
+            let kind = decided.get(run.key.as_str()).and_then(Votes::best);
+            let joins = kind == Some(EntityKind::Organization) && !run.key.contains(' ');
+            let canon = if joins { org_starts.get(run.key.as_str()).cloned().flatten() } else { None };
+            (kind, canon)
+        })
+        .collect()
+}
+
+/// Pairs of runs (indices) listed together in a sentence: only commas,
+/// "and", "or" or "&" between them.
+fn coordinated_runs(body: &str, tokens: &[Token], runs: &[Run]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for a in 0..runs.len().saturating_sub(1) {
+        let (x, y) = (&runs[a], &runs[a + 1]);
+        if x.name.is_empty() || y.name.is_empty() || x.sentence != y.sentence || x.group.is_some() || y.first <= x.last {
+            continue;
+        }
+        let between = &tokens[x.last..y.first];
+        let joined = between.iter().all(|t| matches!(t.span.text(body), "," | "and" | "or" | "&" | "the"));
+        if joined && between.len() <= 3 {
+            pairs.push((a, a + 1));
+        }
+    }
+    pairs
 }
 
 /// Links a classified run to an entity of the article, creating it if needed.
-fn link(entities: &mut Vec<Entity>, by_key: &mut HashMap<String, usize>, run: &Run, kind: EntityKind) -> usize {
+fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, run: &Run, kind: EntityKind) -> usize {
     let full = run.name.join(" ");
     let id = match kind {
         EntityKind::Person => {
@@ -850,7 +1412,8 @@ fn link(entities: &mut Vec<Entity>, by_key: &mut HashMap<String, usize>, run: &R
             let canonical = lexicon::organization(&full)
                 .map(|o| o.name.to_string())
                 .or_else(|| lexicon::country(&full).map(str::to_string))
-                .unwrap_or_else(|| full.clone());
+                .or_else(|| run.canon.clone())
+                .unwrap_or_else(|| display_name(&run.name));
             let key = format!("o:{}", canonical.to_lowercase());
             *by_key.entry(key).or_insert_with(|| {
                 let affiliation = lexicon::organization(&full).and_then(|o| o.country).map(str::to_string);
@@ -956,6 +1519,63 @@ mod tests {
         assert_eq!(find("The foreign minister"), Some("John Doe"));
         assert_eq!(find("he"), Some("John Doe"));
         assert_eq!(find("She"), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn word_shapes() {
+        assert!(is_camel_product("iPod") && is_camel_product("iOS") && is_camel_product("eBay"));
+        assert!(!is_camel_product("kWh") && !is_camel_product("mAh") && !is_camel_product("Apple"));
+        assert!(is_model_code("A380") && is_model_code("F-35") && !is_model_code("CO2") && !is_model_code("Boeing"));
+        assert!(is_model_number("787") && is_model_number("737-800") && is_model_number("4") && !is_model_number("2010") && !is_model_number("12345"));
+        assert_eq!(hyphen_suffix("Chicago-based"), Some(("Chicago", true)));
+        assert_eq!(hyphen_suffix("Acme-led"), Some(("Acme", false)));
+        assert_eq!(hyphen_suffix("long-range"), None);
+        assert!(adjective_like("Actual") && adjective_like("Republican") && !adjective_like("Boeing") && !adjective_like("Acme"));
+        assert_eq!(name_key(&["Acme".to_string(), "Co".to_string()]), "acme");
+        assert_eq!(display_name(&["Acme".to_string(), "Widgets".to_string(), "Inc".to_string()]), "Acme Widgets");
+    }
+
+    #[test]
+    fn votes_pick_the_heaviest_kind() {
+        let mut v = Votes::default();
+        assert_eq!(v.best(), None);
+        v.add(EntityKind::Place, 1.0);
+        v.add(EntityKind::Organization, 2.5);
+        assert_eq!(v.best(), Some(EntityKind::Organization));
+        v.add(EntityKind::Person, 2.5);
+        assert_eq!(v.best(), Some(EntityKind::Person), "ties go to person");
+    }
+
+    #[test]
+    fn money_and_zones_are_no_names() {
+        let kinds = |text: &str| {
+            let (e, _) = run(text);
+            e.mentions.iter().filter_map(|m| Some((m.span.text(text).to_string(), e.entities[m.entity?].kind))).collect::<Vec<_>>()
+        };
+        let found = kinds("Acme paid US$ 5 million at 10:00 GMT and 9 a.m. PST, or 4 million EUR.");
+        assert!(found.iter().all(|(t, _)| !matches!(t.as_str(), "US" | "GMT" | "PST" | "EUR")), "{found:?}");
+    }
+
+    #[test]
+    fn organisation_evidence_outweighs_a_cue_verb() {
+        let (e, _) = run("Carmaker Drossel said it would cut jobs. Drossel said sales fell. Drossel shares dropped.");
+        let d = e.entities.iter().find(|x| x.name == "Drossel").unwrap();
+        assert_eq!(d.kind, EntityKind::Organization);
+        assert_eq!(e.mentions.iter().filter(|m| m.entity.is_some_and(|i| e.entities[i].name == "Drossel")).count(), 3);
+    }
+
+    #[test]
+    fn organisation_title_person() {
+        let text = "Brevik Systems CEO Lena Moor said the deal was done.";
+        let (e, _) = run(text);
+        let moor = e.entities.iter().find(|x| x.name == "Lena Moor").unwrap();
+        assert_eq!(moor.kind, EntityKind::Person);
+        assert_eq!(moor.titles, ["CEO"]);
+        assert_eq!(moor.affiliation.as_deref(), Some("Brevik Systems"));
+        assert!(e.entities.iter().any(|x| x.name == "Brevik Systems" && x.kind == EntityKind::Organization));
+        // the person's mention is the first of the sentence: its subject
+        let first = e.mentions.iter().find(|m| m.subject).unwrap();
+        assert_eq!(first.span.text(text), "Brevik Systems CEO Lena Moor");
     }
 
     #[test]

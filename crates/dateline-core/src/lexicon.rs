@@ -5,7 +5,11 @@
 //! * countries with demonyms and aliases (Debian iso-codes plus our own);
 //! * titles and roles, with an implied gender or country;
 //! * organisations with aliases and a country;
-//! * attribution cue verbs with a class (speech, speech act, belief).
+//! * attribution cue verbs with a class (speech, speech act, belief);
+//! * places that are not countries, with demonyms (continents, regions,
+//!   states and provinces, large cities);
+//! * name cues: words that tell what a capitalised name is (or that it is
+//!   none: currency codes, time zones).
 //!
 //! Lookups take the word as written; they lower-case where the list does.
 
@@ -147,6 +151,8 @@ const COUNTRIES: &str = include_str!("../data/countries.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
 const CUE_VERBS: &str = include_str!("../data/cue_verbs.txt");
+const PLACES: &str = include_str!("../data/places.txt");
+const NAME_CUES: &str = include_str!("../data/name_cues.txt");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Gender {
@@ -154,6 +160,27 @@ pub enum Gender {
     Unknown,
     Male,
     Female,
+}
+
+/// A section of `data/name_cues.txt`: words that tell what a capitalised
+/// name is (or that a capitalised word is no name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NameCue {
+    /// An ISO currency code ("USD").
+    Currency,
+    /// A time-zone abbreviation, no name after a clock time ("EST").
+    Zone,
+    /// A time-zone abbreviation that is never a name ("UTC").
+    ZoneAlways,
+    /// A lower-case noun before a name that makes it an organisation ("airline").
+    OrgNoun,
+    /// A lower-case word after a name that makes it an organisation ("shares").
+    OrgAfter,
+    /// The last word of an event's name ("Conference").
+    EventHead,
+    /// A capitalised noun that takes a number without naming a product
+    /// ("Chapter 11", "Article 5").
+    NumberedNoun,
 }
 
 /// The class of an attribution cue verb.
@@ -195,6 +222,12 @@ struct Tables {
     orgs: Map<String, Org>,
     /// cue verb forms: lemma -> class; irregular form -> lemma
     cues: Map<String, (CueClass, &'static str)>,
+    /// lower-cased place names (not countries)
+    places: Map<String, ()>,
+    /// lower-cased demonym of a place that is not a country -> the place
+    place_demonyms: Map<String, &'static str>,
+    /// (section, word as listed)
+    name_cues: HashSet<(NameCue, &'static str), BuildHasherDefault<WordHasher>>,
 }
 
 fn tables() -> &'static Tables {
@@ -287,7 +320,33 @@ fn build() -> Tables {
         }
         cues.insert(lemma.to_string(), (class, lemma));
     }
-    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues }
+    let mut places = Map::default();
+    let mut place_demonyms = Map::default();
+    for line in data_lines(PLACES) {
+        let (name, demonyms) = line.split_once('|').unwrap_or((line, ""));
+        places.insert(name.to_lowercase(), ());
+        for d in demonyms.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+            place_demonyms.insert(d.to_lowercase(), name);
+        }
+    }
+    let mut name_cues = HashSet::default();
+    for line in data_lines(NAME_CUES) {
+        let mut words = line.split_whitespace();
+        let section = match words.next() {
+            Some("currency") => NameCue::Currency,
+            Some("zone") => NameCue::Zone,
+            Some("zone_always") => NameCue::ZoneAlways,
+            Some("org_noun") => NameCue::OrgNoun,
+            Some("org_after") => NameCue::OrgAfter,
+            Some("event_head") => NameCue::EventHead,
+            Some("numbered_noun") => NameCue::NumberedNoun,
+            _ => continue,
+        };
+        for w in words {
+            name_cues.insert((section, w));
+        }
+    }
+    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues, places, place_demonyms, name_cues }
 }
 
 /// Runs `f` on the word in lower case, without allocating for short ASCII words.
@@ -326,6 +385,23 @@ pub fn country(name: &str) -> Option<&'static str> {
 /// The country of a demonym ("Russian" -> "Russia").
 pub fn demonym(word: &str) -> Option<&'static str> {
     with_lower(word, |w| tables().demonyms.get(w).copied())
+}
+
+/// Whether a name is a known place that is not a country ("California",
+/// "Los Angeles", "Middle East").
+pub fn place(name: &str) -> bool {
+    with_lower(name, |w| tables().places.contains_key(w))
+}
+
+/// The place of a demonym of a place that is not a country ("Californian"
+/// -> "California", "European" -> "Europe").
+pub fn place_demonym(word: &str) -> Option<&'static str> {
+    with_lower(word, |w| tables().place_demonyms.get(w).copied())
+}
+
+/// Whether `word`, as written, is listed in a section of the name cues.
+pub fn name_cue(cue: NameCue, word: &str) -> bool {
+    tables().name_cues.contains(&(cue, word))
 }
 
 /// A title given in lower case, words separated by single spaces.
@@ -423,6 +499,9 @@ mod tests {
         assert!(title_head("minister"));
         assert_eq!(organization("OPCW").map(|o| o.name), Some("Organization for the Prohibition of Chemical Weapons"));
         assert!(organization("Is").is_none());
+        assert!(place("California") && place("los angeles") && !place("Acme"));
+        assert_eq!(place_demonym("European"), Some("Europe"));
+        assert!(name_cue(NameCue::ZoneAlways, "UTC") && name_cue(NameCue::OrgNoun, "airline") && !name_cue(NameCue::OrgNoun, "Airline"));
     }
 
     #[test]
