@@ -51,6 +51,8 @@
 //! Merging compares an event only with the last `MERGE_WINDOW` (256) events
 //! of its trigger family and class, and skips pairs already in one item.
 
+pub mod mentions;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::borrow::Cow;
 use std::cell::OnceCell;
