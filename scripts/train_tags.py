@@ -25,9 +25,10 @@ import argparse
 import os
 import re
 
-MIN_VERB_TAGS = 3
-EVENT_SHARE = 0.3
-MIN_NOUN_TAGS = 1
+MIN_VERB_COUNT = 8      # a verb lemma's sense-tagged occurrences (SemCor counts in cntlist.rev)
+MIN_NOUN_COUNT = 3      # likewise for a noun lemma
+EVENT_SHARE = 0.5       # share of a noun's tagged occurrences in the eventive files
+VERB_SHARE = 1.0        # or: verb occurrences >= VERB_SHARE x noun occurrences (a deverbal noun: "plan", "cut")
 EVENTIVE = {"act", "event", "process", "phenomenon"}
 LEXNAMES = ("tops act animal artifact attribute body cognition communication event feeling food group location "
             "motive object person phenomenon plant possession process quantity relation shape state substance time").split()
@@ -37,6 +38,19 @@ EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "sis", "ing", "
 HEADER_WN = ("# {what}, derived from WordNet 3.0 (Copyright 2006 by Princeton University, WordNet 3.0 license:\n"
              "# use, copy, modify and distribute with this notice; provided AS IS) by scripts/train_tags.py\n"
              "# (`apt-get install wordnet-base; python3 scripts/train_tags.py`). {fmt}\n")
+
+
+def counts(path):
+    """(lemma, pos digit) -> {lexfile name: tagged occurrences} from cntlist.rev."""
+    out = {}
+    for line in open(path, encoding="latin-1"):
+        key, _, n = line.split()
+        lemma, rest = key.split("%", 1)
+        pos, lexfile = rest.split(":")[:2]
+        d = out.setdefault((lemma, pos), {})
+        name = LEXNAMES[int(lexfile) - 3] if pos == "1" else lexfile
+        d[name] = d.get(name, 0) + int(n)
+    return out
 
 
 def index(path):
@@ -54,7 +68,7 @@ def index(path):
     return out
 
 
-def lexfiles(path):
+def _unused_lexfiles(path):
     out = {}
     for line in open(path, encoding="latin-1"):
         if not line.startswith(" "):
@@ -79,8 +93,9 @@ def main():
     args = ap.parse_args()
     wn = args.wordnet
 
-    verbs_idx = index(os.path.join(wn, "index.verb"))
-    verbs = sorted(v for v, (tc, _) in verbs_idx.items() if tc >= MIN_VERB_TAGS and "-" not in v)
+    cnt = counts(os.path.join(wn, "cntlist.rev"))
+    verb_count = {l: sum(d.values()) for (l, p), d in cnt.items() if p == "2"}
+    verbs = sorted(v for v in index(os.path.join(wn, "index.verb")) if verb_count.get(v, 0) >= MIN_VERB_COUNT and "-" not in v)
     verb_set = set(verbs)
     with open(os.path.join(args.out, "verbs.txt"), "w") as f:
         f.write(HEADER_WN.format(what="Common English verb lemmas", fmt="Lemmas, several per line."))
@@ -99,14 +114,14 @@ def main():
         for lemma in sorted(irregular):
             f.write(lemma + " " + " ".join(sorted(set(irregular[lemma]))) + "\n")
 
-    lex = lexfiles(os.path.join(wn, "data.noun"))
     nouns = []
-    for lemma, (tc, offs) in index(os.path.join(wn, "index.noun")).items():
-        if tc < MIN_NOUN_TAGS or lemma.endswith(EVENT_SUFFIXES) or "-" in lemma:
+    for lemma in index(os.path.join(wn, "index.noun")):
+        by_file = cnt.get((lemma, "1"), {})
+        total = sum(by_file.values())
+        if total < MIN_NOUN_COUNT or lemma.endswith(EVENT_SUFFIXES) or "-" in lemma:
             continue
-        weights = [1 / (i + 1) for i in range(len(offs))]
-        share = sum(w for w, o in zip(weights, offs) if lex[o] in EVENTIVE) / sum(weights)
-        if share >= EVENT_SHARE:
+        share = sum(n for f, n in by_file.items() if f in EVENTIVE) / total
+        if share >= EVENT_SHARE or verb_count.get(lemma, 0) >= VERB_SHARE * total:
             nouns.append(lemma)
     nouns.sort()
     with open(os.path.join(args.out, "event_nouns.txt"), "w") as f:

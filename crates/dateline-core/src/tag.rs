@@ -81,8 +81,8 @@ impl Tag {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Guess {
     Tag(Tag),
-    /// An `-s` word: plural noun or present verb.
-    PluralOrVerb,
+    /// An `-s` word: plural noun or present verb (true when its stem is a listed verb).
+    PluralOrVerb(bool),
     /// A common verb lemma: noun or base verb.
     BaseOrNoun,
     Be,
@@ -161,10 +161,52 @@ fn lexical(body: &str, seg: &Segmentation, i: usize, first: bool, title_case: bo
             WordClass::Name => Tag::Name,
         });
     }
-    if !first && !title_case && text.starts_with(|c: char| c.is_uppercase()) {
+    let capital = text.starts_with(|c: char| c.is_uppercase());
+    if !first && !title_case && capital {
         return Guess::Tag(Tag::Name);
     }
-    open_word(lower)
+    let guess = open_word(lower);
+    // A capitalised -ing or -ed word whose stem is no verb is a name ("Boeing").
+    if capital && matches!(guess, Guess::Tag(Tag::Verb(VerbForm::Ing | VerbForm::Past))) && irregular_verb(lower).is_none() && !has_verb_stem(lower) {
+        return Guess::Tag(Tag::Name);
+    }
+    guess
+}
+
+/// Whether an -ed, -ing or -s word comes from a listed verb lemma.
+pub fn has_verb_stem(lower: &str) -> bool {
+    let stems = |stem: &str| {
+        let b = stem.as_bytes();
+        let undoubled = (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);
+        verb_lemma(stem) || undoubled.is_some_and(verb_lemma) || with_e(stem, verb_lemma) || stem.strip_suffix('i').is_some_and(|s| with_y(s, verb_lemma))
+    };
+    if let Some(stem) = lower.strip_suffix("ing").or_else(|| lower.strip_suffix("ed")) {
+        return !stem.is_empty() && stems(stem);
+    }
+    if let Some(stem) = lower.strip_suffix("ies") {
+        return with_y(stem, verb_lemma);
+    }
+    lower.strip_suffix('s').is_some_and(|s| verb_lemma(s) || s.strip_suffix('e').is_some_and(verb_lemma))
+}
+
+/// `f(stem + "e")` without allocating for short words.
+fn with_e(stem: &str, f: impl Fn(&str) -> bool) -> bool {
+    with_suffix(stem, b'e', f)
+}
+
+fn with_y(stem: &str, f: impl Fn(&str) -> bool) -> bool {
+    with_suffix(stem, b'y', f)
+}
+
+fn with_suffix(stem: &str, c: u8, f: impl Fn(&str) -> bool) -> bool {
+    let mut buf = [0u8; 32];
+    let n = stem.len();
+    if n >= buf.len() {
+        return false;
+    }
+    buf[..n].copy_from_slice(stem.as_bytes());
+    buf[n] = c;
+    std::str::from_utf8(&buf[..=n]).is_ok_and(f)
 }
 
 /// Adjective endings (after the event-noun check: "arrival" is listed).
@@ -179,7 +221,7 @@ fn open_word(lower: &str) -> Guess {
     if verb_lemma(lower) {
         return Guess::BaseOrNoun;
     }
-    if n > 4 && lower.ends_with("ed") {
+    if n > 3 && lower.ends_with("ed") {
         return Guess::Tag(Tag::Verb(VerbForm::Past));
     }
     if n > 4 && lower.ends_with("ing") {
@@ -189,7 +231,7 @@ fn open_word(lower: &str) -> Guess {
         return Guess::Tag(Tag::Adv);
     }
     if n > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") {
-        return Guess::PluralOrVerb;
+        return Guess::PluralOrVerb(has_verb_stem(lower));
     }
     if n > 4 && ADJ_SUFFIXES.iter().any(|s| lower.ends_with(s)) {
         return Guess::Tag(Tag::Adj);
@@ -202,7 +244,7 @@ fn object_start(g: Option<&Guess>) -> bool {
     match g {
         None => true,
         Some(Guess::Tag(t)) => matches!(t, Tag::Det | Tag::Poss | Tag::Num | Tag::Prep | Tag::To | Tag::Adv | Tag::Name | Tag::Pron | Tag::Punct | Tag::Adj | Tag::Conj | Tag::Wh | Tag::Noun),
-        Some(Guess::PluralOrVerb) => true,
+        Some(Guess::PluralOrVerb(_)) => true,
         Some(_) => false,
     }
 }
@@ -222,14 +264,23 @@ fn resolve(guesses: &[Guess], before: &[Tag], k: usize) -> Tag {
     match guesses[k] {
         Guess::Tag(Tag::Verb(VerbForm::Past)) => match prev {
             Some(Tag::Aux) => Tag::Verb(VerbForm::Participle),
-            Some(Tag::Det | Tag::Poss) if matches!(next, Some(Guess::Tag(Tag::Noun | Tag::Name)) | Some(Guess::PluralOrVerb | Guess::BaseOrNoun)) => Tag::Adj,
+            Some(Tag::Det | Tag::Poss) if matches!(next, Some(Guess::Tag(Tag::Noun | Tag::Name)) | Some(Guess::PluralOrVerb(_) | Guess::BaseOrNoun)) => Tag::Adj,
             _ => Tag::Verb(VerbForm::Past),
         },
         Guess::Tag(Tag::Noun) if matches!(prev, Some(Tag::Modal | Tag::Aux | Tag::Neg)) => Tag::Verb(VerbForm::Base),
-        Guess::Tag(Tag::Verb(VerbForm::Ing)) if prev.is_some_and(|p| matches!(p, Tag::Det | Tag::Poss | Tag::Adj)) => Tag::Noun,
+        Guess::Tag(Tag::Verb(VerbForm::Ing)) if prev.is_some_and(|p| matches!(p, Tag::Det | Tag::Poss | Tag::Adj | Tag::Name | Tag::Noun)) => {
+            if matches!(next, Some(Guess::Tag(Tag::Noun) | Guess::PluralOrVerb(_) | Guess::BaseOrNoun)) {
+                Tag::Adj
+            } else if matches!(prev, Some(Tag::Name | Tag::Noun)) {
+                Tag::Verb(VerbForm::Ing)
+            } else {
+                Tag::Noun
+            }
+        }
         Guess::Tag(t) => t,
-        Guess::PluralOrVerb => {
-            if subject_before && !prev.is_some_and(Tag::nominal_left) && object_start(next) {
+        Guess::PluralOrVerb(verb_stem) => {
+            let clear_object = matches!(next, Some(Guess::Tag(Tag::Det | Tag::Poss | Tag::Num | Tag::Pron | Tag::To | Tag::Adv | Tag::Adj | Tag::Wh | Tag::Conj)));
+            if subject_before && !prev.is_some_and(Tag::nominal_left) && object_start(next) && (clear_object || verb_stem) {
                 Tag::Verb(VerbForm::Present)
             } else {
                 Tag::Noun
@@ -243,11 +294,11 @@ fn resolve(guesses: &[Guess], before: &[Tag], k: usize) -> Tag {
             _ => Tag::Noun,
         },
         Guess::Be => match verb_after() {
-            Some(Guess::Tag(Tag::Verb(VerbForm::Past | VerbForm::Ing))) => Tag::Aux,
+            Some(Guess::Tag(Tag::Verb(VerbForm::Past | VerbForm::Ing)) | Guess::BaseOrNoun | Guess::Be | Guess::Tag(Tag::To)) => Tag::Aux,
             _ => Tag::Verb(VerbForm::Present),
         },
         Guess::Have => match verb_after() {
-            Some(Guess::Tag(Tag::Verb(VerbForm::Past))) | Some(Guess::Be) => Tag::Aux,
+            Some(Guess::Tag(Tag::Verb(VerbForm::Past)) | Guess::Be | Guess::BaseOrNoun | Guess::Do) => Tag::Aux,
             _ => Tag::Verb(VerbForm::Present),
         },
         Guess::Do => match verb_after() {
