@@ -28,7 +28,7 @@ import re
 MIN_VERB_COUNT = 8      # a verb lemma's sense-tagged occurrences (SemCor counts in cntlist.rev)
 MIN_NOUN_COUNT = 3      # likewise for a noun lemma
 EVENT_SHARE = 0.5       # share of a noun's tagged occurrences in the eventive files
-VERB_SHARE = 1.0        # or: verb occurrences >= VERB_SHARE x noun occurrences (a deverbal noun: "plan", "cut")
+VERB_SHARE = 1.5        # or: verb occurrences >= VERB_SHARE x noun occurrences (a deverbal noun: "plan", "cut")
 EVENTIVE = {"act", "event", "process", "phenomenon"}
 LEXNAMES = ("tops act animal artifact attribute body cognition communication event feeling food group location "
             "motive object person phenomenon plant possession process quantity relation shape state substance time").split()

@@ -113,6 +113,7 @@ const WORD_CLASSES: &str = include_str!("../data/word_classes.txt");
 const VERBS: &str = include_str!("../data/verbs.txt");
 const IRREGULAR_VERBS: &str = include_str!("../data/irregular.txt");
 const EVENT_NOUNS: &str = include_str!("../data/event_nouns.txt");
+const NEWS_EVENT_NOUNS: &str = include_str!("../data/news_event_nouns.txt");
 const EVENT_CLASSES: &str = include_str!("../data/event_classes.txt");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -370,6 +371,8 @@ struct WordTables {
     irregular: Map<&'static str, &'static str>,
     /// Eventive noun lemmas.
     event_nouns: Map<&'static str, ()>,
+    /// The hand-written news event nouns among them.
+    news_event_nouns: Map<&'static str, ()>,
     /// Predicate lemma -> its TimeML class name (`REPORTING`, ...).
     event_classes: Map<&'static str, &'static str>,
 }
@@ -385,7 +388,7 @@ fn word_tables() -> &'static WordTables {
                 classes.entry(w).or_insert(class);
             }
         }
-        let words = |text: &'static str| data_lines(text).flat_map(str::split_whitespace).map(|w| (w, ())).collect::<Map<_, _>>();
+        let words = |text: &'static str| data_lines(text).flat_map(str::split_whitespace).map(|w| (w, ()));
         let mut irregular = Map::default();
         for line in data_lines(IRREGULAR_VERBS) {
             let mut words = line.split_whitespace();
@@ -402,7 +405,9 @@ fn word_tables() -> &'static WordTables {
                 event_classes.entry(w).or_insert(class);
             }
         }
-        WordTables { classes, verbs: words(VERBS), irregular, event_nouns: words(EVENT_NOUNS), event_classes }
+        let event_nouns = words(EVENT_NOUNS).chain(words(NEWS_EVENT_NOUNS)).collect();
+        let news_event_nouns = words(NEWS_EVENT_NOUNS).collect();
+        WordTables { classes, verbs: words(VERBS).collect(), irregular, event_nouns, news_event_nouns, event_classes }
     })
 }
 
@@ -424,6 +429,12 @@ pub fn irregular_verb(lower: &str) -> Option<&'static str> {
 /// Whether a singular noun lemma usually denotes an event ("sale", "crash").
 pub fn event_noun(lemma: &str) -> bool {
     word_tables().event_nouns.contains_key(lemma)
+}
+
+/// Whether a singular noun lemma is a news event noun ("summit", "crash"),
+/// the hand-written part of [`event_noun`]'s list.
+pub fn news_event_noun(lemma: &str) -> bool {
+    word_tables().news_event_nouns.contains_key(lemma)
 }
 
 /// The TimeML class name listed for a predicate lemma (`REPORTING` for "say").

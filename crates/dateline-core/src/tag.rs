@@ -100,7 +100,7 @@ pub fn tag(body: &str, seg: &Segmentation) -> Vec<Tag> {
         guesses.clear();
         guesses.extend(range.clone().enumerate().map(|(k, i)| lexical(body, seg, i, k == 0, title_case)));
         for k in 0..guesses.len() {
-            tags[range.start + k] = resolve(&guesses, &tags[range.start..range.start + k], k);
+            tags[range.start + k] = resolve(seg, range.start, &guesses, &tags[range.start..range.start + k], k);
         }
     }
     tags
@@ -255,7 +255,7 @@ fn helped(g: Guess) -> bool {
 }
 
 /// The tag of token `k` of the sentence, given the tags before it.
-fn resolve(guesses: &[Guess], before: &[Tag], k: usize) -> Tag {
+fn resolve(seg: &Segmentation, start: usize, guesses: &[Guess], before: &[Tag], k: usize) -> Tag {
     let prev = before.last().copied();
     let next = guesses.get(k + 1);
     // The next word that is not an adverb or negation, for auxiliaries.
@@ -279,8 +279,12 @@ fn resolve(guesses: &[Guess], before: &[Tag], k: usize) -> Tag {
         }
         Guess::Tag(t) => t,
         Guess::PluralOrVerb(verb_stem) => {
-            let clear_object = matches!(next, Some(Guess::Tag(Tag::Det | Tag::Poss | Tag::Num | Tag::Pron | Tag::To | Tag::Adv | Tag::Adj | Tag::Wh | Tag::Conj)));
-            if subject_before && !prev.is_some_and(Tag::nominal_left) && object_start(next) && (clear_object || verb_stem) {
+            let clear_object = matches!(next, Some(Guess::Tag(Tag::Det | Tag::Poss | Tag::Num | Tag::Pron | Tag::To | Tag::Adv | Tag::Adj | Tag::Wh | Tag::Conj | Tag::Name)));
+            // "that includes", "which sells": a relative pronoun is the subject.
+            let relative = k > 0 && matches!(seg.lower(start + k - 1), "that" | "which" | "who");
+            let headline_subject = k == 1 && matches!(next, Some(Guess::Tag(Tag::Noun)));
+            let subject = (subject_before && !prev.is_some_and(Tag::nominal_left)) || relative;
+            if subject && (object_start(next) || verb_stem && next == Some(&Guess::BaseOrNoun)) && (clear_object || verb_stem || headline_subject) {
                 Tag::Verb(VerbForm::Present)
             } else {
                 Tag::Noun

@@ -17,7 +17,7 @@
 //! Tense, perfect aspect and negation are read from the auxiliaries before a
 //! verb. Cost: linear in the tokens (the excluded spans are sorted once).
 
-use crate::lexicon::{event_class, event_noun, irregular_verb, verb_lemma};
+use crate::lexicon::{event_class, event_noun, irregular_verb, news_event_noun, verb_lemma};
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::tag::{Tag, VerbForm};
@@ -124,7 +124,7 @@ pub fn find(body: &str, seg: &Segmentation, tags: &[Tag], exclude: &[Span]) -> V
                 ex += 1;
             }
             // Any excluded span that overlaps this token (they are sorted by start).
-            if exclude[ex..].iter().take_while(|x| x.start < span.end).any(|x| x.end > span.start) {
+            if exclude[ex..].iter().take_while(|x| x.start < span.end).any(|x| x.end > span.start) && !named_event_head(seg, tags, i) {
                 continue;
             }
             if let Some(m) = mention(seg, tags, s.tokens.start, i, si, tag) {
@@ -135,12 +135,24 @@ pub fn find(body: &str, seg: &Segmentation, tags: &[Tag], exclude: &[Span]) -> V
     out
 }
 
+/// The head of a named event: the capitalised last word of a name that is
+/// a news event noun ("the Worldwide Developers Conference", "the Summer
+/// Games").
+fn named_event_head(seg: &Segmentation, tags: &[Tag], i: usize) -> bool {
+    tags[i] == Tag::Name && i > 0 && tags[i - 1] == Tag::Name && tags.get(i + 1) != Some(&Tag::Name) && news_event_noun(&noun_lemma(seg.lower(i)))
+}
+
 /// Token `i` as an event mention, if it is one.
 fn mention(seg: &Segmentation, tags: &[Tag], first: usize, i: usize, sentence: usize, tag: Tag) -> Option<EventMention> {
     let lower = seg.lower(i);
     let (pos, lemma) = match tag {
         Tag::Verb(form) => (Pos::Verb, verb_lemma_of(lower, form)),
+        Tag::Name if named_event_head(seg, tags, i) => (Pos::Noun, noun_lemma(lower)),
         Tag::Noun => {
+            // "per share", "per day": a unit.
+            if i > 0 && seg.lower(i - 1) == "per" {
+                return None;
+            }
             let lemma = noun_lemma(lower);
             if !eventive_noun(&lemma) {
                 return None;
