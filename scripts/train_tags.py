@@ -28,8 +28,10 @@ import re
 MIN_VERB_COUNT = 8      # a verb lemma's sense-tagged occurrences (SemCor counts in cntlist.rev)
 MIN_NOUN_COUNT = 3      # likewise for a noun lemma
 EVENT_SHARE = 0.5       # share of a noun's tagged occurrences in the eventive files
-VERB_SHARE = 1.5        # or: verb occurrences >= VERB_SHARE x noun occurrences (a deverbal noun: "plan", "cut")
+VERB_SHARE = 1.5        # or: verb occurrences >= VERB_SHARE x noun occurrences, the noun's mostly
+                        # not a person, thing or group (a deverbal noun: "plan", "cut")
 EVENTIVE = {"act", "event", "process", "phenomenon"}
+CONCRETE = {"person", "artifact", "object", "animal", "body", "food", "plant", "substance", "location", "group"}
 LEXNAMES = ("tops act animal artifact attribute body cognition communication event feeling food group location "
             "motive object person phenomenon plant possession process quantity relation shape state substance time").split()
 # Suffixes the engine treats as eventive by rule (keep in step with events/mentions.rs: EVENT_SUFFIXES).
@@ -121,7 +123,9 @@ def main():
         if total < MIN_NOUN_COUNT or lemma.endswith(EVENT_SUFFIXES) or "-" in lemma:
             continue
         share = sum(n for f, n in by_file.items() if f in EVENTIVE) / total
-        if share >= EVENT_SHARE or verb_count.get(lemma, 0) >= VERB_SHARE * total:
+        concrete = sum(n for f, n in by_file.items() if f in CONCRETE) / total
+        deverbal = verb_count.get(lemma, 0) >= VERB_SHARE * total and concrete < 0.5
+        if share >= EVENT_SHARE or deverbal:
             nouns.append(lemma)
     nouns.sort()
     with open(os.path.join(args.out, "event_nouns.txt"), "w") as f:

@@ -20,7 +20,7 @@
 //!
 //! Cost: linear, one hash lookup or two per token.
 
-use crate::lexicon::{irregular_verb, verb_lemma, word_class, WordClass};
+use crate::lexicon::{event_noun, irregular_verb, verb_lemma, word_class, WordClass};
 use crate::segment::{Segmentation, TokenKind};
 
 /// A token's word class.
@@ -106,7 +106,7 @@ pub fn tag(body: &str, seg: &Segmentation) -> Vec<Tag> {
     tags
 }
 
-/// A headline in title case: most words of four or more capitalised.
+/// A headline in title case: three or more open words, all capitalised.
 fn is_title_case(body: &str, seg: &Segmentation, range: std::ops::Range<usize>) -> bool {
     let (mut words, mut caps) = (0, 0);
     for i in range {
@@ -116,7 +116,7 @@ fn is_title_case(body: &str, seg: &Segmentation, range: std::ops::Range<usize>) 
             caps += usize::from(t.span.text(body).starts_with(|c: char| c.is_uppercase()));
         }
     }
-    words >= 3 && caps * 10 >= words * 8
+    words >= 3 && caps == words
 }
 
 fn is_acronym(text: &str) -> bool {
@@ -233,7 +233,7 @@ fn open_word(lower: &str) -> Guess {
     if n > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") {
         return Guess::PluralOrVerb(has_verb_stem(lower));
     }
-    if n > 4 && ADJ_SUFFIXES.iter().any(|s| lower.ends_with(s)) {
+    if n > 4 && ADJ_SUFFIXES.iter().any(|s| lower.ends_with(s)) && !event_noun(lower) {
         return Guess::Tag(Tag::Adj);
     }
     Guess::Tag(Tag::Noun)
@@ -249,6 +249,16 @@ fn object_start(g: Option<&Guess>) -> bool {
     }
 }
 
+/// Whether a token clearly starts what follows a verb: an object, an adverb, a clause.
+fn clear_object(g: Option<&Guess>) -> bool {
+    matches!(g, Some(Guess::Tag(Tag::Det | Tag::Poss | Tag::Num | Tag::Pron | Tag::To | Tag::Adv | Tag::Adj | Tag::Wh | Tag::Conj | Tag::Name)))
+}
+
+/// Whether the word before token `k` is a plural noun or a name (a subject for a base-form verb).
+fn plural_or_name(guesses: &[Guess], k: usize) -> bool {
+    k > 0 && matches!(guesses[k - 1], Guess::PluralOrVerb(_) | Guess::Tag(Tag::Name) | Guess::Tag(Tag::Pron) | Guess::Tag(Tag::Wh))
+}
+
 /// Whether a token is a verb form that an auxiliary before it may help.
 fn helped(g: Guess) -> bool {
     matches!(g, Guess::Tag(Tag::Verb(_)) | Guess::BaseOrNoun | Guess::Be | Guess::Have)
@@ -260,7 +270,9 @@ fn resolve(seg: &Segmentation, start: usize, guesses: &[Guess], before: &[Tag], 
     let next = guesses.get(k + 1);
     // The next word that is not an adverb or negation, for auxiliaries.
     let verb_after = || guesses[k + 1..].iter().take(3).copied().find(|g| !matches!(g, Guess::Tag(Tag::Adv | Tag::Neg)));
-    let subject_before = matches!(prev, Some(Tag::Name | Tag::Pron | Tag::Wh | Tag::Noun));
+    // The word before, past adverbs ("the store currently sells").
+    let before_adverbs = before.iter().rev().copied().find(|t| *t != Tag::Adv);
+    let subject_before = matches!(before_adverbs, Some(Tag::Name | Tag::Pron | Tag::Wh | Tag::Noun));
     match guesses[k] {
         Guess::Tag(Tag::Verb(VerbForm::Past)) => match prev {
             Some(Tag::Aux) => Tag::Verb(VerbForm::Participle),
@@ -279,7 +291,7 @@ fn resolve(seg: &Segmentation, start: usize, guesses: &[Guess], before: &[Tag], 
         }
         Guess::Tag(t) => t,
         Guess::PluralOrVerb(verb_stem) => {
-            let clear_object = matches!(next, Some(Guess::Tag(Tag::Det | Tag::Poss | Tag::Num | Tag::Pron | Tag::To | Tag::Adv | Tag::Adj | Tag::Wh | Tag::Conj | Tag::Name)));
+            let clear_object = clear_object(next);
             // "that includes", "which sells": a relative pronoun is the subject.
             let relative = k > 0 && matches!(seg.lower(start + k - 1), "that" | "which" | "who");
             let headline_subject = k == 1 && matches!(next, Some(Guess::Tag(Tag::Noun)));
@@ -294,7 +306,8 @@ fn resolve(seg: &Segmentation, start: usize, guesses: &[Guess], before: &[Tag], 
             Some(Tag::To | Tag::Modal | Tag::Neg) => Tag::Verb(VerbForm::Base),
             Some(Tag::Aux) => Tag::Verb(VerbForm::Base),
             Some(Tag::Pron) => Tag::Verb(VerbForm::Present),
-            Some(Tag::Name | Tag::Noun | Tag::Wh) if object_start(next) && !matches!(next, Some(Guess::Tag(Tag::Noun))) => Tag::Verb(VerbForm::Present),
+            // "stocks fall 5%", "GM cut 900 jobs": a plural or name subject and a clear object.
+            Some(Tag::Name | Tag::Noun | Tag::Wh) if plural_or_name(guesses, k) && (clear_object(next) || matches!(next, Some(Guess::Tag(Tag::Prep)))) => Tag::Verb(VerbForm::Present),
             _ => Tag::Noun,
         },
         Guess::Be => match verb_after() {

@@ -17,7 +17,7 @@
 //! Tense, perfect aspect and negation are read from the auxiliaries before a
 //! verb. Cost: linear in the tokens (the excluded spans are sorted once).
 
-use crate::lexicon::{event_class, event_noun, irregular_verb, news_event_noun, verb_lemma};
+use crate::lexicon::{event_class, event_noun, irregular_verb, news_event_noun, verb_lemma, word_class};
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::tag::{Tag, VerbForm};
@@ -142,11 +142,28 @@ fn named_event_head(seg: &Segmentation, tags: &[Tag], i: usize) -> bool {
     tags[i] == Tag::Name && i > 0 && tags[i - 1] == Tag::Name && tags.get(i + 1) != Some(&Tag::Name) && news_event_noun(&noun_lemma(seg.lower(i)))
 }
 
+/// An adjective that is the predicate of a copula ("was profitable",
+/// "remained weak"): a state.
+fn predicative(seg: &Segmentation, tags: &[Tag], first: usize, i: usize) -> bool {
+    let mut k = i;
+    while k > first {
+        k -= 1;
+        match tags[k] {
+            Tag::Adv | Tag::Neg => continue,
+            Tag::Verb(_) => return matches!(seg.lower(k), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "'re" | "'m" | "am")
+                || matches!(verb_lemma_of(seg.lower(k), VerbForm::Past).as_str(), "become" | "remain" | "seem" | "appear" | "stay"),
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Token `i` as an event mention, if it is one.
 fn mention(seg: &Segmentation, tags: &[Tag], first: usize, i: usize, sentence: usize, tag: Tag) -> Option<EventMention> {
     let lower = seg.lower(i);
     let (pos, lemma) = match tag {
         Tag::Verb(form) => (Pos::Verb, verb_lemma_of(lower, form)),
+        Tag::Adj if predicative(seg, tags, first, i) => (Pos::Adjective, lower.to_string()),
         Tag::Name if named_event_head(seg, tags, i) => (Pos::Noun, noun_lemma(lower)),
         Tag::Noun => {
             // "per share", "per day": a unit.
@@ -154,7 +171,9 @@ fn mention(seg: &Segmentation, tags: &[Tag], first: usize, i: usize, sentence: u
                 return None;
             }
             let lemma = noun_lemma(lower);
-            if !eventive_noun(&lemma) {
+            // A modifier of another noun ("defence contract") is an event only when listed as news event noun ("sales figures").
+            let modifier = matches!(tags.get(i + 1), Some(Tag::Noun)) && !news_event_noun(&lemma);
+            if modifier || !eventive_noun(&lemma) {
                 return None;
             }
             (Pos::Noun, lemma)
@@ -165,7 +184,8 @@ fn mention(seg: &Segmentation, tags: &[Tag], first: usize, i: usize, sentence: u
     if listed == Some("NONE") {
         return None;
     }
-    let class = listed.and_then(EventClass::parse).unwrap_or(EventClass::Occurrence);
+    let default = if pos == Pos::Adjective { EventClass::State } else { EventClass::Occurrence };
+    let class = listed.and_then(EventClass::parse).unwrap_or(default);
     let (tense, perfect, negated) = match tag {
         Tag::Verb(form) => verb_features(seg, tags, first, i, form),
         _ => (Tense::None, false, false),
@@ -183,7 +203,8 @@ fn eventive_noun(lemma: &str) -> bool {
     if lemma.len() > 5 && EVENT_SUFFIXES.iter().any(|s| lemma.ends_with(s)) {
         return true;
     }
-    lemma.strip_suffix("ing").is_some_and(|stem| stem.len() > 2 && !verb_candidates(stem, "ing").is_empty())
+    // The -ing noun of a verb ("the bombing"), unless listed as a thing ("building").
+    lemma.strip_suffix("ing").is_some_and(|stem| stem.len() > 2 && !verb_candidates(stem, "ing").is_empty()) && word_class(lemma).is_none()
 }
 
 /// The singular of a plural noun: sales -> sale, crises -> crisis, companies -> company.
@@ -269,6 +290,16 @@ fn verb_features(seg: &Segmentation, tags: &[Tag], first: usize, i: usize, form:
         match tags[k] {
             Tag::Adv => continue,
             Tag::Neg => negated = true,
+            Tag::Aux | Tag::Modal if seg.lower(k).ends_with("n't") || seg.lower(k).ends_with("n’t") || seg.lower(k) == "cannot" => {
+                negated = true;
+                let base = seg.lower(k).trim_end_matches("n't").trim_end_matches("n’t");
+                tense = tense.or(match base {
+                    "did" | "was" | "were" | "had" => Some(Tense::Past),
+                    "wo" => Some(Tense::Future),
+                    "do" | "does" | "is" | "are" | "has" | "have" => Some(Tense::Present),
+                    _ => Some(Tense::Infinitive),
+                });
+            }
             Tag::Aux => match seg.lower(k) {
                 "has" | "have" | "'ve" => (perfect, tense) = (true, tense.or(Some(Tense::Present))),
                 "had" => (perfect, tense) = (true, tense.or(Some(Tense::Past))),
