@@ -10,6 +10,8 @@
 //!   states and provinces, large cities);
 //! * name cues: words that tell what a capitalised name is (or that it is
 //!   none: currency codes, time zones).
+//! * word classes for tagging and event mentions: function words, common
+//!   verbs and their irregular forms, eventive nouns, event classes.
 //!
 //! Lookups take the word as written; they lower-case where the list does.
 
@@ -153,6 +155,12 @@ const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
 const CUE_VERBS: &str = include_str!("../data/cue_verbs.txt");
 const PLACES: &str = include_str!("../data/places.txt");
 const NAME_CUES: &str = include_str!("../data/name_cues.txt");
+const WORD_CLASSES: &str = include_str!("../data/word_classes.txt");
+const VERBS: &str = include_str!("../data/verbs.txt");
+const IRREGULAR_VERBS: &str = include_str!("../data/irregular.txt");
+const EVENT_NOUNS: &str = include_str!("../data/event_nouns.txt");
+const NEWS_EVENT_NOUNS: &str = include_str!("../data/news_event_nouns.txt");
+const EVENT_CLASSES: &str = include_str!("../data/event_classes.txt");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Gender {
@@ -425,6 +433,131 @@ pub fn organization(name: &str) -> Option<&'static Org> {
     Some(org)
 }
 
+/// The listed class of a function word or of an open word the suffix rules
+/// would get wrong (`data/word_classes.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordClass {
+    Det,
+    Pron,
+    Poss,
+    Prep,
+    Conj,
+    Wh,
+    Modal,
+    Be,
+    Have,
+    Do,
+    Neg,
+    Adv,
+    Adj,
+    Noun,
+    /// Titles, units and abbreviations that are never events.
+    Name,
+}
+
+impl WordClass {
+    fn parse(s: &str) -> Option<WordClass> {
+        Some(match s {
+            "DET" => WordClass::Det,
+            "PRON" => WordClass::Pron,
+            "POSS" => WordClass::Poss,
+            "PREP" => WordClass::Prep,
+            "CONJ" => WordClass::Conj,
+            "WH" => WordClass::Wh,
+            "MODAL" => WordClass::Modal,
+            "BE" => WordClass::Be,
+            "HAVE" => WordClass::Have,
+            "DO" => WordClass::Do,
+            "NEG" => WordClass::Neg,
+            "ADV" => WordClass::Adv,
+            "ADJ" => WordClass::Adj,
+            "NOUN" => WordClass::Noun,
+            "NAME" => WordClass::Name,
+            _ => return None,
+        })
+    }
+}
+
+/// The word lists of the tagger and of event mentions.
+struct WordTables {
+    classes: Map<&'static str, WordClass>,
+    /// Common verb lemmas.
+    verbs: Map<&'static str, ()>,
+    /// Irregular past or participle form -> lemma.
+    irregular: Map<&'static str, &'static str>,
+    /// Eventive noun lemmas.
+    event_nouns: Map<&'static str, ()>,
+    /// The hand-written news event nouns among them.
+    news_event_nouns: Map<&'static str, ()>,
+    /// Predicate lemma -> its TimeML class name (`REPORTING`, ...).
+    event_classes: Map<&'static str, &'static str>,
+}
+
+fn word_tables() -> &'static WordTables {
+    static TABLES: OnceLock<WordTables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut classes = Map::default();
+        for line in data_lines(WORD_CLASSES) {
+            let mut words = line.split_whitespace();
+            let Some(class) = words.next().and_then(WordClass::parse) else { continue };
+            for w in words {
+                classes.entry(w).or_insert(class);
+            }
+        }
+        let words = |text: &'static str| data_lines(text).flat_map(str::split_whitespace).map(|w| (w, ()));
+        let mut irregular = Map::default();
+        for line in data_lines(IRREGULAR_VERBS) {
+            let mut words = line.split_whitespace();
+            let Some(lemma) = words.next() else { continue };
+            for form in words {
+                irregular.entry(form).or_insert(lemma);
+            }
+        }
+        let mut event_classes = Map::default();
+        for line in data_lines(EVENT_CLASSES) {
+            let mut words = line.split_whitespace();
+            let Some(class) = words.next() else { continue };
+            for w in words {
+                event_classes.entry(w).or_insert(class);
+            }
+        }
+        let event_nouns = words(EVENT_NOUNS).chain(words(NEWS_EVENT_NOUNS)).collect();
+        let news_event_nouns = words(NEWS_EVENT_NOUNS).collect();
+        WordTables { classes, verbs: words(VERBS).collect(), irregular, event_nouns, news_event_nouns, event_classes }
+    })
+}
+
+/// The listed class of a lower-case word, if it is listed.
+pub fn word_class(lower: &str) -> Option<WordClass> {
+    word_tables().classes.get(lower).copied()
+}
+
+/// Whether a lower-case word is a common verb lemma ("sell", "fall").
+pub fn verb_lemma(lower: &str) -> bool {
+    word_tables().verbs.contains_key(lower)
+}
+
+/// The lemma of an irregular past or participle form ("fell" -> "fall").
+pub fn irregular_verb(lower: &str) -> Option<&'static str> {
+    word_tables().irregular.get(lower).copied()
+}
+
+/// Whether a singular noun lemma usually denotes an event ("sale", "crash").
+pub fn event_noun(lemma: &str) -> bool {
+    word_tables().event_nouns.contains_key(lemma)
+}
+
+/// Whether a singular noun lemma is a news event noun ("summit", "crash"),
+/// the hand-written part of [`event_noun`]'s list.
+pub fn news_event_noun(lemma: &str) -> bool {
+    word_tables().news_event_nouns.contains_key(lemma)
+}
+
+/// The TimeML class name listed for a predicate lemma (`REPORTING` for "say").
+pub fn event_class(lemma: &str) -> Option<&'static str> {
+    word_tables().event_classes.get(lemma).copied()
+}
+
 /// Regular inflections of a verb lemma, over-generated (both with and
 /// without a doubled final consonant): say -> says, sayed, saying...
 fn inflections(lemma: &str) -> Vec<String> {
@@ -502,6 +635,12 @@ mod tests {
         assert!(place("California") && place("los angeles") && !place("Acme"));
         assert_eq!(place_demonym("European"), Some("Europe"));
         assert!(name_cue(NameCue::ZoneAlways, "UTC") && name_cue(NameCue::OrgNoun, "airline") && !name_cue(NameCue::OrgNoun, "Airline"));
+        assert_eq!(word_class("the"), Some(WordClass::Det));
+        assert_eq!(word_class("was"), Some(WordClass::Be));
+        assert!(verb_lemma("sell"));
+        assert_eq!(irregular_verb("fell"), Some("fall"));
+        assert!(event_noun("crash"));
+        assert_eq!(event_class("say"), Some("REPORTING"));
     }
 
     #[test]

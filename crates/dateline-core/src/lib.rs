@@ -36,6 +36,9 @@
 //!    frame event they were made at, and the story timeline
 //!    ([`events::Timeline`]) merging the same event across articles.
 //!
+//!    [`events::mentions`] finds TimeML event mentions (one head word each,
+//!    with a TimeML class) from the word classes of [`tag`].
+//!
 //! [`sort`] is the one stable sort everything uses (small wasm).
 //!
 //! The word lists behind stages 3 and 4 (given names, countries, titles,
@@ -55,6 +58,7 @@ pub mod segment;
 pub mod sort;
 pub mod span;
 pub mod story;
+pub mod tag;
 pub mod time;
 
 pub use date::Date;

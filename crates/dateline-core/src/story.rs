@@ -10,7 +10,7 @@ use crate::entities::{self, Entities, EntityKind};
 use crate::quotes;
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
-use crate::{events, time};
+use crate::{events, tag, time};
 
 pub const SCHEMA: u32 = 1;
 
@@ -40,6 +40,8 @@ pub struct ArticleResult {
     pub timexes: Vec<TimexOut>,
     pub quotes: Vec<QuoteOut>,
     pub mentions: Vec<MentionOut>,
+    /// TimeML event mentions (head words with a class).
+    pub event_mentions: Vec<EventMentionOut>,
     /// The full segmentation, for the explorer; not serialised.
     #[serde(skip)]
     pub segmentation: Segmentation,
@@ -92,6 +94,13 @@ pub struct ViaOut {
 pub struct MentionOut {
     pub span: Span,
     pub entity: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EventMentionOut {
+    pub span: Span,
+    /// `OCCURRENCE`, `REPORTING`, `STATE`, `I_ACTION`, `I_STATE`, `ASPECTUAL` or `PERCEPTION`.
+    pub class: &'static str,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -170,6 +179,8 @@ struct Analysed {
     ids: Vec<String>,
     mentions: Vec<(Span, String)>,
     timexes: Vec<time::Timex>,
+    /// TimeML event mentions, in text order.
+    event_mentions: Vec<events::mentions::EventMention>,
 }
 
 impl Extraction {
@@ -189,7 +200,8 @@ impl Extraction {
             let ids = self.registry.merge(&ents);
             let mentions = ents.mentions.iter().filter_map(|m| Some((m.span, ids[m.entity?].clone()))).collect();
             let timexes = time::timexes(body, &segmentation, doc.published);
-            self.attributed = Some(Analysed { segmentation, quoted, entities: ents, attributions, ids, mentions, timexes });
+            let event_mentions = event_mentions(body, &segmentation, &timexes, &ents);
+            self.attributed = Some(Analysed { segmentation, quoted, entities: ents, attributions, ids, mentions, timexes, event_mentions });
         } else {
             let segmentation = segment(body);
             let quoted = quotes::find(body, &segmentation);
@@ -231,7 +243,7 @@ impl Extraction {
         let articles = inputs
             .iter()
             .zip(self.analysed)
-            .map(|(input, Analysed { segmentation, attributions, ids, mentions, timexes, .. })| {
+            .map(|(input, Analysed { segmentation, attributions, ids, mentions, timexes, event_mentions, .. })| {
                 let doc = input.document;
                 let id = |e: usize| ids[e].clone();
                 ArticleResult {
@@ -256,12 +268,21 @@ impl Extraction {
                         .collect(),
                     quotes: quotes_out(&attributions, &id),
                     mentions: mentions.into_iter().map(|(span, entity)| MentionOut { span, entity }).collect(),
+                    event_mentions: event_mentions.iter().map(|m| EventMentionOut { span: m.span, class: m.class.name() }).collect(),
                     segmentation,
                 }
             })
             .collect();
         Story { schema: SCHEMA, articles, entities: self.registry.entities, events }
     }
+}
+
+/// The article's event mentions; words inside temporal expressions and
+/// entity mentions are not events.
+fn event_mentions(body: &str, seg: &Segmentation, timexes: &[time::Timex], ents: &Entities) -> Vec<events::mentions::EventMention> {
+    let tags = tag::tag(body, seg);
+    let exclude: Vec<Span> = timexes.iter().map(|t| t.span).chain(ents.mentions.iter().map(|m| m.span)).collect();
+    events::mentions::find(body, seg, &tags, &exclude)
 }
 
 /// What the events stage reads of one analysed article.

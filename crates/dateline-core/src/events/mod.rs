@@ -55,6 +55,7 @@ mod anchor;
 mod clause;
 mod frames;
 mod label;
+pub mod mentions;
 mod merge;
 mod read;
 mod triggers;

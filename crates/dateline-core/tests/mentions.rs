@@ -1,0 +1,90 @@
+//! Data-driven cases for event mentions: `tests/data/mentions/*.txt` (format
+//! in the folder's README). Each text line is an article body; the caret
+//! lines under it list every event mention the engine must emit, with its
+//! TimeML class, and nothing else may be emitted.
+
+use std::fmt::Write as _;
+
+use dateline_core::story::{extract, Input};
+use dateline_core::{Date, Document};
+
+struct Expected {
+    start: usize,
+    end: usize,
+    class: String,
+}
+
+struct Case {
+    file: String,
+    line: usize,
+    text: String,
+    expected: Vec<Expected>,
+}
+
+fn load_cases() -> Vec<Case> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/mentions");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    let mut cases: Vec<Case> = Vec::new();
+    for path in files {
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        for (n, line) in std::fs::read_to_string(&path).unwrap().lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let trimmed = line.trim_start();
+            if trimmed.starts_with('^') {
+                let case = cases.last_mut().unwrap_or_else(|| panic!("{file}:{}: caret line before any text", n + 1));
+                let column = line.chars().count() - trimmed.chars().count();
+                let carets = trimmed.chars().take_while(|c| *c == '^').count();
+                let class = trimmed[carets..].split_whitespace().next().expect("class").to_string();
+                let byte = |c: usize| case.text.char_indices().nth(c).map_or(case.text.len(), |(b, _)| b);
+                let (start, end) = (byte(column), byte(column + carets));
+                case.expected.push(Expected { start, end, class });
+                continue;
+            }
+            cases.push(Case { file: file.clone(), line: n + 1, text: line.to_string(), expected: Vec::new() });
+        }
+    }
+    cases
+}
+
+fn underline(text: &str, start: usize, end: usize) -> String {
+    let pad = text[..start].chars().count();
+    let width = text[start..end].chars().count().max(1);
+    format!("{}{}", " ".repeat(pad), "^".repeat(width))
+}
+
+#[test]
+fn mention_cases() {
+    let cases = load_cases();
+    assert!(cases.len() > 30, "expected the case files to be found");
+    let mut report = String::new();
+    let mut failed = 0;
+    for case in &cases {
+        let doc = Document { id: "case".into(), title: None, outlet: None, published: Date::new(2020, 3, 4).unwrap(), url: None, body: case.text.clone() };
+        let story = extract(&[Input { document: &doc, path: "case" }]);
+        let found = &story.articles[0].event_mentions;
+        let mut problems = Vec::new();
+        for e in &case.expected {
+            match found.iter().find(|m| m.span.start == e.start && m.span.end == e.end) {
+                None => problems.push(format!("{}  missing {}", underline(&case.text, e.start, e.end), e.class)),
+                Some(m) if m.class != e.class => problems.push(format!("{}  expected {}, got {}", underline(&case.text, e.start, e.end), e.class, m.class)),
+                Some(_) => {}
+            }
+        }
+        for m in found {
+            if !case.expected.iter().any(|e| e.start == m.span.start && e.end == m.span.end) {
+                problems.push(format!("{}  unexpected {}", underline(&case.text, m.span.start, m.span.end), m.class));
+            }
+        }
+        if !problems.is_empty() {
+            failed += 1;
+            let _ = writeln!(report, "\n{}:{}\n{}", case.file, case.line, case.text);
+            for p in problems {
+                let _ = writeln!(report, "{p}");
+            }
+        }
+    }
+    assert!(failed == 0, "{failed} of {} cases failed:{report}", cases.len());
+}
