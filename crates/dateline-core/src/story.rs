@@ -101,6 +101,12 @@ pub struct EventMentionOut {
     pub span: Span,
     /// `OCCURRENCE`, `REPORTING`, `STATE`, `I_ACTION`, `I_STATE`, `ASPECTUAL` or `PERCEPTION`.
     pub class: &'static str,
+    /// The time of the mention's event.
+    pub when: When,
+    /// Entity ids of the mention's clause.
+    pub participants: Vec<String>,
+    /// The story event (timeline item) it is a mention of, if any.
+    pub event: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -131,6 +137,12 @@ pub struct When {
     pub value: Option<String>,
     pub earliest: Option<String>,
     pub latest: Option<String>,
+}
+
+impl When {
+    fn of(t: &events::EventTime) -> When {
+        When { value: t.value.clone(), earliest: t.earliest.map(|d| d.to_string()), latest: t.latest.map(|d| d.to_string()) }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -181,6 +193,10 @@ struct Analysed {
     timexes: Vec<time::Timex>,
     /// TimeML event mentions, in text order.
     event_mentions: Vec<events::mentions::EventMention>,
+    /// Each event mention's time, participants and clause event.
+    links: Vec<events::links::MentionLink>,
+    /// The index of the article's first clause event in the story's.
+    first_event: usize,
 }
 
 impl Extraction {
@@ -193,7 +209,13 @@ impl Extraction {
         let doc = input.document;
         let body = doc.body.as_str();
         if let Some(analysed) = self.attributed.take() {
-            self.events.extend(events::article_events(a, &event_input(doc, &analysed)));
+            let mut analysed = analysed;
+            let input = event_input(doc, &analysed);
+            let article_events = events::article_events(a, &input);
+            let links = events::links::link_mentions(&input, &article_events);
+            analysed.first_event = self.events.len();
+            analysed.links = links;
+            self.events.extend(article_events);
             self.analysed.push(analysed);
         } else if let Some((segmentation, quoted, ents)) = self.read.take() {
             let attributions = attribute(body, &segmentation, &quoted, &ents);
@@ -201,7 +223,7 @@ impl Extraction {
             let mentions = ents.mentions.iter().filter_map(|m| Some((m.span, ids[m.entity?].clone()))).collect();
             let timexes = time::timexes(body, &segmentation, doc.published);
             let event_mentions = event_mentions(body, &segmentation, &timexes, &ents);
-            self.attributed = Some(Analysed { segmentation, quoted, entities: ents, attributions, ids, mentions, timexes, event_mentions });
+            self.attributed = Some(Analysed { segmentation, quoted, entities: ents, attributions, ids, mentions, timexes, event_mentions, links: Vec::new(), first_event: 0 });
         } else {
             let segmentation = segment(body);
             let quoted = quotes::find(body, &segmentation);
@@ -221,6 +243,13 @@ impl Extraction {
     pub fn finish(mut self, inputs: &[Input<'_>]) -> Story {
         while self.step(inputs) {}
         let timeline = events::merge_timeline(self.events);
+        // The timeline item of each clause event, for its mentions' `event`.
+        let mut item_of: Vec<Option<usize>> = vec![None; timeline.events.len()];
+        for (i, item) in timeline.items.iter().enumerate() {
+            for &e in &item.members {
+                item_of[e] = Some(i);
+            }
+        }
         let events = timeline
             .items
             .iter()
@@ -243,7 +272,7 @@ impl Extraction {
         let articles = inputs
             .iter()
             .zip(self.analysed)
-            .map(|(input, Analysed { segmentation, attributions, ids, mentions, timexes, event_mentions, .. })| {
+            .map(|(input, Analysed { segmentation, attributions, ids, mentions, timexes, event_mentions, links, first_event, .. })| {
                 let doc = input.document;
                 let id = |e: usize| ids[e].clone();
                 ArticleResult {
@@ -268,7 +297,17 @@ impl Extraction {
                         .collect(),
                     quotes: quotes_out(&attributions, &id),
                     mentions: mentions.into_iter().map(|(span, entity)| MentionOut { span, entity }).collect(),
-                    event_mentions: event_mentions.iter().map(|m| EventMentionOut { span: m.span, class: m.class.name() }).collect(),
+                    event_mentions: event_mentions
+                        .iter()
+                        .zip(&links)
+                        .map(|(m, link)| EventMentionOut {
+                            span: m.span,
+                            class: m.class.name(),
+                            when: When::of(&link.when),
+                            participants: link.participants.clone(),
+                            event: link.event.and_then(|e| item_of[first_event + e]).map(|i| format!("v{}", i + 1)),
+                        })
+                        .collect(),
                     segmentation,
                 }
             })
@@ -297,6 +336,7 @@ fn event_input<'a>(doc: &'a Document, analysed: &'a Analysed) -> events::Article
         ids: &analysed.ids,
         attributions: &analysed.attributions,
         timexes: &analysed.timexes,
+        event_mentions: &analysed.event_mentions,
     }
 }
 

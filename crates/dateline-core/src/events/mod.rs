@@ -55,6 +55,7 @@ mod anchor;
 mod clause;
 mod frames;
 mod label;
+pub mod links;
 pub mod mentions;
 mod merge;
 mod read;
@@ -88,6 +89,8 @@ pub struct ArticleInput<'a> {
     pub ids: &'a [String],
     pub attributions: &'a Attributions,
     pub timexes: &'a [Timex],
+    /// The article's event mentions ([`mentions::find`]).
+    pub event_mentions: &'a [mentions::EventMention],
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -353,6 +356,7 @@ impl Fixture {
             ids: &self.ids,
             attributions: &self.attributions,
             timexes: &self.timexes,
+            event_mentions: &[],
         }
     }
 
