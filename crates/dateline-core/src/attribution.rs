@@ -115,6 +115,11 @@ type Turn = (usize, usize, Option<usize>, Vec<usize>, Option<usize>);
 /// merged into it (one turn, PARC/PolNeAR style) or kept as its own quote.
 const MERGE_TURNS: bool = true;
 
+/// Whether the quoted words inside reported speech (a mixed quote) are also
+/// quotes of their own (the seed gold's convention) or only part of the one
+/// mixed item (PolNeAR's convention).
+const FRAGMENTS_AS_QUOTES: bool = true;
+
 /// Where a cue found its source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Side {
@@ -361,7 +366,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     } else if cue.class != CueClass::Act && !has_after {
                         let kind = reported_or_mixed(&qs);
                         out.push(make(content, kind, false, &relay));
-                        for qi in take_new(&qs, &mut taken) {
+                        for qi in take_new(&qs, &mut taken).into_iter().filter(|_| FRAGMENTS_AS_QUOTES) {
                             out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                         }
                         produced = true;
@@ -376,7 +381,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     let mut q = make(content, kind, false, &relay);
                     q.parts = parts;
                     out.push(q);
-                    for qi in take_new(&qs, &mut taken) {
+                    for qi in take_new(&qs, &mut taken).into_iter().filter(|_| FRAGMENTS_AS_QUOTES) {
                         out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                     }
                     produced = true;
@@ -405,7 +410,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     } else {
                         let kind = reported_or_mixed(&qs);
                         out.push(make(content, kind, false, &relay));
-                        for qi in take_new(&qs, &mut taken) {
+                        for qi in take_new(&qs, &mut taken).into_iter().filter(|_| FRAGMENTS_AS_QUOTES) {
                             out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                         }
                     }
@@ -649,9 +654,12 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         }
         let prev = prev_word(k, range.start);
         let prev_lower = prev.map(|p| cx.lower(p)).unwrap_or_default();
-        let participle = lower.ends_with("ing");
+        // "is demanding", "is once again questioning": a progressive is a finite verb
+        // whose subject comes before the form of "be".
+        let be_at = progressive_be(cx, k, range.start).filter(|_| lower.ends_with("ing"));
+        let participle = lower.ends_with("ing") && be_at.is_none();
         let noun_like = DETERMINERS.contains(prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
-        let passive = BE.contains(prev_lower.as_ref()) && !participle;
+        let passive = BE.contains(prev_lower.as_ref()) && !lower.ends_with("ing");
         let infinitive = prev_lower == "to";
         if noun_like || passive || infinitive {
             k += 1;
@@ -722,7 +730,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             }
         }
         if cue.source.is_none() {
-            if let Some(s) = subject_before(cx, k, range.start) {
+            if let Some(s) = subject_before(cx, be_at.unwrap_or(k), range.start) {
                 cue.source = Some(s);
                 cue.side = Side::Before;
             }
@@ -765,6 +773,24 @@ fn inverted_np_ends(cx: &Ctx<'_>, b: usize, end: usize) -> bool {
     }
     let w = cx.lower(b);
     !cx.is_word(b) || WEEKDAYS.contains(w.as_ref()) || matches!(w.as_ref(), "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
+}
+
+/// The form of "be" of a progressive ending at the participle `k` ("is
+/// demanding", "is once again questioning"), skipping adverbs.
+fn progressive_be(cx: &Ctx<'_>, k: usize, start: usize) -> Option<usize> {
+    let mut j = k;
+    while j > start && j + 4 > k {
+        let w = cx.lower(j - 1);
+        if matches!(w.as_ref(), "is" | "are" | "was" | "were" | "'s" | "’s" | "am" | "been") {
+            return Some(j - 1);
+        }
+        let adverb = ADVERBS.contains(w.as_ref()) && !matches!(w.as_ref(), "has" | "have" | "had") || (w.ends_with("ly") && w.len() > 4);
+        if !adverb {
+            return None;
+        }
+        j -= 1;
+    }
+    None
 }
 
 fn prev_word(k: usize, start: usize) -> Option<usize> {
