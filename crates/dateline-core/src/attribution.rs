@@ -751,7 +751,9 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
                 cx.mentions_starting_in(span.start, span.end).any(|(_, m)| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
             });
-            if !is_mention {
+            // "leaders warn that ...": a complement clause makes it a verb
+            let that_follows = end < range.end && cx.lower(end) == "that";
+            if !is_mention && !that_follows {
                 cue.source = None;
             }
         }
@@ -1079,6 +1081,10 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
             end_byte = end_byte.max(q.outer.end);
         }
     }
+    // "The museum, Mr. Obama said, would ...": the cue sits inside the clause.
+    if let Some(last) = parenthetical_rest(cx, right, range.end) {
+        end_byte = end_byte.max(cx.tokens[last - 1].span.end);
+    }
     // Leading adverbials ("On Tuesday,") are not content of a closing cue: require a clause.
     let span = Span::new(start_byte, end_byte);
     let text = span.text(cx.body);
@@ -1089,6 +1095,26 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     }
     // Leading conjunction-free: "But ..." keeps it; a leading quote keeps its mark out later.
     Some(span)
+}
+
+/// After a cue set off by commas inside a clause ("The museum, he said,
+/// would ..."), the end token of the rest of the clause: up to a semicolon or
+/// the sentence end, without final punctuation. None when the comma starts a
+/// participle ("adding that"), "according to" or a subordinate clause.
+fn parenthetical_rest(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
+    if right + 1 >= end || cx.text(right) != "," || cx.in_quote[right + 1] || !cx.is_word(right + 1) {
+        return None;
+    }
+    let next = cx.lower(right + 1);
+    if next.ends_with("ing") || matches!(next.as_ref(), "according" | "when" | "while" | "after" | "before" | "as" | "because" | "since" | "though" | "although" | "if" | "and" | "but" | "who" | "which" | "in" | "on" | "at" | "with") {
+        return None;
+    }
+    let stop = (right + 1..end).find(|&j| !cx.in_quote[j] && cx.text(j) == ";").unwrap_or(end);
+    let mut last = stop;
+    while last > right + 1 && !cx.in_quote[last - 1] && matches!(cx.text(last - 1), "." | "," | "!" | "?" | ":" | "-" | "—") {
+        last -= 1;
+    }
+    (last > right + 2).then_some(last)
 }
 
 /// The content of "according to X": the sentence without the phrase, with
@@ -1140,6 +1166,8 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         });
         match stop {
             Some(j) if j > k => k = j,
+            // no listener: "warned that", "asked how", "told: “...”"
+            Some(j) if j == k && matches!(cx.lower(j).as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":") => {}
             _ if cx.in_quote.get(k).copied().unwrap_or(false) => {}
             _ => return None,
         }
@@ -1225,7 +1253,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     let clause_like = CLAUSE_STARTERS.contains(first.as_ref())
         || cx.text(k).starts_with(char::is_uppercase)
         || cx.tokens[k].kind == TokenKind::Number
-        || (cx.is_word(k) && !NOT_CLAUSE.contains(first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && lexicon::cue_verb(&first).is_none());
+        || (cx.is_word(k) && !NOT_CLAUSE.contains(first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && (lexicon::cue_verb(&first).is_none() || NOUNY.contains(first.as_ref())));
     let ok = match cue.class {
         CueClass::Think => saw_that,
         CueClass::Act => !cue.participle,
@@ -1241,6 +1269,11 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         if !cx.in_quote[j] {
             let w = cx.text(j);
             if w == ";" {
+                stop = j;
+                break;
+            }
+            // "... and said she would ...", "... — and he noted ...": a new report.
+            if matches!(w, "and" | "but") && j > k + 2 && coordinated_cue(cx, j + 1, end) {
                 stop = j;
                 break;
             }
@@ -1270,6 +1303,30 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         return None;
     }
     Some((span, stop))
+}
+
+/// Whether a cue verb starts at token `k` (after "and"/"but"), directly or
+/// after a pronoun or name subject: "and said", "and he noted".
+fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
+    let finite_cue = |j: usize| {
+        j < end && !cx.in_quote[j] && cx.text(j).starts_with(char::is_lowercase) && {
+            let w = cx.lower(j);
+            !w.ends_with("ing") && lexicon::cue_verb(&w).is_some_and(|(_, class)| class != CueClass::Think)
+        }
+    };
+    if finite_cue(k) {
+        return true;
+    }
+    let subject_end = match cx.mention_starting(k) {
+        Some(mi) => cx.tokens.partition_point(|t| t.span.start < cx.ents.mentions[mi].span.end),
+        None if k < end && matches!(cx.lower(k).as_ref(), "he" | "she" | "they" | "we" | "i") => k + 1,
+        None => return false,
+    };
+    let mut j = subject_end;
+    while j < end && ADVERBS.contains(cx.lower(j).as_ref()) {
+        j += 1;
+    }
+    finite_cue(j)
 }
 
 /// The quotes among `qs` not yet attributed, now marked as taken.
