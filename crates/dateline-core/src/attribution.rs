@@ -188,7 +188,7 @@ static NOT_CLAUSE: WordSet = WordSet::new(&[
 ]);
 
 /// Verbs of telling: an object (the listener) comes before the content.
-static TELLING: WordSet = WordSet::new(&["tell", "inform", "assure", "reassure", "remind", "warn", "advise", "urge", "ask", "caution", "promise", "brief"]);
+static TELLING: WordSet = WordSet::new(&["tell", "inform", "assure", "reassure", "remind", "warn", "advise", "urge", "ask", "caution", "promise", "brief", "encourage"]);
 
 static WEEKDAYS: WordSet = WordSet::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow"]);
 static MONTHS: WordSet = WordSet::new(&["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]);
@@ -694,7 +694,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         if participle {
             // ", adding that ...": the source is that of the main clause.
             let after_comma = k > range.start && matches!(cx.text(k - 1), "," | "—" | "-");
-            if class == CueClass::Act || !after_comma {
+            if !after_comma {
                 k += 1;
                 continue;
             }
@@ -1156,6 +1156,9 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     let telling = TELLING.contains(cue.lemma);
     let mut saw_that = false;
     let mut saw_colon = false;
+    // "pledged to push ...", "urged voters to ...": a to-infinitive content
+    let infinitive_ok = lexicon::cue_takes_infinitive(cue.lemma);
+    let mut infinitive = false;
     // the object of telling: "told reporters", "told Breitbart News Daily host Alex Marlow"
     if telling && cue.side != Side::After {
         let stop = (k..end.min(k + 12)).find(|&j| {
@@ -1165,6 +1168,8 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
                 || WEEKDAYS.contains(w.as_ref())
         });
         match stop {
+            // the listener and the infinitive are the content: "urged voters to act"
+            Some(j) if j > k && infinitive_ok && cx.lower(j) == "to" => infinitive = true,
             Some(j) if j > k => k = j,
             // no listener: "warned that", "asked how", "told: “...”"
             Some(j) if j == k && matches!(cx.lower(j).as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":") => {}
@@ -1173,7 +1178,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         }
     }
     // time phrases and adverbs
-    loop {
+    while !infinitive {
         if k >= end {
             return None;
         }
@@ -1199,6 +1204,10 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         if w == "the" && k + 2 < end && cx.lower(k + 1) == "same" && TIME_WORDS.contains(cx.lower(k + 2).as_ref()) {
             k += 3;
             continue;
+        }
+        if w == "to" && k == right && infinitive_ok && k + 1 < end && cx.is_word(k + 1) && !cx.in_quote[k + 1] {
+            infinitive = true;
+            break;
         }
         // "in a statement", "in an interview with X", "on Twitter", "to reporters"
         if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from") {
@@ -1256,8 +1265,8 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         || (cx.is_word(k) && !NOT_CLAUSE.contains(first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && (lexicon::cue_verb(&first).is_none() || NOUNY.contains(first.as_ref())));
     let ok = match cue.class {
         CueClass::Think => saw_that,
-        CueClass::Act => !cue.participle,
-        CueClass::Say => saw_that || saw_colon || quote_start || (clause_like && cue.side != Side::After) || cue.according,
+        CueClass::Act => true,
+        CueClass::Say => infinitive || saw_that || saw_colon || quote_start || (clause_like && cue.side != Side::After) || cue.according,
     };
     if !ok {
         return None;
@@ -1314,8 +1323,8 @@ fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
             !w.ends_with("ing") && lexicon::cue_verb(&w).is_some_and(|(_, class)| class != CueClass::Think)
         }
     };
-    if finite_cue(k) {
-        return true;
+    if k >= end || finite_cue(k) {
+        return k < end;
     }
     let subject_end = match cx.mention_starting(k) {
         Some(mi) => cx.tokens.partition_point(|t| t.span.start < cx.ents.mentions[mi].span.end),

@@ -155,6 +155,8 @@ struct Tables {
     orgs: Map<String, Org>,
     /// cue verb forms: lemma -> class; irregular form -> lemma
     cues: Map<String, (CueClass, &'static str)>,
+    /// cue lemmas whose content can be a to-infinitive ("pledged to push")
+    infinitive_cues: Map<&'static str, ()>,
 }
 
 fn tables() -> &'static Tables {
@@ -231,9 +233,17 @@ fn build() -> Tables {
         }
     }
     let mut cues = Map::default();
+    let mut infinitive_cues = Map::default();
     for line in data_lines(CUE_VERBS) {
         let mut words = line.split_whitespace();
         let (Some(lemma), Some(class)) = (words.next(), words.next()) else { continue };
+        let class = match class.strip_suffix("+to") {
+            Some(c) => {
+                infinitive_cues.insert(lemma, ());
+                c
+            }
+            None => class,
+        };
         let class = match class {
             "act" => CueClass::Act,
             "think" => CueClass::Think,
@@ -247,7 +257,7 @@ fn build() -> Tables {
         }
         cues.insert(lemma.to_string(), (class, lemma));
     }
-    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues }
+    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues, infinitive_cues }
 }
 
 /// Runs `f` on the word in lower case, without allocating for short ASCII words.
@@ -353,6 +363,12 @@ pub fn cue_verb(word: &str) -> Option<(&'static str, CueClass)> {
         cues.get(word)
     };
     hit.map(|&(class, lemma)| (lemma, class))
+}
+
+/// Whether a cue lemma's content can be a to-infinitive ("pledged to push
+/// for ...", "refused to endorse ..."): class marked `+to` in the cue list.
+pub fn cue_takes_infinitive(lemma: &str) -> bool {
+    tables().infinitive_cues.contains_key(lemma)
 }
 
 #[cfg(test)]
