@@ -46,8 +46,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::entities::{Entities, Mention, MentionKind};
-use crate::lexicon::{self, lc, CueClass, WordSet};
+use crate::entities::{Entities, EntityKind, Mention, MentionKind};
+use crate::lexicon::{self, lc, CueClass, Gender, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -338,7 +338,9 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             // 1. A quote right before the source and cue.
             // A clause after the cue wins over an unquoted clause before it
             // ("In a statement, X said the ...").
-            let has_after = content_after(&cx, range.clone(), cue, right).is_some();
+            // "The plant, Vance said, will open ...": the cue interrupts the clause.
+            let interrupts = left > range.start && cx.text(left - 1) == "," && parenthetical_rest(&cx, right, range.end).is_some();
+            let has_after = !interrupts && content_after(&cx, range.clone(), cue, right).is_some();
             if !cue.according && !cue.participle {
                 if let Some(content) = content_before(&cx, range.clone(), left, right, consumed_until) {
                     let qs = quotes_in(&cx, content);
@@ -803,8 +805,49 @@ fn has_that_soon(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
     (k..end.min(k + 5)).any(|j| cx.lower(j) == "that" && !cx.in_quote[j])
 }
 
+/// The speaker entity of a source token range, with "he"/"she" checked
+/// against the speaker's gender.
+fn speaker_of(cx: &Ctx<'_>, source: (usize, usize)) -> (Option<usize>, Vec<usize>) {
+    let (speaker, speakers) = mention_speaker(cx, source);
+    if source.1 != source.0 + 1 {
+        return (speaker, speakers);
+    }
+    let gender = match cx.lower(source.0).as_ref() {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        _ => return (speaker, speakers),
+    };
+    (pronoun_speaker(cx, source.0, gender, speaker), speakers)
+}
+
+/// The person a "he"/"she" at token `k` refers to: the last person before
+/// it whose gender is known to agree, unless the entity stage's choice (of
+/// agreeing or unknown gender) or a person of unknown gender comes first;
+/// none when the choice disagrees and nothing agrees (never a guess).
+fn pronoun_speaker(cx: &Ctx<'_>, k: usize, gender: Gender, chosen: Option<usize>) -> Option<usize> {
+    let ents = &cx.ents.entities;
+    let person_gender = |e: usize| (ents[e].kind == EntityKind::Person).then_some(ents[e].gender);
+    let chosen_gender = chosen.and_then(person_gender);
+    if chosen_gender == Some(gender) {
+        return chosen;
+    }
+    let fallback = chosen.filter(|_| chosen_gender == Some(Gender::Unknown));
+    let start = cx.tokens[k].span.start;
+    let ms = &cx.ents.mentions;
+    let before = ms.partition_point(|m| m.span.start < start);
+    for m in ms[..before].iter().rev().take(60).filter(|m| !m.in_quote && m.members.is_empty()) {
+        match m.entity.and_then(|e| person_gender(e).map(|g| (e, g))) {
+            Some((e, g)) if g == gender => return Some(e),
+            Some((e, _)) if Some(e) == chosen => return fallback,
+            Some((_, Gender::Unknown)) => return fallback,
+            _ => {}
+        }
+    }
+    fallback
+}
+
 /// The speaker entity of a source token range: the mention covering its end.
-fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize>) {
+fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize>) {
     let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
     // A mention ending where the source ends (the head of the phrase), or
     // covering the whole source.
@@ -998,8 +1041,12 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
     }
     if let Some(mi) = cx.mention_starting(k) {
         let m = &cx.ents.mentions[mi];
-        let last = cx.tokens.partition_point(|t| t.span.start < m.span.end);
-        return Some((k, last.max(k + 1)));
+        let mut last = cx.tokens.partition_point(|t| t.span.start < m.span.end).max(k + 1);
+        // a name the mention cut short: "USA Today" after the country "USA"
+        while last < end && last < k + 8 && capitalised_word(cx, last) {
+            last += 1;
+        }
+        return Some((k, last));
     }
     if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(lw.as_ref()) || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || WEEKDAYS.contains(lw.as_ref()) {
         return None;
@@ -1013,6 +1060,21 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         j += 1;
     }
     (j > k).then_some((k, j))
+}
+
+/// Whether token `k` continues a name: a capitalised word right after the
+/// previous token, outside quotes, and no weekday or month (a capitalised
+/// "Today" inside a sentence is a name: "USA Today").
+fn capitalised_word(cx: &Ctx<'_>, k: usize) -> bool {
+    let w = cx.text(k);
+    let lw = cx.lower(k);
+    k > 0
+        && cx.is_word(k)
+        && !cx.in_quote[k]
+        && w.starts_with(char::is_uppercase)
+        && cx.tokens[k - 1].span.end < cx.tokens[k].span.start
+        && (!WEEKDAYS.contains(lw.as_ref()) || lw == "today")
+        && !MONTHS.contains(lw.as_ref())
 }
 
 /// Content before the source (`content, X said`): from the sentence start (or
