@@ -753,8 +753,8 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
                 cx.mentions_starting_in(span.start, span.end).any(|(_, m)| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
             });
-            // "leaders warn that ...": a complement clause makes it a verb
-            let that_follows = end < range.end && cx.lower(end) == "that";
+            // "leaders warn that ...", "rebels claim they ...": a complement clause makes it a verb
+            let that_follows = end < range.end && matches!(cx.lower(end).as_ref(), "that" | "he" | "she" | "they" | "we" | "i" | "it");
             if !is_mention && !that_follows {
                 cue.source = None;
             }
@@ -892,8 +892,30 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
             }
             (m.entity, m.members.clone())
         }
-        None => (None, Vec::new()),
+        None => (organisation_by_head(cx, a, b), Vec::new()),
     }
+}
+
+/// A generic source whose head noun names an organisation mentioned before
+/// ("police" after "the Oakdale Police Department", "the agency" after "the
+/// Environmental Protection Agency"): the most recent such organisation. The
+/// head must be a word of the organisation's name, so "officials" or "the
+/// government" stay unresolved.
+fn organisation_by_head(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    if b != a + 1 && !(b == a + 2 && cx.lower(a) == "the") {
+        return None;
+    }
+    let head = cx.text(b - 1);
+    if !head.starts_with(char::is_lowercase) || head.len() < 4 {
+        return None;
+    }
+    let start = cx.tokens[a].span.start;
+    let ms = &cx.ents.mentions;
+    let before = ms.partition_point(|m| m.span.start < start);
+    ms[..before].iter().rev().take(60).filter_map(|m| m.entity).find(|&e| {
+        let ent = &cx.ents.entities[e];
+        ent.kind == EntityKind::Organization && ent.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
+    })
 }
 
 /// The subject right before the verb at `k`: (first token, end token).
@@ -998,12 +1020,32 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         return if matches!(lw.as_ref(), "that" | "there" | "this") { None } else { Some((last, last + 1)) };
     }
     // A generic noun phrase: back to a determiner or a clause boundary.
+    let mut first = np_start(cx, last, start);
+    // "a report by the state auditor": the head noun and its complement
+    if first >= start + 2 && matches!(cx.lower(first - 1).as_ref(), "by" | "of" | "from") && cx.is_word(first - 2) && !cx.in_quote[first - 2] {
+        let outer = np_start(cx, first - 2, start);
+        if outer < first - 2 && DETERMINERS.contains(cx.lower(outer).as_ref()) {
+            first = outer;
+        }
+    }
+    // Heads that are not nouns (prepositions, conjunctions) make no subject.
+    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") {
+        return None;
+    }
+    Some((first, last + 1))
+}
+
+/// The first token of a generic noun phrase ending at token `last`: back to
+/// a determiner or a clause boundary, at most eight words. A cue verb right
+/// after a determiner is a noun ("the state auditor").
+fn np_start(cx: &Ctx<'_>, last: usize, start: usize) -> usize {
     let mut first = last;
     let mut words = 0;
     while first > start && words < 8 {
         let p = first - 1;
         let pw = cx.lower(p);
-        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(pw.as_ref()) {
+        let after_determiner = p > start && DETERMINERS.contains(cx.lower(p - 1).as_ref());
+        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since" | "by" | "of" | "from") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(pw.as_ref()) && !after_determiner {
             break;
         }
         first = p;
@@ -1012,11 +1054,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
             break;
         }
     }
-    // Heads that are not nouns (prepositions, conjunctions) make no subject.
-    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") {
-        return None;
-    }
-    Some((first, last + 1))
+    first
 }
 
 /// The first subject-like mention of the sentence before token `k`.
