@@ -301,6 +301,13 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         }
         let range = sentence.tokens.clone();
         let cues = find_cues(&cx, range.clone());
+        if cues.is_empty() {
+            if let Some(q) = name_colon_clause(&cx, range.clone(), &mut taken) {
+                sentence_speaker[si] = Some((q.speaker, q.speakers.clone(), q.cue, q.source));
+                out.push(q);
+                continue;
+            }
+        }
         let mut consumed_until = range.start; // tokens before this are inside some content
         let mut relay: Option<Relay> = None;
         for cue in &cues {
@@ -521,6 +528,48 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     crate::sort::sort_by_key(&mut out, |q| (q.content.start, q.content.end));
     out.dedup_by(|a, b| a.content == b.content);
     Attributions { quotes: out }
+}
+
+/// "Pat Lee: Voters Are Worried About the Economy": a name, a colon and a
+/// clause of at least three words (headline style): reported speech, or mixed
+/// with its quoted words (taken). A quote right after the colon is left to
+/// [`dash_or_colon_source`].
+fn name_colon_clause(cx: &Ctx<'_>, range: std::ops::Range<usize>, taken: &mut [bool]) -> Option<Quote> {
+    let mi = cx.mention_starting(range.start)?;
+    let m = &cx.ents.mentions[mi];
+    if m.kind != MentionKind::Name {
+        return None;
+    }
+    let colon = cx.tokens.partition_point(|t| t.span.start < m.span.end);
+    if colon + 1 >= range.end || cx.text(colon) != ":" || cx.in_quote[colon + 1] {
+        return None;
+    }
+    let mut last = range.end;
+    while last > colon + 1 && !cx.in_quote[last - 1] && matches!(cx.text(last - 1), "." | "," | "!" | "?" | ";" | ":") {
+        last -= 1;
+    }
+    let words = (colon + 1..last).filter(|&j| cx.is_word(j)).count();
+    if words < 3 {
+        return None;
+    }
+    let content = Span::new(cx.tokens[colon + 1].span.start, cx.tokens[last - 1].span.end);
+    let qs = quotes_in(cx, content);
+    let kind = reported_or_mixed(&qs);
+    if !FRAGMENTS_AS_QUOTES {
+        take_new(&qs, taken);
+    }
+    Some(Quote {
+        content,
+        kind,
+        cue: Some(cx.tokens[colon].span),
+        cue_verb: Some(":"),
+        source: Some(m.span),
+        speaker: m.entity,
+        speakers: m.members.clone(),
+        partial: false,
+        via: None,
+        parts: Vec::new(),
+    })
 }
 
 /// “...” ― Esther Tapia: a dash and a name after the quote, ending the
@@ -1378,6 +1427,12 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         if !cx.in_quote[j] {
             let w = cx.text(j);
             if w == ";" {
+                stop = j;
+                break;
+            }
+            // The object of a speech act ends at a comma or an adjunct:
+            // "attacked her opponent as a fraud | during the debate".
+            if cue.class == CueClass::Act && !infinitive && j > k + 1 && (w == "," || matches!(cx.lower(j).as_ref(), "during" | "after" | "before" | "while" | "when" | "because" | "despite" | "since" | "following" | "amid")) {
                 stop = j;
                 break;
             }
