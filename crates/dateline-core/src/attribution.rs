@@ -457,6 +457,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     // Quotes no cue claimed: continuations and partial quotes.
     // paragraph, sentence, speaker, speakers, index in `out` of a cued quote
     let mut last_direct: Option<Turn> = None;
+    // the cue, cue verb and source of the turn `last_direct` continues
+    let mut turn_source: (Option<Span>, Option<&'static str>, Option<Span>) = (None, None, None);
     let mut order: Vec<usize> = (0..quoted.len()).collect();
     crate::sort::sort_by_key(&mut order, |&i| quoted[i].outer.start);
     let mut claimed_by: Vec<Option<usize>> = vec![None; quoted.len()];
@@ -476,6 +478,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         if let Some(oi) = claimed_by[qi] {
             let quote = &out[oi];
             last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), quote.cue.map(|_| oi)));
+            turn_source = (quote.cue, quote.cue_verb, quote.source);
             continue;
         }
         if taken[qi] {
@@ -488,6 +491,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                 let m = &ents.mentions[mi];
                 out.push(Quote { content: q.content, kind, cue: Some(cue), cue_verb: Some(":"), source: Some(m.span), speaker: m.entity, speakers: m.members.clone(), partial, via: None, parts: Vec::new() });
                 last_direct = Some((q.paragraph, si, m.entity, m.members.clone(), Some(out.len() - 1)));
+                turn_source = (Some(cue), Some(":"), Some(m.span));
                 continue;
             }
         }
@@ -507,8 +511,12 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                 let opens_paragraph = seg.paragraphs.get(q.paragraph).is_some_and(|para| q.outer.start == para.start);
                 let prev_para_ok = opens_paragraph && q.paragraph == p + 1 && paragraph_is_quote_only(&cx, q.paragraph);
                 if p == q.paragraph || prev_para_ok {
+                    // the same turn: its speaker, and the source and cue it was attributed with
                     quote.speaker = speaker;
                     quote.speakers = speakers.clone();
+                    (quote.cue, quote.cue_verb, quote.source) = turn_source;
+                } else {
+                    turn_source = (None, None, None);
                 }
             }
             last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), None));
