@@ -160,6 +160,7 @@ static NOUNY: WordSet = WordSet::new(&[
     "challenge", "dispute", "contest", "echo", "attack", "praise", "welcome", "defend", "blame", "note", "remark",
     "cite", "record", "respond", "request", "dismiss", "slam", "blast", "hail", "concern", "worry", "rebuke",
     "caution", "warn", "chant", "figure", "project", "contend", "add", "accuse", "oppose", "find", "feel", "think",
+    "plan", "offer", "decline",
 ]);
 
 static BE: WordSet = WordSet::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"]);
