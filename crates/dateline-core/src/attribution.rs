@@ -1322,6 +1322,8 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         let stop = (k..end.min(k + 12)).find(|&j| {
             let w = cx.lower(j);
             matches!(w.as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":" | "," | "to" | "on" | "in" | "during" | "the") && !(w == "the" && j == k)
+                // a clause after the listener: "told the press a search had failed", "told voters he would win"
+                || (j > k && matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it" | "we" | "i" | "there"))
                 || (cx.in_quote[j] && is_open_mark(cx.text(j)))
                 || WEEKDAYS.contains(w.as_ref())
         });
