@@ -46,8 +46,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::entities::{Entities, Mention, MentionKind};
-use crate::lexicon::{self, lc, CueClass, WordSet};
+use crate::entities::{Entities, EntityKind, Mention, MentionKind};
+use crate::lexicon::{self, lc, CueClass, Gender, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -115,6 +115,11 @@ type Turn = (usize, usize, Option<usize>, Vec<usize>, Option<usize>);
 /// merged into it (one turn, PARC/PolNeAR style) or kept as its own quote.
 const MERGE_TURNS: bool = true;
 
+/// Whether the quoted words inside reported speech (a mixed quote) are also
+/// quotes of their own (the seed gold's convention) or only part of the one
+/// mixed item (PolNeAR's convention).
+const FRAGMENTS_AS_QUOTES: bool = true;
+
 /// Where a cue found its source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Side {
@@ -155,6 +160,7 @@ static NOUNY: WordSet = WordSet::new(&[
     "challenge", "dispute", "contest", "echo", "attack", "praise", "welcome", "defend", "blame", "note", "remark",
     "cite", "record", "respond", "request", "dismiss", "slam", "blast", "hail", "concern", "worry", "rebuke",
     "caution", "warn", "chant", "figure", "project", "contend", "add", "accuse", "oppose", "find", "feel", "think",
+    "plan", "offer", "decline",
 ]);
 
 static BE: WordSet = WordSet::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"]);
@@ -183,7 +189,7 @@ static NOT_CLAUSE: WordSet = WordSet::new(&[
 ]);
 
 /// Verbs of telling: an object (the listener) comes before the content.
-static TELLING: WordSet = WordSet::new(&["tell", "inform", "assure", "reassure", "remind", "warn", "advise", "urge", "ask", "caution", "promise", "brief"]);
+static TELLING: WordSet = WordSet::new(&["tell", "inform", "assure", "reassure", "remind", "warn", "advise", "urge", "ask", "caution", "promise", "brief", "encourage"]);
 
 static WEEKDAYS: WordSet = WordSet::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow"]);
 static MONTHS: WordSet = WordSet::new(&["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]);
@@ -296,6 +302,13 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         }
         let range = sentence.tokens.clone();
         let cues = find_cues(&cx, range.clone());
+        if cues.is_empty() {
+            if let Some(q) = name_colon_clause(&cx, range.clone(), &mut taken) {
+                sentence_speaker[si] = Some((q.speaker, q.speakers.clone(), q.cue, q.source));
+                out.push(q);
+                continue;
+            }
+        }
         let mut consumed_until = range.start; // tokens before this are inside some content
         let mut relay: Option<Relay> = None;
         for cue in &cues {
@@ -333,7 +346,9 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             // 1. A quote right before the source and cue.
             // A clause after the cue wins over an unquoted clause before it
             // ("In a statement, X said the ...").
-            let has_after = content_after(&cx, range.clone(), cue, right).is_some();
+            // "The plant, Vance said, will open ...": the cue interrupts the clause.
+            let interrupts = left > range.start && cx.text(left - 1) == "," && parenthetical_rest(&cx, right, range.end).is_some();
+            let has_after = !interrupts && content_after(&cx, range.clone(), cue, right).is_some();
             if !cue.according && !cue.participle {
                 if let Some(content) = content_before(&cx, range.clone(), left, right, consumed_until) {
                     let qs = quotes_in(&cx, content);
@@ -361,7 +376,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     } else if cue.class != CueClass::Act && !has_after {
                         let kind = reported_or_mixed(&qs);
                         out.push(make(content, kind, false, &relay));
-                        for qi in take_new(&qs, &mut taken) {
+                        for qi in take_new(&qs, &mut taken).into_iter().filter(|_| FRAGMENTS_AS_QUOTES) {
                             out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                         }
                         produced = true;
@@ -376,7 +391,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     let mut q = make(content, kind, false, &relay);
                     q.parts = parts;
                     out.push(q);
-                    for qi in take_new(&qs, &mut taken) {
+                    for qi in take_new(&qs, &mut taken).into_iter().filter(|_| FRAGMENTS_AS_QUOTES) {
                         out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                     }
                     produced = true;
@@ -405,7 +420,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     } else {
                         let kind = reported_or_mixed(&qs);
                         out.push(make(content, kind, false, &relay));
-                        for qi in take_new(&qs, &mut taken) {
+                        for qi in take_new(&qs, &mut taken).into_iter().filter(|_| FRAGMENTS_AS_QUOTES) {
                             out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                         }
                     }
@@ -443,6 +458,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     // Quotes no cue claimed: continuations and partial quotes.
     // paragraph, sentence, speaker, speakers, index in `out` of a cued quote
     let mut last_direct: Option<Turn> = None;
+    // the cue, cue verb and source of the turn `last_direct` continues
+    let mut turn_source: (Option<Span>, Option<&'static str>, Option<Span>) = (None, None, None);
     let mut order: Vec<usize> = (0..quoted.len()).collect();
     crate::sort::sort_by_key(&mut order, |&i| quoted[i].outer.start);
     let mut claimed_by: Vec<Option<usize>> = vec![None; quoted.len()];
@@ -462,6 +479,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         if let Some(oi) = claimed_by[qi] {
             let quote = &out[oi];
             last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), quote.cue.map(|_| oi)));
+            turn_source = (quote.cue, quote.cue_verb, quote.source);
             continue;
         }
         if taken[qi] {
@@ -474,6 +492,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                 let m = &ents.mentions[mi];
                 out.push(Quote { content: q.content, kind, cue: Some(cue), cue_verb: Some(":"), source: Some(m.span), speaker: m.entity, speakers: m.members.clone(), partial, via: None, parts: Vec::new() });
                 last_direct = Some((q.paragraph, si, m.entity, m.members.clone(), Some(out.len() - 1)));
+                turn_source = (Some(cue), Some(":"), Some(m.span));
                 continue;
             }
         }
@@ -493,8 +512,12 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                 let opens_paragraph = seg.paragraphs.get(q.paragraph).is_some_and(|para| q.outer.start == para.start);
                 let prev_para_ok = opens_paragraph && q.paragraph == p + 1 && paragraph_is_quote_only(&cx, q.paragraph);
                 if p == q.paragraph || prev_para_ok {
+                    // the same turn: its speaker, and the source and cue it was attributed with
                     quote.speaker = speaker;
                     quote.speakers = speakers.clone();
+                    (quote.cue, quote.cue_verb, quote.source) = turn_source;
+                } else {
+                    turn_source = (None, None, None);
                 }
             }
             last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), None));
@@ -514,6 +537,48 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     crate::sort::sort_by_key(&mut out, |q| (q.content.start, q.content.end));
     out.dedup_by(|a, b| a.content == b.content);
     Attributions { quotes: out }
+}
+
+/// "Pat Lee: Voters Are Worried About the Economy": a name, a colon and a
+/// clause of at least three words (headline style): reported speech, or mixed
+/// with its quoted words (taken). A quote right after the colon is left to
+/// [`dash_or_colon_source`].
+fn name_colon_clause(cx: &Ctx<'_>, range: std::ops::Range<usize>, taken: &mut [bool]) -> Option<Quote> {
+    let mi = cx.mention_starting(range.start)?;
+    let m = &cx.ents.mentions[mi];
+    if m.kind != MentionKind::Name {
+        return None;
+    }
+    let colon = cx.tokens.partition_point(|t| t.span.start < m.span.end);
+    if colon + 1 >= range.end || cx.text(colon) != ":" || cx.in_quote[colon + 1] {
+        return None;
+    }
+    let mut last = range.end;
+    while last > colon + 1 && !cx.in_quote[last - 1] && matches!(cx.text(last - 1), "." | "," | "!" | "?" | ";" | ":") {
+        last -= 1;
+    }
+    let words = (colon + 1..last).filter(|&j| cx.is_word(j)).count();
+    if words < 3 {
+        return None;
+    }
+    let content = Span::new(cx.tokens[colon + 1].span.start, cx.tokens[last - 1].span.end);
+    let qs = quotes_in(cx, content);
+    let kind = reported_or_mixed(&qs);
+    if !FRAGMENTS_AS_QUOTES {
+        take_new(&qs, taken);
+    }
+    Some(Quote {
+        content,
+        kind,
+        cue: Some(cx.tokens[colon].span),
+        cue_verb: Some(":"),
+        source: Some(m.span),
+        speaker: m.entity,
+        speakers: m.members.clone(),
+        partial: false,
+        via: None,
+        parts: Vec::new(),
+    })
 }
 
 /// “...” ― Esther Tapia: a dash and a name after the quote, ending the
@@ -649,9 +714,12 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         }
         let prev = prev_word(k, range.start);
         let prev_lower = prev.map(|p| cx.lower(p)).unwrap_or_default();
-        let participle = lower.ends_with("ing");
+        // "is demanding", "is once again questioning": a progressive is a finite verb
+        // whose subject comes before the form of "be".
+        let be_at = progressive_be(cx, k, range.start).filter(|_| lower.ends_with("ing"));
+        let participle = lower.ends_with("ing") && be_at.is_none();
         let noun_like = DETERMINERS.contains(prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
-        let passive = BE.contains(prev_lower.as_ref()) && !participle;
+        let passive = BE.contains(prev_lower.as_ref()) && !lower.ends_with("ing");
         let infinitive = prev_lower == "to";
         if noun_like || passive || infinitive {
             k += 1;
@@ -686,7 +754,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         if participle {
             // ", adding that ...": the source is that of the main clause.
             let after_comma = k > range.start && matches!(cx.text(k - 1), "," | "—" | "-");
-            if class == CueClass::Act || !after_comma {
+            if !after_comma {
                 k += 1;
                 continue;
             }
@@ -722,7 +790,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             }
         }
         if cue.source.is_none() {
-            if let Some(s) = subject_before(cx, k, range.start) {
+            if let Some(s) = subject_before(cx, be_at.unwrap_or(k), range.start) {
                 cue.source = Some(s);
                 cue.side = Side::Before;
             }
@@ -743,7 +811,9 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
                 cx.mentions_starting_in(span.start, span.end).any(|(_, m)| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
             });
-            if !is_mention {
+            // "leaders warn that ...", "rebels claim they ...": a complement clause makes it a verb
+            let that_follows = end < range.end && matches!(cx.lower(end).as_ref(), "that" | "he" | "she" | "they" | "we" | "i" | "it");
+            if !is_mention && !that_follows {
                 cue.source = None;
             }
         }
@@ -767,6 +837,24 @@ fn inverted_np_ends(cx: &Ctx<'_>, b: usize, end: usize) -> bool {
     !cx.is_word(b) || WEEKDAYS.contains(w.as_ref()) || matches!(w.as_ref(), "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
 }
 
+/// The form of "be" of a progressive ending at the participle `k` ("is
+/// demanding", "is once again questioning"), skipping adverbs.
+fn progressive_be(cx: &Ctx<'_>, k: usize, start: usize) -> Option<usize> {
+    let mut j = k;
+    while j > start && j + 4 > k {
+        let w = cx.lower(j - 1);
+        if matches!(w.as_ref(), "is" | "are" | "was" | "were" | "'s" | "’s" | "am" | "been") {
+            return Some(j - 1);
+        }
+        let adverb = ADVERBS.contains(w.as_ref()) && !matches!(w.as_ref(), "has" | "have" | "had") || (w.ends_with("ly") && w.len() > 4);
+        if !adverb {
+            return None;
+        }
+        j -= 1;
+    }
+    None
+}
+
 fn prev_word(k: usize, start: usize) -> Option<usize> {
     (k > start).then(|| k - 1)
 }
@@ -775,8 +863,49 @@ fn has_that_soon(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
     (k..end.min(k + 5)).any(|j| cx.lower(j) == "that" && !cx.in_quote[j])
 }
 
+/// The speaker entity of a source token range, with "he"/"she" checked
+/// against the speaker's gender.
+fn speaker_of(cx: &Ctx<'_>, source: (usize, usize)) -> (Option<usize>, Vec<usize>) {
+    let (speaker, speakers) = mention_speaker(cx, source);
+    if source.1 != source.0 + 1 {
+        return (speaker, speakers);
+    }
+    let gender = match cx.lower(source.0).as_ref() {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        _ => return (speaker, speakers),
+    };
+    (pronoun_speaker(cx, source.0, gender, speaker), speakers)
+}
+
+/// The person a "he"/"she" at token `k` refers to: the last person before
+/// it whose gender is known to agree, unless the entity stage's choice (of
+/// agreeing or unknown gender) or a person of unknown gender comes first;
+/// none when the choice disagrees and nothing agrees (never a guess).
+fn pronoun_speaker(cx: &Ctx<'_>, k: usize, gender: Gender, chosen: Option<usize>) -> Option<usize> {
+    let ents = &cx.ents.entities;
+    let person_gender = |e: usize| (ents[e].kind == EntityKind::Person).then_some(ents[e].gender);
+    let chosen_gender = chosen.and_then(person_gender);
+    if chosen_gender == Some(gender) {
+        return chosen;
+    }
+    let fallback = chosen.filter(|_| chosen_gender == Some(Gender::Unknown));
+    let start = cx.tokens[k].span.start;
+    let ms = &cx.ents.mentions;
+    let before = ms.partition_point(|m| m.span.start < start);
+    for m in ms[..before].iter().rev().take(60).filter(|m| !m.in_quote && m.members.is_empty()) {
+        match m.entity.and_then(|e| person_gender(e).map(|g| (e, g))) {
+            Some((e, g)) if g == gender => return Some(e),
+            Some((e, _)) if Some(e) == chosen => return fallback,
+            Some((_, Gender::Unknown)) => return fallback,
+            _ => {}
+        }
+    }
+    fallback
+}
+
 /// The speaker entity of a source token range: the mention covering its end.
-fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize>) {
+fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize>) {
     let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
     // A mention ending where the source ends (the head of the phrase), or
     // covering the whole source.
@@ -821,8 +950,30 @@ fn speaker_of(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize
             }
             (m.entity, m.members.clone())
         }
-        None => (None, Vec::new()),
+        None => (organisation_by_head(cx, a, b), Vec::new()),
     }
+}
+
+/// A generic source whose head noun names an organisation mentioned before
+/// ("police" after "the Oakdale Police Department", "the agency" after "the
+/// Environmental Protection Agency"): the most recent such organisation. The
+/// head must be a word of the organisation's name, so "officials" or "the
+/// government" stay unresolved.
+fn organisation_by_head(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    if b != a + 1 && !(b == a + 2 && cx.lower(a) == "the") {
+        return None;
+    }
+    let head = cx.text(b - 1);
+    if !head.starts_with(char::is_lowercase) || head.len() < 4 {
+        return None;
+    }
+    let start = cx.tokens[a].span.start;
+    let ms = &cx.ents.mentions;
+    let before = ms.partition_point(|m| m.span.start < start);
+    ms[..before].iter().rev().take(60).filter_map(|m| m.entity).find(|&e| {
+        let ent = &cx.ents.entities[e];
+        ent.kind == EntityKind::Organization && ent.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
+    })
 }
 
 /// The subject right before the verb at `k`: (first token, end token).
@@ -927,12 +1078,32 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         return if matches!(lw.as_ref(), "that" | "there" | "this") { None } else { Some((last, last + 1)) };
     }
     // A generic noun phrase: back to a determiner or a clause boundary.
+    let mut first = np_start(cx, last, start);
+    // "a report by the state auditor": the head noun and its complement
+    if first >= start + 2 && matches!(cx.lower(first - 1).as_ref(), "by" | "of" | "from") && cx.is_word(first - 2) && !cx.in_quote[first - 2] {
+        let outer = np_start(cx, first - 2, start);
+        if outer < first - 2 && DETERMINERS.contains(cx.lower(outer).as_ref()) {
+            first = outer;
+        }
+    }
+    // Heads that are not nouns (prepositions, conjunctions) make no subject.
+    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") {
+        return None;
+    }
+    Some((first, last + 1))
+}
+
+/// The first token of a generic noun phrase ending at token `last`: back to
+/// a determiner or a clause boundary, at most eight words. A cue verb right
+/// after a determiner is a noun ("the state auditor").
+fn np_start(cx: &Ctx<'_>, last: usize, start: usize) -> usize {
     let mut first = last;
     let mut words = 0;
     while first > start && words < 8 {
         let p = first - 1;
         let pw = cx.lower(p);
-        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(pw.as_ref()) {
+        let after_determiner = p > start && DETERMINERS.contains(cx.lower(p - 1).as_ref());
+        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since" | "by" | "of" | "from") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(pw.as_ref()) && !after_determiner {
             break;
         }
         first = p;
@@ -941,11 +1112,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
             break;
         }
     }
-    // Heads that are not nouns (prepositions, conjunctions) make no subject.
-    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") {
-        return None;
-    }
-    Some((first, last + 1))
+    first
 }
 
 /// The first subject-like mention of the sentence before token `k`.
@@ -970,8 +1137,12 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
     }
     if let Some(mi) = cx.mention_starting(k) {
         let m = &cx.ents.mentions[mi];
-        let last = cx.tokens.partition_point(|t| t.span.start < m.span.end);
-        return Some((k, last.max(k + 1)));
+        let mut last = cx.tokens.partition_point(|t| t.span.start < m.span.end).max(k + 1);
+        // a name the mention cut short: "USA Today" after the country "USA"
+        while last < end && last < k + 8 && capitalised_word(cx, last) {
+            last += 1;
+        }
+        return Some((k, last));
     }
     if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(lw.as_ref()) || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || WEEKDAYS.contains(lw.as_ref()) {
         return None;
@@ -985,6 +1156,21 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         j += 1;
     }
     (j > k).then_some((k, j))
+}
+
+/// Whether token `k` continues a name: a capitalised word right after the
+/// previous token, outside quotes, and no weekday or month (a capitalised
+/// "Today" inside a sentence is a name: "USA Today").
+fn capitalised_word(cx: &Ctx<'_>, k: usize) -> bool {
+    let w = cx.text(k);
+    let lw = cx.lower(k);
+    k > 0
+        && cx.is_word(k)
+        && !cx.in_quote[k]
+        && w.starts_with(char::is_uppercase)
+        && cx.tokens[k - 1].span.end < cx.tokens[k].span.start
+        && (!WEEKDAYS.contains(lw.as_ref()) || lw == "today")
+        && !MONTHS.contains(lw.as_ref())
 }
 
 /// Content before the source (`content, X said`): from the sentence start (or
@@ -1053,6 +1239,10 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
             end_byte = end_byte.max(q.outer.end);
         }
     }
+    // "The museum, Mr. Obama said, would ...": the cue sits inside the clause.
+    if let Some(last) = parenthetical_rest(cx, right, range.end) {
+        end_byte = end_byte.max(cx.tokens[last - 1].span.end);
+    }
     // Leading adverbials ("On Tuesday,") are not content of a closing cue: require a clause.
     let span = Span::new(start_byte, end_byte);
     let text = span.text(cx.body);
@@ -1063,6 +1253,26 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     }
     // Leading conjunction-free: "But ..." keeps it; a leading quote keeps its mark out later.
     Some(span)
+}
+
+/// After a cue set off by commas inside a clause ("The museum, he said,
+/// would ..."), the end token of the rest of the clause: up to a semicolon or
+/// the sentence end, without final punctuation. None when the comma starts a
+/// participle ("adding that"), "according to" or a subordinate clause.
+fn parenthetical_rest(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
+    if right + 1 >= end || cx.text(right) != "," || cx.in_quote[right + 1] || !cx.is_word(right + 1) {
+        return None;
+    }
+    let next = cx.lower(right + 1);
+    if next.ends_with("ing") || matches!(next.as_ref(), "according" | "when" | "while" | "after" | "before" | "as" | "because" | "since" | "though" | "although" | "if" | "and" | "but" | "who" | "which" | "in" | "on" | "at" | "with") {
+        return None;
+    }
+    let stop = (right + 1..end).find(|&j| !cx.in_quote[j] && cx.text(j) == ";").unwrap_or(end);
+    let mut last = stop;
+    while last > right + 1 && !cx.in_quote[last - 1] && matches!(cx.text(last - 1), "." | "," | "!" | "?" | ":" | "-" | "—") {
+        last -= 1;
+    }
+    (last > right + 2).then_some(last)
 }
 
 /// The content of "according to X": the sentence without the phrase, with
@@ -1104,22 +1314,31 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     let telling = TELLING.contains(cue.lemma);
     let mut saw_that = false;
     let mut saw_colon = false;
+    // "pledged to push ...", "urged voters to ...": a to-infinitive content
+    let infinitive_ok = lexicon::cue_takes_infinitive(cue.lemma);
+    let mut infinitive = false;
     // the object of telling: "told reporters", "told Breitbart News Daily host Alex Marlow"
     if telling && cue.side != Side::After {
         let stop = (k..end.min(k + 12)).find(|&j| {
             let w = cx.lower(j);
             matches!(w.as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":" | "," | "to" | "on" | "in" | "during" | "the") && !(w == "the" && j == k)
+                // a clause after the listener: "told the press a search had failed", "told voters he would win"
+                || (j > k && matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it" | "we" | "i" | "there"))
                 || (cx.in_quote[j] && is_open_mark(cx.text(j)))
                 || WEEKDAYS.contains(w.as_ref())
         });
         match stop {
+            // the listener and the infinitive are the content: "urged voters to act"
+            Some(j) if j > k && infinitive_ok && cx.lower(j) == "to" => infinitive = true,
             Some(j) if j > k => k = j,
+            // no listener: "warned that", "asked how", "told: “...”"
+            Some(j) if j == k && matches!(cx.lower(j).as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":") => {}
             _ if cx.in_quote.get(k).copied().unwrap_or(false) => {}
             _ => return None,
         }
     }
     // time phrases and adverbs
-    loop {
+    while !infinitive {
         if k >= end {
             return None;
         }
@@ -1145,6 +1364,10 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         if w == "the" && k + 2 < end && cx.lower(k + 1) == "same" && TIME_WORDS.contains(cx.lower(k + 2).as_ref()) {
             k += 3;
             continue;
+        }
+        if w == "to" && k == right && infinitive_ok && k + 1 < end && cx.is_word(k + 1) && !cx.in_quote[k + 1] {
+            infinitive = true;
+            break;
         }
         // "in a statement", "in an interview with X", "on Twitter", "to reporters"
         if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from") {
@@ -1199,11 +1422,11 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     let clause_like = CLAUSE_STARTERS.contains(first.as_ref())
         || cx.text(k).starts_with(char::is_uppercase)
         || cx.tokens[k].kind == TokenKind::Number
-        || (cx.is_word(k) && !NOT_CLAUSE.contains(first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && lexicon::cue_verb(&first).is_none());
+        || (cx.is_word(k) && !NOT_CLAUSE.contains(first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && (lexicon::cue_verb(&first).is_none() || NOUNY.contains(first.as_ref())));
     let ok = match cue.class {
         CueClass::Think => saw_that,
-        CueClass::Act => !cue.participle,
-        CueClass::Say => saw_that || saw_colon || quote_start || (clause_like && cue.side != Side::After) || cue.according,
+        CueClass::Act => true,
+        CueClass::Say => infinitive || saw_that || saw_colon || quote_start || (clause_like && cue.side != Side::After) || cue.according,
     };
     if !ok {
         return None;
@@ -1215,6 +1438,17 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         if !cx.in_quote[j] {
             let w = cx.text(j);
             if w == ";" {
+                stop = j;
+                break;
+            }
+            // The object of a speech act ends at a comma or an adjunct:
+            // "attacked her opponent as a fraud | during the debate".
+            if cue.class == CueClass::Act && !infinitive && j > k + 1 && (w == "," || matches!(cx.lower(j).as_ref(), "during" | "after" | "before" | "while" | "when" | "because" | "despite" | "since" | "following" | "amid")) {
+                stop = j;
+                break;
+            }
+            // "... and said she would ...", "... — and he noted ...": a new report.
+            if matches!(w, "and" | "but") && j > k + 2 && coordinated_cue(cx, j + 1, end) {
                 stop = j;
                 break;
             }
@@ -1244,6 +1478,30 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         return None;
     }
     Some((span, stop))
+}
+
+/// Whether a cue verb starts at token `k` (after "and"/"but"), directly or
+/// after a pronoun or name subject: "and said", "and he noted".
+fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
+    let finite_cue = |j: usize| {
+        j < end && !cx.in_quote[j] && cx.text(j).starts_with(char::is_lowercase) && {
+            let w = cx.lower(j);
+            !w.ends_with("ing") && lexicon::cue_verb(&w).is_some_and(|(_, class)| class != CueClass::Think)
+        }
+    };
+    if k >= end || finite_cue(k) {
+        return k < end;
+    }
+    let subject_end = match cx.mention_starting(k) {
+        Some(mi) => cx.tokens.partition_point(|t| t.span.start < cx.ents.mentions[mi].span.end),
+        None if k < end && matches!(cx.lower(k).as_ref(), "he" | "she" | "they" | "we" | "i") => k + 1,
+        None => return false,
+    };
+    let mut j = subject_end;
+    while j < end && ADVERBS.contains(cx.lower(j).as_ref()) {
+        j += 1;
+    }
+    finite_cue(j)
 }
 
 /// The quotes among `qs` not yet attributed, now marked as taken.

@@ -236,6 +236,8 @@ struct Tables {
     place_demonyms: Map<String, &'static str>,
     /// (section, word as listed)
     name_cues: HashSet<(NameCue, &'static str), BuildHasherDefault<WordHasher>>,
+    /// cue lemmas whose content can be a to-infinitive ("pledged to push")
+    infinitive_cues: Map<&'static str, ()>,
 }
 
 fn tables() -> &'static Tables {
@@ -312,9 +314,17 @@ fn build() -> Tables {
         }
     }
     let mut cues = Map::default();
+    let mut infinitive_cues = Map::default();
     for line in data_lines(CUE_VERBS) {
         let mut words = line.split_whitespace();
         let (Some(lemma), Some(class)) = (words.next(), words.next()) else { continue };
+        let class = match class.strip_suffix("+to") {
+            Some(c) => {
+                infinitive_cues.insert(lemma, ());
+                c
+            }
+            None => class,
+        };
         let class = match class {
             "act" => CueClass::Act,
             "think" => CueClass::Think,
@@ -354,7 +364,7 @@ fn build() -> Tables {
             name_cues.insert((section, w));
         }
     }
-    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues, places, place_demonyms, name_cues }
+    Tables { given, countries, demonyms, titles, title_heads, title_starts, orgs, cues, places, place_demonyms, name_cues, infinitive_cues }
 }
 
 /// Runs `f` on the word in lower case, without allocating for short ASCII words.
@@ -602,6 +612,12 @@ pub fn cue_verb(word: &str) -> Option<(&'static str, CueClass)> {
         cues.get(word)
     };
     hit.map(|&(class, lemma)| (lemma, class))
+}
+
+/// Whether a cue lemma's content can be a to-infinitive ("pledged to push
+/// for ...", "refused to endorse ..."): class marked `+to` in the cue list.
+pub fn cue_takes_infinitive(lemma: &str) -> bool {
+    tables().infinitive_cues.contains_key(lemma)
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! attributed in [`crate::attribution`].
 //!
 //! Rules, within one paragraph:
-//! * `“` always opens; it closes at `”`, or at a straight `"` that is not
+//! * `“` always opens (and so does a misprinted `”` before a letter at the
+//!   paragraph start or after a space); it closes at `”`, or at a straight `"` that is not
 //!   followed by a letter (the mismatched “...", common in copy-edited
 //!   news), or at another `“` followed by a space (a misprinted closer).
 //! * A straight `"` opens after a space, an opener or the paragraph start,
@@ -68,6 +69,8 @@ fn scan_paragraph(body: &str, para: Span, index: usize, out: &mut Vec<Quoted>) {
         match open {
             None => match c {
                 '“' => open = Some((Mark::Curly, i, i + c.len_utf8())),
+                // a misprinted opener: ”Word at the start or after a space
+                '”' if after_space && next_is_letter => open = Some((Mark::Curly, i, i + c.len_utf8())),
                 '"' if after_space || (next_is_letter && !prev.is_some_and(char::is_alphanumeric)) => {
                     open = Some((Mark::Straight, i, i + 1))
                 }
@@ -131,5 +134,6 @@ mod tests {
         assert_eq!(contents("It’s ‘in their heads,’ he said; don’t worry."), ["in their heads"]);
         assert_eq!(contents("“Open to the end\n“Next"), ["Open to the end", "Next"]);
         assert_eq!(contents("A 5'6\" man."), Vec::<&str>::new());
+        assert_eq!(contents("”Misprinted opener,” she said."), ["Misprinted opener"]);
     }
 }

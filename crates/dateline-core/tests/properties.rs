@@ -110,3 +110,61 @@ fn edge_cases() {
         check(body);
     }
 }
+
+/// Quote-dense bodies: quotes, cues, names and pronouns in any order.
+const QUOTE_PIECES: &[&str] = &[
+    "He said \"x\" ", "“We won,” she said. ", "“A,” Mary Lopez said, “b.” ", "Lopez said that the plan failed. ",
+    "according to officials, ", "\"It is over\" ", "“", "”", ", ", ". ", "\n\n", "They told reporters: ", "‘no’ ",
+    "the minister insisted ", "police said ", "“Yes.” ", "Rex Lopez, a spokesman, said ", "and said ",
+];
+
+fn quote_dense(units: &[usize], n: usize) -> String {
+    (0..n).map(|i| QUOTE_PIECES[units[i % units.len()] % QUOTE_PIECES.len()]).collect()
+}
+
+/// The seconds the quote, entity and attribution stages take on `body`
+/// (the best of three runs).
+fn attribution_seconds(body: &str) -> f64 {
+    use dateline_core::{attribution, entities, quotes, segment};
+    let seg = segment::segment(body);
+    let quoted = quotes::find(body, &seg);
+    let ents = entities::resolve(body, &seg, &quoted);
+    (0..3)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            let q = quotes::find(body, &seg);
+            let a = attribution::attribute(body, &seg, &q, &ents);
+            std::hint::black_box(a.quotes.len());
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases().min(60)))]
+
+    /// Dense quotes never panic.
+    #[test]
+    fn quote_dense_strings(units in prop::collection::vec(0..QUOTE_PIECES.len(), 1..80)) {
+        check(&quote_dense(&units, units.len()));
+    }
+}
+
+/// Attribution is linear in the input: eight times the quotes take well under
+/// 64 times as long (quadratic), in one paragraph or in many (the bound, 40
+/// times, leaves room for caches and a busy machine); and 20,000 pieces take
+/// well under a second even unoptimised.
+/// `QUOTE_DENSE_UNITS=N` sets the smaller size (default 2,500 pieces).
+#[test]
+fn quote_dense_scales_linearly() {
+    let patterns: &[&[usize]] = &[&[0], &[1], &[2, 3], &[4, 5, 6, 7, 8], &[9, 10, 11, 12, 13, 14, 15, 16, 17], &[0, 8, 5, 13, 16, 2, 7]];
+    for units in patterns {
+        let n = std::env::var("QUOTE_DENSE_UNITS").ok().and_then(|n| n.parse().ok()).unwrap_or(2_500);
+        let small = quote_dense(units, n);
+        let large = quote_dense(units, 8 * n);
+        let (a, b) = (attribution_seconds(&small), attribution_seconds(&large));
+        eprintln!("{units:?}: {a:.4}s -> {b:.4}s");
+        assert!(b < 2.0, "{units:?}: {} pieces {b:.4}s", 8 * n);
+        assert!(b < 0.01 || b < a * 40.0, "{units:?}: {n} pieces {a:.4}s, {} pieces {b:.4}s (quadratic?)", 8 * n);
+    }
+}
