@@ -363,25 +363,42 @@ impl WordClass {
 }
 
 /// What the lists say about one lower-case word (one lookup for the tagger
-/// and event mentions).
+/// and event mentions). Eight bytes, so the table stays small in cache.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordInfo {
     /// Its function-word class (`data/word_classes.txt`).
     pub class: Option<WordClass>,
     /// A common verb lemma (`data/verbs.txt`).
     pub verb: bool,
-    /// The lemma, when the word is an irregular past or participle (`data/irregular.txt`).
-    pub irregular: Option<&'static str>,
     /// A noun lemma that usually denotes an event (`data/event_nouns.txt` or `data/news_event_nouns.txt`).
     pub event_noun: bool,
     /// Listed in the hand-written `data/news_event_nouns.txt`.
     pub news_event: bool,
-    /// Its TimeML class name as a predicate (`data/event_classes.txt`), or `NONE`.
-    pub event_class: Option<&'static str>,
+    /// Index + 1 into [`EVENT_CLASS_NAMES`] (`data/event_classes.txt`); 0 when unlisted.
+    class_index: u8,
+    /// Index + 1 of the lemma in the irregular-verb lemmas, when the word is an irregular form; 0 otherwise.
+    irregular_index: u16,
 }
 
-fn word_table() -> &'static Map<&'static str, WordInfo> {
-    static TABLE: OnceLock<Map<&'static str, WordInfo>> = OnceLock::new();
+/// The class names `data/event_classes.txt` may use.
+const EVENT_CLASS_NAMES: &[&str] = &["OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION", "NONE"];
+
+impl WordInfo {
+    /// The lemma, when the word is an irregular past or participle (`data/irregular.txt`).
+    pub fn irregular(&self) -> Option<&'static str> {
+        let i = usize::from(self.irregular_index).checked_sub(1)?;
+        word_tables().1.get(i).copied()
+    }
+
+    /// Its TimeML class name as a predicate (`data/event_classes.txt`), or `NONE`.
+    pub fn event_class(&self) -> Option<&'static str> {
+        EVENT_CLASS_NAMES.get(usize::from(self.class_index).checked_sub(1)?).copied()
+    }
+}
+
+/// The word table and the irregular verbs' lemmas.
+fn word_tables() -> &'static (Map<&'static str, WordInfo>, Vec<&'static str>) {
+    static TABLE: OnceLock<(Map<&'static str, WordInfo>, Vec<&'static str>)> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map: Map<&'static str, WordInfo> = Map::default();
         for line in data_lines(WORD_CLASSES) {
@@ -395,11 +412,17 @@ fn word_table() -> &'static Map<&'static str, WordInfo> {
         for w in words(VERBS) {
             map.entry(w).or_default().verb = true;
         }
+        let mut lemmas = Vec::new();
         for line in data_lines(IRREGULAR_VERBS) {
             let mut forms = line.split_whitespace();
             let Some(lemma) = forms.next() else { continue };
+            lemmas.push(lemma);
+            let index = u16::try_from(lemmas.len()).unwrap_or(0);
             for form in forms {
-                map.entry(form).or_default().irregular.get_or_insert(lemma);
+                let info = map.entry(form).or_default();
+                if info.irregular_index == 0 {
+                    info.irregular_index = index;
+                }
             }
         }
         for w in words(EVENT_NOUNS) {
@@ -412,18 +435,21 @@ fn word_table() -> &'static Map<&'static str, WordInfo> {
         }
         for line in data_lines(EVENT_CLASSES) {
             let mut words = line.split_whitespace();
-            let Some(class) = words.next() else { continue };
+            let Some(index) = words.next().and_then(|c| EVENT_CLASS_NAMES.iter().position(|n| *n == c)) else { continue };
             for w in words {
-                map.entry(w).or_default().event_class.get_or_insert(class);
+                let info = map.entry(w).or_default();
+                if info.class_index == 0 {
+                    info.class_index = index as u8 + 1;
+                }
             }
         }
-        map
+        (map, lemmas)
     })
 }
 
 /// Everything the word lists say about a lower-case word, if they list it.
 pub fn word(lower: &str) -> Option<&'static WordInfo> {
-    word_table().get(lower)
+    word_tables().0.get(lower)
 }
 
 /// The listed class of a lower-case word, if it is listed.
@@ -438,7 +464,7 @@ pub fn verb_lemma(lower: &str) -> bool {
 
 /// The lemma of an irregular past or participle form ("fell" -> "fall").
 pub fn irregular_verb(lower: &str) -> Option<&'static str> {
-    word(lower).and_then(|w| w.irregular)
+    word(lower).and_then(WordInfo::irregular)
 }
 
 /// Whether a singular noun lemma usually denotes an event ("sale", "crash").
@@ -454,7 +480,7 @@ pub fn news_event_noun(lemma: &str) -> bool {
 
 /// The TimeML class name listed for a predicate lemma (`REPORTING` for "say").
 pub fn event_class(lemma: &str) -> Option<&'static str> {
-    word(lemma).and_then(|w| w.event_class)
+    word(lemma).and_then(WordInfo::event_class)
 }
 
 /// Regular inflections of a verb lemma, over-generated (both with and

@@ -184,7 +184,7 @@ fn mention(seg: &Segmentation, tags: &[Tag], first: usize, i: usize, sentence: u
         }
         _ => return None,
     };
-    let listed = if pos == Pos::Noun && tag == Tag::Noun { info } else { word(&lemma) }.and_then(|w| w.event_class);
+    let listed = if pos == Pos::Noun && tag == Tag::Noun { info } else { word(&lemma) }.and_then(WordInfo::event_class);
     if listed == Some("NONE") {
         return None;
     }
