@@ -488,84 +488,125 @@ impl WordClass {
     }
 }
 
-/// The word lists of the tagger and of event mentions.
-struct WordTables {
-    classes: Map<&'static str, WordClass>,
-    /// Common verb lemmas.
-    verbs: Map<&'static str, ()>,
-    /// Irregular past or participle form -> lemma.
-    irregular: Map<&'static str, &'static str>,
-    /// Eventive noun lemmas.
-    event_nouns: Map<&'static str, ()>,
-    /// The hand-written news event nouns among them.
-    news_event_nouns: Map<&'static str, ()>,
-    /// Predicate lemma -> its TimeML class name (`REPORTING`, ...).
-    event_classes: Map<&'static str, &'static str>,
+/// What the lists say about one lower-case word (one lookup for the tagger
+/// and event mentions). Eight bytes, so the table stays small in cache.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Its function-word class (`data/word_classes.txt`).
+    pub class: Option<WordClass>,
+    /// A common verb lemma (`data/verbs.txt`).
+    pub verb: bool,
+    /// A noun lemma that usually denotes an event (`data/event_nouns.txt` or `data/news_event_nouns.txt`).
+    pub event_noun: bool,
+    /// Listed in the hand-written `data/news_event_nouns.txt`.
+    pub news_event: bool,
+    /// Index + 1 into [`EVENT_CLASS_NAMES`] (`data/event_classes.txt`); 0 when unlisted.
+    class_index: u8,
+    /// Index + 1 of the lemma in the irregular-verb lemmas, when the word is an irregular form; 0 otherwise.
+    irregular_index: u16,
 }
 
-fn word_tables() -> &'static WordTables {
-    static TABLES: OnceLock<WordTables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let mut classes = Map::default();
+/// The class names `data/event_classes.txt` may use.
+const EVENT_CLASS_NAMES: &[&str] = &["OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION", "NONE"];
+
+impl WordInfo {
+    /// The lemma, when the word is an irregular past or participle (`data/irregular.txt`).
+    pub fn irregular(&self) -> Option<&'static str> {
+        let i = usize::from(self.irregular_index).checked_sub(1)?;
+        word_tables().1.get(i).copied()
+    }
+
+    /// Its TimeML class name as a predicate (`data/event_classes.txt`), or `NONE`.
+    pub fn event_class(&self) -> Option<&'static str> {
+        EVENT_CLASS_NAMES.get(usize::from(self.class_index).checked_sub(1)?).copied()
+    }
+}
+
+/// The word table and the irregular verbs' lemmas.
+fn word_tables() -> &'static (Map<&'static str, WordInfo>, Vec<&'static str>) {
+    static TABLE: OnceLock<(Map<&'static str, WordInfo>, Vec<&'static str>)> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: Map<&'static str, WordInfo> = Map::default();
         for line in data_lines(WORD_CLASSES) {
             let mut words = line.split_whitespace();
             let Some(class) = words.next().and_then(WordClass::parse) else { continue };
             for w in words {
-                classes.entry(w).or_insert(class);
+                map.entry(w).or_default().class.get_or_insert(class);
             }
         }
-        let words = |text: &'static str| data_lines(text).flat_map(str::split_whitespace).map(|w| (w, ()));
-        let mut irregular = Map::default();
+        let words = |text: &'static str| data_lines(text).flat_map(str::split_whitespace);
+        for w in words(VERBS) {
+            map.entry(w).or_default().verb = true;
+        }
+        let mut lemmas = Vec::new();
         for line in data_lines(IRREGULAR_VERBS) {
-            let mut words = line.split_whitespace();
-            let Some(lemma) = words.next() else { continue };
-            for form in words {
-                irregular.entry(form).or_insert(lemma);
+            let mut forms = line.split_whitespace();
+            let Some(lemma) = forms.next() else { continue };
+            lemmas.push(lemma);
+            let index = u16::try_from(lemmas.len()).unwrap_or(0);
+            for form in forms {
+                let info = map.entry(form).or_default();
+                if info.irregular_index == 0 {
+                    info.irregular_index = index;
+                }
             }
         }
-        let mut event_classes = Map::default();
+        for w in words(EVENT_NOUNS) {
+            map.entry(w).or_default().event_noun = true;
+        }
+        for w in words(NEWS_EVENT_NOUNS) {
+            let info = map.entry(w).or_default();
+            info.event_noun = true;
+            info.news_event = true;
+        }
         for line in data_lines(EVENT_CLASSES) {
             let mut words = line.split_whitespace();
-            let Some(class) = words.next() else { continue };
+            let Some(index) = words.next().and_then(|c| EVENT_CLASS_NAMES.iter().position(|n| *n == c)) else { continue };
             for w in words {
-                event_classes.entry(w).or_insert(class);
+                let info = map.entry(w).or_default();
+                if info.class_index == 0 {
+                    info.class_index = index as u8 + 1;
+                }
             }
         }
-        let event_nouns = words(EVENT_NOUNS).chain(words(NEWS_EVENT_NOUNS)).collect();
-        let news_event_nouns = words(NEWS_EVENT_NOUNS).collect();
-        WordTables { classes, verbs: words(VERBS).collect(), irregular, event_nouns, news_event_nouns, event_classes }
+        (map, lemmas)
     })
+}
+
+/// Everything the word lists say about a lower-case word, if they list it.
+pub fn word(lower: &str) -> Option<&'static WordInfo> {
+    word_tables().0.get(lower)
 }
 
 /// The listed class of a lower-case word, if it is listed.
 pub fn word_class(lower: &str) -> Option<WordClass> {
-    word_tables().classes.get(lower).copied()
+    word(lower).and_then(|w| w.class)
 }
 
 /// Whether a lower-case word is a common verb lemma ("sell", "fall").
 pub fn verb_lemma(lower: &str) -> bool {
-    word_tables().verbs.contains_key(lower)
+    word(lower).is_some_and(|w| w.verb)
 }
 
 /// The lemma of an irregular past or participle form ("fell" -> "fall").
 pub fn irregular_verb(lower: &str) -> Option<&'static str> {
-    word_tables().irregular.get(lower).copied()
+    word(lower).and_then(WordInfo::irregular)
 }
 
 /// Whether a singular noun lemma usually denotes an event ("sale", "crash").
 pub fn event_noun(lemma: &str) -> bool {
-    word_tables().event_nouns.contains_key(lemma)
+    word(lemma).is_some_and(|w| w.event_noun)
 }
 
 /// Whether a singular noun lemma is a news event noun ("summit", "crash"),
 /// the hand-written part of [`event_noun`]'s list.
 pub fn news_event_noun(lemma: &str) -> bool {
-    word_tables().news_event_nouns.contains_key(lemma)
+    word(lemma).is_some_and(|w| w.news_event)
 }
 
 /// The TimeML class name listed for a predicate lemma (`REPORTING` for "say").
 pub fn event_class(lemma: &str) -> Option<&'static str> {
-    word_tables().event_classes.get(lemma).copied()
+    word(lemma).and_then(WordInfo::event_class)
 }
 
 /// Regular inflections of a verb lemma, over-generated (both with and

@@ -20,7 +20,7 @@
 //!
 //! Cost: linear, one hash lookup or two per token.
 
-use crate::lexicon::{event_noun, irregular_verb, verb_lemma, word_class, WordClass};
+use crate::lexicon::{verb_lemma, word, word_class, WordClass, WordInfo};
 use crate::segment::{Segmentation, TokenKind};
 
 /// A token's word class.
@@ -106,17 +106,21 @@ pub fn tag(body: &str, seg: &Segmentation) -> Vec<Tag> {
     tags
 }
 
-/// A headline in title case: three or more open words, all capitalised.
+/// A headline in title case: three or more capitalised words and no open word in lower case.
 fn is_title_case(body: &str, seg: &Segmentation, range: std::ops::Range<usize>) -> bool {
-    let (mut words, mut caps) = (0, 0);
+    let mut caps = 0;
     for i in range {
         let t = &seg.tokens[i];
-        if t.kind == TokenKind::Word && word_class(seg.lower(i)).is_none() {
-            words += 1;
-            caps += usize::from(t.span.text(body).starts_with(|c: char| c.is_uppercase()));
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        if t.span.text(body).starts_with(|c: char| c.is_uppercase()) {
+            caps += 1;
+        } else if word_class(seg.lower(i)).is_none() {
+            return false; // an open word in lower case
         }
     }
-    words >= 3 && caps == words
+    caps >= 3
 }
 
 fn is_acronym(text: &str) -> bool {
@@ -141,7 +145,14 @@ fn lexical(body: &str, seg: &Segmentation, i: usize, first: bool, title_case: bo
     if is_acronym(text) && lower != "i" {
         return Guess::Tag(Tag::Name);
     }
-    if let Some(class) = word_class(lower) {
+    let capital = text.starts_with(|c: char| c.is_uppercase());
+    // A capitalised word inside a sentence is a name, unless a short
+    // function word ("The" after a quotation mark); saves a lookup per name.
+    if !first && !title_case && capital && lower.len() > 5 {
+        return Guess::Tag(Tag::Name);
+    }
+    let info = word(lower);
+    if let Some(class) = info.and_then(|w| w.class) {
         return Guess::Tag(match class {
             WordClass::Det => Tag::Det,
             WordClass::Pron => Tag::Pron,
@@ -161,13 +172,12 @@ fn lexical(body: &str, seg: &Segmentation, i: usize, first: bool, title_case: bo
             WordClass::Name => Tag::Name,
         });
     }
-    let capital = text.starts_with(|c: char| c.is_uppercase());
     if !first && !title_case && capital {
         return Guess::Tag(Tag::Name);
     }
-    let guess = open_word(lower);
+    let guess = open_word(lower, info.copied().unwrap_or_default());
     // A capitalised -ing or -ed word whose stem is no verb is a name ("Boeing").
-    if capital && matches!(guess, Guess::Tag(Tag::Verb(VerbForm::Ing | VerbForm::Past))) && irregular_verb(lower).is_none() && !has_verb_stem(lower) {
+    if capital && matches!(guess, Guess::Tag(Tag::Verb(VerbForm::Ing | VerbForm::Past))) && info.is_none_or(|w| w.irregular().is_none()) && !has_verb_stem(lower) {
         return Guess::Tag(Tag::Name);
     }
     guess
@@ -175,6 +185,9 @@ fn lexical(body: &str, seg: &Segmentation, i: usize, first: bool, title_case: bo
 
 /// Whether an -ed, -ing or -s word comes from a listed verb lemma.
 pub fn has_verb_stem(lower: &str) -> bool {
+    if !lower.is_ascii() {
+        return false; // the verb list is ASCII
+    }
     let stems = |stem: &str| {
         let b = stem.as_bytes();
         let undoubled = (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);
@@ -190,11 +203,11 @@ pub fn has_verb_stem(lower: &str) -> bool {
 }
 
 /// `f(stem + "e")` without allocating for short words.
-fn with_e(stem: &str, f: impl Fn(&str) -> bool) -> bool {
+pub(crate) fn with_e(stem: &str, f: impl Fn(&str) -> bool) -> bool {
     with_suffix(stem, b'e', f)
 }
 
-fn with_y(stem: &str, f: impl Fn(&str) -> bool) -> bool {
+pub(crate) fn with_y(stem: &str, f: impl Fn(&str) -> bool) -> bool {
     with_suffix(stem, b'y', f)
 }
 
@@ -213,12 +226,12 @@ fn with_suffix(stem: &str, c: u8, f: impl Fn(&str) -> bool) -> bool {
 const ADJ_SUFFIXES: &[&str] = &["ous", "ful", "able", "ible", "ical", "ic", "less", "ish", "ive", "ary", "ial", "ian"];
 
 /// An open-class word by its form.
-fn open_word(lower: &str) -> Guess {
+fn open_word(lower: &str, info: WordInfo) -> Guess {
     let n = lower.len();
-    if irregular_verb(lower).is_some() {
+    if info.irregular().is_some() {
         return Guess::Tag(Tag::Verb(VerbForm::Past));
     }
-    if verb_lemma(lower) {
+    if info.verb {
         return Guess::BaseOrNoun;
     }
     if n > 3 && lower.ends_with("ed") {
@@ -233,7 +246,7 @@ fn open_word(lower: &str) -> Guess {
     if n > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") {
         return Guess::PluralOrVerb(has_verb_stem(lower));
     }
-    if n > 4 && ADJ_SUFFIXES.iter().any(|s| lower.ends_with(s)) && !event_noun(lower) {
+    if n > 4 && ADJ_SUFFIXES.iter().any(|s| lower.ends_with(s)) && !info.event_noun {
         return Guess::Tag(Tag::Adj);
     }
     Guess::Tag(Tag::Noun)

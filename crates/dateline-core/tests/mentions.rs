@@ -88,3 +88,31 @@ fn mention_cases() {
     }
     assert!(failed == 0, "{failed} of {} cases failed:{report}", cases.len());
 }
+
+/// Words that stress the tagger and the lemma rules: verb-like endings after
+/// characters of every width (U+0820 is three bytes, the last two equal).
+const PIECES: &[&str] = &[
+    "The", "the", "company", "said", "sales", "fell", "plans", "to", "cut", "jobs", "has", "been", "is", "was",
+    "profitable", "Summit", "Global", "didn't", "won’t", "per", "share", "election", "bombing", "crises", "ࠠed",
+    "ࠠing", "ࠠs", "ßßed", "ied", "ed", "ing", "s", "'s", "’s", "n't", "Boeing", "A320", "5%", ",", ".", "\n", " ",
+    "日本ed", "🙂ing", "é", "\u{0}",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn mentions_are_tokens_in_order(words in proptest::collection::vec(proptest::sample::select(PIECES), 0..40)) {
+        let body = words.join(" ");
+        let doc = Document { id: "p".into(), title: None, outlet: None, published: Date::new(2020, 3, 4).unwrap(), url: None, body: body.clone() };
+        let story = extract(&[Input { document: &doc, path: "p" }]);
+        let article = &story.articles[0];
+        let mut last_end = 0;
+        for m in &article.event_mentions {
+            assert!(m.span.start >= last_end && m.span.start < m.span.end && m.span.end <= body.len(), "{m:?} in {body:?}");
+            assert!(body.is_char_boundary(m.span.start) && body.is_char_boundary(m.span.end));
+            assert!(article.segmentation.tokens.iter().any(|t| t.span == m.span), "a mention is one token: {m:?}");
+            last_end = m.span.end;
+        }
+    }
+}

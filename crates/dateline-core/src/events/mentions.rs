@@ -17,10 +17,12 @@
 //! Tense, perfect aspect and negation are read from the auxiliaries before a
 //! verb. Cost: linear in the tokens (the excluded spans are sorted once).
 
-use crate::lexicon::{event_class, event_noun, irregular_verb, news_event_noun, verb_lemma, word_class};
+use std::borrow::Cow;
+
+use crate::lexicon::{irregular_verb, news_event_noun, verb_lemma, word, word_class, WordInfo};
 use crate::segment::Segmentation;
 use crate::span::Span;
-use crate::tag::{Tag, VerbForm};
+use crate::tag::{has_verb_stem, with_e, with_y, Tag, VerbForm};
 
 /// A TimeML event class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -161,26 +163,28 @@ fn predicative(seg: &Segmentation, tags: &[Tag], first: usize, i: usize) -> bool
 /// Token `i` as an event mention, if it is one.
 fn mention(seg: &Segmentation, tags: &[Tag], first: usize, i: usize, sentence: usize, tag: Tag) -> Option<EventMention> {
     let lower = seg.lower(i);
+    let mut info: Option<&WordInfo> = None;
     let (pos, lemma) = match tag {
         Tag::Verb(form) => (Pos::Verb, verb_lemma_of(lower, form)),
         Tag::Adj if predicative(seg, tags, first, i) => (Pos::Adjective, lower.to_string()),
-        Tag::Name if named_event_head(seg, tags, i) => (Pos::Noun, noun_lemma(lower)),
+        Tag::Name if named_event_head(seg, tags, i) => (Pos::Noun, noun_lemma(lower).into_owned()),
         Tag::Noun => {
             // "per share", "per day": a unit.
             if i > 0 && seg.lower(i - 1) == "per" {
                 return None;
             }
             let lemma = noun_lemma(lower);
+            info = word(&lemma);
             // A modifier of another noun ("defence contract") is an event only when listed as news event noun ("sales figures").
-            let modifier = matches!(tags.get(i + 1), Some(Tag::Noun)) && !news_event_noun(&lemma);
-            if modifier || !eventive_noun(&lemma) {
+            let modifier = matches!(tags.get(i + 1), Some(Tag::Noun)) && !info.is_some_and(|w| w.news_event);
+            if modifier || !eventive_noun(&lemma, info.is_some_and(|w| w.event_noun)) {
                 return None;
             }
-            (Pos::Noun, lemma)
+            (Pos::Noun, lemma.into_owned())
         }
         _ => return None,
     };
-    let listed = event_class(&lemma);
+    let listed = if pos == Pos::Noun && tag == Tag::Noun { info } else { word(&lemma) }.and_then(WordInfo::event_class);
     if listed == Some("NONE") {
         return None;
     }
@@ -196,55 +200,59 @@ fn mention(seg: &Segmentation, tags: &[Tag], first: usize, i: usize, sentence: u
 /// Noun endings that make an event ("election", "agreement", "failure").
 const EVENT_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ance", "ence", "ure", "sis", "ism"];
 
-fn eventive_noun(lemma: &str) -> bool {
-    if event_noun(lemma) {
+/// Whether a noun lemma is an event: `listed` (its [`crate::lexicon::WordInfo::event_noun`]), else by suffix.
+fn eventive_noun(lemma: &str, listed: bool) -> bool {
+    if listed {
         return true;
     }
     if lemma.len() > 5 && EVENT_SUFFIXES.iter().any(|s| lemma.ends_with(s)) {
         return true;
     }
     // The -ing noun of a verb ("the bombing"), unless listed as a thing ("building").
-    lemma.strip_suffix("ing").is_some_and(|stem| stem.len() > 2 && !verb_candidates(stem, "ing").is_empty()) && word_class(lemma).is_none()
+    lemma.strip_suffix("ing").is_some_and(|stem| stem.len() > 2) && has_verb_stem(lemma) && word_class(lemma).is_none()
 }
 
 /// The singular of a plural noun: sales -> sale, crises -> crisis, companies -> company.
-pub fn noun_lemma(lower: &str) -> String {
-    let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+pub fn noun_lemma(lower: &str) -> Cow<'_, str> {
+    let lower = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(lower);
     if let Some(stem) = lower.strip_suffix("ies").filter(|s| s.len() > 1) {
-        return format!("{stem}y");
+        return Cow::Owned(format!("{stem}y"));
     }
     if let Some(stem) = lower.strip_suffix("ses").filter(|s| s.ends_with('i')) {
-        return format!("{stem}sis"); // crises
+        return Cow::Owned(format!("{stem}sis")); // crises
     }
     for suffix in ["sses", "ches", "shes", "xes", "zes"] {
         if lower.ends_with(suffix) {
-            return lower[..lower.len() - 2].to_string();
+            return Cow::Borrowed(&lower[..lower.len() - 2]);
         }
     }
     match lower.strip_suffix('s') {
-        Some(stem) if stem.len() > 2 && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") => stem.to_string(),
-        _ => lower.to_string(),
+        Some(stem) if stem.len() > 2 && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") => Cow::Borrowed(stem),
+        _ => Cow::Borrowed(lower),
     }
 }
 
-/// The stems a regular verb form may come from, most likely first.
-fn verb_candidates(stem: &str, suffix: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if stem.is_empty() {
-        return out;
+/// The listed verb lemma a regular -ed or -ing stem comes from, trying the
+/// likeliest first: "tri" -> try, "planne" -> plan, "clos" -> close.
+fn listed_verb(stem: &str, suffix: &str) -> Option<String> {
+    // The verb list is ASCII: a stem with other characters is no listed verb.
+    if stem.is_empty() || !stem.is_ascii() {
+        return None;
     }
     let b = stem.as_bytes();
+    if let Some(y) = stem.strip_suffix('i').filter(|_| suffix == "ed") {
+        if with_y(y, verb_lemma) {
+            return Some(format!("{y}y"));
+        }
+    }
     let doubled = b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's' | b'e' | b'o');
-    if suffix == "ed" && stem.ends_with('i') {
-        out.push(format!("{}y", &stem[..stem.len() - 1]));
+    if doubled && verb_lemma(&stem[..stem.len() - 1]) {
+        return Some(stem[..stem.len() - 1].to_string());
     }
-    if doubled {
-        out.push(stem[..stem.len() - 1].to_string());
+    if verb_lemma(stem) {
+        return Some(stem.to_string());
     }
-    out.push(stem.to_string());
-    out.push(format!("{stem}e"));
-    out.retain(|c| verb_lemma(c));
-    out
+    with_e(stem, verb_lemma).then(|| format!("{stem}e"))
 }
 
 /// The lemma of a verb form: fell -> fall, planned -> plan, sells -> sell, is -> be.
@@ -271,7 +279,7 @@ pub fn verb_lemma_of(lower: &str, form: VerbForm) -> String {
         }
         return stem.to_string();
     }
-    verb_candidates(stem, suffix).into_iter().next().unwrap_or_else(|| {
+    listed_verb(stem, suffix).unwrap_or_else(|| {
         if suffix == "ed" && stem.ends_with('i') {
             format!("{}y", &stem[..stem.len() - 1])
         } else {
