@@ -29,7 +29,8 @@
 //! 5. [`time`]: temporal expressions ([`time::Timex`]: DATE, TIME, DURATION,
 //!    SET) normalised to TIMEX3 values against the publication date, in two
 //!    phases (fields from the text, then resolution: weekdays by tense,
-//!    anaphora by the last day mentioned), each with a note on how.
+//!    anaphora by the last day mentioned), each with a note on how. Values
+//!    are typed ([`timex::TimexValue`]) and written as TIMEX3 strings.
 //! 6. [`events`]: clause-level events with participants (the entities'
 //!    mentions) and a time (explicit, from the governing event, bounded by
 //!    "after X", or inherited from the report), statements absorbed by the
@@ -56,6 +57,7 @@ pub mod sort;
 pub mod span;
 pub mod story;
 pub mod time;
+pub mod timex;
 
 pub use date::Date;
 pub use document::Document;

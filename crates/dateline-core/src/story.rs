@@ -10,6 +10,7 @@ use crate::entities::{self, Entities, EntityKind};
 use crate::quotes;
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
+use crate::timex::TimexValue;
 use crate::{events, time};
 
 pub const SCHEMA: u32 = 1;
@@ -50,7 +51,8 @@ pub struct TimexOut {
     pub span: Span,
     #[serde(rename = "type")]
     pub kind: String,
-    pub value: String,
+    /// Serialised as its TIMEX3 string (`2017-04-11`, `P1W`).
+    pub value: TimexValue,
     /// TIMEX3 `mod` (`MORE_THAN`, `START`, ...), when there is one.
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     pub modifier: Option<String>,
@@ -250,7 +252,7 @@ impl Extraction {
                         .map(|t| TimexOut {
                             span: t.span,
                             kind: t.kind.name().to_string(),
-                            value: t.value.clone(),
+                            value: t.value,
                             modifier: t.modifier.map(str::to_string),
                             note: t.note.clone(),
                         })

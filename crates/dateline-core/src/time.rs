@@ -52,6 +52,7 @@ use std::borrow::Cow;
 
 use crate::lexicon::{trim_suffix, WordSet};
 use crate::span::Span;
+use crate::timex::{Duration, DurationUnit, PartOfDay, Reference, Season, TimeOfDay, TimexValue};
 
 /// TIMEX3 types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +81,7 @@ pub struct Timex {
     pub span: Span,
     pub kind: TimexType,
     /// The TIMEX3 value: `2017-04-11`, `2013`, `2017-W14`, `PT2H`, `P1W`, `PAST_REF`.
-    pub value: String,
+    pub value: TimexValue,
     /// The TIMEX3 `mod` attribute (`MORE_THAN`, `START`, `APPROX`, ...).
     pub modifier: Option<&'static str>,
     /// How the value was resolved: anchor, cue, the alternative rejected.
@@ -224,15 +225,15 @@ struct Fields {
     anaphor_shift: Option<(Amount, Unit, i32)>,
     quarter: Option<u8>,
     half: Option<u8>,
-    season: Option<&'static str>,
+    season: Option<Season>,
     decade: Option<i32>,
-    part_of_day: Option<&'static str>,
+    part_of_day: Option<PartOfDay>,
     hour: Option<u8>,
     minute: Option<u8>,
     utc: bool,
     duration: Option<(Amount, Unit)>,
-    set: Option<String>,
-    reference: Option<&'static str>,
+    set: Option<TimexValue>,
+    reference: Option<Reference>,
     modifier: Option<&'static str>,
     /// "earlier"/"later" before a weekday or "today".
     cue: Option<&'static str>,
@@ -278,23 +279,13 @@ struct TenseCue {
     word: String,
 }
 
-fn timex(kind: TimexType, value: String, note: String, range: Option<(Date, Date)>) -> Timex {
+fn timex(kind: TimexType, value: TimexValue, note: String, range: Option<(Date, Date)>) -> Timex {
     Timex { span: Span::default(), kind, value, modifier: None, note, range, sentence: 0, relation: None }
 }
 
-fn month_range(year: i32, month: u8) -> (Date, Date) {
-    let first = Date { year, month, day: 1 };
-    (first, Date { year, month, day: days_in_month(year, month) })
-}
-
-fn year_range(year: i32) -> (Date, Date) {
-    (Date { year, month: 1, day: 1 }, Date { year, month: 12, day: 31 })
-}
-
-fn week_value(date: Date) -> (String, (Date, Date)) {
-    let (y, w) = date.iso_week();
-    let monday = date.add_days(-i64::from(date.weekday().index()));
-    (format!("{y:04}-W{w:02}"), (monday, monday.add_days(6)))
+/// A DATE covering the days of its value.
+fn date_timex(value: TimexValue, note: String) -> Timex {
+    timex(TimexType::Date, value, note, value.range())
 }
 
 fn add_months(year: i32, month: u8, delta: i32) -> (i32, u8) {
@@ -302,40 +293,34 @@ fn add_months(year: i32, month: u8, delta: i32) -> (i32, u8) {
     (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
 }
 
-fn fmt_amount(a: Amount) -> String {
-    match a {
-        Amount::X => "X".into(),
-        Amount::N(n) if n.fract() == 0.0 => format!("{}", n as i64),
-        Amount::N(n) => {
-            let s = format!("{n:.2}");
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        }
-    }
+/// The quarter `offset` quarters from the anchor's.
+fn quarter_from(anchor: Date, offset: i32) -> TimexValue {
+    let current = (anchor.month - 1) / 3 + 1;
+    let index = anchor.year * 4 + i32::from(current) - 1 + offset;
+    TimexValue::Quarter { year: index.div_euclid(4), quarter: (index.rem_euclid(4) + 1) as u8 }
 }
 
-fn duration_value(amount: Amount, unit: Unit) -> String {
-    let scaled = |k: f64| match amount {
-        Amount::N(n) => Amount::N(n * k),
-        Amount::X => Amount::X,
+/// A duration value; decades and centuries with a number are written in years.
+fn duration_value(amount: Amount, unit: Unit) -> Duration {
+    let amount = match amount {
+        Amount::N(n) => Some(n),
+        Amount::X => None,
     };
-    match unit {
-        Unit::Second => format!("PT{}S", fmt_amount(amount)),
-        Unit::Minute => format!("PT{}M", fmt_amount(amount)),
-        Unit::Hour => format!("PT{}H", fmt_amount(amount)),
-        Unit::Day => format!("P{}D", fmt_amount(amount)),
-        Unit::Week | Unit::Weekend => format!("P{}W", fmt_amount(amount)),
-        Unit::Month => format!("P{}M", fmt_amount(amount)),
-        Unit::Quarter => format!("P{}Q", fmt_amount(amount)),
-        Unit::Year => format!("P{}Y", fmt_amount(amount)),
-        Unit::Decade => match amount {
-            Amount::X => "PXDE".into(),
-            _ => format!("P{}Y", fmt_amount(scaled(10.0))),
-        },
-        Unit::Century => match amount {
-            Amount::X => "PXCE".into(),
-            _ => format!("P{}Y", fmt_amount(scaled(100.0))),
-        },
-    }
+    let (unit, scale) = match unit {
+        Unit::Second => (DurationUnit::Second, 1.0),
+        Unit::Minute => (DurationUnit::Minute, 1.0),
+        Unit::Hour => (DurationUnit::Hour, 1.0),
+        Unit::Day => (DurationUnit::Day, 1.0),
+        Unit::Week | Unit::Weekend => (DurationUnit::Week, 1.0),
+        Unit::Month => (DurationUnit::Month, 1.0),
+        Unit::Quarter => (DurationUnit::Quarter, 1.0),
+        Unit::Year => (DurationUnit::Year, 1.0),
+        Unit::Decade if amount.is_none() => (DurationUnit::Decade, 1.0),
+        Unit::Decade => (DurationUnit::Year, 10.0),
+        Unit::Century if amount.is_none() => (DurationUnit::Century, 1.0),
+        Unit::Century => (DurationUnit::Year, 100.0),
+    };
+    Duration { amount: amount.map(|n| n * scale), unit }
 }
 
 fn easter(year: i32) -> Date {
@@ -439,27 +424,27 @@ fn resolve_value(f: &Fields, d: &Discourse, sentence_day: Option<Date>, tense: &
         f
     };
     let day_out = |date: Date, note: String| {
-        let mut t = timex(TimexType::Date, date.to_string(), note, Some((date, date)));
+        let mut t = timex(TimexType::Date, TimexValue::Day(date), note, Some((date, date)));
         if let Some(part) = f.part_of_day {
             t.kind = TimexType::Time;
-            t.value = format!("{date}T{part}");
+            t.value = TimexValue::Time(date, TimeOfDay::Part(part));
         }
-        if let Some(h) = f.hour {
+        if let Some(hour) = f.hour {
             t.kind = TimexType::Time;
-            t.value = format!("{date}T{:02}:{:02}{}", h, f.minute.unwrap_or(0), if f.utc { "Z" } else { "" });
+            t.value = TimexValue::Time(date, TimeOfDay::Clock { hour, minute: f.minute.unwrap_or(0), utc: f.utc });
         }
         Some(t)
     };
     if let Some(r) = f.reference {
         let what = match r {
-            "PAST_REF" => "the past",
-            "PRESENT_REF" => "the present",
-            _ => "the future",
+            Reference::Past => "the past",
+            Reference::Present => "the present",
+            Reference::Future => "the future",
         };
-        return Some(timex(TimexType::Date, r.into(), format!("vague reference to {what}, no date"), None));
+        return Some(timex(TimexType::Date, TimexValue::Reference(r), format!("vague reference to {what}, no date"), None));
     }
-    if let Some(set) = &f.set {
-        return Some(timex(TimexType::Set, set.clone(), "a recurrence (SET), not a date".into(), None));
+    if let Some(set) = f.set {
+        return Some(timex(TimexType::Set, set, "a recurrence (SET), not a date".into(), None));
     }
     if let Some((amount, unit, sign)) = f.ago {
         return resolve_offset(anchor, amount, unit, sign, &format!("from the publication date {anchor}"), f);
@@ -473,7 +458,7 @@ fn resolve_value(f: &Fields, d: &Discourse, sentence_day: Option<Date>, tense: &
         return resolve_offset(base, amount, unit, sign, &from, f);
     }
     if let Some((amount, unit)) = f.duration {
-        let mut t = timex(TimexType::Duration, duration_value(amount, unit), "a duration: not anchored, not a date".into(), None);
+        let mut t = timex(TimexType::Duration, TimexValue::Duration(duration_value(amount, unit)), "a duration: not anchored, not a date".into(), None);
         t.modifier = f.modifier;
         return Some(t);
     }
@@ -530,45 +515,31 @@ fn resolve_value(f: &Fields, d: &Discourse, sentence_day: Option<Date>, tense: &
                 (y, format!("'next': the first after the anchor {anchor}"))
             }
             (None, Some(_)) => (anchor.year, format!("'this': the anchor's year ({anchor})")),
-            (None, None) => pick_year(anchor, tense.tense, |y| Some(month_range(y, month)))
+            (None, None) => pick_year(anchor, tense.tense, |year| TimexValue::Month { year, month }.range())
                 .map(|(y, n)| (y, format!("{n}, {}", tense_note(tense))))?,
         };
-        let r = month_range(year, month);
-        return Some(timex(TimexType::Date, format!("{year:04}-{month:02}"), format!("a month, kept at month granularity; {why}"), Some(r)));
+        return Some(date_timex(TimexValue::Month { year, month }, format!("a month, kept at month granularity; {why}")));
     }
     if let Some(q) = f.quarter {
         let year = match f.year {
             Some(y) => y,
             None => {
-                let key = |y: i32| Some((month_range(y, q * 3 - 2).0, month_range(y, q * 3).1));
                 match f.shift {
                     Some(s) => {
-                        let current = (anchor.month - 1) / 3 + 1;
-                        let index = anchor.year * 4 + i32::from(current) - 1 + s;
-                        let (y, q2) = (index.div_euclid(4), (index.rem_euclid(4) + 1) as u8);
-                        let r = (month_range(y, q2 * 3 - 2).0, month_range(y, q2 * 3).1);
-                        return Some(timex(TimexType::Date, format!("{y:04}-Q{q2}"), format!("quarter relative to the publication date {anchor}"), Some(r)));
+                        return Some(date_timex(quarter_from(anchor, s), format!("quarter relative to the publication date {anchor}")));
                     }
-                    None => pick_year(anchor, tense.tense, key)?.0,
+                    None => pick_year(anchor, tense.tense, |year| TimexValue::Quarter { year, quarter: q }.range())?.0,
                 }
             }
         };
-        let r = (month_range(year, q * 3 - 2).0, month_range(year, q * 3).1);
-        return Some(timex(TimexType::Date, format!("{year:04}-Q{q}"), format!("a quarter, kept at quarter granularity ({})", tense_note(tense)), Some(r)));
+        return Some(date_timex(TimexValue::Quarter { year, quarter: q }, format!("a quarter, kept at quarter granularity ({})", tense_note(tense))));
     }
-    if let Some(h) = f.half {
+    if let Some(half) = f.half {
         let year = f.year.unwrap_or(anchor.year);
-        let r = (month_range(year, h * 6 - 5).0, month_range(year, h * 6).1);
-        return Some(timex(TimexType::Date, format!("{year:04}-H{h}"), "a half year".into(), Some(r)));
+        return Some(date_timex(TimexValue::Half { year, half }, "a half year".into()));
     }
-    if let Some(s) = f.season {
-        let start_month = match s {
-            "SP" => 3,
-            "SU" => 6,
-            "FA" => 9,
-            _ => 12,
-        };
-        let key = |y: i32| Some((month_range(y, start_month).0, month_range(if start_month == 12 { y + 1 } else { y }, (start_month + 2 - 1) % 12 + 1).1));
+    if let Some(season) = f.season {
+        let key = |y: i32| Some(season.range(y));
         let (year, why) = match (f.year, f.shift) {
             (Some(y), _) => (y, "year given".to_string()),
             (None, Some(0)) => (anchor.year, "'this': the anchor's year".to_string()),
@@ -579,15 +550,14 @@ fn resolve_value(f: &Fields, d: &Discourse, sentence_day: Option<Date>, tense: &
             }
             (None, None) => pick_year(anchor, tense.tense, key).map(|(y, n)| (y, format!("{n}, {}", tense_note(tense))))?,
         };
-        return Some(timex(TimexType::Date, format!("{year:04}-{s}"), format!("a season; {why}"), key(year)));
+        return Some(date_timex(TimexValue::Season { year, season }, format!("a season; {why}")));
     }
     if let Some(dec) = f.decade {
-        let r = (Date { year: dec * 10, month: 1, day: 1 }, Date { year: dec * 10 + 9, month: 12, day: 31 });
-        return Some(timex(TimexType::Date, format!("{dec:03}"), "a decade, kept at decade granularity".into(), Some(r)));
+        return Some(date_timex(TimexValue::Decade(dec), "a decade, kept at decade granularity".into()));
     }
     if let Some(year) = f.year {
         let why = if f.two_digit_year { "a year written with two digits, read in the 1900s or 2000s".to_string() } else { "a year, kept at year granularity".to_string() };
-        return Some(timex(TimexType::Date, format!("{year:04}"), why, Some(year_range(year))));
+        return Some(date_timex(TimexValue::Year(year), why));
     }
     if let Some((unit, offset)) = f.relative {
         return resolve_relative(unit, offset, f, anchor, day_out, text);
@@ -611,26 +581,17 @@ fn resolve_offset(base: Date, amount: Amount, unit: Unit, sign: i32, from: &str,
         a => a,
     };
     let Amount::N(n) = amount else {
-        let value = match sign {
-            s if s < 0 => "PAST_REF",
-            _ => "FUTURE_REF",
-        };
-        return Some(timex(TimexType::Date, value.into(), format!("an unspecified time {from}"), None));
+        let value = if sign < 0 { Reference::Past } else { Reference::Future };
+        return Some(timex(TimexType::Date, TimexValue::Reference(value), format!("an unspecified time {from}"), None));
     };
     let n = n.round() as i64 * i64::from(sign);
     let note = format!("{} {:?}s {} {from}", n.abs(), unit, if sign < 0 { "back" } else { "forward" }).to_lowercase();
     let mut t = match unit {
-        Unit::Day => {
-            let date = base.add_days(n);
-            timex(TimexType::Date, date.to_string(), note, Some((date, date)))
-        }
-        Unit::Week | Unit::Weekend => {
-            let date = base.add_days(7 * n);
-            timex(TimexType::Date, date.to_string(), note, Some((date, date)))
-        }
+        Unit::Day => date_timex(TimexValue::Day(base.add_days(n)), note),
+        Unit::Week | Unit::Weekend => date_timex(TimexValue::Day(base.add_days(7 * n)), note),
         Unit::Month => {
-            let (y, m) = add_months(base.year, base.month, n as i32);
-            timex(TimexType::Date, format!("{y:04}-{m:02}"), note, Some(month_range(y, m)))
+            let (year, month) = add_months(base.year, base.month, n as i32);
+            date_timex(TimexValue::Month { year, month }, note)
         }
         Unit::Year | Unit::Decade | Unit::Century | Unit::Quarter => {
             let k = match unit {
@@ -639,16 +600,15 @@ fn resolve_offset(base: Date, amount: Amount, unit: Unit, sign: i32, from: &str,
                 _ => 1,
             };
             if unit == Unit::Quarter {
-                let (y, m) = add_months(base.year, base.month, 3 * n as i32);
-                let q = (m - 1) / 3 + 1;
-                timex(TimexType::Date, format!("{y:04}-Q{q}"), note, Some((month_range(y, q * 3 - 2).0, month_range(y, q * 3).1)))
+                let (year, m) = add_months(base.year, base.month, 3 * n as i32);
+                date_timex(TimexValue::Quarter { year, quarter: (m - 1) / 3 + 1 }, note)
             } else {
-                let y = base.year + (n * k) as i32;
-                timex(TimexType::Date, format!("{y:04}"), note, Some(year_range(y)))
+                date_timex(TimexValue::Year(base.year + (n * k) as i32), note)
             }
         }
         Unit::Hour | Unit::Minute | Unit::Second => {
-            timex(TimexType::Time, if sign < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() }, note, Some((base, base)))
+            let value = if sign < 0 { Reference::Past } else { Reference::Future };
+            timex(TimexType::Time, TimexValue::Reference(value), note, Some((base, base)))
         }
     };
     t.modifier = f.modifier;
@@ -728,36 +688,20 @@ fn resolve_relative(
             };
             day_out(date, format!("{note}{cue}"))
         }
-        Unit::Week => {
-            let (value, r) = week_value(anchor.add_days(7 * i64::from(offset)));
-            Some(timex(TimexType::Date, value, note, Some(r)))
-        }
+        Unit::Week => Some(date_timex(TimexValue::week_of(anchor.add_days(7 * i64::from(offset))), note)),
         Unit::Weekend => {
-            let (value, r) = week_value(anchor.add_days(7 * i64::from(offset)));
-            Some(timex(TimexType::Date, format!("{value}-WE"), note, Some((r.1.add_days(-1), r.1))))
+            let TimexValue::Week { year, week } = TimexValue::week_of(anchor.add_days(7 * i64::from(offset))) else { return None };
+            Some(date_timex(TimexValue::Weekend { year, week }, note))
         }
         Unit::Month => {
-            let (y, m) = add_months(anchor.year, anchor.month, offset);
-            Some(timex(TimexType::Date, format!("{y:04}-{m:02}"), note, Some(month_range(y, m))))
+            let (year, month) = add_months(anchor.year, anchor.month, offset);
+            Some(date_timex(TimexValue::Month { year, month }, note))
         }
-        Unit::Quarter => {
-            let current = (anchor.month - 1) / 3 + 1;
-            let index = anchor.year * 4 + i32::from(current) - 1 + offset;
-            let (y, q) = (index.div_euclid(4), (index.rem_euclid(4) + 1) as u8);
-            Some(timex(TimexType::Date, format!("{y:04}-Q{q}"), note, Some((month_range(y, q * 3 - 2).0, month_range(y, q * 3).1))))
-        }
-        Unit::Year => {
-            let y = anchor.year + offset;
-            Some(timex(TimexType::Date, format!("{y:04}"), note, Some(year_range(y))))
-        }
-        Unit::Decade => {
-            let dec = anchor.year / 10 + offset;
-            Some(timex(TimexType::Date, format!("{dec:03}"), note, Some((Date { year: dec * 10, month: 1, day: 1 }, Date { year: dec * 10 + 9, month: 12, day: 31 }))))
-        }
-        Unit::Century => {
-            let c = anchor.year / 100 + offset;
-            Some(timex(TimexType::Date, format!("{c:02}"), note, None))
-        }
+        Unit::Quarter => Some(date_timex(quarter_from(anchor, offset), note)),
+        Unit::Year => Some(date_timex(TimexValue::Year(anchor.year + offset), note)),
+        Unit::Decade => Some(date_timex(TimexValue::Decade(anchor.year / 10 + offset), note)),
+        // A century is kept without a range (not a span of days an event can take).
+        Unit::Century => Some(timex(TimexType::Date, TimexValue::Century(anchor.year / 100 + offset), note, None)),
         _ => None,
     }
 }
@@ -927,22 +871,22 @@ fn year_of(w: &[Word<'_>], i: usize) -> Option<i32> {
     Some(y)
 }
 
-fn part_of_day(lower: &str) -> Option<&'static str> {
+fn part_of_day(lower: &str) -> Option<PartOfDay> {
     match lower {
-        "morning" => Some("MO"),
-        "afternoon" => Some("AF"),
-        "evening" => Some("EV"),
-        "night" | "overnight" => Some("NI"),
+        "morning" => Some(PartOfDay::Morning),
+        "afternoon" => Some(PartOfDay::Afternoon),
+        "evening" => Some(PartOfDay::Evening),
+        "night" | "overnight" => Some(PartOfDay::Night),
         _ => None,
     }
 }
 
-fn season_of(lower: &str) -> Option<&'static str> {
+fn season_of(lower: &str) -> Option<Season> {
     match lower {
-        "spring" => Some("SP"),
-        "summer" => Some("SU"),
-        "autumn" | "fall" => Some("FA"),
-        "winter" => Some("WI"),
+        "spring" => Some(Season::Spring),
+        "summer" => Some(Season::Summer),
+        "autumn" | "fall" => Some(Season::Fall),
+        "winter" => Some(Season::Winter),
         _ => None,
     }
 }
@@ -1115,39 +1059,39 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
             if matches!(lower_at(w, i + 1), "that") {
                 return None;
             }
-            f.reference = Some("PRESENT_REF");
+            f.reference = Some(Reference::Present);
             return mk(i + 1, f);
         }
         "currently" | "nowadays" => {
-            f.reference = Some("PRESENT_REF");
+            f.reference = Some(Reference::Present);
             return mk(i + 1, f);
         }
         "recently" | "lately" | "previously" => {
-            f.reference = Some("PAST_REF");
+            f.reference = Some(Reference::Past);
             return mk(i + 1, f);
         }
         "the" if lower_at(w, i + 1) == "future" && lower_at(w, i + 2) != "of" => {
-            f.reference = Some("FUTURE_REF");
+            f.reference = Some(Reference::Future);
             return mk(i + 2, f);
         }
         "the" if matches!(lower_at(w, i + 1), "near" | "long" | "short") && matches!(lower_at(w, i + 2), "future" | "term") && lower_at(w, i + 3) != "of" => {
-            f.reference = Some("FUTURE_REF");
+            f.reference = Some(Reference::Future);
             return mk(i + 3, f);
         }
         "the" if lower_at(w, i + 1) == "past" && prev == "in" && unit_of(lower_at(w, i + 2)).is_none() && number_at(w, i + 2).is_none() => {
-            f.reference = Some("PAST_REF");
+            f.reference = Some(Reference::Past);
             return mk(i + 2, f);
         }
         "the" if lower_at(w, i + 1) == "time" && lower_at(w, i + 2) == "being" => {
-            f.reference = Some("PRESENT_REF");
+            f.reference = Some(Reference::Present);
             return mk(i + 3, f);
         }
         "the" if lower_at(w, i + 1) == "moment" && prev == "at" => {
-            f.reference = Some("PRESENT_REF");
+            f.reference = Some(Reference::Present);
             return mk(i + 2, f);
         }
         "these" if lower_at(w, i + 1) == "days" => {
-            f.reference = Some("PRESENT_REF");
+            f.reference = Some(Reference::Present);
             return mk(i + 2, f);
         }
         _ => {}
@@ -1155,17 +1099,17 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
 
     // Sets.
     let set_word = match l {
-        "daily" | "nightly" => Some("P1D"),
-        "weekly" => Some("P1W"),
-        "biweekly" | "fortnightly" => Some("P2W"),
-        "monthly" => Some("P1M"),
-        "quarterly" => Some("P1Q"),
-        "annual" | "annually" | "yearly" => Some("P1Y"),
-        "hourly" => Some("PT1H"),
+        "daily" | "nightly" => Some((1.0, Unit::Day)),
+        "weekly" => Some((1.0, Unit::Week)),
+        "biweekly" | "fortnightly" => Some((2.0, Unit::Week)),
+        "monthly" => Some((1.0, Unit::Month)),
+        "quarterly" => Some((1.0, Unit::Quarter)),
+        "annual" | "annually" | "yearly" => Some((1.0, Unit::Year)),
+        "hourly" => Some((1.0, Unit::Hour)),
         _ => None,
     };
-    if let Some(v) = set_word {
-        f.set = Some(v.into());
+    if let Some((n, unit)) = set_word {
+        f.set = Some(TimexValue::Duration(duration_value(Amount::N(n), unit)));
         return mk(i + 1, f);
     }
     if matches!(l, "every" | "each") && !matches!(prev, "of") {
@@ -1180,15 +1124,15 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
             _ => (j, if other { 2.0 } else { 1.0 }),
         };
         if let Some((unit, _)) = unit_of(lower_at(w, j)) {
-            f.set = Some(duration_value(Amount::N(n), unit));
+            f.set = Some(TimexValue::Duration(duration_value(Amount::N(n), unit)));
             return mk(j + 1, f);
         }
         if let Some(wd) = w.get(j).and_then(weekday_of) {
-            f.set = Some(format!("XXXX-WXX-{}", wd.index() + 1));
+            f.set = Some(TimexValue::EveryWeekday(wd));
             return mk(j + 1, f);
         }
         if let Some(p) = part_of_day(lower_at(w, j)) {
-            f.set = Some(format!("XXXX-XX-XXT{p}"));
+            f.set = Some(TimexValue::EveryPartOfDay(p));
             return mk(j + 1, f);
         }
         return None;
@@ -1198,7 +1142,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         let j = i + 1;
         if matches!(lower_at(w, j), "a" | "an" | "per" | "each" | "every") {
             if let Some((unit, false)) = unit_of(lower_at(w, j + 1)) {
-                f.set = Some(duration_value(Amount::N(1.0), unit));
+                f.set = Some(TimexValue::Duration(duration_value(Amount::N(1.0), unit)));
                 let start = if l == "times" && i > 0 && number_at(w, i - 1).is_some() { i - 1 } else { i };
                 return Some(Match { start, end: j + 2, fields: f, relation: None });
             }
@@ -1215,7 +1159,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         "today" => Some((0, None)),
         "yesterday" => Some((-1, None)),
         "tomorrow" => Some((1, None)),
-        "tonight" => Some((0, Some("NI"))),
+        "tonight" => Some((0, Some(PartOfDay::Night))),
         _ => None,
     };
     if let Some((offset, part)) = day_word {
@@ -1235,7 +1179,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
     }
     if matches!(l, "this" | "last") {
         if let Some(p) = part_of_day(lower_at(w, i + 1)) {
-            if l == "this" || p == "NI" {
+            if l == "this" || p == PartOfDay::Night {
                 f.relative = Some((Unit::Day, if l == "last" { -1 } else { 0 }));
                 f.part_of_day = Some(p);
                 return mk(i + 2, f);
@@ -1741,7 +1685,7 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
             let recent = l == "recent" || prev == "recent";
             if recent && plural && unit >= Unit::Day {
                 let start = if l == "recent" { i } else { i - 1 };
-                f.reference = Some("PAST_REF");
+                f.reference = Some(Reference::Past);
                 let _ = start;
                 f.reference = None;
                 f.duration = Some((Amount::X, unit));

@@ -829,7 +829,7 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         // A vague time ("previously", "recently") leaves the nearest event without a date.
         let mut vague_triggers: BTreeSet<usize> = BTreeSet::new();
         for tx in &sentence_timexes {
-            if tx.value.ends_with("_REF") || tx.kind == TimexType::Set {
+            if tx.value.is_reference() || tx.kind == TimexType::Set {
                 let at = token_of(tx.span);
                 if let Some(i) = triggers.iter().enumerate().filter(|(_, t)| !t.absorbed).min_by_key(|(_, t)| t.at.abs_diff(at)).map(|(i, _)| i) {
                     if !explicit.contains_key(&i) {
@@ -1015,7 +1015,7 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             if let Some(tx) = explicit.get(&ti) {
                 let (first_day, last_day) = tx.range.unwrap_or((article.published, article.published));
                 ev.time = EventTime {
-                    value: Some(tx.value.chars().take_while(|c| *c != 'T').collect()),
+                    value: Some(tx.value.to_string().chars().take_while(|c| *c != 'T').collect()),
                     range: Some((first_day, last_day)),
                     earliest: None,
                     latest: None,
@@ -1090,7 +1090,7 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             let Some(span_end) = span_end else { continue };
             let target = Span::new(toks[(k + 1).min(toks.len() - 1)].span.start, span_end);
             // Hours between the two ("a more than two-hour delay following X"): the same day.
-            let hours = sentence_timexes.iter().any(|x| x.kind == TimexType::Duration && x.value.starts_with("PT") && x.span.end <= t.span.start && t.span.start - x.span.end < 12);
+            let hours = sentence_timexes.iter().any(|x| x.kind == TimexType::Duration && x.value.is_time_duration() && x.span.end <= t.span.start && t.span.start - x.span.end < 12);
             if let Some(day) = main_day {
                 relations.push((si, target, day, rel, hours));
             }
