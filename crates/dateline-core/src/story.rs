@@ -220,7 +220,7 @@ impl Extraction {
                 id: format!("v{}", n + 1),
                 label: item.label.clone(),
                 when: When {
-                    value: item.value.clone(),
+                    value: item.value.map(|v| v.to_string()),
                     earliest: item.earliest.map(|d| d.to_string()),
                     latest: item.latest.map(|d| d.to_string()),
                 },

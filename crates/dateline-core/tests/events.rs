@@ -66,7 +66,7 @@ fn event_cases() {
             story
                 .items
                 .iter()
-                .map(|it| format!("  {:?} {:?}..{:?} {} {:?}", it.value, it.earliest, it.latest, it.label, it.evidence.iter().map(|&(a, s)| s.text(&case.texts[a])).collect::<Vec<_>>()))
+                .map(|it| format!("  {:?} {:?}..{:?} {} {:?}", it.value.map(|v| v.to_string()), it.earliest, it.latest, it.label, it.evidence.iter().map(|&(a, s)| s.text(&case.texts[a])).collect::<Vec<_>>()))
                 .collect::<Vec<_>>()
                 .join("\n")
         };
@@ -75,7 +75,7 @@ fn event_cases() {
                 let (needle, want) = rest.split_once("=>").expect("expect: text => field value");
                 let (field, value) = want.trim().split_once(' ').expect("field value");
                 story.items.iter().find(|it| holds(case, it, needle.trim())).is_some_and(|it| match field {
-                    "value" => it.value.as_deref() == Some(value),
+                    "value" => it.value.map(|v| v.to_string()).as_deref() == Some(value),
                     "latest" => it.value.is_none() && it.latest.map(|d| d.to_string()).as_deref() == Some(value),
                     "earliest" => it.value.is_none() && it.earliest.map(|d| d.to_string()).as_deref() == Some(value),
                     other => panic!("unknown field {other}"),

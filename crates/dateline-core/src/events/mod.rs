@@ -61,6 +61,7 @@ use crate::lexicon::{trim_suffix, Map, WordSet};
 use crate::segment::{Segmentation, TokenKind};
 use crate::span::{Span, SpanIndex};
 use crate::time::{Timex, TimexType};
+use crate::timex::TimexValue;
 
 /// One article as the events stage reads it. `mentions` are entity mentions
 /// (span → entity id) from the entity stage; empty means "derive participants
@@ -88,7 +89,7 @@ pub enum Class {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct EventTime {
     /// A TIMEX3 value (`2017-04-12`, `2013`) when the time is known.
-    pub value: Option<String>,
+    pub value: Option<TimexValue>,
     /// The days that value covers.
     pub range: Option<(Date, Date)>,
     pub earliest: Option<Date>,
@@ -148,7 +149,7 @@ pub struct Event {
 #[derive(Clone, Debug)]
 pub struct Item {
     pub label: String,
-    pub value: Option<String>,
+    pub value: Option<TimexValue>,
     pub earliest: Option<Date>,
     pub latest: Option<Date>,
     pub participants: Vec<String>,
@@ -763,7 +764,7 @@ struct Discourse {
 }
 
 fn day_time(day: Date, note: String) -> EventTime {
-    EventTime { value: Some(day.to_string()), range: Some((day, day)), earliest: None, latest: None, note }
+    EventTime { value: Some(TimexValue::Day(day)), range: Some((day, day)), earliest: None, latest: None, note }
 }
 
 /// Reads the events of one article, the `a`-th of the story.
@@ -1015,7 +1016,8 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
             if let Some(tx) = explicit.get(&ti) {
                 let (first_day, last_day) = tx.range.unwrap_or((article.published, article.published));
                 ev.time = EventTime {
-                    value: Some(tx.value.to_string().chars().take_while(|c| *c != 'T').collect()),
+                    // A time of day gives its day.
+                    value: Some(tx.value.day().map_or(tx.value, TimexValue::Day)),
                     range: Some((first_day, last_day)),
                     earliest: None,
                     latest: None,
@@ -1061,7 +1063,7 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
                 .or_else(|| (0..first).rev().take(4).find(|&j| events[j].class == Class::Statement && events[j].time.range.is_some() && seg.sentences[events[j].sentence].paragraph == sentence.paragraph));
             if let Some(j) = reporter {
                 let t = events[j].time.clone();
-                let note = format!("reported in '{}' ({}): taken as its date", events[j].trigger.text(body), t.value.clone().unwrap_or_default());
+                let note = format!("reported in '{}' ({}): taken as its date", events[j].trigger.text(body), t.value.map(|v| v.to_string()).unwrap_or_default());
                 events[i].time = EventTime { note, ..t };
             }
         }
@@ -1290,9 +1292,9 @@ fn share_clause_time(events: &mut [Event], first: usize, body: &str, explicit_on
             if events[i].definite && !events[i].is_verb && events[i].class == Class::Occurrence {
                 // "condemned the attack" on D: the attack is known by then, not dated by it.
                 let day = t.range.map(|r| r.1);
-                events[i].time = EventTime { latest: day, note: format!("bounded: referred to by '{}' on {}", events[j].trigger.text(body), t.value.clone().unwrap_or_default()), ..EventTime::default() };
+                events[i].time = EventTime { latest: day, note: format!("bounded: referred to by '{}' on {}", events[j].trigger.text(body), t.value.map(|v| v.to_string()).unwrap_or_default()), ..EventTime::default() };
             } else if events[i].is_verb || events[i].class == Class::Frame || !explicit_only || !events[i].definite {
-                let note = format!("from '{}' in the same clause ({})", events[j].trigger.text(body), t.value.clone().unwrap_or_default());
+                let note = format!("from '{}' in the same clause ({})", events[j].trigger.text(body), t.value.map(|v| v.to_string()).unwrap_or_default());
                 events[i].time = EventTime { note, ..t };
             }
         }
@@ -1504,7 +1506,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
             continue;
         }
         // Time: the most specific value; bounds intersected.
-        let mut value: Option<(String, (Date, Date))> = None;
+        let mut value: Option<(TimexValue, (Date, Date))> = None;
         let mut earliest: Option<Date> = None;
         let mut latest: Option<Date> = None;
         let mut notes: Vec<String> = Vec::new();
@@ -1517,7 +1519,7 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
                     Some((_, cur)) => (r.1.days_since_epoch() - r.0.days_since_epoch()) < (cur.1.days_since_epoch() - cur.0.days_since_epoch()),
                 };
                 if better {
-                    value = Some((v.clone(), r));
+                    value = Some((*v, r));
                 }
             }
             if let Some(l) = t.latest {
@@ -1575,8 +1577,8 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
     crate::sort::sort_by_key(&mut items, |it| {
         let key = it
             .value
-            .as_deref()
-            .and_then(first_day)
+            .as_ref()
+            .and_then(sort_day)
             .or(it.latest)
             .or(it.earliest)
             .map_or(i64::MAX, |d| d.days_since_epoch());
@@ -1585,12 +1587,16 @@ fn merge(articles: &[ArticleInput<'_>], events: &mut [Event]) -> Vec<Item> {
     items
 }
 
-/// The first day a TIMEX3 date value covers ("2017-04", "2013", "2017-04-12").
-fn first_day(value: &str) -> Option<Date> {
-    let year: i32 = value.get(0..4)?.parse().ok()?;
-    let month: u8 = value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-    let day: u8 = value.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
-    Date::new(year, month.clamp(1, 12), day).or(Date::new(year, 1, 1))
+/// The day a timeline item sorts on: a day itself, a month's first day, and
+/// the first of January for the other values with a year (years, and, as
+/// before the values were typed, weeks, quarters, halves and seasons, whose
+/// true first day is `value.first_day()`); none for decades and references.
+fn sort_day(value: &TimexValue) -> Option<Date> {
+    match *value {
+        TimexValue::Day(d) | TimexValue::Time(d, _) => Some(d),
+        TimexValue::Month { year, month } => Date::new(year, month, 1),
+        _ => value.year().and_then(|year| Date::new(year, 1, 1)),
+    }
 }
 
 /// Display forms of participant keys, each worked out once.
