@@ -1,8 +1,11 @@
 //! [`Date`]: a proleptic Gregorian calendar date, the engine's own (no clock, no time zone).
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
+
+use crate::lexicon::{section_entries, section_words, Map};
 
 /// A calendar date. The engine never reads the clock: every date it knows of
 /// comes from an article (its publication date) or from the text.
@@ -41,20 +44,76 @@ impl Weekday {
         self as u8
     }
 
+    /// `Monday` .. `Sunday`.
     pub fn name(self) -> &'static str {
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][self as usize]
+        names().weekdays[self as usize]
     }
 }
 
-/// Month names, January first.
-pub const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-];
+const CALENDAR: &str = include_str!("../data/calendar.txt");
+
+/// The names of `data/calendar.txt`, read once.
+struct Names {
+    /// `January` .. `December`.
+    months: Vec<&'static str>,
+    /// `Monday` .. `Sunday`.
+    weekdays: Vec<&'static str>,
+    /// Month and weekday names as written ("May", "Wednesday") -> is a month.
+    written: Map<&'static str, bool>,
+    /// Lower-case month names ("may") -> 1-12.
+    months_lower: Map<String, u8>,
+    /// Lower-case month abbreviations ("sept") -> 1-12.
+    abbreviations: Map<&'static str, u8>,
+    /// Lower-case weekday names ("wednesday").
+    weekdays_lower: Map<String, Weekday>,
+}
+
+fn names() -> &'static Names {
+    static NAMES: OnceLock<Names> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let months: Vec<&'static str> = section_words(CALENDAR, "months").collect();
+        let weekdays: Vec<&'static str> = section_words(CALENDAR, "weekdays").collect();
+        assert!(months.len() == 12 && weekdays.len() == 7, "data/calendar.txt: 12 months and 7 weekdays");
+        let written = months.iter().map(|&m| (m, true)).chain(weekdays.iter().map(|&d| (d, false))).collect();
+        let months_lower = months.iter().zip(1..).map(|(m, n)| (m.to_lowercase(), n)).collect();
+        let weekdays_lower = weekdays.iter().zip(Weekday::ALL).map(|(d, w)| (d.to_lowercase(), w)).collect();
+        let mut abbreviations = Map::default();
+        for (month, forms) in section_entries(CALENDAR, "month_abbreviations") {
+            let month: u8 = month.parse().expect("data/calendar.txt: a month number");
+            abbreviations.extend(forms.split_whitespace().map(|f| (f, month)));
+        }
+        Names { months, weekdays, written, months_lower, abbreviations, weekdays_lower }
+    })
+}
+
+/// The name of a month (1-12): `January` .. `December`.
+pub fn month_name(month: u8) -> &'static str {
+    names().months[usize::from(month) - 1]
+}
+
+/// Whether `word` is a month name as written ("May").
+pub fn is_month_name(word: &str) -> bool {
+    names().written.get(word) == Some(&true)
+}
 
 /// Whether `word` is a month or weekday name as written in running text ("May", "Wednesday").
 pub fn is_month_or_weekday(word: &str) -> bool {
-    MONTH_NAMES.contains(&word) || Weekday::ALL.iter().any(|d| d.name() == word)
+    names().written.contains_key(word)
+}
+
+/// The month of a lower-case month name ("april" -> 4).
+pub fn month_of_lower(lower: &str) -> Option<u8> {
+    names().months_lower.get(lower).copied()
+}
+
+/// The month of a lower-case abbreviation without its period ("sept" -> 9).
+pub fn month_of_abbreviation(lower: &str) -> Option<u8> {
+    names().abbreviations.get(lower).copied()
+}
+
+/// The weekday of a lower-case weekday name ("thursday").
+pub fn weekday_of_lower(lower: &str) -> Option<Weekday> {
+    names().weekdays_lower.get(lower).copied()
 }
 
 /// Whether `year` is a leap year.
@@ -189,6 +248,20 @@ mod tests {
         for days in (-200_000..200_000).step_by(997) {
             assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
         }
+    }
+
+    #[test]
+    fn names_from_the_data_file() {
+        assert_eq!(month_name(1), "January");
+        assert_eq!(month_name(12), "December");
+        assert_eq!(Weekday::Wednesday.name(), "Wednesday");
+        assert!(is_month_name("May") && !is_month_name("may") && !is_month_name("Monday"));
+        assert!(is_month_or_weekday("Monday") && is_month_or_weekday("June") && !is_month_or_weekday("Jun"));
+        assert_eq!(month_of_lower("april"), Some(4));
+        assert_eq!(month_of_abbreviation("sept"), Some(9));
+        assert_eq!(month_of_abbreviation("sep"), Some(9));
+        assert_eq!(month_of_abbreviation("april"), None);
+        assert_eq!(weekday_of_lower("sunday"), Some(Weekday::Sunday));
     }
 
     #[test]

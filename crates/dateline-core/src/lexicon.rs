@@ -40,34 +40,77 @@ impl Hasher for WordHasher {
 /// A hash map with [`WordHasher`], for fixed tables keyed by words.
 pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// A fixed set of words, hashed on first use.
+/// A fixed set of words, hashed on first use: listed in the code, or the
+/// words of a section of a data file.
 pub struct WordSet {
-    list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+    source: Source,
+    table: OnceLock<(Vec<&'static str>, HashSet<&'static str, BuildHasherDefault<WordHasher>>)>,
+}
+
+enum Source {
+    List(&'static [&'static str]),
+    /// A data file's text and a section name.
+    Section(&'static str, &'static str),
 }
 
 impl WordSet {
     pub const fn new(list: &'static [&'static str]) -> WordSet {
-        WordSet { list, set: OnceLock::new() }
+        WordSet { source: Source::List(list), table: OnceLock::new() }
+    }
+
+    /// The words of section `[name]` of a data file (see [`section`]).
+    pub const fn section(text: &'static str, name: &'static str) -> WordSet {
+        WordSet { source: Source::Section(text, name), table: OnceLock::new() }
     }
 
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
-        self.set().contains(word.as_ref())
+        self.table().1.contains(word.as_ref())
     }
 
     /// The words, as listed.
-    pub fn words(&self) -> &'static [&'static str] {
-        self.list
+    pub fn words(&self) -> &[&'static str] {
+        &self.table().0
     }
 
     /// The list's own copy of `word`, when it has it.
     pub fn get(&self, word: &str) -> Option<&'static str> {
-        self.set().get(word).copied()
+        self.table().1.get(word).copied()
     }
 
-    fn set(&self) -> &HashSet<&'static str, BuildHasherDefault<WordHasher>> {
-        self.set.get_or_init(|| self.list.iter().copied().collect())
+    fn table(&self) -> &(Vec<&'static str>, HashSet<&'static str, BuildHasherDefault<WordHasher>>) {
+        self.table.get_or_init(|| {
+            let list: Vec<&'static str> = match self.source {
+                Source::List(list) => list.to_vec(),
+                Source::Section(text, name) => section_words(text, name).collect(),
+            };
+            let set = list.iter().copied().collect();
+            (list, set)
+        })
     }
+}
+
+/// The lines of section `[name]` of a data file: the lines after a line
+/// `[name]` and before the next `[...]` line, trimmed, without blank lines
+/// and `#` comments.
+pub fn section<'n>(text: &'static str, name: &'n str) -> impl Iterator<Item = &'static str> + 'n {
+    let mut inside = false;
+    data_lines(text).filter(move |line| {
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            inside = header == name;
+            return false;
+        }
+        inside
+    })
+}
+
+/// The whitespace-separated words of section `[name]`.
+pub fn section_words<'n>(text: &'static str, name: &'n str) -> impl Iterator<Item = &'static str> + 'n {
+    section(text, name).flat_map(str::split_whitespace)
+}
+
+/// The lines `key: words` of section `[name]`, as (key, words).
+pub fn section_entries<'n>(text: &'static str, name: &'n str) -> impl Iterator<Item = (&'static str, &'static str)> + 'n {
+    section(text, name).filter_map(|line| line.split_once(':')).map(|(key, words)| (key.trim(), words.trim()))
 }
 
 /// A word in lower case, borrowed when it already is (any script).
@@ -162,7 +205,8 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(build)
 }
 
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+/// The lines of a data file, trimmed, without blank lines and `#` comments.
+pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
@@ -372,6 +416,17 @@ mod tests {
         assert!(title_head("minister"));
         assert_eq!(organization("OPCW").map(|o| o.name), Some("Organization for the Prohibition of Chemical Weapons"));
         assert!(organization("Is").is_none());
+    }
+
+    #[test]
+    fn sections() {
+        const TEXT: &str = "# a data file\n[one]\na b\n# a comment\nc\n[two]\nx: y z\nw:v\n";
+        assert_eq!(section_words(TEXT, "one").collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(section_entries(TEXT, "two").collect::<Vec<_>>(), [("x", "y z"), ("w", "v")]);
+        assert_eq!(section(TEXT, "three").count(), 0);
+        static SET: WordSet = WordSet::section(TEXT, "one");
+        assert!(SET.contains("b") && !SET.contains("x"));
+        assert_eq!(SET.words(), ["a", "b", "c"]);
     }
 
     #[test]
