@@ -7,6 +7,10 @@
 //! * organisations with aliases and a country;
 //! * attribution cue verbs with a class (speech, speech act, belief).
 //!
+//! Other stages keep their own word lists in data files too (`calendar.txt`,
+//! `time_words.txt`, `abbreviations.txt`), read with [`section`] and
+//! [`WordSet::section`].
+//!
 //! Lookups take the word as written; they lower-case where the list does.
 
 use std::borrow::Cow;
@@ -44,8 +48,10 @@ pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// words of a section of a data file.
 pub struct WordSet {
     source: Source,
-    table: OnceLock<(Vec<&'static str>, HashSet<&'static str, BuildHasherDefault<WordHasher>>)>,
+    table: OnceLock<(Vec<&'static str>, Set)>,
 }
+
+type Set = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
 enum Source {
     List(&'static [&'static str]),
@@ -77,7 +83,7 @@ impl WordSet {
         self.table().1.get(word).copied()
     }
 
-    fn table(&self) -> &(Vec<&'static str>, HashSet<&'static str, BuildHasherDefault<WordHasher>>) {
+    fn table(&self) -> &(Vec<&'static str>, Set) {
         self.table.get_or_init(|| {
             let list: Vec<&'static str> = match self.source {
                 Source::List(list) => list.to_vec(),

@@ -46,11 +46,12 @@
 //!   Thanksgiving, Independence Day, ...) resolve in the anchor's year by the
 //!   same tense rule as months.
 
-use crate::date::{days_in_month, Date, Weekday};
-use crate::segment::{Segmentation, TokenKind};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
-use crate::lexicon::{trim_suffix, WordSet};
+use crate::date::{days_in_month, month_of_abbreviation, month_of_lower, weekday_of_lower, Date, Weekday};
+use crate::lexicon::{section_entries, section_words, trim_suffix, Map, WordSet};
+use crate::segment::{Segmentation, TokenKind};
 use crate::span::Span;
 use crate::timex::{Duration, DurationUnit, PartOfDay, Reference, Season, TimeOfDay, TimexValue};
 
@@ -152,9 +153,20 @@ struct Word<'a> {
     /// Joined to the previous word by a hyphen ("two-hour": "hour").
     hyphen: bool,
     kind: TokenKind,
+    /// What the time vocabulary says of the word, looked up once.
+    info: &'static WordInfo,
+    /// The unit it names, and whether in the plural ("days").
+    unit: Option<(Unit, bool)>,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
+    fn new(span: Span, text: &'a str, lower: &'a str, hyphen: bool, kind: TokenKind) -> Word<'a> {
+        let info = word_info(lower);
+        // The table has every unit in the singular and the plural; possessives are read apart.
+        let unit = if lower.ends_with("'s") || lower.ends_with("’s") { unit_of(lower) } else { info.unit };
+        Word { span, text, lower: Cow::Borrowed(lower), hyphen, kind, info, unit }
+    }
+
     fn cap(&self) -> bool {
         self.text.starts_with(|c: char| c.is_uppercase())
     }
@@ -167,14 +179,14 @@ fn pieces<'a>(body: &'a str, seg: &'a Segmentation, si: usize) -> Vec<Word<'a>> 
         let text = token.span.text(body);
         let lower = seg.lower(i);
         if token.kind == TokenKind::Punct || !text.contains('-') {
-            out.push(Word { span: token.span, text, lower: Cow::Borrowed(lower), hyphen: false, kind: token.kind });
+            out.push(Word::new(token.span, text, lower, false, token.kind));
             continue;
         }
         let mut pos = token.span.start;
         for (n, (part, lower_part)) in text.split('-').zip(lower.split('-')).enumerate() {
             if !part.is_empty() {
                 let kind = if part.starts_with(|c: char| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word };
-                out.push(Word { span: Span::new(pos, pos + part.len()), text: part, lower: Cow::Borrowed(lower_part), hyphen: n > 0, kind });
+                out.push(Word::new(Span::new(pos, pos + part.len()), part, lower_part, n > 0, kind));
             }
             pos += part.len() + 1;
         }
@@ -708,30 +720,193 @@ fn resolve_relative(
 
 // ------------------------------------------------------------------ lexicon
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_ABBR: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const TIME_WORDS: &str = include_str!("../data/time_words.txt");
 
 /// Words that, before a bare month name, make it a date ("in June", "since April").
-static MONTH_CONTEXT: WordSet = WordSet::new(&[
-    "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
-    "through", "from", "to", "of", "end", "beginning", "start", "and", "or", "between", "every", "each", "until",
-]);
+static MONTH_CONTEXT: WordSet = WordSet::section(TIME_WORDS, "month_context");
+/// Words between a number and its unit ("six straight days").
+static UNIT_ADJECTIVES: WordSet = WordSet::section(TIME_WORDS, "unit_adjectives");
+/// Nouns that, after a four-digit number, show it is a count, not a year.
+static COUNT_NOUNS: WordSet = WordSet::section(TIME_WORDS, "count_nouns");
+/// Capitalised words that make a weekday a name ("Black Monday").
+static WEEKDAY_NAMES: WordSet = WordSet::section(TIME_WORDS, "weekday_names");
+static UTC_ZONES: WordSet = WordSet::section(TIME_WORDS, "utc_zones");
+static TIME_ZONES: WordSet = WordSet::section(TIME_WORDS, "time_zones");
+
+/// A phrase (its lower-case words) and what it stands for.
+type Phrase<T> = (Vec<&'static str>, T);
+
+/// The `key: words` sections of `data/time_words.txt`, read once.
+struct TimeWords {
+    units: Map<&'static str, Unit>,
+    /// Every word of the one-word sections (units in the singular and the
+    /// plural, numbers, parts of day, ...) and the first words of modifiers.
+    words: Map<String, WordInfo>,
+    /// In the file's order.
+    quantity_modifiers: Vec<Phrase<&'static str>>,
+    position_modifiers: Vec<Phrase<&'static str>>,
+    /// By first word, longest phrase first.
+    holidays: Map<&'static str, Vec<Phrase<Holiday>>>,
+}
+
+fn time_words() -> &'static TimeWords {
+    static WORDS: OnceLock<TimeWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut holidays: Map<&'static str, Vec<Phrase<Holiday>>> = Map::default();
+        for (phrase, h) in phrases(TIME_WORDS, "holidays", |rule| holiday_rule(rule).unwrap_or_else(|| bad_entry("holidays", rule))) {
+            holidays.entry(phrase[0]).or_default().push((phrase, h));
+        }
+        for list in holidays.values_mut() {
+            crate::sort::sort_by_key(list, |(phrase, _)| std::cmp::Reverse(phrase.len()));
+        }
+        let mut words: Map<String, WordInfo> = Map::default();
+        fill(&mut words, "numbers", |n| n.parse().ok(), |i| &mut i.number);
+        fill(&mut words, "parts_of_day", PartOfDay::from_code, |i| &mut i.part_of_day);
+        fill(&mut words, "seasons", Season::from_code, |i| &mut i.season);
+        fill(&mut words, "shifts", |n| n.parse().ok(), |i| &mut i.shift);
+        fill(&mut words, "ordinals", |n| n.parse().ok(), |i| &mut i.ordinal);
+        fill(&mut words, "sets", |v| TimexValue::parse(v).ok(), |i| &mut i.set);
+        let reference = |v: &str| match TimexValue::parse(v) {
+            Ok(TimexValue::Reference(r)) => Some(r),
+            _ => None,
+        };
+        fill(&mut words, "references", reference, |i| &mut i.reference);
+        let quantity_modifiers: Vec<Phrase<&'static str>> = phrases(TIME_WORDS, "quantity_modifiers", |m| m).collect();
+        let position_modifiers: Vec<Phrase<&'static str>> = phrases(TIME_WORDS, "position_modifiers", |m| m).collect();
+        for (phrase, _) in &quantity_modifiers {
+            words.entry(phrase[0].to_string()).or_default().opens_quantity = true;
+        }
+        for (phrase, _) in &position_modifiers {
+            words.entry(phrase[0].to_string()).or_default().opens_position = true;
+        }
+        let mut units = Map::default();
+        for (name, forms) in section_entries(TIME_WORDS, "units") {
+            let unit = unit_named(name).unwrap_or_else(|| bad_entry("units", name));
+            for form in forms.split_whitespace() {
+                units.entry(form).or_insert(unit);
+                // As unit_of reads them: a final s is the plural's, so a singular form in -s is never read as such.
+                if !form.ends_with('s') {
+                    words.entry(form.to_string()).or_default().unit.get_or_insert((unit, false));
+                }
+                words.entry(format!("{form}s")).or_default().unit.get_or_insert((unit, true));
+            }
+        }
+        for word in section_words(TIME_WORDS, "vague_amounts") {
+            words.entry(word.to_string()).or_default().vague_amount = true;
+        }
+        TimeWords { units, words, quantity_modifiers, position_modifiers, holidays }
+    })
+}
+
+fn bad_entry(section: &str, key: &str) -> ! {
+    panic!("data/time_words.txt [{section}]: cannot read {key:?}")
+}
+
+/// What the time vocabulary says of one word (lower case).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct WordInfo {
+    /// The unit it names, and whether in the plural ("days").
+    unit: Option<(Unit, bool)>,
+    number: Option<f64>,
+    /// An unspecified number ("several").
+    vague_amount: bool,
+    part_of_day: Option<PartOfDay>,
+    season: Option<Season>,
+    /// "last" -1, "next" +1, "this" 0.
+    shift: Option<i32>,
+    ordinal: Option<u8>,
+    /// A recurrence in one word ("weekly").
+    set: Option<TimexValue>,
+    reference: Option<Reference>,
+    /// The first word of a quantity modifier ("more" of "more than").
+    opens_quantity: bool,
+    /// The first word of a position modifier ("the" of "the end of").
+    opens_position: bool,
+}
+
+static NO_INFO: WordInfo = WordInfo {
+    unit: None,
+    number: None,
+    vague_amount: false,
+    part_of_day: None,
+    season: None,
+    shift: None,
+    ordinal: None,
+    set: None,
+    reference: None,
+    opens_quantity: false,
+    opens_position: false,
+};
+
+fn word_info(lower: &str) -> &'static WordInfo {
+    time_words().words.get(lower).unwrap_or(&NO_INFO)
+}
+
+fn info_at(w: &[Word<'_>], i: usize) -> &'static WordInfo {
+    w.get(i).map_or(&NO_INFO, |x| x.info)
+}
+
+fn unit_at(w: &[Word<'_>], i: usize) -> Option<(Unit, bool)> {
+    w.get(i).and_then(|x| x.unit)
+}
+
+/// Sets one field of the words of section `[name]` (`key: word word ...`
+/// lines) to the value of the key; the first line naming a word wins.
+fn fill<T: Copy>(words: &mut Map<String, WordInfo>, name: &str, read: impl Fn(&str) -> Option<T>, field: impl Fn(&mut WordInfo) -> &mut Option<T>) {
+    for (key, list) in section_entries(TIME_WORDS, name) {
+        let value = read(key).unwrap_or_else(|| bad_entry(name, key));
+        for word in list.split_whitespace() {
+            field(words.entry(word.to_string()).or_default()).get_or_insert(value);
+        }
+    }
+}
+
+/// Section `[name]` of `key: phrase` lines, as (the phrase's words, value of the key).
+fn phrases<T>(text: &'static str, name: &'static str, read: impl Fn(&'static str) -> T) -> impl Iterator<Item = Phrase<T>> {
+    section_entries(text, name).map(move |(key, phrase)| (phrase.split_whitespace().collect(), read(key)))
+}
+
+fn unit_named(name: &str) -> Option<Unit> {
+    Some(match name {
+        "second" => Unit::Second,
+        "minute" => Unit::Minute,
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "weekend" => Unit::Weekend,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" => Unit::Century,
+        _ => return None,
+    })
+}
+
+/// A holiday rule: `MM-DD`; `easter`, `easter+N`, `easter-N`; `MM WEEKDAY N`.
+fn holiday_rule(rule: &str) -> Option<Holiday> {
+    if let Some(offset) = rule.strip_prefix("easter") {
+        return Some(Holiday::Easter(if offset.is_empty() { 0 } else { offset.parse().ok()? }));
+    }
+    match rule.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [date] => {
+            let (month, day) = date.split_once('-')?;
+            Some(Holiday::Fixed(month.parse().ok()?, day.parse().ok()?))
+        }
+        [month, weekday, n] => Some(Holiday::Nth(n.parse().ok()?, weekday_of_lower(weekday)?, month.parse().ok()?)),
+        _ => None,
+    }
+}
 
 fn month_of(w: &Word<'_>, allow_abbr: bool) -> Option<u8> {
     if !w.cap() {
         return None;
     }
-    if let Some(i) = MONTHS.iter().position(|m| *m == w.lower) {
-        return Some(i as u8 + 1);
+    if let Some(month) = month_of_lower(&w.lower) {
+        return Some(month);
     }
     if allow_abbr {
-        let t = w.lower.trim_end_matches('.');
-        if t == "sept" {
-            return Some(9);
-        }
-        return MONTH_ABBR.iter().position(|m| *m == t).map(|i| i as u8 + 1);
+        return month_of_abbreviation(w.lower.trim_end_matches('.'));
     }
     None
 }
@@ -740,7 +915,7 @@ fn weekday_of(w: &Word<'_>) -> Option<Weekday> {
     if !w.cap() {
         return None;
     }
-    WEEKDAYS.iter().position(|d| *d == trim_suffix(&w.lower, "'s")).map(|i| Weekday::ALL[i])
+    weekday_of_lower(trim_suffix(&w.lower, "'s"))
 }
 
 fn unit_of(lower: &str) -> Option<(Unit, bool)> {
@@ -749,42 +924,8 @@ fn unit_of(lower: &str) -> Option<(Unit, bool)> {
         Some(s) if lower != "weekdays" => (s, true),
         _ => (lower, false),
     };
-    let unit = match stem {
-        "second" => Unit::Second,
-        "minute" | "min" | "mins" => Unit::Minute,
-        "hour" | "hr" => Unit::Hour,
-        "day" => Unit::Day,
-        "week" => Unit::Week,
-        "fortnight" => Unit::Week,
-        "weekend" => Unit::Weekend,
-        "month" => Unit::Month,
-        "quarter" => Unit::Quarter,
-        "year" | "yr" => Unit::Year,
-        "decade" => Unit::Decade,
-        "centurie" | "century" => Unit::Century,
-        _ => return None,
-    };
+    let unit = *time_words().units.get(stem)?;
     Some((unit, plural))
-}
-
-fn small_number(lower: &str) -> Option<f64> {
-    const ONES: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some(i) = ONES.iter().position(|o| *o == lower) {
-        return Some(i as f64);
-    }
-    if let Some(i) = TENS.iter().position(|t| *t == lower) {
-        return Some(20.0 + 10.0 * i as f64);
-    }
-    match lower {
-        "a" | "an" | "single" => Some(1.0),
-        "dozen" => Some(12.0),
-        "hundred" => Some(100.0),
-        _ => None,
-    }
 }
 
 /// A number at `i` ("18", "two", "twenty-five", "two and a half", "several"):
@@ -796,8 +937,10 @@ fn number_at(w: &[Word<'_>], i: usize) -> Option<(usize, Amount)> {
         let n: f64 = digits.parse().ok()?;
         return Some((i + 1, Amount::N(n)));
     }
+    if first.info.vague_amount {
+        return Some((i + 1, Amount::X));
+    }
     match first.lower.as_ref() {
-        "several" | "few" | "many" | "some" | "numerous" => return Some((i + 1, Amount::X)),
         "a" if w.get(i + 1).is_some_and(|x| x.lower == "few") => return Some((i + 2, Amount::X)),
         "a" if w.get(i + 1).is_some_and(|x| x.lower == "couple") && w.get(i + 2).is_some_and(|x| x.lower == "of") => {
             return Some((i + 3, Amount::N(2.0)))
@@ -805,11 +948,11 @@ fn number_at(w: &[Word<'_>], i: usize) -> Option<(usize, Amount)> {
         "half" if w.get(i + 1).is_some_and(|x| x.lower == "a" || x.lower == "an") => return Some((i + 2, Amount::N(0.5))),
         _ => {}
     }
-    let mut n = small_number(&first.lower)?;
+    let mut n = first.info.number?;
     let mut end = i + 1;
     // "twenty-five", "twenty five"
     if n >= 20.0 && n < 100.0 {
-        if let Some(next) = w.get(end).and_then(|x| small_number(&x.lower)).filter(|v| *v >= 1.0 && *v < 10.0) {
+        if let Some(next) = w.get(end).and_then(|x| x.info.number).filter(|v| *v >= 1.0 && *v < 10.0) {
             if w[end].lower != "a" && w[end].lower != "an" {
                 n += next;
                 end += 1;
@@ -840,16 +983,6 @@ fn day_of(w: &Word<'_>) -> Option<u8> {
     t.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
 }
 
-/// Nouns that, after a four-digit number, show it is a count, not a year.
-static COUNT_NOUNS: WordSet = WordSet::new(&[
-    "people", "points", "point", "units", "jobs", "km", "miles", "feet", "meters", "metres", "tons", "tonnes", "votes",
-    "times", "members", "employees", "workers", "troops", "soldiers", "cars", "vehicles", "aircraft", "planes",
-    "passengers", "students", "shares", "dollars", "euros", "pounds", "barrels", "percent", "%", "hours", "minutes",
-    "days", "weeks", "months", "years", "deaths", "cases", "residents", "homes", "houses", "kg", "pages", "words",
-    "acres", "rooms", "stores", "plants", "seats", "square", "cubic", "yards", "children", "men", "women", "m", "ft",
-    "lbs", "mph", "kilometres", "kilometers", "b.c.", "bc",
-]);
-
 /// A year at `i` (1800-2100), unless the context shows a count or an amount.
 fn year_of(w: &[Word<'_>], i: usize) -> Option<i32> {
     let x = w.get(i)?;
@@ -871,81 +1004,14 @@ fn year_of(w: &[Word<'_>], i: usize) -> Option<i32> {
     Some(y)
 }
 
-fn part_of_day(lower: &str) -> Option<PartOfDay> {
-    match lower {
-        "morning" => Some(PartOfDay::Morning),
-        "afternoon" => Some(PartOfDay::Afternoon),
-        "evening" => Some(PartOfDay::Evening),
-        "night" | "overnight" => Some(PartOfDay::Night),
-        _ => None,
-    }
-}
-
-fn season_of(lower: &str) -> Option<Season> {
-    match lower {
-        "spring" => Some(Season::Spring),
-        "summer" => Some(Season::Summer),
-        "autumn" | "fall" => Some(Season::Fall),
-        "winter" => Some(Season::Winter),
-        _ => None,
-    }
-}
-
-fn shift_of(lower: &str) -> Option<i32> {
-    match lower {
-        "last" | "past" | "previous" => Some(-1),
-        "next" | "coming" | "following" => Some(1),
-        "this" | "current" => Some(0),
-        _ => None,
-    }
-}
-
-fn ordinal_of(lower: &str) -> Option<u8> {
-    match lower {
-        "first" | "1st" => Some(1),
-        "second" | "2nd" => Some(2),
-        "third" | "3rd" => Some(3),
-        "fourth" | "4th" => Some(4),
-        _ => None,
-    }
-}
-
-/// Holidays common in news: the words and the rule.
+/// A holiday common in news at word `i` (the first word capitalised): its end and rule.
 fn holiday_at(w: &[Word<'_>], i: usize) -> Option<(usize, Holiday)> {
-    let lw = |k: usize| w.get(i + k).map(|x| x.lower.as_ref()).unwrap_or("");
     if !w.get(i)?.cap() {
         return None;
     }
-    let day_word = |k: usize| matches!(lw(k), "day" | "day's");
-    let two = |a: &str, b: &str| lw(0) == a && lw(1) == b;
-    Some(match lw(0) {
-        "christmas" if lw(1) == "eve" => (i + 2, Holiday::Fixed(12, 24)),
-        "christmas" if day_word(1) => (i + 2, Holiday::Fixed(12, 25)),
-        "christmas" => (i + 1, Holiday::Fixed(12, 25)),
-        "new" if lw(1) == "year's" || lw(1) == "years" || (lw(1) == "year" && lw(2) == "'s") => {
-            let k = if lw(1) == "year" { 3 } else { 2 };
-            match lw(k) {
-                "eve" => (i + k + 1, Holiday::Fixed(12, 31)),
-                "day" => (i + k + 1, Holiday::Fixed(1, 1)),
-                _ => return None,
-            }
-        }
-        "easter" if lw(1) == "sunday" => (i + 2, Holiday::Easter(0)),
-        "easter" if lw(1) == "monday" => (i + 2, Holiday::Easter(1)),
-        "easter" => (i + 1, Holiday::Easter(0)),
-        "good" if lw(1) == "friday" => (i + 2, Holiday::Easter(-2)),
-        "halloween" => (i + 1, Holiday::Fixed(10, 31)),
-        "thanksgiving" => (i + if day_word(1) { 2 } else { 1 }, Holiday::Nth(4, Weekday::Thursday, 11)),
-        "independence" if day_word(1) => (i + 2, Holiday::Fixed(7, 4)),
-        "valentine's" if day_word(1) => (i + 2, Holiday::Fixed(2, 14)),
-        "labor" | "labour" if day_word(1) => (i + 2, Holiday::Nth(1, Weekday::Monday, 9)),
-        "memorial" if day_word(1) => (i + 2, Holiday::Nth(-1, Weekday::Monday, 5)),
-        "veterans" | "veterans'" if day_word(1) => (i + 2, Holiday::Fixed(11, 11)),
-        "boxing" if day_word(1) => (i + 2, Holiday::Fixed(12, 26)),
-        "black" if lw(1) == "friday" => (i + 2, Holiday::Nth(4, Weekday::Friday, 11)),
-        _ if two("martin", "luther") && lw(2) == "king" && day_word(3) => (i + 4, Holiday::Nth(3, Weekday::Monday, 1)),
-        _ => return None,
-    })
+    let candidates = time_words().holidays.get(lower_at(w, i))?;
+    let (phrase, holiday) = candidates.iter().find(|(phrase, _)| phrase.iter().enumerate().all(|(k, p)| lower_at(w, i + k) == *p))?;
+    Some((i + phrase.len(), *holiday))
 }
 
 // ------------------------------------------------------------------ parse
@@ -968,33 +1034,15 @@ fn parse_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         return None;
     }
     // Quantity modifiers, kept only before durations.
-    let quantity: &[(&[&str], &str)] = &[
-        (&["more", "than"], "MORE_THAN"),
-        (&["less", "than"], "LESS_THAN"),
-        (&["fewer", "than"], "LESS_THAN"),
-        (&["at", "least"], "EQUAL_OR_MORE"),
-        (&["at", "most"], "EQUAL_OR_LESS"),
-        (&["up", "to"], "EQUAL_OR_LESS"),
-        (&["no", "more", "than"], "EQUAL_OR_LESS"),
-        (&["nearly"], "LESS_THAN"),
-        (&["almost"], "LESS_THAN"),
-        (&["about"], "APPROX"),
-        (&["around"], "APPROX"),
-        (&["approximately"], "APPROX"),
-        (&["roughly"], "APPROX"),
-        (&["some"], "APPROX"),
-        (&["over"], "MORE_THAN"),
-        (&["just"], "EQUAL_OR_LESS"),
-    ];
+    let quantity = &time_words().quantity_modifiers;
     // Each table is tried only when the word can open one of its entries.
-    let first = lower_at(w, i);
-    let quantity_first = quantity.iter().any(|(words, _)| words[0] == first);
+    let quantity_first = w[i].info.opens_quantity;
     for (words, modifier) in quantity.iter().filter(|_| quantity_first) {
         if words.iter().enumerate().all(|(k, x)| lower_at(w, i + k) == *x) {
             let j = i + words.len();
             if let Some(mut m) = core_at(w, j) {
                 let quantitative = m.fields.duration.is_some() || m.fields.ago.is_some() || m.fields.anaphor_shift.is_some();
-                if quantitative && !(words == &["some"] && m.fields.duration.is_some_and(|d| d.0 == Amount::X)) {
+                if quantitative && !(words.as_slice() == ["some"] && m.fields.duration.is_some_and(|d| d.0 == Amount::X)) {
                     m.start = i;
                     m.fields.modifier = Some(modifier);
                     return Some(m);
@@ -1003,19 +1051,8 @@ fn parse_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         }
     }
     // Position modifiers, kept only before dates.
-    let position: &[(&[&str], &str)] = &[
-        (&["the", "end", "of"], "END"),
-        (&["the", "beginning", "of"], "START"),
-        (&["the", "start", "of"], "START"),
-        (&["the", "middle", "of"], "MID"),
-        (&["the", "turn", "of"], "START"),
-        (&["end", "of"], "END"),
-        (&["beginning", "of"], "START"),
-        (&["early"], "START"),
-        (&["late"], "END"),
-        (&["mid"], "MID"),
-    ];
-    let position_first = position.iter().any(|(words, _)| words[0] == first);
+    let position = &time_words().position_modifiers;
+    let position_first = w[i].info.opens_position;
     for (words, modifier) in position.iter().filter(|_| position_first) {
         if words.iter().enumerate().all(|(k, x)| lower_at(w, i + k) == *x) {
             let j = i + words.len();
@@ -1054,20 +1091,16 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
 
     // Vague references.
     let prev = if i > 0 { lower_at(w, i - 1) } else { "" };
+    if let Some(r) = x.info.reference {
+        f.reference = Some(r);
+        return mk(i + 1, f);
+    }
     match l {
         "now" if !w.get(i + 1).is_some_and(|x| x.hyphen) && !matches!(prev, "will" | "would" | "can" | "could" | "must" | "should" | "may" | "might" | "'ll") => {
             if matches!(lower_at(w, i + 1), "that") {
                 return None;
             }
             f.reference = Some(Reference::Present);
-            return mk(i + 1, f);
-        }
-        "currently" | "nowadays" => {
-            f.reference = Some(Reference::Present);
-            return mk(i + 1, f);
-        }
-        "recently" | "lately" | "previously" => {
-            f.reference = Some(Reference::Past);
             return mk(i + 1, f);
         }
         "the" if lower_at(w, i + 1) == "future" && lower_at(w, i + 2) != "of" => {
@@ -1078,7 +1111,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
             f.reference = Some(Reference::Future);
             return mk(i + 3, f);
         }
-        "the" if lower_at(w, i + 1) == "past" && prev == "in" && unit_of(lower_at(w, i + 2)).is_none() && number_at(w, i + 2).is_none() => {
+        "the" if lower_at(w, i + 1) == "past" && prev == "in" && unit_at(w, i + 2).is_none() && number_at(w, i + 2).is_none() => {
             f.reference = Some(Reference::Past);
             return mk(i + 2, f);
         }
@@ -1098,18 +1131,9 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
     }
 
     // Sets.
-    let set_word = match l {
-        "daily" | "nightly" => Some((1.0, Unit::Day)),
-        "weekly" => Some((1.0, Unit::Week)),
-        "biweekly" | "fortnightly" => Some((2.0, Unit::Week)),
-        "monthly" => Some((1.0, Unit::Month)),
-        "quarterly" => Some((1.0, Unit::Quarter)),
-        "annual" | "annually" | "yearly" => Some((1.0, Unit::Year)),
-        "hourly" => Some((1.0, Unit::Hour)),
-        _ => None,
-    };
-    if let Some((n, unit)) = set_word {
-        f.set = Some(TimexValue::Duration(duration_value(Amount::N(n), unit)));
+    // "daily", "weekly", "annual".
+    if let Some(value) = x.info.set {
+        f.set = Some(value);
         return mk(i + 1, f);
     }
     if matches!(l, "every" | "each") && !matches!(prev, "of") {
@@ -1118,12 +1142,12 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         if other {
             j += 1;
         }
-        let amount = number_at(w, j).filter(|(e, _)| unit_of(lower_at(w, *e)).is_some());
+        let amount = number_at(w, j).filter(|(e, _)| unit_at(w, *e).is_some());
         let (j, n) = match amount {
             Some((e, Amount::N(n))) => (e, n * if other { 2.0 } else { 1.0 }),
             _ => (j, if other { 2.0 } else { 1.0 }),
         };
-        if let Some((unit, _)) = unit_of(lower_at(w, j)) {
+        if let Some((unit, _)) = unit_at(w, j) {
             f.set = Some(TimexValue::Duration(duration_value(Amount::N(n), unit)));
             return mk(j + 1, f);
         }
@@ -1131,7 +1155,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
             f.set = Some(TimexValue::EveryWeekday(wd));
             return mk(j + 1, f);
         }
-        if let Some(p) = part_of_day(lower_at(w, j)) {
+        if let Some(p) = info_at(w, j).part_of_day {
             f.set = Some(TimexValue::EveryPartOfDay(p));
             return mk(j + 1, f);
         }
@@ -1141,7 +1165,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
     if matches!(l, "once" | "twice") || (l == "times" && i > 0) {
         let j = i + 1;
         if matches!(lower_at(w, j), "a" | "an" | "per" | "each" | "every") {
-            if let Some((unit, false)) = unit_of(lower_at(w, j + 1)) {
+            if let Some((unit, false)) = unit_at(w, j + 1) {
                 f.set = Some(TimexValue::Duration(duration_value(Amount::N(1.0), unit)));
                 let start = if l == "times" && i > 0 && number_at(w, i - 1).is_some() { i - 1 } else { i };
                 return Some(Match { start, end: j + 2, fields: f, relation: None });
@@ -1170,7 +1194,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         f.part_of_day = part;
         let mut end = i + 1;
         if part.is_none() {
-            if let Some(p) = part_of_day(lower_at(w, end)) {
+            if let Some(p) = info_at(w, end).part_of_day {
                 f.part_of_day = Some(p);
                 end += 1;
             }
@@ -1178,7 +1202,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         return mk(end, f);
     }
     if matches!(l, "this" | "last") {
-        if let Some(p) = part_of_day(lower_at(w, i + 1)) {
+        if let Some(p) = info_at(w, i + 1).part_of_day {
             if l == "this" || p == PartOfDay::Night {
                 f.relative = Some((Unit::Day, if l == "last" { -1 } else { 0 }));
                 f.part_of_day = Some(p);
@@ -1213,15 +1237,14 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
 
     // "[the] last/next/this/past <unit|season|quarter>"
     let (det, j) = if l == "the" { (true, i + 1) } else { (false, i) };
-    if let Some(shift) = shift_of(lower_at(w, j)) {
+    if let Some(shift) = info_at(w, j).shift {
         let k = j + 1;
-        let next = lower_at(w, k);
-        if let Some(season) = season_of(next) {
+        if let Some(season) = info_at(w, k).season {
             f.season = Some(season);
             f.shift = Some(shift);
             return mk(k + 1, f);
         }
-        if let Some((unit, false)) = unit_of(next) {
+        if let Some((unit, false)) = unit_at(w, k) {
             // "the past week", "the next year": a duration; "last week", "the last quarter": a date.
             let past_period = det && matches!(lower_at(w, j), "past" | "coming" | "next" | "following" | "previous") && unit != Unit::Quarter;
             if matches!(lower_at(w, j), "following" | "previous") && det && unit == Unit::Day {
@@ -1235,7 +1258,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
             }
         }
         if lower_at(w, j) != "past" {
-            if let Some(q) = w.get(k).and_then(|x| ordinal_of(&x.lower)).filter(|_| lower_at(w, k + 1) == "quarter") {
+            if let Some(q) = w.get(k).and_then(|x| x.info.ordinal).filter(|_| lower_at(w, k + 1) == "quarter") {
                 let _ = q;
             }
         }
@@ -1274,7 +1297,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
 fn time_of_day(w: &[Word<'_>], i: usize) -> Option<Match> {
     let l = lower_at(w, i);
     let mut f = Fields::default();
-    let zone = |k: usize| matches!(lower_at(w, k), "utc" | "gmt" | "z");
+    let zone = |k: usize| UTC_ZONES.contains(lower_at(w, k));
     if matches!(l, "noon" | "midday" | "midnight") && matches!(if i > 0 { lower_at(w, i - 1) } else { "" }, "at" | "by" | "before" | "after" | "until" | "from" | "around") {
         f.hour = Some(if l == "midnight" { 0 } else { 12 });
         f.minute = Some(0);
@@ -1323,7 +1346,7 @@ fn time_of_day(w: &[Word<'_>], i: usize) -> Option<Match> {
     if zone(end) {
         f.utc = true;
         end += 1;
-    } else if matches!(lower_at(w, end), "est" | "edt" | "pst" | "pdt" | "cet" | "bst" | "et" | "pt") {
+    } else if TIME_ZONES.contains(lower_at(w, end)) {
         end += 1;
     }
     f.hour = Some(hour as u8);
@@ -1353,13 +1376,13 @@ fn time_of_day(w: &[Word<'_>], i: usize) -> Option<Match> {
 fn weekday_phrase(w: &[Word<'_>], i: usize) -> Option<Match> {
     let mut f = Fields::default();
     let mut j = i;
-    if let Some(shift) = shift_of(lower_at(w, i)).filter(|_| w.get(i + 1).and_then(weekday_of).is_some()) {
+    if let Some(shift) = info_at(w, i).shift.filter(|_| w.get(i + 1).and_then(weekday_of).is_some()) {
         f.shift = Some(shift);
         j += 1;
     }
     let wd = weekday_of(w.get(j)?)?;
     // "Black Monday" and the like are names, not this week's days.
-    if i > 0 && f.shift.is_none() && w[i - 1].cap() && matches!(w[i - 1].lower.as_ref(), "black" | "ash" | "cyber" | "super" | "holy" | "good" | "easter") {
+    if i > 0 && f.shift.is_none() && w[i - 1].cap() && WEEKDAY_NAMES.contains(w[i - 1].lower.as_ref()) {
         return None;
     }
     f.weekday = Some(wd);
@@ -1372,7 +1395,7 @@ fn weekday_phrase(w: &[Word<'_>], i: usize) -> Option<Match> {
         f.year = m.fields.year;
         end = m.end;
     }
-    if let Some(p) = part_of_day(lower_at(w, end)) {
+    if let Some(p) = info_at(w, end).part_of_day {
         f.part_of_day = Some(p);
         end += 1;
     }
@@ -1440,11 +1463,11 @@ fn calendar(w: &[Word<'_>], i: usize) -> Option<Match> {
         }
         if lower_at(w, j) == "of" && matches!(lower_at(w, j + 1), "this" | "last" | "next") && lower_at(w, j + 2) == "year" {
             f.month = Some(month);
-            f.year_offset = shift_of(lower_at(w, j + 1));
+            f.year_offset = info_at(w, j + 1).shift;
             return Some(Match { start: i, end: j + 3, fields: f, relation: None });
         }
         // A bare month: only after a preposition or a shift word; "May" and "March" are also verbs.
-        let shift = shift_of(prev).filter(|_| matches!(prev, "last" | "next" | "this"));
+        let shift = i.checked_sub(1).and_then(|k| info_at(w, k).shift).filter(|_| matches!(prev, "last" | "next" | "this"));
         let guarded = MONTH_CONTEXT.contains(&prev) || (i > 0 && w[i - 1].hyphen == false && prev == "mid");
         if guarded || shift.is_some() {
             f.month = Some(month);
@@ -1543,7 +1566,7 @@ fn quarter(w: &[Word<'_>], i: usize) -> Option<Match> {
     }
     let mut shift = None;
     if matches!(l, "last" | "previous" | "next" | "this" | "current") && lower_at(w, j + 1) == "quarter" {
-        shift = shift_of(l);
+        shift = info_at(w, j).shift;
     }
     if let Some(s) = shift {
         f.quarter = Some(1);
@@ -1552,7 +1575,7 @@ fn quarter(w: &[Word<'_>], i: usize) -> Option<Match> {
     }
     let ord = match l {
         "final" | "last" if lower_at(w, j + 1) == "quarter" && (lower_at(w, j + 2) == "of" || year_of(w, j + 2).is_some()) => 4,
-        _ => ordinal_of(l)?,
+        _ => info_at(w, j).ordinal?,
     };
     j += 1;
     let unit = lower_at(w, j);
@@ -1569,7 +1592,7 @@ fn quarter(w: &[Word<'_>], i: usize) -> Option<Match> {
             f.year = Some(y);
             end += 2;
         } else if matches!(lower_at(w, end + 1), "this" | "last" | "next") && lower_at(w, end + 2) == "year" {
-            f.year_offset = shift_of(lower_at(w, end + 1));
+            f.year_offset = info_at(w, end + 1).shift;
             end += 3;
         }
     } else if let Some(y) = year_of(w, end) {
@@ -1586,7 +1609,7 @@ fn season(w: &[Word<'_>], i: usize) -> Option<Match> {
     let mut f = Fields::default();
     let l = lower_at(w, i);
     let (start, j) = if l == "the" { (i, i + 1) } else { (i, i) };
-    let s = season_of(lower_at(w, j))?;
+    let s = info_at(w, j).season?;
     let prev = if i > 0 { lower_at(w, i - 1) } else { "" };
     f.season = Some(s);
     let mut end = j + 1;
@@ -1644,20 +1667,20 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
     if l == "the" && matches!(lower_at(w, i + 1), "past" | "next" | "last" | "first" | "coming" | "following" | "previous" | "final") {
         j = i + 2;
         framed = true;
-    } else if matches!(l, "past" | "next" | "last" | "recent") && number_at(w, i + 1).is_some_and(|(e, _)| unit_of(lower_at(w, e)).is_some_and(|u| u.1)) {
+    } else if matches!(l, "past" | "next" | "last" | "recent") && number_at(w, i + 1).is_some_and(|(e, _)| unit_at(w, e).is_some_and(|u| u.1)) {
         j = i + 1;
         framed = true;
     }
     let number = number_at(w, j).map(|(e, a)| {
         // "six straight days", "the past five trading days", "two consecutive quarters"
-        let skip = matches!(lower_at(w, e), "straight" | "consecutive" | "successive" | "full" | "whole" | "more" | "additional" | "trading" | "business" | "working" | "calendar" | "long" | "extra" | "short");
-        (if skip && unit_of(lower_at(w, e + 1)).is_some() { e + 1 } else { e }, a)
+        let skip = UNIT_ADJECTIVES.contains(lower_at(w, e));
+        (if skip && unit_at(w, e + 1).is_some() { e + 1 } else { e }, a)
     });
     let (mut k, amount) = match number {
-        Some((e, a)) if unit_of(lower_at(w, e)).is_some() => (e, a),
+        Some((e, a)) if unit_at(w, e).is_some() => (e, a),
         _ => {
             // Bare plurals: "for years", "in recent years", "over the years", "minutes".
-            let (unit, plural) = unit_of(lower_at(w, j))?;
+            let (unit, plural) = unit_at(w, j)?;
             let long = w.get(j + 1).is_some_and(|x| x.hyphen && matches!(x.lower.as_ref(), "long" | "old"));
             let bare_ok = plural
                 && (framed
@@ -1707,7 +1730,7 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
             (j, Amount::X)
         }
     };
-    let (unit, _) = unit_of(lower_at(w, k))?;
+    let (unit, _) = unit_at(w, k)?;
     // "a week" is a duration in "a week ago", "a week of", "for a week", "more than a week";
     // "a second A380", "a quarter of its dealers", "a day when" are not.
     if matches!(lower_at(w, j), "a" | "an") && k == j + 1 {
@@ -1770,31 +1793,13 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
 
 // ------------------------------------------------------------------ tense
 
-static IRREGULAR_PAST: WordSet = WordSet::new(&[
-    "said", "told", "met", "held", "spoke", "took", "made", "began", "went", "came", "gave", "saw", "left", "rose",
-    "fell", "sold", "won", "lost", "hit", "was", "were", "had", "did", "became", "brought", "bought", "built",
-    "caught", "chose", "drove", "ate", "felt", "fought", "found", "flew", "forgot", "got", "grew", "heard", "hid",
-    "kept", "knew", "laid", "led", "lent", "let", "lay", "meant", "paid", "put", "quit", "ran", "rang", "sang",
-    "sank", "sat", "sent", "shot", "shut", "slept", "spent", "stood", "stole", "struck", "swore", "taught", "thought",
-    "threw", "understood", "woke", "wore", "wrote", "withdrew", "undertook", "overtook", "sought", "broke", "beat",
-    "bid", "cut", "hurt", "read", "spread", "struck", "upheld", "wound", "drew", "dealt", "fled", "forbade", "froze",
-    "hung", "slid", "spoke", "split", "stuck", "stung", "swept", "swung", "tore", "underwent", "shook",
-]);
+static IRREGULAR_PAST: WordSet = WordSet::section(TIME_WORDS, "irregular_past");
 
-static NOT_PAST: WordSet = WordSet::new(&[
-    "need", "feed", "speed", "red", "bed", "seed", "hundred", "united", "indeed", "breed", "shed", "weed", "deed",
-    "greed", "proceed", "succeed", "exceed", "embed", "bred", "wed", "fled", "shred", "sled", "led", "interested",
-    "concerned", "based", "related", "detailed", "limited", "armed", "advanced", "alleged", "so-called", "tired",
-    "skilled", "talented", "experienced", "aged", "beloved", "naked", "wicked", "sacred", "rugged", "ragged",
-    "hatred", "kindred", "sophisticated", "complicated", "unprecedented", "unexpected", "unbiased", "biased",
-]);
+static NOT_PAST: WordSet = WordSet::section(TIME_WORDS, "not_past");
 
-static FUTURE: WordSet = WordSet::new(&[
-    "will", "shall", "'ll", "would", "scheduled", "slated", "expected", "due", "plans", "plan", "upcoming", "next",
-    "going", "tomorrow", "intends", "aims", "hopes", "wo", "won't", "until",
-]);
+static FUTURE: WordSet = WordSet::section(TIME_WORDS, "future_cues");
 
-static PRESENT: WordSet = WordSet::new(&["is", "are", "am", "says", "tells", "has", "have", "does", "do", "announces", "adds", "notes"]);
+static PRESENT: WordSet = WordSet::section(TIME_WORDS, "present_cues");
 
 fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
     let x = &w[k];
@@ -1879,5 +1884,54 @@ fn tense_near(w: &[Word<'_>], start: usize, end: usize) -> TenseCue {
     match best {
         Some((_, tense, k)) => TenseCue { tense, word: w[k].text.to_string() },
         None => TenseCue { tense: Tense::Unknown, word: String::new() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_words_load() {
+        let t = time_words();
+        assert_eq!(unit_of("fortnights"), Some((Unit::Week, true)));
+        assert_eq!(unit_of("yr"), Some((Unit::Year, false)));
+        // The table's units agree with unit_of.
+        for word in ["day", "days", "min", "mins", "minss", "hours", "weekend", "weekends", "centuries", "weekdays", "the", "is", "s"] {
+            assert_eq!(word_info(word).unit, unit_of(word), "{word}");
+        }
+        assert!(word_info("several").vague_amount);
+        assert_eq!(word_info("dozen").number, Some(12.0));
+        assert_eq!(word_info("an").number, Some(1.0));
+        assert_eq!(word_info("ninety").number, Some(90.0));
+        assert_eq!(word_info("overnight").part_of_day, Some(PartOfDay::Night));
+        assert_eq!(word_info("fall").season, Some(Season::Fall));
+        assert_eq!(word_info("previous").shift, Some(-1));
+        assert_eq!(word_info("4th").ordinal, Some(4));
+        assert!(word_info("more").opens_quantity && word_info("the").opens_position && !word_info("the").opens_quantity);
+        assert_eq!(word_info("said"), &NO_INFO);
+        assert_eq!(word_info("fortnightly").set.map(|v| v.to_string()).as_deref(), Some("P2W"));
+        assert_eq!(word_info("lately").reference, Some(Reference::Past));
+        assert_eq!(t.quantity_modifiers.len(), 16);
+        assert_eq!(t.quantity_modifiers[6], (vec!["no", "more", "than"], "EQUAL_OR_LESS"));
+        assert_eq!(t.position_modifiers.len(), 10);
+        assert!(COUNT_NOUNS.contains("tonnes") && IRREGULAR_PAST.contains("withdrew") && NOT_PAST.contains("so-called"));
+        assert!(FUTURE.contains("won't") && PRESENT.contains("notes") && MONTH_CONTEXT.contains("till"));
+    }
+
+    #[test]
+    fn holiday_rules() {
+        assert_eq!(holiday_rule("12-25"), Some(Holiday::Fixed(12, 25)));
+        assert_eq!(holiday_rule("easter"), Some(Holiday::Easter(0)));
+        assert_eq!(holiday_rule("easter-2"), Some(Holiday::Easter(-2)));
+        assert_eq!(holiday_rule("easter+1"), Some(Holiday::Easter(1)));
+        assert_eq!(holiday_rule("11 thursday 4"), Some(Holiday::Nth(4, Weekday::Thursday, 11)));
+        assert_eq!(holiday_rule("05 monday -1"), Some(Holiday::Nth(-1, Weekday::Monday, 5)));
+        assert_eq!(holiday_rule("christmas"), None);
+        // Longest phrase first: "christmas eve" before "christmas".
+        let christmas = &time_words().holidays["christmas"];
+        assert_eq!(christmas.first().map(|(p, h)| (p.len(), *h)), Some((2, Holiday::Fixed(12, 24))));
+        assert_eq!(christmas.last().map(|(p, _)| p.len()), Some(1));
+        assert_eq!(holiday_date(Holiday::Nth(4, Weekday::Thursday, 11), 2017), Date::new(2017, 11, 23));
     }
 }
