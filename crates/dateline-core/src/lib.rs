@@ -40,7 +40,9 @@
 //! [`sort`] is the one stable sort everything uses (small wasm).
 //!
 //! The word lists behind stages 3 and 4 (given names, countries, titles,
-//! organisations, cue verbs) are data files compiled in by [`lexicon`].
+//! organisations, cue verbs) are data files compiled in by [`lexicon`]; so
+//! are the month and weekday names ([`date`]), segmentation's abbreviations
+//! and the time stage's vocabulary (`data/*.txt`).
 //!
 //! [`story::extract`] runs the stages over a set of documents and returns the
 //! [`story::Story`], which serialises to the CLI's JSON contract (schema 1).
