@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 
-use crate::lexicon::{section_entries, section_words, Map};
+use crate::lexicon::{section_entries, section_words};
 
 /// A calendar date. The engine never reads the clock: every date it knows of
 /// comes from an article (its publication date) or from the text.
@@ -52,38 +52,35 @@ impl Weekday {
 
 const CALENDAR: &str = include_str!("../data/calendar.txt");
 
-/// The names of `data/calendar.txt`, read once.
+/// The names of `data/calendar.txt`, read once (short lists: scanned, not hashed).
 struct Names {
     /// `January` .. `December`.
     months: Vec<&'static str>,
     /// `Monday` .. `Sunday`.
     weekdays: Vec<&'static str>,
-    /// Month and weekday names as written ("May", "Wednesday") -> is a month.
-    written: Map<&'static str, bool>,
-    /// Lower-case month names ("may") -> 1-12.
-    months_lower: Map<String, u8>,
-    /// Lower-case month abbreviations ("sept") -> 1-12.
-    abbreviations: Map<&'static str, u8>,
-    /// Lower-case weekday names ("wednesday").
-    weekdays_lower: Map<String, Weekday>,
+    /// Lower-case abbreviations ("sept") and their month.
+    abbreviations: Vec<(&'static str, u8)>,
 }
 
 fn names() -> &'static Names {
     static NAMES: OnceLock<Names> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let months: Vec<&'static str> = section_words(CALENDAR, "months").collect();
-        let weekdays: Vec<&'static str> = section_words(CALENDAR, "weekdays").collect();
+        let months = section_words(CALENDAR, "months");
+        let weekdays = section_words(CALENDAR, "weekdays");
         assert!(months.len() == 12 && weekdays.len() == 7, "data/calendar.txt: 12 months and 7 weekdays");
-        let written = months.iter().map(|&m| (m, true)).chain(weekdays.iter().map(|&d| (d, false))).collect();
-        let months_lower = months.iter().zip(1..).map(|(m, n)| (m.to_lowercase(), n)).collect();
-        let weekdays_lower = weekdays.iter().zip(Weekday::ALL).map(|(d, w)| (d.to_lowercase(), w)).collect();
-        let mut abbreviations = Map::default();
+        let mut abbreviations = Vec::new();
         for (month, forms) in section_entries(CALENDAR, "month_abbreviations") {
-            let month: u8 = month.parse().expect("data/calendar.txt: a month number");
+            let month: u8 = month.parse().unwrap_or_else(|_| panic!("data/calendar.txt: {month:?} is not a month number"));
             abbreviations.extend(forms.split_whitespace().map(|f| (f, month)));
         }
-        Names { months, weekdays, written, months_lower, abbreviations, weekdays_lower }
+        Names { months, weekdays, abbreviations }
     })
+}
+
+/// The position (from 1) of the name that is `lower` in lower case (names are ASCII).
+fn position_lower(names: &[&str], lower: &str) -> Option<u8> {
+    let same = |n: &str| n.len() == lower.len() && n.bytes().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b);
+    names.iter().position(|n| same(n)).map(|i| i as u8 + 1)
 }
 
 /// The name of a month (1-12): `January` .. `December`.
@@ -93,27 +90,27 @@ pub fn month_name(month: u8) -> &'static str {
 
 /// Whether `word` is a month name as written ("May").
 pub fn is_month_name(word: &str) -> bool {
-    names().written.get(word) == Some(&true)
+    names().months.contains(&word)
 }
 
 /// Whether `word` is a month or weekday name as written in running text ("May", "Wednesday").
 pub fn is_month_or_weekday(word: &str) -> bool {
-    names().written.contains_key(word)
+    is_month_name(word) || names().weekdays.contains(&word)
 }
 
 /// The month of a lower-case month name ("april" -> 4).
 pub fn month_of_lower(lower: &str) -> Option<u8> {
-    names().months_lower.get(lower).copied()
+    position_lower(&names().months, lower)
 }
 
 /// The month of a lower-case abbreviation without its period ("sept" -> 9).
 pub fn month_of_abbreviation(lower: &str) -> Option<u8> {
-    names().abbreviations.get(lower).copied()
+    names().abbreviations.iter().find(|(a, _)| *a == lower).map(|&(_, m)| m)
 }
 
 /// The weekday of a lower-case weekday name ("thursday").
 pub fn weekday_of_lower(lower: &str) -> Option<Weekday> {
-    names().weekdays_lower.get(lower).copied()
+    position_lower(&names().weekdays, lower).map(|n| Weekday::ALL[usize::from(n) - 1])
 }
 
 /// Whether `year` is a leap year.
@@ -262,6 +259,8 @@ mod tests {
         assert_eq!(month_of_abbreviation("sep"), Some(9));
         assert_eq!(month_of_abbreviation("april"), None);
         assert_eq!(weekday_of_lower("sunday"), Some(Weekday::Sunday));
+        assert_eq!(weekday_of_lower("Sunday"), None);
+        assert_eq!(month_of_lower("APRIL"), None);
     }
 
     #[test]

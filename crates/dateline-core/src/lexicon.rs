@@ -87,7 +87,7 @@ impl WordSet {
         self.table.get_or_init(|| {
             let list: Vec<&'static str> = match self.source {
                 Source::List(list) => list.to_vec(),
-                Source::Section(text, name) => section_words(text, name).collect(),
+                Source::Section(text, name) => section_words(text, name),
             };
             let set = list.iter().copied().collect();
             (list, set)
@@ -98,25 +98,31 @@ impl WordSet {
 /// The lines of section `[name]` of a data file: the lines after a line
 /// `[name]` and before the next `[...]` line, trimmed, without blank lines
 /// and `#` comments.
-pub fn section<'n>(text: &'static str, name: &'n str) -> impl Iterator<Item = &'static str> + 'n {
+pub fn section(text: &'static str, name: &str) -> Vec<&'static str> {
     let mut inside = false;
-    data_lines(text).filter(move |line| {
+    let mut lines = Vec::new();
+    for line in data_lines(text) {
         if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             inside = header == name;
-            return false;
+        } else if inside {
+            lines.push(line);
         }
-        inside
-    })
+    }
+    lines
 }
 
 /// The whitespace-separated words of section `[name]`.
-pub fn section_words<'n>(text: &'static str, name: &'n str) -> impl Iterator<Item = &'static str> + 'n {
-    section(text, name).flat_map(str::split_whitespace)
+pub fn section_words(text: &'static str, name: &str) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    for line in section(text, name) {
+        words.extend(line.split_whitespace());
+    }
+    words
 }
 
 /// The lines `key: words` of section `[name]`, as (key, words).
-pub fn section_entries<'n>(text: &'static str, name: &'n str) -> impl Iterator<Item = (&'static str, &'static str)> + 'n {
-    section(text, name).filter_map(|line| line.split_once(':')).map(|(key, words)| (key.trim(), words.trim()))
+pub fn section_entries(text: &'static str, name: &str) -> Vec<(&'static str, &'static str)> {
+    section(text, name).into_iter().filter_map(|line| line.split_once(':')).map(|(key, words)| (key.trim(), words.trim())).collect()
 }
 
 /// A word in lower case, borrowed when it already is (any script).
@@ -427,9 +433,9 @@ mod tests {
     #[test]
     fn sections() {
         const TEXT: &str = "# a data file\n[one]\na b\n# a comment\nc\n[two]\nx: y z\nw:v\n";
-        assert_eq!(section_words(TEXT, "one").collect::<Vec<_>>(), ["a", "b", "c"]);
-        assert_eq!(section_entries(TEXT, "two").collect::<Vec<_>>(), [("x", "y z"), ("w", "v")]);
-        assert_eq!(section(TEXT, "three").count(), 0);
+        assert_eq!(section_words(TEXT, "one"), ["a", "b", "c"]);
+        assert_eq!(section_entries(TEXT, "two"), [("x", "y z"), ("w", "v")]);
+        assert!(section(TEXT, "three").is_empty());
         static SET: WordSet = WordSet::section(TEXT, "one");
         assert!(SET.contains("b") && !SET.contains("x"));
         assert_eq!(SET.words(), ["a", "b", "c"]);

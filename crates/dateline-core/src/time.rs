@@ -738,64 +738,91 @@ type Phrase<T> = (Vec<&'static str>, T);
 
 /// The `key: words` sections of `data/time_words.txt`, read once.
 struct TimeWords {
-    units: Map<&'static str, Unit>,
+    /// Unit forms as listed (singular).
+    units: Vec<(&'static str, Unit)>,
     /// Every word of the one-word sections (units in the singular and the
-    /// plural, numbers, parts of day, ...) and the first words of modifiers.
+    /// plural, numbers, parts of day, ...) and the first words of phrases.
     words: Map<String, WordInfo>,
     /// In the file's order.
     quantity_modifiers: Vec<Phrase<&'static str>>,
     position_modifiers: Vec<Phrase<&'static str>>,
-    /// By first word, longest phrase first.
-    holidays: Map<&'static str, Vec<Phrase<Holiday>>>,
+    /// In the file's order, where a longer phrase comes before a shorter one with the same start.
+    holidays: Vec<Phrase<Holiday>>,
 }
 
 fn time_words() -> &'static TimeWords {
     static WORDS: OnceLock<TimeWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut holidays: Map<&'static str, Vec<Phrase<Holiday>>> = Map::default();
-        for (phrase, h) in phrases(TIME_WORDS, "holidays", |rule| holiday_rule(rule).unwrap_or_else(|| bad_entry("holidays", rule))) {
-            holidays.entry(phrase[0]).or_default().push((phrase, h));
-        }
-        for list in holidays.values_mut() {
-            crate::sort::sort_by_key(list, |(phrase, _)| std::cmp::Reverse(phrase.len()));
-        }
         let mut words: Map<String, WordInfo> = Map::default();
-        fill(&mut words, "numbers", |n| n.parse().ok(), |i| &mut i.number);
-        fill(&mut words, "parts_of_day", PartOfDay::from_code, |i| &mut i.part_of_day);
-        fill(&mut words, "seasons", Season::from_code, |i| &mut i.season);
-        fill(&mut words, "shifts", |n| n.parse().ok(), |i| &mut i.shift);
-        fill(&mut words, "ordinals", |n| n.parse().ok(), |i| &mut i.ordinal);
-        fill(&mut words, "sets", |v| TimexValue::parse(v).ok(), |i| &mut i.set);
-        let reference = |v: &str| match TimexValue::parse(v) {
-            Ok(TimexValue::Reference(r)) => Some(r),
-            _ => None,
-        };
-        fill(&mut words, "references", reference, |i| &mut i.reference);
-        let quantity_modifiers: Vec<Phrase<&'static str>> = phrases(TIME_WORDS, "quantity_modifiers", |m| m).collect();
-        let position_modifiers: Vec<Phrase<&'static str>> = phrases(TIME_WORDS, "position_modifiers", |m| m).collect();
-        for (phrase, _) in &quantity_modifiers {
-            words.entry(phrase[0].to_string()).or_default().opens_quantity = true;
-        }
-        for (phrase, _) in &position_modifiers {
-            words.entry(phrase[0].to_string()).or_default().opens_position = true;
-        }
-        let mut units = Map::default();
+        fill(&mut words, "numbers", &|i, key| first(&mut i.number, key.parse().ok()));
+        fill(&mut words, "parts_of_day", &|i, key| first(&mut i.part_of_day, PartOfDay::from_code(key)));
+        fill(&mut words, "seasons", &|i, key| first(&mut i.season, Season::from_code(key)));
+        fill(&mut words, "shifts", &|i, key| first(&mut i.shift, key.parse().ok()));
+        fill(&mut words, "ordinals", &|i, key| first(&mut i.ordinal, key.parse().ok()));
+        fill(&mut words, "sets", &|i, key| first(&mut i.set, TimexValue::parse(key).ok()));
+        fill(&mut words, "references", &|i, key| {
+            let reference = match TimexValue::parse(key) {
+                Ok(TimexValue::Reference(r)) => Some(r),
+                _ => None,
+            };
+            first(&mut i.reference, reference)
+        });
+        let mut units = Vec::new();
         for (name, forms) in section_entries(TIME_WORDS, "units") {
             let unit = unit_named(name).unwrap_or_else(|| bad_entry("units", name));
             for form in forms.split_whitespace() {
-                units.entry(form).or_insert(unit);
+                units.push((form, unit));
                 // As unit_of reads them: a final s is the plural's, so a singular form in -s is never read as such.
                 if !form.ends_with('s') {
-                    words.entry(form.to_string()).or_default().unit.get_or_insert((unit, false));
+                    first(&mut info_mut(&mut words, form).unit, Some((unit, false)));
                 }
-                words.entry(format!("{form}s")).or_default().unit.get_or_insert((unit, true));
+                first(&mut info_mut(&mut words, &format!("{form}s")).unit, Some((unit, true)));
             }
         }
         for word in section_words(TIME_WORDS, "vague_amounts") {
-            words.entry(word.to_string()).or_default().vague_amount = true;
+            info_mut(&mut words, word).vague_amount = true;
+        }
+        let quantity_modifiers: Vec<Phrase<&'static str>> = phrases("quantity_modifiers").collect();
+        let position_modifiers: Vec<Phrase<&'static str>> = phrases("position_modifiers").collect();
+        let holidays: Vec<Phrase<Holiday>> =
+            phrases("holidays").map(|(phrase, rule)| (phrase, holiday_rule(rule).unwrap_or_else(|| bad_entry("holidays", rule)))).collect();
+        for (phrase, _) in &quantity_modifiers {
+            info_mut(&mut words, phrase[0]).opens_quantity = true;
+        }
+        for (phrase, _) in &position_modifiers {
+            info_mut(&mut words, phrase[0]).opens_position = true;
+        }
+        for (phrase, _) in &holidays {
+            info_mut(&mut words, phrase[0]).opens_holiday = true;
         }
         TimeWords { units, words, quantity_modifiers, position_modifiers, holidays }
     })
+}
+
+fn info_mut<'m>(words: &'m mut Map<String, WordInfo>, word: &str) -> &'m mut WordInfo {
+    words.entry(word.to_string()).or_default()
+}
+
+/// Sets `slot` to `value` unless it is set already (the first line naming a
+/// word wins); whether there was a value.
+fn first<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let read = value.is_some();
+    if slot.is_none() {
+        *slot = value;
+    }
+    read
+}
+
+/// For each word of the `key: word word ...` lines of section `[name]`:
+/// `set(its info, key)`, which says whether it could read the key.
+fn fill(words: &mut Map<String, WordInfo>, name: &str, set: &dyn Fn(&mut WordInfo, &str) -> bool) {
+    for (key, list) in section_entries(TIME_WORDS, name) {
+        for word in list.split_whitespace() {
+            if !set(info_mut(words, word), key) {
+                bad_entry(name, key);
+            }
+        }
+    }
 }
 
 fn bad_entry(section: &str, key: &str) -> ! {
@@ -822,6 +849,8 @@ struct WordInfo {
     opens_quantity: bool,
     /// The first word of a position modifier ("the" of "the end of").
     opens_position: bool,
+    /// The first word of a holiday ("christmas").
+    opens_holiday: bool,
 }
 
 static NO_INFO: WordInfo = WordInfo {
@@ -836,6 +865,7 @@ static NO_INFO: WordInfo = WordInfo {
     reference: None,
     opens_quantity: false,
     opens_position: false,
+    opens_holiday: false,
 };
 
 fn word_info(lower: &str) -> &'static WordInfo {
@@ -850,20 +880,10 @@ fn unit_at(w: &[Word<'_>], i: usize) -> Option<(Unit, bool)> {
     w.get(i).and_then(|x| x.unit)
 }
 
-/// Sets one field of the words of section `[name]` (`key: word word ...`
-/// lines) to the value of the key; the first line naming a word wins.
-fn fill<T: Copy>(words: &mut Map<String, WordInfo>, name: &str, read: impl Fn(&str) -> Option<T>, field: impl Fn(&mut WordInfo) -> &mut Option<T>) {
-    for (key, list) in section_entries(TIME_WORDS, name) {
-        let value = read(key).unwrap_or_else(|| bad_entry(name, key));
-        for word in list.split_whitespace() {
-            field(words.entry(word.to_string()).or_default()).get_or_insert(value);
-        }
-    }
-}
 
-/// Section `[name]` of `key: phrase` lines, as (the phrase's words, value of the key).
-fn phrases<T>(text: &'static str, name: &'static str, read: impl Fn(&'static str) -> T) -> impl Iterator<Item = Phrase<T>> {
-    section_entries(text, name).map(move |(key, phrase)| (phrase.split_whitespace().collect(), read(key)))
+/// Section `[name]` of `key: phrase` lines, as (the phrase's words, the key).
+fn phrases(name: &'static str) -> impl Iterator<Item = Phrase<&'static str>> {
+    section_entries(TIME_WORDS, name).into_iter().map(|(key, phrase)| (phrase.split_whitespace().collect(), key))
 }
 
 fn unit_named(name: &str) -> Option<Unit> {
@@ -924,7 +944,7 @@ fn unit_of(lower: &str) -> Option<(Unit, bool)> {
         Some(s) if lower != "weekdays" => (s, true),
         _ => (lower, false),
     };
-    let unit = *time_words().units.get(stem)?;
+    let unit = time_words().units.iter().find(|(form, _)| *form == stem)?.1;
     Some((unit, plural))
 }
 
@@ -1006,11 +1026,11 @@ fn year_of(w: &[Word<'_>], i: usize) -> Option<i32> {
 
 /// A holiday common in news at word `i` (the first word capitalised): its end and rule.
 fn holiday_at(w: &[Word<'_>], i: usize) -> Option<(usize, Holiday)> {
-    if !w.get(i)?.cap() {
+    let x = w.get(i)?;
+    if !x.cap() || !x.info.opens_holiday {
         return None;
     }
-    let candidates = time_words().holidays.get(lower_at(w, i))?;
-    let (phrase, holiday) = candidates.iter().find(|(phrase, _)| phrase.iter().enumerate().all(|(k, p)| lower_at(w, i + k) == *p))?;
+    let (phrase, holiday) = time_words().holidays.iter().find(|(phrase, _)| phrase.iter().enumerate().all(|(k, p)| lower_at(w, i + k) == *p))?;
     Some((i + phrase.len(), *holiday))
 }
 
@@ -1928,10 +1948,12 @@ mod tests {
         assert_eq!(holiday_rule("11 thursday 4"), Some(Holiday::Nth(4, Weekday::Thursday, 11)));
         assert_eq!(holiday_rule("05 monday -1"), Some(Holiday::Nth(-1, Weekday::Monday, 5)));
         assert_eq!(holiday_rule("christmas"), None);
-        // Longest phrase first: "christmas eve" before "christmas".
-        let christmas = &time_words().holidays["christmas"];
-        assert_eq!(christmas.first().map(|(p, h)| (p.len(), *h)), Some((2, Holiday::Fixed(12, 24))));
-        assert_eq!(christmas.last().map(|(p, _)| p.len()), Some(1));
+        // A phrase never comes after a shorter one it starts with ("christmas eve" before "christmas").
+        let holidays = &time_words().holidays;
+        assert_eq!(holidays.len(), 37);
+        for (k, (shorter, _)) in holidays.iter().enumerate() {
+            assert!(holidays[k + 1..].iter().all(|(longer, _)| !longer.starts_with(shorter)), "{shorter:?}");
+        }
         assert_eq!(holiday_date(Holiday::Nth(4, Weekday::Thursday, 11), 2017), Date::new(2017, 11, 23));
     }
 }
