@@ -3,6 +3,8 @@
 
 use serde_json::{json, Value};
 
+use dateline_core::timex::TimexValue;
+
 use crate::model::{outlet_name, pretty_value, Corpus};
 
 /// The story as the CLI's JSON (the same serde output, one line, newline).
@@ -47,16 +49,15 @@ pub fn quotes_csv(corpus: &Corpus) -> String {
     out
 }
 
-/// A TIMEX3 date value as a TimelineJS date object (`2017-04-12`, `2017-04`, `2013`).
+/// A TIMEX3 date value as a TimelineJS date object (`2017-04-12`, `2017-04`,
+/// `2013`; a time gives its day). Other values (weeks, seasons, decades) and
+/// years outside 0-9999 have none.
 fn tl_date(value: &str) -> Option<Value> {
-    let parts: Vec<&str> = value.get(..10.min(value.len()))?.split('-').collect();
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-    let nums = nums?;
-    let valid = parts[0].len() == 4 && parts.iter().skip(1).all(|p| p.len() == 2);
-    match nums.as_slice() {
-        [y] if valid => Some(json!({ "year": y })),
-        [y, m] if valid && (1..=12).contains(m) => Some(json!({ "year": y, "month": m })),
-        [y, m, d] if valid => Some(json!({ "year": y, "month": m, "day": d })),
+    let four_digits = |year: i32| (0..=9999).contains(&year);
+    match TimexValue::parse(value).ok()? {
+        TimexValue::Year(y) if four_digits(y) => Some(json!({ "year": y })),
+        TimexValue::Month { year, month } if four_digits(year) => Some(json!({ "year": year, "month": month })),
+        TimexValue::Day(d) | TimexValue::Time(d, _) if four_digits(d.year) => Some(json!({ "year": d.year, "month": d.month, "day": d.day })),
         _ => None,
     }
 }
@@ -139,5 +140,8 @@ mod tests {
         assert_eq!(tl_date("2013"), Some(json!({"year": 2013})));
         assert_eq!(tl_date("2017-W15"), None);
         assert_eq!(tl_date("PAST_REF"), None);
+        assert_eq!(tl_date("2017-04"), Some(json!({"year": 2017, "month": 4})));
+        assert_eq!(tl_date("2017-04-12T10:00"), Some(json!({"year": 2017, "month": 4, "day": 12})));
+        assert_eq!(tl_date("FU"), None);
     }
 }

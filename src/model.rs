@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Story, ViaOut};
 use dateline_core::sort::{sort, sort_by, sort_by_key};
 use dateline_core::span::SpanIndex;
+use dateline_core::timex::TimexValue;
 use dateline_core::{Date, Document, Span};
 
 use crate::state::{Selection, ViewState};
@@ -132,24 +133,25 @@ pub fn short_date(d: Date) -> String {
 }
 
 /// A TIMEX3 value as people read it: `2017-04-11` -> `Tue, Apr 11, 2017`,
-/// `2017-04` -> `Apr 2017`, `2013` stays, anything else (weeks, durations,
-/// `PAST_REF`) is returned as it is.
+/// `2017-04-11T10:00` -> `Tue, Apr 11, 2017 T10:00`, `2017-04` -> `Apr 2017`,
+/// `2013` stays, anything else (weeks, durations, `PAST_REF`) is written as
+/// it is.
+pub fn pretty_timex(value: &TimexValue) -> String {
+    match *value {
+        TimexValue::Day(d) => pretty_date(d),
+        TimexValue::Time(d, time) => format!("{} T{time}", pretty_date(d)),
+        TimexValue::Month { year, month } => format!("{} {year:04}", MONTHS[usize::from(month) - 1]),
+        _ => value.to_string(),
+    }
+}
+
+/// [`pretty_timex`] of a value given as text (a story's JSON); text that is
+/// not a TIMEX3 value is returned as it is.
 pub fn pretty_value(value: &str) -> String {
-    if let Ok(d) = Date::parse(value.get(..10).unwrap_or("")) {
-        if value.len() == 10 {
-            return pretty_date(d);
-        }
-        return format!("{} {}", pretty_date(d), &value[10..]).trim().to_string();
+    match TimexValue::parse(value) {
+        Ok(v) => pretty_timex(&v),
+        Err(_) => value.to_string(),
     }
-    let b = value.as_bytes();
-    if b.len() == 7 && b[4] == b'-' && value[..4].bytes().all(|c| c.is_ascii_digit()) {
-        if let Ok(m) = value[5..].parse::<usize>() {
-            if (1..=12).contains(&m) {
-                return format!("{} {}", MONTHS[m - 1], &value[..4]);
-            }
-        }
-    }
-    value.to_string()
 }
 
 /// Title-cases a participant given as a lower-case name (`united states`).
@@ -597,7 +599,7 @@ fn when_said(doc: &Document, art: &ArticleResult, dated: Option<&DatedEvidence<'
         for t in &art.timexes {
             if t.kind == "DATE" && sent.contains(t.span) && !q.content.contains(t.span) {
                 let text = t.span.text(&doc.body);
-                return (pretty_value(&t.value), format!("'{text}' in the same sentence: {}", t.note));
+                return (pretty_timex(&t.value), format!("'{text}' in the same sentence: {}", t.note));
             }
         }
     }
@@ -894,7 +896,7 @@ fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &Hash
             let colour = quote.and_then(|i| result.quotes[i].speaker.as_ref()).and_then(|s| colours.get(s).copied());
             let timex = timexes.iter().copied().find(|&i| result.timexes[i].span.contains(piece)).map(|i| {
                 let t = &result.timexes[i];
-                TimexMark { index: i, kind: t.kind.clone(), value: t.value.clone(), tip: timex_tip(&t.kind, &t.value, &t.note) }
+                TimexMark { index: i, kind: t.kind.clone(), value: t.value.to_string(), tip: timex_tip(&t.kind, &t.value, &t.note) }
             });
             let text = piece.text(body).to_string();
             match pieces.last_mut() {
@@ -914,8 +916,9 @@ fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &Hash
 }
 
 /// The tooltip of a date: its value as read, the TIMEX3 value, and the note.
-pub fn timex_tip(kind: &str, value: &str, note: &str) -> String {
-    let pretty = pretty_value(value);
+pub fn timex_tip(kind: &str, value: &TimexValue, note: &str) -> String {
+    let pretty = pretty_timex(value);
+    let value = value.to_string();
     let head = if pretty == value { format!("{kind} {value}") } else { format!("{pretty} ({value})") };
     if note.is_empty() {
         head
@@ -1121,6 +1124,10 @@ pub(crate) mod tests {
         assert_eq!(pretty_value("2013"), "2013");
         assert_eq!(pretty_value("P1W"), "P1W");
         assert_eq!(pretty_value("2017-04-06T10:00"), "Thu, Apr 6, 2017 T10:00");
+        assert_eq!(pretty_value("2017-04-06TMO"), "Thu, Apr 6, 2017 TMO");
+        assert_eq!(pretty_value("2017-W14"), "2017-W14");
+        assert_eq!(pretty_value("FU"), "FU");
+        assert_eq!(pretty_value(""), "");
     }
 
     fn seeds() -> Corpus {

@@ -1,8 +1,11 @@
 //! [`Date`]: a proleptic Gregorian calendar date, the engine's own (no clock, no time zone).
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
+
+use crate::lexicon::{section_entries, section_words};
 
 /// A calendar date. The engine never reads the clock: every date it knows of
 /// comes from an article (its publication date) or from the text.
@@ -41,20 +44,73 @@ impl Weekday {
         self as u8
     }
 
+    /// `Monday` .. `Sunday`.
     pub fn name(self) -> &'static str {
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][self as usize]
+        names().weekdays[self as usize]
     }
 }
 
-/// Month names, January first.
-pub const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-];
+const CALENDAR: &str = include_str!("../data/calendar.txt");
+
+/// The names of `data/calendar.txt`, read once (short lists: scanned, not hashed).
+struct Names {
+    /// `January` .. `December`.
+    months: Vec<&'static str>,
+    /// `Monday` .. `Sunday`.
+    weekdays: Vec<&'static str>,
+    /// Lower-case abbreviations ("sept") and their month.
+    abbreviations: Vec<(&'static str, u8)>,
+}
+
+fn names() -> &'static Names {
+    static NAMES: OnceLock<Names> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let months = section_words(CALENDAR, "months");
+        let weekdays = section_words(CALENDAR, "weekdays");
+        assert!(months.len() == 12 && weekdays.len() == 7, "data/calendar.txt: 12 months and 7 weekdays");
+        let mut abbreviations = Vec::new();
+        for (month, forms) in section_entries(CALENDAR, "month_abbreviations") {
+            let month: u8 = month.parse().unwrap_or_else(|_| panic!("data/calendar.txt: {month:?} is not a month number"));
+            abbreviations.extend(forms.split_whitespace().map(|f| (f, month)));
+        }
+        Names { months, weekdays, abbreviations }
+    })
+}
+
+/// The position (from 1) of the name that is `lower` in lower case (names are ASCII).
+fn position_lower(names: &[&str], lower: &str) -> Option<u8> {
+    let same = |n: &str| n.len() == lower.len() && n.bytes().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b);
+    names.iter().position(|n| same(n)).map(|i| i as u8 + 1)
+}
+
+/// The name of a month (1-12): `January` .. `December`.
+pub fn month_name(month: u8) -> &'static str {
+    names().months[usize::from(month) - 1]
+}
+
+/// Whether `word` is a month name as written ("May").
+pub fn is_month_name(word: &str) -> bool {
+    names().months.contains(&word)
+}
 
 /// Whether `word` is a month or weekday name as written in running text ("May", "Wednesday").
 pub fn is_month_or_weekday(word: &str) -> bool {
-    MONTH_NAMES.contains(&word) || Weekday::ALL.iter().any(|d| d.name() == word)
+    is_month_name(word) || names().weekdays.contains(&word)
+}
+
+/// The month of a lower-case month name ("april" -> 4).
+pub fn month_of_lower(lower: &str) -> Option<u8> {
+    position_lower(&names().months, lower)
+}
+
+/// The month of a lower-case abbreviation without its period ("sept" -> 9).
+pub fn month_of_abbreviation(lower: &str) -> Option<u8> {
+    names().abbreviations.iter().find(|(a, _)| *a == lower).map(|&(_, m)| m)
+}
+
+/// The weekday of a lower-case weekday name ("thursday").
+pub fn weekday_of_lower(lower: &str) -> Option<Weekday> {
+    position_lower(&names().weekdays, lower).map(|n| Weekday::ALL[usize::from(n) - 1])
 }
 
 /// Whether `year` is a leap year.
@@ -189,6 +245,22 @@ mod tests {
         for days in (-200_000..200_000).step_by(997) {
             assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
         }
+    }
+
+    #[test]
+    fn names_from_the_data_file() {
+        assert_eq!(month_name(1), "January");
+        assert_eq!(month_name(12), "December");
+        assert_eq!(Weekday::Wednesday.name(), "Wednesday");
+        assert!(is_month_name("May") && !is_month_name("may") && !is_month_name("Monday"));
+        assert!(is_month_or_weekday("Monday") && is_month_or_weekday("June") && !is_month_or_weekday("Jun"));
+        assert_eq!(month_of_lower("april"), Some(4));
+        assert_eq!(month_of_abbreviation("sept"), Some(9));
+        assert_eq!(month_of_abbreviation("sep"), Some(9));
+        assert_eq!(month_of_abbreviation("april"), None);
+        assert_eq!(weekday_of_lower("sunday"), Some(Weekday::Sunday));
+        assert_eq!(weekday_of_lower("Sunday"), None);
+        assert_eq!(month_of_lower("APRIL"), None);
     }
 
     #[test]

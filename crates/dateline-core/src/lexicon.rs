@@ -13,6 +13,10 @@
 //! * word classes for tagging and event mentions: function words, common
 //!   verbs and their irregular forms, eventive nouns, event classes.
 //!
+//! Other stages keep their own word lists in data files too (`calendar.txt`,
+//! `time_words.txt`, `abbreviations.txt`), read with [`section`] and
+//! [`WordSet::section`].
+//!
 //! Lookups take the word as written; they lower-case where the list does.
 
 use std::borrow::Cow;
@@ -46,37 +50,36 @@ impl Hasher for WordHasher {
 /// A hash map with [`WordHasher`], for fixed tables keyed by words.
 pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// A fixed set of words, hashed on first use: a list in the code, or a
-/// section of a data file ([`WordSet::section`]).
+/// A fixed set of words, hashed on first use: listed in the code, or the
+/// words of a section of a data file.
 pub struct WordSet {
     source: Source,
-    set: OnceLock<(Vec<&'static str>, HashSet<&'static str, BuildHasherDefault<WordHasher>>)>,
+    table: OnceLock<(Vec<&'static str>, Set)>,
 }
+
+type Set = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
 enum Source {
     List(&'static [&'static str]),
-    /// (a data file's text, the name of its section)
+    /// A data file's text and a section name.
     Section(&'static str, &'static str),
 }
 
 impl WordSet {
     pub const fn new(list: &'static [&'static str]) -> WordSet {
-        WordSet { source: Source::List(list), set: OnceLock::new() }
+        WordSet { source: Source::List(list), table: OnceLock::new() }
     }
 
-    /// The words of section `name` of a data file: the lines after a line
-    /// `[name]` up to the next `[...]` line, words separated by white space;
-    /// `#` starts a comment line. A missing section is a bug in the data:
-    /// every section is checked by [`sections`]' test.
+    /// The words of section `[name]` of a data file (see [`section`]).
     pub const fn section(text: &'static str, name: &'static str) -> WordSet {
-        WordSet { source: Source::Section(text, name), set: OnceLock::new() }
+        WordSet { source: Source::Section(text, name), table: OnceLock::new() }
     }
 
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
         self.table().1.contains(word.as_ref())
     }
 
-    /// The words, in the order listed.
+    /// The words, as listed.
     pub fn words(&self) -> &[&'static str] {
         &self.table().0
     }
@@ -86,29 +89,46 @@ impl WordSet {
         self.table().1.get(word).copied()
     }
 
-    fn table(&self) -> &(Vec<&'static str>, HashSet<&'static str, BuildHasherDefault<WordHasher>>) {
-        self.set.get_or_init(|| {
-            let words: Vec<&'static str> = match self.source {
+    fn table(&self) -> &(Vec<&'static str>, Set) {
+        self.table.get_or_init(|| {
+            let list: Vec<&'static str> = match self.source {
                 Source::List(list) => list.to_vec(),
-                Source::Section(text, name) => section_lines(text, name).flat_map(str::split_whitespace).collect(),
+                Source::Section(text, name) => section_words(text, name),
             };
-            let set = words.iter().copied().collect();
-            (words, set)
+            let set = list.iter().copied().collect();
+            (list, set)
         })
     }
 }
 
-/// The lines of section `name` of a data file (see [`WordSet::section`]),
-/// trimmed, without blank and comment lines.
-pub fn section_lines<'n>(text: &'static str, name: &'n str) -> impl Iterator<Item = &'static str> + 'n {
+/// The lines of section `[name]` of a data file: the lines after a line
+/// `[name]` and before the next `[...]` line, trimmed, without blank lines
+/// and `#` comments.
+pub fn section(text: &'static str, name: &str) -> Vec<&'static str> {
     let mut inside = false;
-    text.lines().map(str::trim).filter(move |line| {
+    let mut lines = Vec::new();
+    for line in data_lines(text) {
         if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             inside = header == name;
-            return false;
+        } else if inside {
+            lines.push(line);
         }
-        inside && !line.is_empty() && !line.starts_with('#')
-    })
+    }
+    lines
+}
+
+/// The whitespace-separated words of section `[name]`.
+pub fn section_words(text: &'static str, name: &str) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    for line in section(text, name) {
+        words.extend(line.split_whitespace());
+    }
+    words
+}
+
+/// The lines `key: words` of section `[name]`, as (key, words).
+pub fn section_entries(text: &'static str, name: &str) -> Vec<(&'static str, &'static str)> {
+    section(text, name).into_iter().filter_map(|line| line.split_once(':')).map(|(key, words)| (key.trim(), words.trim())).collect()
 }
 
 /// The section names of a data file, in order.
@@ -245,7 +265,8 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(build)
 }
 
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+/// The lines of a data file, trimmed, without blank lines and `#` comments.
+pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
@@ -698,6 +719,17 @@ mod tests {
         assert_eq!(irregular_verb("fell"), Some("fall"));
         assert!(event_noun("crash"));
         assert_eq!(event_class("say"), Some("REPORTING"));
+    }
+
+    #[test]
+    fn sections() {
+        const TEXT: &str = "# a data file\n[one]\na b\n# a comment\nc\n[two]\nx: y z\nw:v\n";
+        assert_eq!(section_words(TEXT, "one"), ["a", "b", "c"]);
+        assert_eq!(section_entries(TEXT, "two"), [("x", "y z"), ("w", "v")]);
+        assert!(section(TEXT, "three").is_empty());
+        static SET: WordSet = WordSet::section(TEXT, "one");
+        assert!(SET.contains("b") && !SET.contains("x"));
+        assert_eq!(SET.words(), ["a", "b", "c"]);
     }
 
     #[test]

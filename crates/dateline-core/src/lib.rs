@@ -29,7 +29,8 @@
 //! 5. [`time`]: temporal expressions ([`time::Timex`]: DATE, TIME, DURATION,
 //!    SET) normalised to TIMEX3 values against the publication date, in two
 //!    phases (fields from the text, then resolution: weekdays by tense,
-//!    anaphora by the last day mentioned), each with a note on how.
+//!    anaphora by the last day mentioned), each with a note on how. Values
+//!    are typed ([`timex::TimexValue`]) and written as TIMEX3 strings.
 //! 6. [`events`]: clause-level events with participants (the entities'
 //!    mentions) and a time (explicit, from the governing event, bounded by
 //!    "after X", or inherited from the report), statements absorbed by the
@@ -42,7 +43,9 @@
 //! [`sort`] is the one stable sort everything uses (small wasm).
 //!
 //! The word lists behind stages 3 and 4 (given names, countries, titles,
-//! organisations, cue verbs) are data files compiled in by [`lexicon`].
+//! organisations, cue verbs) are data files compiled in by [`lexicon`]; so
+//! are the month and weekday names ([`date`]), segmentation's abbreviations
+//! and the time stage's vocabulary (`data/*.txt`).
 //!
 //! [`story::extract`] runs the stages over a set of documents and returns the
 //! [`story::Story`], which serialises to the CLI's JSON contract (schema 1).
@@ -60,6 +63,7 @@ pub mod span;
 pub mod story;
 pub mod tag;
 pub mod time;
+pub mod timex;
 
 pub use date::Date;
 pub use document::Document;

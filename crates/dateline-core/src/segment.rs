@@ -20,7 +20,7 @@
 //! * Tokens are words (letters and digits, with inner apostrophes, hyphens and
 //!   abbreviation periods), numbers, and single punctuation characters.
 
-use crate::date::{is_month_or_weekday, Weekday, MONTH_NAMES};
+use crate::date::{is_month_name, is_month_or_weekday, Weekday};
 use crate::lexicon::WordSet;
 use crate::span::Span;
 
@@ -181,39 +181,17 @@ fn is_boilerplate(text: &str, index: usize, last: usize) -> bool {
 
 // ------------------------------------------------------------------ sentences
 
+const ABBREVIATIONS_TXT: &str = include_str!("../data/abbreviations.txt");
+
 /// Titles and other abbreviations that precede a name: a period after them never ends a sentence.
-static TITLES: WordSet = WordSet::new(&[
-    "Mr", "Mrs", "Ms", "Mmes", "Messrs", "Mme", "Mlle", "Dr", "Drs", "Prof", "Gen", "Sen", "Sens", "Rep", "Reps",
-    "Gov", "Govs", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Cmdr", "Cdr", "Brig", "Cpl", "Pvt", "Rev", "Hon", "Pres",
-    "Supt", "Det", "Insp", "Atty", "Amb", "Msgr", "Fr", "St", "Mt", "Ft", "Sra", "Sta", "Gens", "vs", "v", "Vs",
-    "Lieut", "Comdr", "Cmdt", "Gov-Gen", "Rt", "Sec", "Secs", "Treas", "Asst", "Assoc", "Dep", "Dir", "Judg", "Pfc",
-    "Spc", "Sgts", "Lt-Gen", "Maj-Gen", "Brig-Gen", "Col-Gen", "Ph", "approx", "ca", "cf", "e.g", "i.e", "viz",
-]);
+static TITLES: WordSet = WordSet::section(ABBREVIATIONS_TXT, "titles");
 
 /// Abbreviations that may end a sentence: a period after them ends one before
 /// any capitalised word.
-static ABBREVIATIONS: WordSet = WordSet::new(&[
-    "Inc", "Corp", "Co", "co", "Ltd", "Bros", "Jr", "Sr", "etc", "al", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
-    "Sun", "No", "Nos", "no", "nos", "Vol", "vol", "pp", "p", "fig", "Fig", "est", "Est", "dept", "Dept", "Ave",
-    "Blvd", "Rd", "Hwy", "Sq", "st", "ave", "univ", "Univ", "assn", "Assn", "ft", "in", "lb", "lbs", "oz", "mi",
-    "yr", "yrs", "min", "hr", "hrs", "sec", "mln", "bln", "tel", "Tel", "ext", "Ext", "Ore", "Calif", "Conn",
-    "Fla", "Ill", "Mass", "Mich", "Minn", "Penn", "Tenn", "Tex", "Va", "Wash", "Wis", "Ariz", "Ark", "Colo", "Del",
-    "Ga", "Kan", "Ky", "La", "Md", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Pa", "Vt", "Wyo", "Ala", "Ind",
-    "N°", "Nr", "nr", "Op", "op", "Ed", "ed", "eds", "Eds", "repr", "trans", "ibid", "Ibid", "Inst", "Dist", "Gov't",
-]);
+static ABBREVIATIONS: WordSet = WordSet::section(ABBREVIATIONS_TXT, "abbreviations");
 
 /// Closed-class words that begin sentences and rarely follow an acronym inside one.
-static STARTERS: WordSet = WordSet::new(&[
-    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "It's", "He", "She", "They", "We", "I", "You",
-    "His", "Her", "Their", "Our", "My", "Your", "There", "Here", "But", "And", "Or", "So", "Yet", "However", "In",
-    "On", "At", "For", "With", "As", "After", "Before", "When", "While", "If", "Although", "Though", "Because",
-    "Since", "What", "Why", "How", "Who", "Where", "Which", "Some", "Many", "Most", "Not", "Now", "Then", "Still",
-    "Also", "Meanwhile", "Earlier", "Later", "Today", "Yesterday", "All", "Both", "Each", "Such", "Other",
-    "Another", "Several", "According", "During", "Despite", "By", "From", "To", "Under", "Over", "Among", "Do",
-    "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could", "Should", "Let", "Let's", "Please",
-    "Thus", "Instead", "Indeed", "Nor", "Every", "Everyone", "Nobody", "None", "Nothing", "Officials", "Police",
-]);
+static STARTERS: WordSet = WordSet::section(ABBREVIATIONS_TXT, "starters");
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '›' | '}')
@@ -491,7 +469,7 @@ fn opening_date_line(text: &str) -> Option<usize> {
         pred(w.trim()).then_some(())
     };
     let weekday = |w: &str| Weekday::ALL.iter().any(|d| d.name() == w.trim_end_matches(','));
-    let month = |w: &str| MONTH_NAMES.contains(&w);
+    let month = |w: &str| is_month_name(w);
     let day = |w: &str| w.ends_with(',') && w.trim_end_matches(',').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
     let year = |w: &str| w.len() == 4 && w.parse::<u16>().is_ok();
     take(&weekday)?;

@@ -10,6 +10,7 @@ use crate::entities::{self, Entities, EntityKind};
 use crate::quotes;
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
+use crate::timex::TimexValue;
 use crate::{events, tag, time};
 
 pub const SCHEMA: u32 = 1;
@@ -52,7 +53,8 @@ pub struct TimexOut {
     pub span: Span,
     #[serde(rename = "type")]
     pub kind: String,
-    pub value: String,
+    /// Serialised as its TIMEX3 string (`2017-04-11`, `P1W`).
+    pub value: TimexValue,
     /// TIMEX3 `mod` (`MORE_THAN`, `START`, ...), when there is one.
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     pub modifier: Option<String>,
@@ -141,7 +143,7 @@ pub struct When {
 
 impl When {
     fn of(t: &events::EventTime) -> When {
-        When { value: t.value.clone(), earliest: t.earliest.map(|d| d.to_string()), latest: t.latest.map(|d| d.to_string()) }
+        When { value: t.value.map(|v| v.to_string()), earliest: t.earliest.map(|d| d.to_string()), latest: t.latest.map(|d| d.to_string()) }
     }
 }
 
@@ -258,7 +260,7 @@ impl Extraction {
                 id: format!("v{}", n + 1),
                 label: item.label.clone(),
                 when: When {
-                    value: item.value.clone(),
+                    value: item.value.map(|v| v.to_string()),
                     earliest: item.earliest.map(|d| d.to_string()),
                     latest: item.latest.map(|d| d.to_string()),
                 },
@@ -290,7 +292,7 @@ impl Extraction {
                         .map(|t| TimexOut {
                             span: t.span,
                             kind: t.kind.name().to_string(),
-                            value: t.value.clone(),
+                            value: t.value,
                             modifier: t.modifier.map(str::to_string),
                             note: t.note.clone(),
                         })

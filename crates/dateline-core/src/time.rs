@@ -46,12 +46,14 @@
 //!   Thanksgiving, Independence Day, ...) resolve in the anchor's year by the
 //!   same tense rule as months.
 
-use crate::date::{days_in_month, Date, Weekday};
-use crate::segment::{Segmentation, TokenKind};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
-use crate::lexicon::{trim_suffix, WordSet};
+use crate::date::{days_in_month, month_of_abbreviation, month_of_lower, weekday_of_lower, Date, Weekday};
+use crate::lexicon::{section_entries, section_words, trim_suffix, Map, WordSet};
+use crate::segment::{Segmentation, TokenKind};
 use crate::span::Span;
+use crate::timex::{Duration, DurationUnit, PartOfDay, Reference, Season, TimeOfDay, TimexValue};
 
 /// TIMEX3 types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +82,7 @@ pub struct Timex {
     pub span: Span,
     pub kind: TimexType,
     /// The TIMEX3 value: `2017-04-11`, `2013`, `2017-W14`, `PT2H`, `P1W`, `PAST_REF`.
-    pub value: String,
+    pub value: TimexValue,
     /// The TIMEX3 `mod` attribute (`MORE_THAN`, `START`, `APPROX`, ...).
     pub modifier: Option<&'static str>,
     /// How the value was resolved: anchor, cue, the alternative rejected.
@@ -151,9 +153,20 @@ struct Word<'a> {
     /// Joined to the previous word by a hyphen ("two-hour": "hour").
     hyphen: bool,
     kind: TokenKind,
+    /// What the time vocabulary says of the word, looked up once.
+    info: &'static WordInfo,
+    /// The unit it names, and whether in the plural ("days").
+    unit: Option<(Unit, bool)>,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
+    fn new(span: Span, text: &'a str, lower: &'a str, hyphen: bool, kind: TokenKind) -> Word<'a> {
+        let info = word_info(lower);
+        // The table has every unit in the singular and the plural; possessives are read apart.
+        let unit = if lower.ends_with("'s") || lower.ends_with("’s") { unit_of(lower) } else { info.unit };
+        Word { span, text, lower: Cow::Borrowed(lower), hyphen, kind, info, unit }
+    }
+
     fn cap(&self) -> bool {
         self.text.starts_with(|c: char| c.is_uppercase())
     }
@@ -166,14 +179,14 @@ fn pieces<'a>(body: &'a str, seg: &'a Segmentation, si: usize) -> Vec<Word<'a>> 
         let text = token.span.text(body);
         let lower = seg.lower(i);
         if token.kind == TokenKind::Punct || !text.contains('-') {
-            out.push(Word { span: token.span, text, lower: Cow::Borrowed(lower), hyphen: false, kind: token.kind });
+            out.push(Word::new(token.span, text, lower, false, token.kind));
             continue;
         }
         let mut pos = token.span.start;
         for (n, (part, lower_part)) in text.split('-').zip(lower.split('-')).enumerate() {
             if !part.is_empty() {
                 let kind = if part.starts_with(|c: char| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word };
-                out.push(Word { span: Span::new(pos, pos + part.len()), text: part, lower: Cow::Borrowed(lower_part), hyphen: n > 0, kind });
+                out.push(Word::new(Span::new(pos, pos + part.len()), part, lower_part, n > 0, kind));
             }
             pos += part.len() + 1;
         }
@@ -224,15 +237,15 @@ struct Fields {
     anaphor_shift: Option<(Amount, Unit, i32)>,
     quarter: Option<u8>,
     half: Option<u8>,
-    season: Option<&'static str>,
+    season: Option<Season>,
     decade: Option<i32>,
-    part_of_day: Option<&'static str>,
+    part_of_day: Option<PartOfDay>,
     hour: Option<u8>,
     minute: Option<u8>,
     utc: bool,
     duration: Option<(Amount, Unit)>,
-    set: Option<String>,
-    reference: Option<&'static str>,
+    set: Option<TimexValue>,
+    reference: Option<Reference>,
     modifier: Option<&'static str>,
     /// "earlier"/"later" before a weekday or "today".
     cue: Option<&'static str>,
@@ -278,23 +291,13 @@ struct TenseCue {
     word: String,
 }
 
-fn timex(kind: TimexType, value: String, note: String, range: Option<(Date, Date)>) -> Timex {
+fn timex(kind: TimexType, value: TimexValue, note: String, range: Option<(Date, Date)>) -> Timex {
     Timex { span: Span::default(), kind, value, modifier: None, note, range, sentence: 0, relation: None }
 }
 
-fn month_range(year: i32, month: u8) -> (Date, Date) {
-    let first = Date { year, month, day: 1 };
-    (first, Date { year, month, day: days_in_month(year, month) })
-}
-
-fn year_range(year: i32) -> (Date, Date) {
-    (Date { year, month: 1, day: 1 }, Date { year, month: 12, day: 31 })
-}
-
-fn week_value(date: Date) -> (String, (Date, Date)) {
-    let (y, w) = date.iso_week();
-    let monday = date.add_days(-i64::from(date.weekday().index()));
-    (format!("{y:04}-W{w:02}"), (monday, monday.add_days(6)))
+/// A DATE covering the days of its value.
+fn date_timex(value: TimexValue, note: String) -> Timex {
+    timex(TimexType::Date, value, note, value.range())
 }
 
 fn add_months(year: i32, month: u8, delta: i32) -> (i32, u8) {
@@ -302,40 +305,34 @@ fn add_months(year: i32, month: u8, delta: i32) -> (i32, u8) {
     (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
 }
 
-fn fmt_amount(a: Amount) -> String {
-    match a {
-        Amount::X => "X".into(),
-        Amount::N(n) if n.fract() == 0.0 => format!("{}", n as i64),
-        Amount::N(n) => {
-            let s = format!("{n:.2}");
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        }
-    }
+/// The quarter `offset` quarters from the anchor's.
+fn quarter_from(anchor: Date, offset: i32) -> TimexValue {
+    let current = (anchor.month - 1) / 3 + 1;
+    let index = anchor.year * 4 + i32::from(current) - 1 + offset;
+    TimexValue::Quarter { year: index.div_euclid(4), quarter: (index.rem_euclid(4) + 1) as u8 }
 }
 
-fn duration_value(amount: Amount, unit: Unit) -> String {
-    let scaled = |k: f64| match amount {
-        Amount::N(n) => Amount::N(n * k),
-        Amount::X => Amount::X,
+/// A duration value; decades and centuries with a number are written in years.
+fn duration_value(amount: Amount, unit: Unit) -> Duration {
+    let amount = match amount {
+        Amount::N(n) => Some(n),
+        Amount::X => None,
     };
-    match unit {
-        Unit::Second => format!("PT{}S", fmt_amount(amount)),
-        Unit::Minute => format!("PT{}M", fmt_amount(amount)),
-        Unit::Hour => format!("PT{}H", fmt_amount(amount)),
-        Unit::Day => format!("P{}D", fmt_amount(amount)),
-        Unit::Week | Unit::Weekend => format!("P{}W", fmt_amount(amount)),
-        Unit::Month => format!("P{}M", fmt_amount(amount)),
-        Unit::Quarter => format!("P{}Q", fmt_amount(amount)),
-        Unit::Year => format!("P{}Y", fmt_amount(amount)),
-        Unit::Decade => match amount {
-            Amount::X => "PXDE".into(),
-            _ => format!("P{}Y", fmt_amount(scaled(10.0))),
-        },
-        Unit::Century => match amount {
-            Amount::X => "PXCE".into(),
-            _ => format!("P{}Y", fmt_amount(scaled(100.0))),
-        },
-    }
+    let (unit, scale) = match unit {
+        Unit::Second => (DurationUnit::Second, 1.0),
+        Unit::Minute => (DurationUnit::Minute, 1.0),
+        Unit::Hour => (DurationUnit::Hour, 1.0),
+        Unit::Day => (DurationUnit::Day, 1.0),
+        Unit::Week | Unit::Weekend => (DurationUnit::Week, 1.0),
+        Unit::Month => (DurationUnit::Month, 1.0),
+        Unit::Quarter => (DurationUnit::Quarter, 1.0),
+        Unit::Year => (DurationUnit::Year, 1.0),
+        Unit::Decade if amount.is_none() => (DurationUnit::Decade, 1.0),
+        Unit::Decade => (DurationUnit::Year, 10.0),
+        Unit::Century if amount.is_none() => (DurationUnit::Century, 1.0),
+        Unit::Century => (DurationUnit::Year, 100.0),
+    };
+    Duration { amount: amount.map(|n| n * scale), unit }
 }
 
 fn easter(year: i32) -> Date {
@@ -439,27 +436,27 @@ fn resolve_value(f: &Fields, d: &Discourse, sentence_day: Option<Date>, tense: &
         f
     };
     let day_out = |date: Date, note: String| {
-        let mut t = timex(TimexType::Date, date.to_string(), note, Some((date, date)));
+        let mut t = timex(TimexType::Date, TimexValue::Day(date), note, Some((date, date)));
         if let Some(part) = f.part_of_day {
             t.kind = TimexType::Time;
-            t.value = format!("{date}T{part}");
+            t.value = TimexValue::Time(date, TimeOfDay::Part(part));
         }
-        if let Some(h) = f.hour {
+        if let Some(hour) = f.hour {
             t.kind = TimexType::Time;
-            t.value = format!("{date}T{:02}:{:02}{}", h, f.minute.unwrap_or(0), if f.utc { "Z" } else { "" });
+            t.value = TimexValue::Time(date, TimeOfDay::Clock { hour, minute: f.minute.unwrap_or(0), utc: f.utc });
         }
         Some(t)
     };
     if let Some(r) = f.reference {
         let what = match r {
-            "PAST_REF" => "the past",
-            "PRESENT_REF" => "the present",
-            _ => "the future",
+            Reference::Past => "the past",
+            Reference::Present => "the present",
+            Reference::Future => "the future",
         };
-        return Some(timex(TimexType::Date, r.into(), format!("vague reference to {what}, no date"), None));
+        return Some(timex(TimexType::Date, TimexValue::Reference(r), format!("vague reference to {what}, no date"), None));
     }
-    if let Some(set) = &f.set {
-        return Some(timex(TimexType::Set, set.clone(), "a recurrence (SET), not a date".into(), None));
+    if let Some(set) = f.set {
+        return Some(timex(TimexType::Set, set, "a recurrence (SET), not a date".into(), None));
     }
     if let Some((amount, unit, sign)) = f.ago {
         return resolve_offset(anchor, amount, unit, sign, &format!("from the publication date {anchor}"), f);
@@ -473,7 +470,7 @@ fn resolve_value(f: &Fields, d: &Discourse, sentence_day: Option<Date>, tense: &
         return resolve_offset(base, amount, unit, sign, &from, f);
     }
     if let Some((amount, unit)) = f.duration {
-        let mut t = timex(TimexType::Duration, duration_value(amount, unit), "a duration: not anchored, not a date".into(), None);
+        let mut t = timex(TimexType::Duration, TimexValue::Duration(duration_value(amount, unit)), "a duration: not anchored, not a date".into(), None);
         t.modifier = f.modifier;
         return Some(t);
     }
@@ -530,45 +527,31 @@ fn resolve_value(f: &Fields, d: &Discourse, sentence_day: Option<Date>, tense: &
                 (y, format!("'next': the first after the anchor {anchor}"))
             }
             (None, Some(_)) => (anchor.year, format!("'this': the anchor's year ({anchor})")),
-            (None, None) => pick_year(anchor, tense.tense, |y| Some(month_range(y, month)))
+            (None, None) => pick_year(anchor, tense.tense, |year| TimexValue::Month { year, month }.range())
                 .map(|(y, n)| (y, format!("{n}, {}", tense_note(tense))))?,
         };
-        let r = month_range(year, month);
-        return Some(timex(TimexType::Date, format!("{year:04}-{month:02}"), format!("a month, kept at month granularity; {why}"), Some(r)));
+        return Some(date_timex(TimexValue::Month { year, month }, format!("a month, kept at month granularity; {why}")));
     }
     if let Some(q) = f.quarter {
         let year = match f.year {
             Some(y) => y,
             None => {
-                let key = |y: i32| Some((month_range(y, q * 3 - 2).0, month_range(y, q * 3).1));
                 match f.shift {
                     Some(s) => {
-                        let current = (anchor.month - 1) / 3 + 1;
-                        let index = anchor.year * 4 + i32::from(current) - 1 + s;
-                        let (y, q2) = (index.div_euclid(4), (index.rem_euclid(4) + 1) as u8);
-                        let r = (month_range(y, q2 * 3 - 2).0, month_range(y, q2 * 3).1);
-                        return Some(timex(TimexType::Date, format!("{y:04}-Q{q2}"), format!("quarter relative to the publication date {anchor}"), Some(r)));
+                        return Some(date_timex(quarter_from(anchor, s), format!("quarter relative to the publication date {anchor}")));
                     }
-                    None => pick_year(anchor, tense.tense, key)?.0,
+                    None => pick_year(anchor, tense.tense, |year| TimexValue::Quarter { year, quarter: q }.range())?.0,
                 }
             }
         };
-        let r = (month_range(year, q * 3 - 2).0, month_range(year, q * 3).1);
-        return Some(timex(TimexType::Date, format!("{year:04}-Q{q}"), format!("a quarter, kept at quarter granularity ({})", tense_note(tense)), Some(r)));
+        return Some(date_timex(TimexValue::Quarter { year, quarter: q }, format!("a quarter, kept at quarter granularity ({})", tense_note(tense))));
     }
-    if let Some(h) = f.half {
+    if let Some(half) = f.half {
         let year = f.year.unwrap_or(anchor.year);
-        let r = (month_range(year, h * 6 - 5).0, month_range(year, h * 6).1);
-        return Some(timex(TimexType::Date, format!("{year:04}-H{h}"), "a half year".into(), Some(r)));
+        return Some(date_timex(TimexValue::Half { year, half }, "a half year".into()));
     }
-    if let Some(s) = f.season {
-        let start_month = match s {
-            "SP" => 3,
-            "SU" => 6,
-            "FA" => 9,
-            _ => 12,
-        };
-        let key = |y: i32| Some((month_range(y, start_month).0, month_range(if start_month == 12 { y + 1 } else { y }, (start_month + 2 - 1) % 12 + 1).1));
+    if let Some(season) = f.season {
+        let key = |y: i32| Some(season.range(y));
         let (year, why) = match (f.year, f.shift) {
             (Some(y), _) => (y, "year given".to_string()),
             (None, Some(0)) => (anchor.year, "'this': the anchor's year".to_string()),
@@ -579,15 +562,14 @@ fn resolve_value(f: &Fields, d: &Discourse, sentence_day: Option<Date>, tense: &
             }
             (None, None) => pick_year(anchor, tense.tense, key).map(|(y, n)| (y, format!("{n}, {}", tense_note(tense))))?,
         };
-        return Some(timex(TimexType::Date, format!("{year:04}-{s}"), format!("a season; {why}"), key(year)));
+        return Some(date_timex(TimexValue::Season { year, season }, format!("a season; {why}")));
     }
     if let Some(dec) = f.decade {
-        let r = (Date { year: dec * 10, month: 1, day: 1 }, Date { year: dec * 10 + 9, month: 12, day: 31 });
-        return Some(timex(TimexType::Date, format!("{dec:03}"), "a decade, kept at decade granularity".into(), Some(r)));
+        return Some(date_timex(TimexValue::Decade(dec), "a decade, kept at decade granularity".into()));
     }
     if let Some(year) = f.year {
         let why = if f.two_digit_year { "a year written with two digits, read in the 1900s or 2000s".to_string() } else { "a year, kept at year granularity".to_string() };
-        return Some(timex(TimexType::Date, format!("{year:04}"), why, Some(year_range(year))));
+        return Some(date_timex(TimexValue::Year(year), why));
     }
     if let Some((unit, offset)) = f.relative {
         return resolve_relative(unit, offset, f, anchor, day_out, text);
@@ -611,26 +593,17 @@ fn resolve_offset(base: Date, amount: Amount, unit: Unit, sign: i32, from: &str,
         a => a,
     };
     let Amount::N(n) = amount else {
-        let value = match sign {
-            s if s < 0 => "PAST_REF",
-            _ => "FUTURE_REF",
-        };
-        return Some(timex(TimexType::Date, value.into(), format!("an unspecified time {from}"), None));
+        let value = if sign < 0 { Reference::Past } else { Reference::Future };
+        return Some(timex(TimexType::Date, TimexValue::Reference(value), format!("an unspecified time {from}"), None));
     };
     let n = n.round() as i64 * i64::from(sign);
     let note = format!("{} {:?}s {} {from}", n.abs(), unit, if sign < 0 { "back" } else { "forward" }).to_lowercase();
     let mut t = match unit {
-        Unit::Day => {
-            let date = base.add_days(n);
-            timex(TimexType::Date, date.to_string(), note, Some((date, date)))
-        }
-        Unit::Week | Unit::Weekend => {
-            let date = base.add_days(7 * n);
-            timex(TimexType::Date, date.to_string(), note, Some((date, date)))
-        }
+        Unit::Day => date_timex(TimexValue::Day(base.add_days(n)), note),
+        Unit::Week | Unit::Weekend => date_timex(TimexValue::Day(base.add_days(7 * n)), note),
         Unit::Month => {
-            let (y, m) = add_months(base.year, base.month, n as i32);
-            timex(TimexType::Date, format!("{y:04}-{m:02}"), note, Some(month_range(y, m)))
+            let (year, month) = add_months(base.year, base.month, n as i32);
+            date_timex(TimexValue::Month { year, month }, note)
         }
         Unit::Year | Unit::Decade | Unit::Century | Unit::Quarter => {
             let k = match unit {
@@ -639,16 +612,15 @@ fn resolve_offset(base: Date, amount: Amount, unit: Unit, sign: i32, from: &str,
                 _ => 1,
             };
             if unit == Unit::Quarter {
-                let (y, m) = add_months(base.year, base.month, 3 * n as i32);
-                let q = (m - 1) / 3 + 1;
-                timex(TimexType::Date, format!("{y:04}-Q{q}"), note, Some((month_range(y, q * 3 - 2).0, month_range(y, q * 3).1)))
+                let (year, m) = add_months(base.year, base.month, 3 * n as i32);
+                date_timex(TimexValue::Quarter { year, quarter: (m - 1) / 3 + 1 }, note)
             } else {
-                let y = base.year + (n * k) as i32;
-                timex(TimexType::Date, format!("{y:04}"), note, Some(year_range(y)))
+                date_timex(TimexValue::Year(base.year + (n * k) as i32), note)
             }
         }
         Unit::Hour | Unit::Minute | Unit::Second => {
-            timex(TimexType::Time, if sign < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() }, note, Some((base, base)))
+            let value = if sign < 0 { Reference::Past } else { Reference::Future };
+            timex(TimexType::Time, TimexValue::Reference(value), note, Some((base, base)))
         }
     };
     t.modifier = f.modifier;
@@ -728,66 +700,233 @@ fn resolve_relative(
             };
             day_out(date, format!("{note}{cue}"))
         }
-        Unit::Week => {
-            let (value, r) = week_value(anchor.add_days(7 * i64::from(offset)));
-            Some(timex(TimexType::Date, value, note, Some(r)))
-        }
+        Unit::Week => Some(date_timex(TimexValue::week_of(anchor.add_days(7 * i64::from(offset))), note)),
         Unit::Weekend => {
-            let (value, r) = week_value(anchor.add_days(7 * i64::from(offset)));
-            Some(timex(TimexType::Date, format!("{value}-WE"), note, Some((r.1.add_days(-1), r.1))))
+            let TimexValue::Week { year, week } = TimexValue::week_of(anchor.add_days(7 * i64::from(offset))) else { return None };
+            Some(date_timex(TimexValue::Weekend { year, week }, note))
         }
         Unit::Month => {
-            let (y, m) = add_months(anchor.year, anchor.month, offset);
-            Some(timex(TimexType::Date, format!("{y:04}-{m:02}"), note, Some(month_range(y, m))))
+            let (year, month) = add_months(anchor.year, anchor.month, offset);
+            Some(date_timex(TimexValue::Month { year, month }, note))
         }
-        Unit::Quarter => {
-            let current = (anchor.month - 1) / 3 + 1;
-            let index = anchor.year * 4 + i32::from(current) - 1 + offset;
-            let (y, q) = (index.div_euclid(4), (index.rem_euclid(4) + 1) as u8);
-            Some(timex(TimexType::Date, format!("{y:04}-Q{q}"), note, Some((month_range(y, q * 3 - 2).0, month_range(y, q * 3).1))))
-        }
-        Unit::Year => {
-            let y = anchor.year + offset;
-            Some(timex(TimexType::Date, format!("{y:04}"), note, Some(year_range(y))))
-        }
-        Unit::Decade => {
-            let dec = anchor.year / 10 + offset;
-            Some(timex(TimexType::Date, format!("{dec:03}"), note, Some((Date { year: dec * 10, month: 1, day: 1 }, Date { year: dec * 10 + 9, month: 12, day: 31 }))))
-        }
-        Unit::Century => {
-            let c = anchor.year / 100 + offset;
-            Some(timex(TimexType::Date, format!("{c:02}"), note, None))
-        }
+        Unit::Quarter => Some(date_timex(quarter_from(anchor, offset), note)),
+        Unit::Year => Some(date_timex(TimexValue::Year(anchor.year + offset), note)),
+        Unit::Decade => Some(date_timex(TimexValue::Decade(anchor.year / 10 + offset), note)),
+        // A century is kept without a range (not a span of days an event can take).
+        Unit::Century => Some(timex(TimexType::Date, TimexValue::Century(anchor.year / 100 + offset), note, None)),
         _ => None,
     }
 }
 
 // ------------------------------------------------------------------ lexicon
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_ABBR: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const TIME_WORDS: &str = include_str!("../data/time_words.txt");
 
 /// Words that, before a bare month name, make it a date ("in June", "since April").
-static MONTH_CONTEXT: WordSet = WordSet::new(&[
-    "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
-    "through", "from", "to", "of", "end", "beginning", "start", "and", "or", "between", "every", "each", "until",
-]);
+static MONTH_CONTEXT: WordSet = WordSet::section(TIME_WORDS, "month_context");
+/// Words between a number and its unit ("six straight days").
+static UNIT_ADJECTIVES: WordSet = WordSet::section(TIME_WORDS, "unit_adjectives");
+/// Nouns that, after a four-digit number, show it is a count, not a year.
+static COUNT_NOUNS: WordSet = WordSet::section(TIME_WORDS, "count_nouns");
+/// Capitalised words that make a weekday a name ("Black Monday").
+static WEEKDAY_NAMES: WordSet = WordSet::section(TIME_WORDS, "weekday_names");
+static UTC_ZONES: WordSet = WordSet::section(TIME_WORDS, "utc_zones");
+static TIME_ZONES: WordSet = WordSet::section(TIME_WORDS, "time_zones");
+
+/// A phrase (its lower-case words) and what it stands for.
+type Phrase<T> = (Vec<&'static str>, T);
+
+/// The `key: words` sections of `data/time_words.txt`, read once.
+struct TimeWords {
+    /// Unit forms as listed (singular).
+    units: Vec<(&'static str, Unit)>,
+    /// Every word of the one-word sections (units in the singular and the
+    /// plural, numbers, parts of day, ...) and the first words of phrases.
+    words: Map<String, WordInfo>,
+    /// In the file's order.
+    quantity_modifiers: Vec<Phrase<&'static str>>,
+    position_modifiers: Vec<Phrase<&'static str>>,
+    /// In the file's order, where a longer phrase comes before a shorter one with the same start.
+    holidays: Vec<Phrase<Holiday>>,
+}
+
+fn time_words() -> &'static TimeWords {
+    static WORDS: OnceLock<TimeWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Map<String, WordInfo> = Map::default();
+        fill(&mut words, "numbers", &|i, key| first(&mut i.number, key.parse().ok()));
+        fill(&mut words, "parts_of_day", &|i, key| first(&mut i.part_of_day, PartOfDay::from_code(key)));
+        fill(&mut words, "seasons", &|i, key| first(&mut i.season, Season::from_code(key)));
+        fill(&mut words, "shifts", &|i, key| first(&mut i.shift, key.parse().ok()));
+        fill(&mut words, "ordinals", &|i, key| first(&mut i.ordinal, key.parse().ok()));
+        fill(&mut words, "sets", &|i, key| first(&mut i.set, TimexValue::parse(key).ok()));
+        fill(&mut words, "references", &|i, key| {
+            let reference = match TimexValue::parse(key) {
+                Ok(TimexValue::Reference(r)) => Some(r),
+                _ => None,
+            };
+            first(&mut i.reference, reference)
+        });
+        let mut units = Vec::new();
+        for (name, forms) in section_entries(TIME_WORDS, "units") {
+            let unit = unit_named(name).unwrap_or_else(|| bad_entry("units", name));
+            for form in forms.split_whitespace() {
+                units.push((form, unit));
+                // As unit_of reads them: a final s is the plural's, so a singular form in -s is never read as such.
+                if !form.ends_with('s') {
+                    first(&mut info_mut(&mut words, form).unit, Some((unit, false)));
+                }
+                first(&mut info_mut(&mut words, &format!("{form}s")).unit, Some((unit, true)));
+            }
+        }
+        for word in section_words(TIME_WORDS, "vague_amounts") {
+            info_mut(&mut words, word).vague_amount = true;
+        }
+        let quantity_modifiers: Vec<Phrase<&'static str>> = phrases("quantity_modifiers").collect();
+        let position_modifiers: Vec<Phrase<&'static str>> = phrases("position_modifiers").collect();
+        let holidays: Vec<Phrase<Holiday>> =
+            phrases("holidays").map(|(phrase, rule)| (phrase, holiday_rule(rule).unwrap_or_else(|| bad_entry("holidays", rule)))).collect();
+        for (phrase, _) in &quantity_modifiers {
+            info_mut(&mut words, phrase[0]).opens_quantity = true;
+        }
+        for (phrase, _) in &position_modifiers {
+            info_mut(&mut words, phrase[0]).opens_position = true;
+        }
+        for (phrase, _) in &holidays {
+            info_mut(&mut words, phrase[0]).opens_holiday = true;
+        }
+        TimeWords { units, words, quantity_modifiers, position_modifiers, holidays }
+    })
+}
+
+fn info_mut<'m>(words: &'m mut Map<String, WordInfo>, word: &str) -> &'m mut WordInfo {
+    words.entry(word.to_string()).or_default()
+}
+
+/// Sets `slot` to `value` unless it is set already (the first line naming a
+/// word wins); whether there was a value.
+fn first<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let read = value.is_some();
+    if slot.is_none() {
+        *slot = value;
+    }
+    read
+}
+
+/// For each word of the `key: word word ...` lines of section `[name]`:
+/// `set(its info, key)`, which says whether it could read the key.
+fn fill(words: &mut Map<String, WordInfo>, name: &str, set: &dyn Fn(&mut WordInfo, &str) -> bool) {
+    for (key, list) in section_entries(TIME_WORDS, name) {
+        for word in list.split_whitespace() {
+            if !set(info_mut(words, word), key) {
+                bad_entry(name, key);
+            }
+        }
+    }
+}
+
+fn bad_entry(section: &str, key: &str) -> ! {
+    panic!("data/time_words.txt [{section}]: cannot read {key:?}")
+}
+
+/// What the time vocabulary says of one word (lower case).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct WordInfo {
+    /// The unit it names, and whether in the plural ("days").
+    unit: Option<(Unit, bool)>,
+    number: Option<f64>,
+    /// An unspecified number ("several").
+    vague_amount: bool,
+    part_of_day: Option<PartOfDay>,
+    season: Option<Season>,
+    /// "last" -1, "next" +1, "this" 0.
+    shift: Option<i32>,
+    ordinal: Option<u8>,
+    /// A recurrence in one word ("weekly").
+    set: Option<TimexValue>,
+    reference: Option<Reference>,
+    /// The first word of a quantity modifier ("more" of "more than").
+    opens_quantity: bool,
+    /// The first word of a position modifier ("the" of "the end of").
+    opens_position: bool,
+    /// The first word of a holiday ("christmas").
+    opens_holiday: bool,
+}
+
+static NO_INFO: WordInfo = WordInfo {
+    unit: None,
+    number: None,
+    vague_amount: false,
+    part_of_day: None,
+    season: None,
+    shift: None,
+    ordinal: None,
+    set: None,
+    reference: None,
+    opens_quantity: false,
+    opens_position: false,
+    opens_holiday: false,
+};
+
+fn word_info(lower: &str) -> &'static WordInfo {
+    time_words().words.get(lower).unwrap_or(&NO_INFO)
+}
+
+fn info_at(w: &[Word<'_>], i: usize) -> &'static WordInfo {
+    w.get(i).map_or(&NO_INFO, |x| x.info)
+}
+
+fn unit_at(w: &[Word<'_>], i: usize) -> Option<(Unit, bool)> {
+    w.get(i).and_then(|x| x.unit)
+}
+
+
+/// Section `[name]` of `key: phrase` lines, as (the phrase's words, the key).
+fn phrases(name: &'static str) -> impl Iterator<Item = Phrase<&'static str>> {
+    section_entries(TIME_WORDS, name).into_iter().map(|(key, phrase)| (phrase.split_whitespace().collect(), key))
+}
+
+fn unit_named(name: &str) -> Option<Unit> {
+    Some(match name {
+        "second" => Unit::Second,
+        "minute" => Unit::Minute,
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "weekend" => Unit::Weekend,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" => Unit::Century,
+        _ => return None,
+    })
+}
+
+/// A holiday rule: `MM-DD`; `easter`, `easter+N`, `easter-N`; `MM WEEKDAY N`.
+fn holiday_rule(rule: &str) -> Option<Holiday> {
+    if let Some(offset) = rule.strip_prefix("easter") {
+        return Some(Holiday::Easter(if offset.is_empty() { 0 } else { offset.parse().ok()? }));
+    }
+    match rule.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [date] => {
+            let (month, day) = date.split_once('-')?;
+            Some(Holiday::Fixed(month.parse().ok()?, day.parse().ok()?))
+        }
+        [month, weekday, n] => Some(Holiday::Nth(n.parse().ok()?, weekday_of_lower(weekday)?, month.parse().ok()?)),
+        _ => None,
+    }
+}
 
 fn month_of(w: &Word<'_>, allow_abbr: bool) -> Option<u8> {
     if !w.cap() {
         return None;
     }
-    if let Some(i) = MONTHS.iter().position(|m| *m == w.lower) {
-        return Some(i as u8 + 1);
+    if let Some(month) = month_of_lower(&w.lower) {
+        return Some(month);
     }
     if allow_abbr {
-        let t = w.lower.trim_end_matches('.');
-        if t == "sept" {
-            return Some(9);
-        }
-        return MONTH_ABBR.iter().position(|m| *m == t).map(|i| i as u8 + 1);
+        return month_of_abbreviation(w.lower.trim_end_matches('.'));
     }
     None
 }
@@ -796,7 +935,7 @@ fn weekday_of(w: &Word<'_>) -> Option<Weekday> {
     if !w.cap() {
         return None;
     }
-    WEEKDAYS.iter().position(|d| *d == trim_suffix(&w.lower, "'s")).map(|i| Weekday::ALL[i])
+    weekday_of_lower(trim_suffix(&w.lower, "'s"))
 }
 
 fn unit_of(lower: &str) -> Option<(Unit, bool)> {
@@ -805,42 +944,8 @@ fn unit_of(lower: &str) -> Option<(Unit, bool)> {
         Some(s) if lower != "weekdays" => (s, true),
         _ => (lower, false),
     };
-    let unit = match stem {
-        "second" => Unit::Second,
-        "minute" | "min" | "mins" => Unit::Minute,
-        "hour" | "hr" => Unit::Hour,
-        "day" => Unit::Day,
-        "week" => Unit::Week,
-        "fortnight" => Unit::Week,
-        "weekend" => Unit::Weekend,
-        "month" => Unit::Month,
-        "quarter" => Unit::Quarter,
-        "year" | "yr" => Unit::Year,
-        "decade" => Unit::Decade,
-        "centurie" | "century" => Unit::Century,
-        _ => return None,
-    };
+    let unit = time_words().units.iter().find(|(form, _)| *form == stem)?.1;
     Some((unit, plural))
-}
-
-fn small_number(lower: &str) -> Option<f64> {
-    const ONES: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some(i) = ONES.iter().position(|o| *o == lower) {
-        return Some(i as f64);
-    }
-    if let Some(i) = TENS.iter().position(|t| *t == lower) {
-        return Some(20.0 + 10.0 * i as f64);
-    }
-    match lower {
-        "a" | "an" | "single" => Some(1.0),
-        "dozen" => Some(12.0),
-        "hundred" => Some(100.0),
-        _ => None,
-    }
 }
 
 /// A number at `i` ("18", "two", "twenty-five", "two and a half", "several"):
@@ -852,8 +957,10 @@ fn number_at(w: &[Word<'_>], i: usize) -> Option<(usize, Amount)> {
         let n: f64 = digits.parse().ok()?;
         return Some((i + 1, Amount::N(n)));
     }
+    if first.info.vague_amount {
+        return Some((i + 1, Amount::X));
+    }
     match first.lower.as_ref() {
-        "several" | "few" | "many" | "some" | "numerous" => return Some((i + 1, Amount::X)),
         "a" if w.get(i + 1).is_some_and(|x| x.lower == "few") => return Some((i + 2, Amount::X)),
         "a" if w.get(i + 1).is_some_and(|x| x.lower == "couple") && w.get(i + 2).is_some_and(|x| x.lower == "of") => {
             return Some((i + 3, Amount::N(2.0)))
@@ -861,11 +968,11 @@ fn number_at(w: &[Word<'_>], i: usize) -> Option<(usize, Amount)> {
         "half" if w.get(i + 1).is_some_and(|x| x.lower == "a" || x.lower == "an") => return Some((i + 2, Amount::N(0.5))),
         _ => {}
     }
-    let mut n = small_number(&first.lower)?;
+    let mut n = first.info.number?;
     let mut end = i + 1;
     // "twenty-five", "twenty five"
     if n >= 20.0 && n < 100.0 {
-        if let Some(next) = w.get(end).and_then(|x| small_number(&x.lower)).filter(|v| *v >= 1.0 && *v < 10.0) {
+        if let Some(next) = w.get(end).and_then(|x| x.info.number).filter(|v| *v >= 1.0 && *v < 10.0) {
             if w[end].lower != "a" && w[end].lower != "an" {
                 n += next;
                 end += 1;
@@ -896,16 +1003,6 @@ fn day_of(w: &Word<'_>) -> Option<u8> {
     t.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
 }
 
-/// Nouns that, after a four-digit number, show it is a count, not a year.
-static COUNT_NOUNS: WordSet = WordSet::new(&[
-    "people", "points", "point", "units", "jobs", "km", "miles", "feet", "meters", "metres", "tons", "tonnes", "votes",
-    "times", "members", "employees", "workers", "troops", "soldiers", "cars", "vehicles", "aircraft", "planes",
-    "passengers", "students", "shares", "dollars", "euros", "pounds", "barrels", "percent", "%", "hours", "minutes",
-    "days", "weeks", "months", "years", "deaths", "cases", "residents", "homes", "houses", "kg", "pages", "words",
-    "acres", "rooms", "stores", "plants", "seats", "square", "cubic", "yards", "children", "men", "women", "m", "ft",
-    "lbs", "mph", "kilometres", "kilometers", "b.c.", "bc",
-]);
-
 /// A year at `i` (1800-2100), unless the context shows a count or an amount.
 fn year_of(w: &[Word<'_>], i: usize) -> Option<i32> {
     let x = w.get(i)?;
@@ -927,81 +1024,14 @@ fn year_of(w: &[Word<'_>], i: usize) -> Option<i32> {
     Some(y)
 }
 
-fn part_of_day(lower: &str) -> Option<&'static str> {
-    match lower {
-        "morning" => Some("MO"),
-        "afternoon" => Some("AF"),
-        "evening" => Some("EV"),
-        "night" | "overnight" => Some("NI"),
-        _ => None,
-    }
-}
-
-fn season_of(lower: &str) -> Option<&'static str> {
-    match lower {
-        "spring" => Some("SP"),
-        "summer" => Some("SU"),
-        "autumn" | "fall" => Some("FA"),
-        "winter" => Some("WI"),
-        _ => None,
-    }
-}
-
-fn shift_of(lower: &str) -> Option<i32> {
-    match lower {
-        "last" | "past" | "previous" => Some(-1),
-        "next" | "coming" | "following" => Some(1),
-        "this" | "current" => Some(0),
-        _ => None,
-    }
-}
-
-fn ordinal_of(lower: &str) -> Option<u8> {
-    match lower {
-        "first" | "1st" => Some(1),
-        "second" | "2nd" => Some(2),
-        "third" | "3rd" => Some(3),
-        "fourth" | "4th" => Some(4),
-        _ => None,
-    }
-}
-
-/// Holidays common in news: the words and the rule.
+/// A holiday common in news at word `i` (the first word capitalised): its end and rule.
 fn holiday_at(w: &[Word<'_>], i: usize) -> Option<(usize, Holiday)> {
-    let lw = |k: usize| w.get(i + k).map(|x| x.lower.as_ref()).unwrap_or("");
-    if !w.get(i)?.cap() {
+    let x = w.get(i)?;
+    if !x.cap() || !x.info.opens_holiday {
         return None;
     }
-    let day_word = |k: usize| matches!(lw(k), "day" | "day's");
-    let two = |a: &str, b: &str| lw(0) == a && lw(1) == b;
-    Some(match lw(0) {
-        "christmas" if lw(1) == "eve" => (i + 2, Holiday::Fixed(12, 24)),
-        "christmas" if day_word(1) => (i + 2, Holiday::Fixed(12, 25)),
-        "christmas" => (i + 1, Holiday::Fixed(12, 25)),
-        "new" if lw(1) == "year's" || lw(1) == "years" || (lw(1) == "year" && lw(2) == "'s") => {
-            let k = if lw(1) == "year" { 3 } else { 2 };
-            match lw(k) {
-                "eve" => (i + k + 1, Holiday::Fixed(12, 31)),
-                "day" => (i + k + 1, Holiday::Fixed(1, 1)),
-                _ => return None,
-            }
-        }
-        "easter" if lw(1) == "sunday" => (i + 2, Holiday::Easter(0)),
-        "easter" if lw(1) == "monday" => (i + 2, Holiday::Easter(1)),
-        "easter" => (i + 1, Holiday::Easter(0)),
-        "good" if lw(1) == "friday" => (i + 2, Holiday::Easter(-2)),
-        "halloween" => (i + 1, Holiday::Fixed(10, 31)),
-        "thanksgiving" => (i + if day_word(1) { 2 } else { 1 }, Holiday::Nth(4, Weekday::Thursday, 11)),
-        "independence" if day_word(1) => (i + 2, Holiday::Fixed(7, 4)),
-        "valentine's" if day_word(1) => (i + 2, Holiday::Fixed(2, 14)),
-        "labor" | "labour" if day_word(1) => (i + 2, Holiday::Nth(1, Weekday::Monday, 9)),
-        "memorial" if day_word(1) => (i + 2, Holiday::Nth(-1, Weekday::Monday, 5)),
-        "veterans" | "veterans'" if day_word(1) => (i + 2, Holiday::Fixed(11, 11)),
-        "boxing" if day_word(1) => (i + 2, Holiday::Fixed(12, 26)),
-        "black" if lw(1) == "friday" => (i + 2, Holiday::Nth(4, Weekday::Friday, 11)),
-        _ if two("martin", "luther") && lw(2) == "king" && day_word(3) => (i + 4, Holiday::Nth(3, Weekday::Monday, 1)),
-        _ => return None,
-    })
+    let (phrase, holiday) = time_words().holidays.iter().find(|(phrase, _)| phrase.iter().enumerate().all(|(k, p)| lower_at(w, i + k) == *p))?;
+    Some((i + phrase.len(), *holiday))
 }
 
 // ------------------------------------------------------------------ parse
@@ -1024,33 +1054,15 @@ fn parse_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         return None;
     }
     // Quantity modifiers, kept only before durations.
-    let quantity: &[(&[&str], &str)] = &[
-        (&["more", "than"], "MORE_THAN"),
-        (&["less", "than"], "LESS_THAN"),
-        (&["fewer", "than"], "LESS_THAN"),
-        (&["at", "least"], "EQUAL_OR_MORE"),
-        (&["at", "most"], "EQUAL_OR_LESS"),
-        (&["up", "to"], "EQUAL_OR_LESS"),
-        (&["no", "more", "than"], "EQUAL_OR_LESS"),
-        (&["nearly"], "LESS_THAN"),
-        (&["almost"], "LESS_THAN"),
-        (&["about"], "APPROX"),
-        (&["around"], "APPROX"),
-        (&["approximately"], "APPROX"),
-        (&["roughly"], "APPROX"),
-        (&["some"], "APPROX"),
-        (&["over"], "MORE_THAN"),
-        (&["just"], "EQUAL_OR_LESS"),
-    ];
+    let quantity = &time_words().quantity_modifiers;
     // Each table is tried only when the word can open one of its entries.
-    let first = lower_at(w, i);
-    let quantity_first = quantity.iter().any(|(words, _)| words[0] == first);
+    let quantity_first = w[i].info.opens_quantity;
     for (words, modifier) in quantity.iter().filter(|_| quantity_first) {
         if words.iter().enumerate().all(|(k, x)| lower_at(w, i + k) == *x) {
             let j = i + words.len();
             if let Some(mut m) = core_at(w, j) {
                 let quantitative = m.fields.duration.is_some() || m.fields.ago.is_some() || m.fields.anaphor_shift.is_some();
-                if quantitative && !(words == &["some"] && m.fields.duration.is_some_and(|d| d.0 == Amount::X)) {
+                if quantitative && !(words.as_slice() == ["some"] && m.fields.duration.is_some_and(|d| d.0 == Amount::X)) {
                     m.start = i;
                     m.fields.modifier = Some(modifier);
                     return Some(m);
@@ -1059,19 +1071,8 @@ fn parse_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         }
     }
     // Position modifiers, kept only before dates.
-    let position: &[(&[&str], &str)] = &[
-        (&["the", "end", "of"], "END"),
-        (&["the", "beginning", "of"], "START"),
-        (&["the", "start", "of"], "START"),
-        (&["the", "middle", "of"], "MID"),
-        (&["the", "turn", "of"], "START"),
-        (&["end", "of"], "END"),
-        (&["beginning", "of"], "START"),
-        (&["early"], "START"),
-        (&["late"], "END"),
-        (&["mid"], "MID"),
-    ];
-    let position_first = position.iter().any(|(words, _)| words[0] == first);
+    let position = &time_words().position_modifiers;
+    let position_first = w[i].info.opens_position;
     for (words, modifier) in position.iter().filter(|_| position_first) {
         if words.iter().enumerate().all(|(k, x)| lower_at(w, i + k) == *x) {
             let j = i + words.len();
@@ -1110,62 +1111,49 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
 
     // Vague references.
     let prev = if i > 0 { lower_at(w, i - 1) } else { "" };
+    if let Some(r) = x.info.reference {
+        f.reference = Some(r);
+        return mk(i + 1, f);
+    }
     match l {
         "now" if !w.get(i + 1).is_some_and(|x| x.hyphen) && !matches!(prev, "will" | "would" | "can" | "could" | "must" | "should" | "may" | "might" | "'ll") => {
             if matches!(lower_at(w, i + 1), "that") {
                 return None;
             }
-            f.reference = Some("PRESENT_REF");
-            return mk(i + 1, f);
-        }
-        "currently" | "nowadays" => {
-            f.reference = Some("PRESENT_REF");
-            return mk(i + 1, f);
-        }
-        "recently" | "lately" | "previously" => {
-            f.reference = Some("PAST_REF");
+            f.reference = Some(Reference::Present);
             return mk(i + 1, f);
         }
         "the" if lower_at(w, i + 1) == "future" && lower_at(w, i + 2) != "of" => {
-            f.reference = Some("FUTURE_REF");
+            f.reference = Some(Reference::Future);
             return mk(i + 2, f);
         }
         "the" if matches!(lower_at(w, i + 1), "near" | "long" | "short") && matches!(lower_at(w, i + 2), "future" | "term") && lower_at(w, i + 3) != "of" => {
-            f.reference = Some("FUTURE_REF");
+            f.reference = Some(Reference::Future);
             return mk(i + 3, f);
         }
-        "the" if lower_at(w, i + 1) == "past" && prev == "in" && unit_of(lower_at(w, i + 2)).is_none() && number_at(w, i + 2).is_none() => {
-            f.reference = Some("PAST_REF");
+        "the" if lower_at(w, i + 1) == "past" && prev == "in" && unit_at(w, i + 2).is_none() && number_at(w, i + 2).is_none() => {
+            f.reference = Some(Reference::Past);
             return mk(i + 2, f);
         }
         "the" if lower_at(w, i + 1) == "time" && lower_at(w, i + 2) == "being" => {
-            f.reference = Some("PRESENT_REF");
+            f.reference = Some(Reference::Present);
             return mk(i + 3, f);
         }
         "the" if lower_at(w, i + 1) == "moment" && prev == "at" => {
-            f.reference = Some("PRESENT_REF");
+            f.reference = Some(Reference::Present);
             return mk(i + 2, f);
         }
         "these" if lower_at(w, i + 1) == "days" => {
-            f.reference = Some("PRESENT_REF");
+            f.reference = Some(Reference::Present);
             return mk(i + 2, f);
         }
         _ => {}
     }
 
     // Sets.
-    let set_word = match l {
-        "daily" | "nightly" => Some("P1D"),
-        "weekly" => Some("P1W"),
-        "biweekly" | "fortnightly" => Some("P2W"),
-        "monthly" => Some("P1M"),
-        "quarterly" => Some("P1Q"),
-        "annual" | "annually" | "yearly" => Some("P1Y"),
-        "hourly" => Some("PT1H"),
-        _ => None,
-    };
-    if let Some(v) = set_word {
-        f.set = Some(v.into());
+    // "daily", "weekly", "annual".
+    if let Some(value) = x.info.set {
+        f.set = Some(value);
         return mk(i + 1, f);
     }
     if matches!(l, "every" | "each") && !matches!(prev, "of") {
@@ -1174,21 +1162,21 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         if other {
             j += 1;
         }
-        let amount = number_at(w, j).filter(|(e, _)| unit_of(lower_at(w, *e)).is_some());
+        let amount = number_at(w, j).filter(|(e, _)| unit_at(w, *e).is_some());
         let (j, n) = match amount {
             Some((e, Amount::N(n))) => (e, n * if other { 2.0 } else { 1.0 }),
             _ => (j, if other { 2.0 } else { 1.0 }),
         };
-        if let Some((unit, _)) = unit_of(lower_at(w, j)) {
-            f.set = Some(duration_value(Amount::N(n), unit));
+        if let Some((unit, _)) = unit_at(w, j) {
+            f.set = Some(TimexValue::Duration(duration_value(Amount::N(n), unit)));
             return mk(j + 1, f);
         }
         if let Some(wd) = w.get(j).and_then(weekday_of) {
-            f.set = Some(format!("XXXX-WXX-{}", wd.index() + 1));
+            f.set = Some(TimexValue::EveryWeekday(wd));
             return mk(j + 1, f);
         }
-        if let Some(p) = part_of_day(lower_at(w, j)) {
-            f.set = Some(format!("XXXX-XX-XXT{p}"));
+        if let Some(p) = info_at(w, j).part_of_day {
+            f.set = Some(TimexValue::EveryPartOfDay(p));
             return mk(j + 1, f);
         }
         return None;
@@ -1197,8 +1185,8 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
     if matches!(l, "once" | "twice") || (l == "times" && i > 0) {
         let j = i + 1;
         if matches!(lower_at(w, j), "a" | "an" | "per" | "each" | "every") {
-            if let Some((unit, false)) = unit_of(lower_at(w, j + 1)) {
-                f.set = Some(duration_value(Amount::N(1.0), unit));
+            if let Some((unit, false)) = unit_at(w, j + 1) {
+                f.set = Some(TimexValue::Duration(duration_value(Amount::N(1.0), unit)));
                 let start = if l == "times" && i > 0 && number_at(w, i - 1).is_some() { i - 1 } else { i };
                 return Some(Match { start, end: j + 2, fields: f, relation: None });
             }
@@ -1215,7 +1203,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         "today" => Some((0, None)),
         "yesterday" => Some((-1, None)),
         "tomorrow" => Some((1, None)),
-        "tonight" => Some((0, Some("NI"))),
+        "tonight" => Some((0, Some(PartOfDay::Night))),
         _ => None,
     };
     if let Some((offset, part)) = day_word {
@@ -1226,7 +1214,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         f.part_of_day = part;
         let mut end = i + 1;
         if part.is_none() {
-            if let Some(p) = part_of_day(lower_at(w, end)) {
+            if let Some(p) = info_at(w, end).part_of_day {
                 f.part_of_day = Some(p);
                 end += 1;
             }
@@ -1234,8 +1222,8 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
         return mk(end, f);
     }
     if matches!(l, "this" | "last") {
-        if let Some(p) = part_of_day(lower_at(w, i + 1)) {
-            if l == "this" || p == "NI" {
+        if let Some(p) = info_at(w, i + 1).part_of_day {
+            if l == "this" || p == PartOfDay::Night {
                 f.relative = Some((Unit::Day, if l == "last" { -1 } else { 0 }));
                 f.part_of_day = Some(p);
                 return mk(i + 2, f);
@@ -1269,15 +1257,14 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
 
     // "[the] last/next/this/past <unit|season|quarter>"
     let (det, j) = if l == "the" { (true, i + 1) } else { (false, i) };
-    if let Some(shift) = shift_of(lower_at(w, j)) {
+    if let Some(shift) = info_at(w, j).shift {
         let k = j + 1;
-        let next = lower_at(w, k);
-        if let Some(season) = season_of(next) {
+        if let Some(season) = info_at(w, k).season {
             f.season = Some(season);
             f.shift = Some(shift);
             return mk(k + 1, f);
         }
-        if let Some((unit, false)) = unit_of(next) {
+        if let Some((unit, false)) = unit_at(w, k) {
             // "the past week", "the next year": a duration; "last week", "the last quarter": a date.
             let past_period = det && matches!(lower_at(w, j), "past" | "coming" | "next" | "following" | "previous") && unit != Unit::Quarter;
             if matches!(lower_at(w, j), "following" | "previous") && det && unit == Unit::Day {
@@ -1291,7 +1278,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
             }
         }
         if lower_at(w, j) != "past" {
-            if let Some(q) = w.get(k).and_then(|x| ordinal_of(&x.lower)).filter(|_| lower_at(w, k + 1) == "quarter") {
+            if let Some(q) = w.get(k).and_then(|x| x.info.ordinal).filter(|_| lower_at(w, k + 1) == "quarter") {
                 let _ = q;
             }
         }
@@ -1330,7 +1317,7 @@ fn core_at(w: &[Word<'_>], i: usize) -> Option<Match> {
 fn time_of_day(w: &[Word<'_>], i: usize) -> Option<Match> {
     let l = lower_at(w, i);
     let mut f = Fields::default();
-    let zone = |k: usize| matches!(lower_at(w, k), "utc" | "gmt" | "z");
+    let zone = |k: usize| UTC_ZONES.contains(lower_at(w, k));
     if matches!(l, "noon" | "midday" | "midnight") && matches!(if i > 0 { lower_at(w, i - 1) } else { "" }, "at" | "by" | "before" | "after" | "until" | "from" | "around") {
         f.hour = Some(if l == "midnight" { 0 } else { 12 });
         f.minute = Some(0);
@@ -1379,7 +1366,7 @@ fn time_of_day(w: &[Word<'_>], i: usize) -> Option<Match> {
     if zone(end) {
         f.utc = true;
         end += 1;
-    } else if matches!(lower_at(w, end), "est" | "edt" | "pst" | "pdt" | "cet" | "bst" | "et" | "pt") {
+    } else if TIME_ZONES.contains(lower_at(w, end)) {
         end += 1;
     }
     f.hour = Some(hour as u8);
@@ -1409,13 +1396,13 @@ fn time_of_day(w: &[Word<'_>], i: usize) -> Option<Match> {
 fn weekday_phrase(w: &[Word<'_>], i: usize) -> Option<Match> {
     let mut f = Fields::default();
     let mut j = i;
-    if let Some(shift) = shift_of(lower_at(w, i)).filter(|_| w.get(i + 1).and_then(weekday_of).is_some()) {
+    if let Some(shift) = info_at(w, i).shift.filter(|_| w.get(i + 1).and_then(weekday_of).is_some()) {
         f.shift = Some(shift);
         j += 1;
     }
     let wd = weekday_of(w.get(j)?)?;
     // "Black Monday" and the like are names, not this week's days.
-    if i > 0 && f.shift.is_none() && w[i - 1].cap() && matches!(w[i - 1].lower.as_ref(), "black" | "ash" | "cyber" | "super" | "holy" | "good" | "easter") {
+    if i > 0 && f.shift.is_none() && w[i - 1].cap() && WEEKDAY_NAMES.contains(w[i - 1].lower.as_ref()) {
         return None;
     }
     f.weekday = Some(wd);
@@ -1428,7 +1415,7 @@ fn weekday_phrase(w: &[Word<'_>], i: usize) -> Option<Match> {
         f.year = m.fields.year;
         end = m.end;
     }
-    if let Some(p) = part_of_day(lower_at(w, end)) {
+    if let Some(p) = info_at(w, end).part_of_day {
         f.part_of_day = Some(p);
         end += 1;
     }
@@ -1496,11 +1483,11 @@ fn calendar(w: &[Word<'_>], i: usize) -> Option<Match> {
         }
         if lower_at(w, j) == "of" && matches!(lower_at(w, j + 1), "this" | "last" | "next") && lower_at(w, j + 2) == "year" {
             f.month = Some(month);
-            f.year_offset = shift_of(lower_at(w, j + 1));
+            f.year_offset = info_at(w, j + 1).shift;
             return Some(Match { start: i, end: j + 3, fields: f, relation: None });
         }
         // A bare month: only after a preposition or a shift word; "May" and "March" are also verbs.
-        let shift = shift_of(prev).filter(|_| matches!(prev, "last" | "next" | "this"));
+        let shift = i.checked_sub(1).and_then(|k| info_at(w, k).shift).filter(|_| matches!(prev, "last" | "next" | "this"));
         let guarded = MONTH_CONTEXT.contains(&prev) || (i > 0 && w[i - 1].hyphen == false && prev == "mid");
         if guarded || shift.is_some() {
             f.month = Some(month);
@@ -1599,7 +1586,7 @@ fn quarter(w: &[Word<'_>], i: usize) -> Option<Match> {
     }
     let mut shift = None;
     if matches!(l, "last" | "previous" | "next" | "this" | "current") && lower_at(w, j + 1) == "quarter" {
-        shift = shift_of(l);
+        shift = info_at(w, j).shift;
     }
     if let Some(s) = shift {
         f.quarter = Some(1);
@@ -1608,7 +1595,7 @@ fn quarter(w: &[Word<'_>], i: usize) -> Option<Match> {
     }
     let ord = match l {
         "final" | "last" if lower_at(w, j + 1) == "quarter" && (lower_at(w, j + 2) == "of" || year_of(w, j + 2).is_some()) => 4,
-        _ => ordinal_of(l)?,
+        _ => info_at(w, j).ordinal?,
     };
     j += 1;
     let unit = lower_at(w, j);
@@ -1625,7 +1612,7 @@ fn quarter(w: &[Word<'_>], i: usize) -> Option<Match> {
             f.year = Some(y);
             end += 2;
         } else if matches!(lower_at(w, end + 1), "this" | "last" | "next") && lower_at(w, end + 2) == "year" {
-            f.year_offset = shift_of(lower_at(w, end + 1));
+            f.year_offset = info_at(w, end + 1).shift;
             end += 3;
         }
     } else if let Some(y) = year_of(w, end) {
@@ -1642,7 +1629,7 @@ fn season(w: &[Word<'_>], i: usize) -> Option<Match> {
     let mut f = Fields::default();
     let l = lower_at(w, i);
     let (start, j) = if l == "the" { (i, i + 1) } else { (i, i) };
-    let s = season_of(lower_at(w, j))?;
+    let s = info_at(w, j).season?;
     let prev = if i > 0 { lower_at(w, i - 1) } else { "" };
     f.season = Some(s);
     let mut end = j + 1;
@@ -1700,20 +1687,20 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
     if l == "the" && matches!(lower_at(w, i + 1), "past" | "next" | "last" | "first" | "coming" | "following" | "previous" | "final") {
         j = i + 2;
         framed = true;
-    } else if matches!(l, "past" | "next" | "last" | "recent") && number_at(w, i + 1).is_some_and(|(e, _)| unit_of(lower_at(w, e)).is_some_and(|u| u.1)) {
+    } else if matches!(l, "past" | "next" | "last" | "recent") && number_at(w, i + 1).is_some_and(|(e, _)| unit_at(w, e).is_some_and(|u| u.1)) {
         j = i + 1;
         framed = true;
     }
     let number = number_at(w, j).map(|(e, a)| {
         // "six straight days", "the past five trading days", "two consecutive quarters"
-        let skip = matches!(lower_at(w, e), "straight" | "consecutive" | "successive" | "full" | "whole" | "more" | "additional" | "trading" | "business" | "working" | "calendar" | "long" | "extra" | "short");
-        (if skip && unit_of(lower_at(w, e + 1)).is_some() { e + 1 } else { e }, a)
+        let skip = UNIT_ADJECTIVES.contains(lower_at(w, e));
+        (if skip && unit_at(w, e + 1).is_some() { e + 1 } else { e }, a)
     });
     let (mut k, amount) = match number {
-        Some((e, a)) if unit_of(lower_at(w, e)).is_some() => (e, a),
+        Some((e, a)) if unit_at(w, e).is_some() => (e, a),
         _ => {
             // Bare plurals: "for years", "in recent years", "over the years", "minutes".
-            let (unit, plural) = unit_of(lower_at(w, j))?;
+            let (unit, plural) = unit_at(w, j)?;
             let long = w.get(j + 1).is_some_and(|x| x.hyphen && matches!(x.lower.as_ref(), "long" | "old"));
             let bare_ok = plural
                 && (framed
@@ -1741,7 +1728,7 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
             let recent = l == "recent" || prev == "recent";
             if recent && plural && unit >= Unit::Day {
                 let start = if l == "recent" { i } else { i - 1 };
-                f.reference = Some("PAST_REF");
+                f.reference = Some(Reference::Past);
                 let _ = start;
                 f.reference = None;
                 f.duration = Some((Amount::X, unit));
@@ -1763,7 +1750,7 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
             (j, Amount::X)
         }
     };
-    let (unit, _) = unit_of(lower_at(w, k))?;
+    let (unit, _) = unit_at(w, k)?;
     // "a week" is a duration in "a week ago", "a week of", "for a week", "more than a week";
     // "a second A380", "a quarter of its dealers", "a day when" are not.
     if matches!(lower_at(w, j), "a" | "an") && k == j + 1 {
@@ -1826,31 +1813,13 @@ fn duration(w: &[Word<'_>], i: usize) -> Option<Match> {
 
 // ------------------------------------------------------------------ tense
 
-static IRREGULAR_PAST: WordSet = WordSet::new(&[
-    "said", "told", "met", "held", "spoke", "took", "made", "began", "went", "came", "gave", "saw", "left", "rose",
-    "fell", "sold", "won", "lost", "hit", "was", "were", "had", "did", "became", "brought", "bought", "built",
-    "caught", "chose", "drove", "ate", "felt", "fought", "found", "flew", "forgot", "got", "grew", "heard", "hid",
-    "kept", "knew", "laid", "led", "lent", "let", "lay", "meant", "paid", "put", "quit", "ran", "rang", "sang",
-    "sank", "sat", "sent", "shot", "shut", "slept", "spent", "stood", "stole", "struck", "swore", "taught", "thought",
-    "threw", "understood", "woke", "wore", "wrote", "withdrew", "undertook", "overtook", "sought", "broke", "beat",
-    "bid", "cut", "hurt", "read", "spread", "struck", "upheld", "wound", "drew", "dealt", "fled", "forbade", "froze",
-    "hung", "slid", "spoke", "split", "stuck", "stung", "swept", "swung", "tore", "underwent", "shook",
-]);
+static IRREGULAR_PAST: WordSet = WordSet::section(TIME_WORDS, "irregular_past");
 
-static NOT_PAST: WordSet = WordSet::new(&[
-    "need", "feed", "speed", "red", "bed", "seed", "hundred", "united", "indeed", "breed", "shed", "weed", "deed",
-    "greed", "proceed", "succeed", "exceed", "embed", "bred", "wed", "fled", "shred", "sled", "led", "interested",
-    "concerned", "based", "related", "detailed", "limited", "armed", "advanced", "alleged", "so-called", "tired",
-    "skilled", "talented", "experienced", "aged", "beloved", "naked", "wicked", "sacred", "rugged", "ragged",
-    "hatred", "kindred", "sophisticated", "complicated", "unprecedented", "unexpected", "unbiased", "biased",
-]);
+static NOT_PAST: WordSet = WordSet::section(TIME_WORDS, "not_past");
 
-static FUTURE: WordSet = WordSet::new(&[
-    "will", "shall", "'ll", "would", "scheduled", "slated", "expected", "due", "plans", "plan", "upcoming", "next",
-    "going", "tomorrow", "intends", "aims", "hopes", "wo", "won't", "until",
-]);
+static FUTURE: WordSet = WordSet::section(TIME_WORDS, "future_cues");
 
-static PRESENT: WordSet = WordSet::new(&["is", "are", "am", "says", "tells", "has", "have", "does", "do", "announces", "adds", "notes"]);
+static PRESENT: WordSet = WordSet::section(TIME_WORDS, "present_cues");
 
 fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
     let x = &w[k];
@@ -1935,5 +1904,56 @@ fn tense_near(w: &[Word<'_>], start: usize, end: usize) -> TenseCue {
     match best {
         Some((_, tense, k)) => TenseCue { tense, word: w[k].text.to_string() },
         None => TenseCue { tense: Tense::Unknown, word: String::new() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_words_load() {
+        let t = time_words();
+        assert_eq!(unit_of("fortnights"), Some((Unit::Week, true)));
+        assert_eq!(unit_of("yr"), Some((Unit::Year, false)));
+        // The table's units agree with unit_of.
+        for word in ["day", "days", "min", "mins", "minss", "hours", "weekend", "weekends", "centuries", "weekdays", "the", "is", "s"] {
+            assert_eq!(word_info(word).unit, unit_of(word), "{word}");
+        }
+        assert!(word_info("several").vague_amount);
+        assert_eq!(word_info("dozen").number, Some(12.0));
+        assert_eq!(word_info("an").number, Some(1.0));
+        assert_eq!(word_info("ninety").number, Some(90.0));
+        assert_eq!(word_info("overnight").part_of_day, Some(PartOfDay::Night));
+        assert_eq!(word_info("fall").season, Some(Season::Fall));
+        assert_eq!(word_info("previous").shift, Some(-1));
+        assert_eq!(word_info("4th").ordinal, Some(4));
+        assert!(word_info("more").opens_quantity && word_info("the").opens_position && !word_info("the").opens_quantity);
+        assert_eq!(word_info("said"), &NO_INFO);
+        assert_eq!(word_info("fortnightly").set.map(|v| v.to_string()).as_deref(), Some("P2W"));
+        assert_eq!(word_info("lately").reference, Some(Reference::Past));
+        assert_eq!(t.quantity_modifiers.len(), 16);
+        assert_eq!(t.quantity_modifiers[6], (vec!["no", "more", "than"], "EQUAL_OR_LESS"));
+        assert_eq!(t.position_modifiers.len(), 10);
+        assert!(COUNT_NOUNS.contains("tonnes") && IRREGULAR_PAST.contains("withdrew") && NOT_PAST.contains("so-called"));
+        assert!(FUTURE.contains("won't") && PRESENT.contains("notes") && MONTH_CONTEXT.contains("till"));
+    }
+
+    #[test]
+    fn holiday_rules() {
+        assert_eq!(holiday_rule("12-25"), Some(Holiday::Fixed(12, 25)));
+        assert_eq!(holiday_rule("easter"), Some(Holiday::Easter(0)));
+        assert_eq!(holiday_rule("easter-2"), Some(Holiday::Easter(-2)));
+        assert_eq!(holiday_rule("easter+1"), Some(Holiday::Easter(1)));
+        assert_eq!(holiday_rule("11 thursday 4"), Some(Holiday::Nth(4, Weekday::Thursday, 11)));
+        assert_eq!(holiday_rule("05 monday -1"), Some(Holiday::Nth(-1, Weekday::Monday, 5)));
+        assert_eq!(holiday_rule("christmas"), None);
+        // A phrase never comes after a shorter one it starts with ("christmas eve" before "christmas").
+        let holidays = &time_words().holidays;
+        assert_eq!(holidays.len(), 37);
+        for (k, (shorter, _)) in holidays.iter().enumerate() {
+            assert!(holidays[k + 1..].iter().all(|(longer, _)| !longer.starts_with(shorter)), "{shorter:?}");
+        }
+        assert_eq!(holiday_date(Holiday::Nth(4, Weekday::Thursday, 11), 2017), Date::new(2017, 11, 23));
     }
 }

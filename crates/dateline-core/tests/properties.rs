@@ -42,7 +42,9 @@ fn check(body: &str) {
     }
     for t in &article.timexes {
         check_span(body, t.span, "timex");
-        assert!(!t.value.is_empty(), "timex without value");
+        let text = t.value.to_string();
+        assert!(!text.is_empty(), "timex without value");
+        assert_eq!(text.parse::<dateline_core::timex::TimexValue>().map(|v| v.to_string()), Ok(text.clone()), "value round trip");
     }
     for q in &article.quotes {
         check_span(body, q.content, "quote content");

@@ -83,7 +83,7 @@ fn time_cases() {
                 None => problems.push(format!("{}  missing {} {}", underline(&case.text, e.start, e.end), e.kind, e.value)),
                 Some(t) => {
                     let mod_ok = e.modifier.as_deref().is_none_or(|m| t.modifier == Some(m));
-                    if t.kind.name() != e.kind || t.value != e.value || !mod_ok {
+                    if t.kind.name() != e.kind || t.value.to_string() != e.value || !mod_ok {
                         problems.push(format!(
                             "{}  expected {} {}{}, got {} {} {:?} ({})",
                             underline(&case.text, e.start, e.end),

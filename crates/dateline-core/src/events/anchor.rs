@@ -9,6 +9,7 @@ use crate::date::Date;
 use crate::segment::Segmentation;
 use crate::span::{Span, SpanIndex};
 use crate::time::{Timex, TimexType};
+use crate::timex::TimexValue;
 
 use super::merge::{compatible, roots};
 use super::read::Tok;
@@ -39,7 +40,7 @@ impl Discourse {
 }
 
 pub(super) fn day_time(day: Date, note: String) -> EventTime {
-    EventTime { value: Some(day.to_string()), range: Some((day, day)), earliest: None, latest: None, note }
+    EventTime { value: Some(TimexValue::Day(day)), range: Some((day, day)), earliest: None, latest: None, note }
 }
 
 /// Explicit times: each dated expression of the sentence goes to the nearest
@@ -78,7 +79,7 @@ pub(super) fn vague_triggers(toks: &[Tok<'_>], triggers: &[Trigger], sentence_ti
     let token_of = |span: Span| toks.iter().position(|t| t.span.overlaps(span)).unwrap_or(0);
     let mut vague_triggers: BTreeSet<usize> = BTreeSet::new();
     for tx in sentence_timexes {
-        if tx.value.ends_with("_REF") || tx.kind == TimexType::Set {
+        if tx.value.is_reference() || tx.kind == TimexType::Set {
             let at = token_of(tx.span);
             if let Some(i) = triggers.iter().enumerate().filter(|(_, t)| !t.absorbed).min_by_key(|(_, t)| t.at.abs_diff(at)).map(|(i, _)| i) {
                 if !explicit.contains_key(&i) {
@@ -94,7 +95,8 @@ pub(super) fn vague_triggers(toks: &[Tok<'_>], triggers: &[Trigger], sentence_ti
 pub(super) fn set_explicit(ev: &mut Event, tx: &Timex, published: Date, body: &str) {
     let (first_day, last_day) = tx.range.unwrap_or((published, published));
     ev.time = EventTime {
-        value: Some(tx.value.chars().take_while(|c| *c != 'T').collect()),
+        // A time of day gives its day.
+        value: Some(tx.value.day().map_or(tx.value, TimexValue::Day)),
         range: Some((first_day, last_day)),
         earliest: None,
         latest: None,
@@ -145,7 +147,7 @@ pub(super) fn sentence_times(events: &mut [Event], first: usize, body: &str, dis
             .or_else(|| (0..first).rev().take(4).find(|&j| events[j].class == Class::Statement && events[j].time.range.is_some() && seg.sentences[events[j].sentence].paragraph == paragraph));
         if let Some(j) = reporter {
             let t = events[j].time.clone();
-            let note = format!("reported in '{}' ({}): taken as its date", events[j].trigger.text(body), t.value.clone().unwrap_or_default());
+            let note = format!("reported in '{}' ({}): taken as its date", events[j].trigger.text(body), t.value.map(|v| v.to_string()).unwrap_or_default());
             events[i].time = EventTime { note, ..t };
         }
     }
@@ -190,7 +192,7 @@ pub(super) fn collect_bounds(bounds: &mut Bounds, events: &[Event], first: usize
         let Some(span_end) = span_end else { continue };
         let target = Span::new(toks[(k + 1).min(toks.len() - 1)].span.start, span_end);
         // Hours between the two ("a more than two-hour delay following X"): the same day.
-        let hours = sentence_timexes.iter().any(|x| x.kind == TimexType::Duration && x.value.starts_with("PT") && x.span.end <= t.span.start && t.span.start - x.span.end < 12);
+        let hours = sentence_timexes.iter().any(|x| x.kind == TimexType::Duration && x.value.is_time_duration() && x.span.end <= t.span.start && t.span.start - x.span.end < 12);
         if let Some(day) = main_day {
             relations.push((target, day, rel, hours));
         }
@@ -341,9 +343,9 @@ pub(super) fn share_clause_time(events: &mut [Event], first: usize, body: &str, 
             if events[i].definite && !events[i].is_verb && events[i].class == Class::Occurrence {
                 // "condemned the attack" on D: the attack is known by then, not dated by it.
                 let day = t.range.map(|r| r.1);
-                events[i].time = EventTime { latest: day, note: format!("bounded: referred to by '{}' on {}", events[j].trigger.text(body), t.value.clone().unwrap_or_default()), ..EventTime::default() };
+                events[i].time = EventTime { latest: day, note: format!("bounded: referred to by '{}' on {}", events[j].trigger.text(body), t.value.map(|v| v.to_string()).unwrap_or_default()), ..EventTime::default() };
             } else if events[i].is_verb || events[i].class == Class::Frame || !explicit_only || !events[i].definite {
-                let note = format!("from '{}' in the same clause ({})", events[j].trigger.text(body), t.value.clone().unwrap_or_default());
+                let note = format!("from '{}' in the same clause ({})", events[j].trigger.text(body), t.value.map(|v| v.to_string()).unwrap_or_default());
                 events[i].time = EventTime { note, ..t };
             }
         }

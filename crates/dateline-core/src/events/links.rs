@@ -6,6 +6,7 @@
 
 use crate::span::Span;
 use crate::time::{Timex, TimexType};
+use crate::timex::TimexValue;
 
 use super::mentions::{EventClass, EventMention, Tense};
 
@@ -116,7 +117,8 @@ fn time_of(article: &ArticleInput<'_>, events: &[Event], m: &EventMention, claus
     let dated = |t: &&Timex| t.relation.is_none() && t.range.is_some() && matches!(t.kind, TimexType::Date | TimexType::Time);
     let explicit = timexes[first..].iter().take_while(|t| t.span.start < clause.end).find(dated);
     if let Some(t) = explicit {
-        let value = t.value.split('T').next().unwrap_or_default().to_string();
+        // A time of day gives its day.
+        let value = t.value.day().map_or(t.value, TimexValue::Day);
         return EventTime { value: Some(value), range: t.range, earliest: None, latest: None, note: format!("explicit: '{}'", t.span.text(article.body)) };
     }
     if let Some(e) = event.map(|i| &events[i]).filter(|e| e.time.known()) {
@@ -126,7 +128,7 @@ fn time_of(article: &ArticleInput<'_>, events: &[Event], m: &EventMention, claus
     if m.class == EventClass::Reporting || lead {
         let day = article.published;
         let why = if lead { "the lead's news: the publication date" } else { "a report: the publication date" };
-        return EventTime { value: Some(day.to_string()), range: Some((day, day)), earliest: None, latest: None, note: why.into() };
+        return EventTime { value: Some(TimexValue::Day(day)), range: Some((day, day)), earliest: None, latest: None, note: why.into() };
     }
     EventTime::default()
 }
@@ -148,7 +150,7 @@ mod tests {
         mentions
             .iter()
             .zip(links)
-            .map(|(m, l)| (m.span.text(text).to_string(), l.when.value, l.participants.iter().map(|p| f.name(p).to_string()).collect()))
+            .map(|(m, l)| (m.span.text(text).to_string(), l.when.value.map(|v| v.to_string()), l.participants.iter().map(|p| f.name(p).to_string()).collect()))
             .collect()
     }
 

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::date::Date;
 use crate::span::Span;
+use crate::timex::TimexValue;
 
 use super::{Class, Event, EventTime, Item};
 
@@ -153,7 +154,7 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
             continue;
         }
         // Time: the most specific value; bounds intersected.
-        let mut value: Option<(String, (Date, Date))> = None;
+        let mut value: Option<(TimexValue, (Date, Date))> = None;
         let mut earliest: Option<Date> = None;
         let mut latest: Option<Date> = None;
         let mut notes: Vec<String> = Vec::new();
@@ -166,7 +167,7 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
                     Some((_, cur)) => (r.1.days_since_epoch() - r.0.days_since_epoch()) < (cur.1.days_since_epoch() - cur.0.days_since_epoch()),
                 };
                 if better {
-                    value = Some((v.clone(), r));
+                    value = Some((*v, r));
                 }
             }
             if let Some(l) = t.latest {
@@ -230,8 +231,8 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
     crate::sort::sort_by_key(&mut items, |it| {
         let key = it
             .value
-            .as_deref()
-            .and_then(first_day)
+            .as_ref()
+            .and_then(sort_day)
             .or(it.latest)
             .or(it.earliest)
             .map_or(i64::MAX, |d| d.days_since_epoch());
@@ -240,10 +241,14 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
     items
 }
 
-/// The first day a TIMEX3 date value covers ("2017-04", "2013", "2017-04-12").
-pub(super) fn first_day(value: &str) -> Option<Date> {
-    let year: i32 = value.get(0..4)?.parse().ok()?;
-    let month: u8 = value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-    let day: u8 = value.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
-    Date::new(year, month.clamp(1, 12), day).or(Date::new(year, 1, 1))
+/// The day a timeline item sorts on: a day itself, a month's first day, and
+/// the first of January for the other values with a year (years, and, as
+/// before the values were typed, weeks, quarters, halves and seasons, whose
+/// true first day is `value.first_day()`); none for decades and references.
+fn sort_day(value: &TimexValue) -> Option<Date> {
+    match *value {
+        TimexValue::Day(d) | TimexValue::Time(d, _) => Some(d),
+        TimexValue::Month { year, month } => Date::new(year, month, 1),
+        _ => value.year().and_then(|year| Date::new(year, 1, 1)),
+    }
 }

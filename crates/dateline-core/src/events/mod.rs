@@ -71,6 +71,7 @@ use crate::quotes::Quoted;
 use crate::segment::Segmentation;
 use crate::span::{Span, SpanIndex};
 use crate::time::Timex;
+use crate::timex::TimexValue;
 
 use anchor::{Bounds, Discourse};
 use read::{read_sentence, Name, Tok};
@@ -107,7 +108,7 @@ pub enum Class {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct EventTime {
     /// A TIMEX3 value (`2017-04-12`, `2013`) when the time is known.
-    pub value: Option<String>,
+    pub value: Option<TimexValue>,
     /// The days that value covers.
     pub range: Option<(Date, Date)>,
     pub earliest: Option<Date>,
@@ -168,7 +169,7 @@ pub struct Event {
 #[derive(Clone, Debug)]
 pub struct Item {
     pub label: String,
-    pub value: Option<String>,
+    pub value: Option<TimexValue>,
     pub earliest: Option<Date>,
     pub latest: Option<Date>,
     pub participants: Vec<String>,
@@ -395,7 +396,7 @@ mod tests {
         let f = Fixture::new("John Smith met Mary Jones in Rome on Monday. Smith said the talks went well.");
         let events = f.events();
         let met = events.iter().find(|e| e.lemma == "meet").unwrap();
-        assert_eq!(met.time.value.as_deref(), Some("2017-04-10"));
+        assert_eq!(met.time.value.map(|v| v.to_string()).as_deref(), Some("2017-04-10"));
         assert_eq!(met.label.as_deref(), Some("John Smith meets Mary Jones in Rome"));
         let names: Vec<&str> = met.participants.iter().map(|p| f.name(p)).collect();
         assert_eq!(names, ["John Smith", "Mary Jones", "Rome"]);
