@@ -638,6 +638,9 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 }
 
 /// The most salient compatible antecedent of the pronoun at `k`.
+/// How many mentions back a pronoun's antecedent is looked for.
+const ANTECEDENT_WINDOW: usize = 64;
+
 fn antecedent(mentions: &[Mention], k: usize, entities: &[Entity], gender: Gender, plural: bool) -> Option<(usize, Vec<usize>)> {
     let this = &mentions[k];
     let fits = |m: &Mention| -> Option<(usize, Vec<usize>)> {
@@ -656,7 +659,10 @@ fn antecedent(mentions: &[Mention], k: usize, entities: &[Entity], gender: Gende
         let ok = ent.kind == EntityKind::Person && (ent.gender == Gender::Unknown || ent.gender == gender) && m.members.is_empty();
         ok.then(|| (e, Vec::new()))
     };
-    let earlier = &mentions[..k];
+    // Only the last `ANTECEDENT_WINDOW` mentions are candidates: a pronoun
+    // refers to something near, and the search stays linear in the article.
+    let earlier = &mentions[k.saturating_sub(ANTECEDENT_WINDOW)..k];
+    let k = earlier.len();
     // Same sentence: the subject first, then the nearest.
     let same: Vec<&Mention> = earlier.iter().rev().take_while(|m| m.sentence == this.sentence).collect();
     if let Some(hit) = same.iter().filter(|m| m.subject).find_map(|m| fits(m)) {
@@ -669,7 +675,7 @@ fn antecedent(mentions: &[Mention], k: usize, entities: &[Entity], gender: Gende
     let mut idx = k - same.len();
     let mut steps = 0;
     while idx > 0 && steps < 4 {
-        let s = mentions[idx - 1].sentence;
+        let s = earlier[idx - 1].sentence;
         let group_start = earlier[..idx].iter().rposition(|m| m.sentence != s).map_or(0, |p| p + 1);
         let group = &earlier[group_start..idx];
         if let Some(hit) = group.iter().filter(|m| m.subject).find_map(&fits) {

@@ -254,25 +254,74 @@ impl Indexes {
 }
 
 /// Reads sentence `si`: tokens, names, triggers and their explicit times.
-fn read<'a, 't>(article: &ArticleInput<'a>, index: &Indexes, timexes: &'t [Timex], si: usize) -> SentenceRead<'a, 't> {
+fn read<'a, 't>(article: &ArticleInput<'a>, index: &Indexes, timexes: &'t [Timex], si: usize, part: &Part) -> SentenceRead<'a, 't> {
     let timex_index = &index.timexes;
-    let seg = article.segmentation;
-    let sentence = &seg.sentences[si];
-    let sentence_timexes: Vec<&Timex> = timex_index.inside(sentence.span).into_iter().map(|i| &timexes[i]).collect();
+    let sentence_timexes: Vec<&Timex> = timex_index.inside(part.span).into_iter().map(|i| &timexes[i]).collect();
     // The timexes that overlap any token of the sentence.
-    let sentence_tokens = seg.sentence_tokens(sentence);
-    let reach = match (sentence_tokens.first(), sentence_tokens.last()) {
-        (Some(a), Some(b)) => sentence.span.cover(a.span).cover(b.span),
-        _ => sentence.span,
+    let tokens = &article.segmentation.tokens[part.tokens.clone()];
+    let reach = match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => part.span.cover(a.span).cover(b.span),
+        _ => part.span,
     };
     let near_timexes: Vec<&Timex> = timex_index.overlapping(reach).into_iter().map(|i| &timexes[i]).collect();
-    let (toks, names) = read_sentence(article, si, &near_timexes);
+    let (toks, names) = read_sentence(article, part.tokens.clone(), part.span, &near_timexes);
     let triggers = find_triggers(&toks);
     let explicit = anchor::explicit_times(&toks, &triggers, &sentence_timexes);
     let vague = anchor::vague_triggers(&toks, &triggers, &sentence_timexes, &explicit);
-    let cues = index.cues.overlapping(sentence.span);
-    let contents = index.contents.overlapping(sentence.span);
+    let cues = index.cues.overlapping(part.span);
+    let contents = index.contents.overlapping(part.span);
     SentenceRead { index: si, toks, names, timexes: sentence_timexes, triggers, explicit, vague, cues, contents }
+}
+
+/// The most tokens read as one sentence. Prose sentences are far shorter; a
+/// longer run (a list, text without full stops, hostile input) is read in
+/// parts of this size, so the per-sentence passes stay linear overall.
+const MAX_SENTENCE_TOKENS: usize = 160;
+
+/// A sentence, or a part of an overlong one: its tokens and its span.
+struct Part {
+    tokens: std::ops::Range<usize>,
+    span: Span,
+}
+
+/// The parts sentence `si` is read in: itself, or pieces of at most
+/// [`MAX_SENTENCE_TOKENS`] tokens.
+fn parts(seg: &Segmentation, si: usize) -> Vec<Part> {
+    let sentence = &seg.sentences[si];
+    let range = sentence.tokens.clone();
+    if range.len() <= MAX_SENTENCE_TOKENS {
+        return vec![Part { tokens: range, span: sentence.span }];
+    }
+    (range.start..range.end)
+        .step_by(MAX_SENTENCE_TOKENS)
+        .map(|from| {
+            let to = (from + MAX_SENTENCE_TOKENS).min(range.end);
+            Part { tokens: from..to, span: Span::new(seg.tokens[from].span.start, seg.tokens[to - 1].span.end) }
+        })
+        .collect()
+}
+
+/// The events of one sentence (or part): a clause event per trigger, then
+/// their times; the bounds it sets and the day it leaves the discourse at.
+fn read_part(a: usize, article: &ArticleInput<'_>, events: &mut Vec<Event>, discourse: &mut Discourse, bounds: &mut Bounds, s: SentenceRead<'_, '_>) {
+    let seg = article.segmentation;
+    let first = events.len();
+    for (ti, tr) in s.triggers.iter().enumerate() {
+        if tr.absorbed {
+            continue;
+        }
+        let mut ev = clause::clause_event(a, article, &s, ti);
+        if let Some(tx) = s.explicit.get(&ti) {
+            anchor::set_explicit(&mut ev, tx, article.published, article.body);
+        }
+        events.push(ev);
+    }
+    // The sentence's own time, for bounds: its first explicit day, else (later) its first event's.
+    let sentence_day = s.timexes.iter().find_map(|t| t.range.filter(|r| r.0 == r.1 && t.relation.is_none()).map(|r| r.0));
+    let paragraph = seg.sentences[s.index].paragraph;
+    anchor::sentence_times(events, first, article.body, discourse, article.published, seg, paragraph);
+    anchor::collect_bounds(bounds, events, first, &s, sentence_day);
+    discourse.update(sentence_day, &s.timexes);
 }
 
 /// Reads the events of one article, the `a`-th of the story: per sentence,
@@ -289,23 +338,10 @@ pub fn article_events(a: usize, article: &ArticleInput<'_>) -> Vec<Event> {
         if sentence.boilerplate {
             continue;
         }
-        let s = read(article, &index, article.timexes, si);
-        let first = events.len();
-        for (ti, tr) in s.triggers.iter().enumerate() {
-            if tr.absorbed {
-                continue;
-            }
-            let mut ev = clause::clause_event(a, article, &s, ti);
-            if let Some(tx) = s.explicit.get(&ti) {
-                anchor::set_explicit(&mut ev, tx, article.published, body);
-            }
-            events.push(ev);
+        for part in parts(seg, si) {
+            let s = read(article, &index, article.timexes, si, &part);
+            read_part(a, article, &mut events, &mut discourse, &mut bounds, s);
         }
-        // The sentence's own time, for bounds: its first explicit day, else (later) its first event's.
-        let sentence_day = s.timexes.iter().find_map(|t| t.range.filter(|r| r.0 == r.1 && t.relation.is_none()).map(|r| r.0));
-        anchor::sentence_times(&mut events, first, body, &mut discourse, article.published, seg, sentence.paragraph);
-        anchor::collect_bounds(&mut bounds, &events, first, &s, sentence_day);
-        discourse.update(sentence_day, &s.timexes);
     }
     anchor::definite_references(&mut events);
     anchor::apply_bounds(&mut events, bounds, body);
@@ -363,7 +399,8 @@ impl Fixture {
 
     /// Sentence `si` as the passes read it.
     fn sentence(&self, si: usize) -> SentenceRead<'_, '_> {
-        read(&self.input(), &Indexes::new(&self.input()), &self.timexes, si)
+        let part = parts(&self.seg, si).remove(0);
+        read(&self.input(), &Indexes::new(&self.input()), &self.timexes, si, &part)
     }
 
     /// The events of the article (before merging).

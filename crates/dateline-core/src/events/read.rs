@@ -56,14 +56,12 @@ pub(super) fn is_pronoun(lower: &str) -> bool {
     matches!(stem, "he" | "she" | "they" | "we" | "i" | "it" | "you")
 }
 
-/// Reads sentence `si` of `article`: its tokens, marked where a quote
+/// Reads the tokens `range` (a sentence, whose span is `span`): its tokens, marked where a quote
 /// (the quotes stage), a time expression (`timexes`, the time stage) or a
 /// resolved entity mention (the entity stage: names, pronouns and role nouns
 /// alike) covers them, and one [`Name`] per such mention.
-pub(super) fn read_sentence<'a>(article: &ArticleInput<'a>, si: usize, timexes: &[&Timex]) -> (Vec<Tok<'a>>, Vec<Name>) {
+pub(super) fn read_sentence<'a>(article: &ArticleInput<'a>, range: std::ops::Range<usize>, span: Span, timexes: &[&Timex]) -> (Vec<Tok<'a>>, Vec<Name>) {
     let seg = article.segmentation;
-    let sentence = &seg.sentences[si];
-    let range = sentence.tokens.clone();
     let quoted = article.quoted;
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(range.len());
     let mut q = quoted.partition_point(|r| r.outer.end <= seg.tokens.get(range.start).map_or(0, |t| t.span.start));
@@ -77,7 +75,7 @@ pub(super) fn read_sentence<'a>(article: &ArticleInput<'a>, si: usize, timexes: 
         let text = t.span.text(article.body);
         toks.push(Tok { span: t.span, text, lower: Cow::Borrowed(seg.lower(i)), kind: t.kind, quoted: in_quote, name: None, timex, verbs: OnceCell::new() });
     }
-    let names = mark_names(article, sentence.span, &mut toks);
+    let names = mark_names(article, span, &mut toks);
     (toks, names)
 }
 
