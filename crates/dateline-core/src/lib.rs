@@ -14,8 +14,9 @@
 //!
 //! 1. [`document`]: an article's body and metadata ([`Document`]), and the
 //!    article file format with its header.
-//! 2. [`segment`]: paragraphs, sentences and tokens ([`segment::Segmentation`]),
-//!    with boilerplate lines flagged by their shape.
+//! 2. [`segment`]: paragraphs, sentences and the one token table every later
+//!    stage reads ([`segment::Segmentation`]: each token's span, kind and
+//!    lower case), with boilerplate lines flagged by their shape.
 //!    [`quotes`] then finds the quoted regions ([`quotes::Quoted`]): curly,
 //!    straight and mismatched marks, quotes running to the paragraph end.
 //! 3. [`entities`]: mentions of people, organisations, places and groups,
@@ -31,14 +32,17 @@
 //!    phases (fields from the text, then resolution: weekdays by tense,
 //!    anaphora by the last day mentioned), each with a note on how. Values
 //!    are typed ([`timex::TimexValue`]) and written as TIMEX3 strings.
-//! 6. [`events`]: clause-level events with participants (the entities'
-//!    mentions) and a time (explicit, from the governing event, bounded by
-//!    "after X", or inherited from the report), statements absorbed by the
-//!    frame event they were made at, and the story timeline
-//!    ([`events::Timeline`]) merging the same event across articles.
-//!
-//!    [`events::mentions`] finds TimeML event mentions (one head word each,
-//!    with a TimeML class) from the word classes of [`tag`].
+//! 6. [`events`]: a folder of passes, each consuming the earlier stages'
+//!    outputs (quotes, entity mentions, attributions, timexes), never
+//!    re-deriving them: [`events::mentions`] finds TimeML event mentions
+//!    (one head word each, with a class) from the word classes of [`tag`];
+//!    per sentence, triggers become clause events with participants and a
+//!    label, then a time (explicit, from the governing event, inherited,
+//!    bounded by "after X"); statements made at a frame event join it and
+//!    only statements that are news stay on the timeline; the story timeline
+//!    ([`events::Timeline`]) merges the same happening across articles; and
+//!    [`events::links`] gives every event mention its time, participants and
+//!    timeline item.
 //!
 //! [`sort`] is the one stable sort everything uses (small wasm).
 //!
