@@ -113,6 +113,10 @@ pub fn timexes(body: &str, seg: &Segmentation, anchor: Date) -> Vec<Timex> {
                 i += 1;
                 continue;
             };
+            if holiday_in_name(&words, &m) {
+                i = m.end.max(i + 1);
+                continue;
+            }
             let span = Span::new(words[m.start].span.start, words[m.end - 1].span.end);
             let tense = tense_near(&words, m.start, m.end);
             if let Some(mut timex) = resolve(&m.fields, &mut discourse, sentence_day, tense, span.text(body)) {
@@ -139,6 +143,18 @@ pub fn timexes(body: &str, seg: &Segmentation, anchor: Date) -> Vec<Timex> {
         }
     }
     out
+}
+
+/// A holiday word that is part of a name ("the Greenfield Christmas Fund",
+/// "Easter Seals", "the May Day Parade Committee"): followed by a
+/// capitalised word that is no day, month or part of a holiday itself.
+fn holiday_in_name(words: &[Word<'_>], m: &Match) -> bool {
+    if m.fields.holiday.is_none() {
+        return false;
+    }
+    let Some(next) = words.get(m.end) else { return false };
+    let time_word = crate::date::weekday_of_lower(&next.lower).is_some() || crate::date::month_of_lower(&next.lower).is_some() || matches!(next.lower.as_ref(), "day" | "eve" | "week" | "weekend" | "holiday" | "holidays");
+    next.kind == TokenKind::Word && next.cap() && !next.hyphen && !time_word
 }
 
 // ------------------------------------------------------------------ words
