@@ -145,7 +145,7 @@ pub(super) fn clause_event(a: usize, article: &ArticleInput<'_>, s: &SentenceRea
         _ => first_person_speaker(article, s, k, subj_start),
     };
     let content = cued.filter(|_| tr.class == Class::Statement).map(|q| q.content.text(article.body));
-    let label = make_label(toks, names, tr, &LabelParts { actor, content, end: ev_end });
+    let label = make_label(toks, names, tr, &LabelParts { actor, content, start: ev_start, end: ev_end });
     let reported = toks[k].quoted
         || (tr.class != Class::Statement && tr.verb.is_some() && triggers.iter().any(|o| o.class == Class::Statement && o.verb.is_some() && o.at < k));
     let cued = s.explicit.get(&ti).is_some_and(|t| t.note.contains("cue '"));

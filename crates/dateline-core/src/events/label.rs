@@ -26,7 +26,8 @@ pub(super) struct LabelParts<'a> {
     /// For a statement: the words of its content (from the attribution
     /// stage's quote when there is one).
     pub content: Option<&'a str>,
-    /// The clause's last token.
+    /// The clause's first and last tokens.
+    pub start: usize,
     pub end: usize,
 }
 
@@ -51,7 +52,20 @@ pub(super) fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, parts: 
             };
             format!("{actor} {verb} {object}")
         }
-        (None, _) => noun_label(toks, tr.at),
+        (None, _) => {
+            let phrase = noun_label(toks, tr.at);
+            // A bare noun ("Election") says little: the clause that reports it does.
+            if phrase.split_whitespace().count() < 3 && parts.start < tr.at {
+                let clause = text_of(toks, parts.start, parts.end.max(tr.at), 10);
+                let actor = parts.actor.clone().or_else(|| actor_phrase(toks, names, parts.start));
+                match actor.filter(|a| !clause.starts_with(a.as_str()) && toks[parts.start].name.is_none()) {
+                    Some(actor) if is_verbish(&toks[parts.start]) => format!("{actor} {clause}"),
+                    _ => clause,
+                }
+            } else {
+                phrase
+            }
+        }
     };
     Some(capitalise(label.trim()))
 }
@@ -78,13 +92,21 @@ fn actor_phrase(toks: &[Tok<'_>], names: &[Name], k: usize) -> Option<String> {
     if head.kind == TokenKind::Punct || is_pronoun(&head.lower) || is_clause_word(&head.lower) || head.quoted {
         return None;
     }
-    let mut start = end;
-    while start > 0 && end - start < 5 {
-        let t = &toks[start - 1];
-        if t.kind == TokenKind::Punct || t.timex || t.quoted || is_clause_word(&t.lower) || is_verbish(t) || t.name.is_some() {
-            break;
+    let noun_phrase_start = |end: usize| {
+        let mut start = end;
+        while start > 0 && end - start < 5 {
+            let t = &toks[start - 1];
+            if t.kind == TokenKind::Punct || t.timex || t.quoted || is_clause_word(&t.lower) || is_verbish(t) || t.name.is_some() {
+                break;
+            }
+            start -= 1;
         }
-        start -= 1;
+        start
+    };
+    let mut start = noun_phrase_start(end);
+    // "Farmers in the province": a noun with its prepositional phrase.
+    if start >= 2 && matches!(toks[start - 1].lower.as_ref(), "in" | "of" | "from" | "at") && toks[start - 2].kind == TokenKind::Word && !is_clause_word(&toks[start - 2].lower) && !is_verbish(&toks[start - 2]) && toks[start - 2].name.is_none() && !toks[start - 2].quoted {
+        start = noun_phrase_start(start - 2);
     }
     // "at least 20", "at most five": a quantifier, not a place.
     if start > 0 && matches!(toks[start].lower.as_ref(), "least" | "most") && toks[start - 1].lower == "at" {
@@ -237,6 +259,12 @@ mod tests {
     #[test]
     fn no_actor_no_label() {
         assert_eq!(label("He said the talks had failed.", "said"), None);
+    }
+
+    #[test]
+    fn a_bare_event_noun_is_labelled_by_its_clause() {
+        let got = label("Farmers in the province rejected the plan in the referendum.", "referendum").unwrap();
+        assert_eq!(got, "Farmers in the province rejected the plan in the referendum");
     }
 
     #[test]
