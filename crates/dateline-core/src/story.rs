@@ -11,7 +11,9 @@ use crate::quotes;
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
 use crate::timex::TimexValue;
-use crate::{events, tag, time};
+#[cfg(feature = "event-mentions")]
+use crate::tag;
+use crate::{events, time};
 
 pub const SCHEMA: u32 = 1;
 
@@ -41,7 +43,9 @@ pub struct ArticleResult {
     pub timexes: Vec<TimexOut>,
     pub quotes: Vec<QuoteOut>,
     pub mentions: Vec<MentionOut>,
-    /// TimeML event mentions (head words with a class).
+    /// TimeML event mentions (head words with a class); not emitted
+    /// without the `event-mentions` feature.
+    #[cfg_attr(not(feature = "event-mentions"), serde(skip))]
     pub event_mentions: Vec<EventMentionOut>,
     /// The full segmentation, for the explorer; not serialised.
     #[serde(skip)]
@@ -320,10 +324,17 @@ impl Extraction {
 
 /// The article's event mentions; words inside temporal expressions and
 /// entity mentions are not events.
+#[cfg(feature = "event-mentions")]
 fn event_mentions(body: &str, seg: &Segmentation, timexes: &[time::Timex], ents: &Entities) -> Vec<events::mentions::EventMention> {
     let tags = tag::tag(body, seg);
     let exclude: Vec<Span> = timexes.iter().map(|t| t.span).chain(ents.mentions.iter().map(|m| m.span)).collect();
     events::mentions::find(body, seg, &tags, &exclude)
+}
+
+/// Built without the `event-mentions` feature (the explorer): none.
+#[cfg(not(feature = "event-mentions"))]
+fn event_mentions(_: &str, _: &Segmentation, _: &[time::Timex], _: &Entities) -> Vec<events::mentions::EventMention> {
+    Vec::new()
 }
 
 /// What the events stage reads of one analysed article.

@@ -770,7 +770,7 @@ fn time_words() -> &'static TimeWords {
     static WORDS: OnceLock<TimeWords> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: Map<String, WordInfo> = Map::default();
-        fill(&mut words, "numbers", &|i, key| first(&mut i.number, key.parse().ok()));
+        fill(&mut words, "numbers", &|i, key| first(&mut i.number, crate::timex::parse_decimal(key)));
         fill(&mut words, "parts_of_day", &|i, key| first(&mut i.part_of_day, PartOfDay::from_code(key)));
         fill(&mut words, "seasons", &|i, key| first(&mut i.season, Season::from_code(key)));
         fill(&mut words, "shifts", &|i, key| first(&mut i.shift, key.parse().ok()));
@@ -970,7 +970,7 @@ fn number_at(w: &[Word<'_>], i: usize) -> Option<(usize, Amount)> {
     let first = w.get(i)?;
     if first.kind == TokenKind::Number {
         let digits = first.lower.replace(',', "");
-        let n: f64 = digits.parse().ok()?;
+        let n: f64 = crate::timex::parse_decimal(&digits)?;
         return Some((i + 1, Amount::N(n)));
     }
     if first.info.vague_amount {

@@ -302,14 +302,32 @@ impl fmt::Display for TimeOfDay {
     }
 }
 
+/// A decimal number without exponent or sign ("2", "2.5", "1000"), read
+/// by hand: `str::parse::<f64>` would cost the explorer several KB of wasm.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() && fraction.is_empty() || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits = |part: &str| part.bytes().fold(0.0f64, |value, b| value * 10.0 + f64::from(b - b'0'));
+    Some(digits(whole) + digits(fraction) / 10f64.powi(fraction.len().min(300) as i32))
+}
+
 /// An amount as TIMEX3 writes it: `2`, `2.5`, `X`.
 fn write_amount(f: &mut fmt::Formatter<'_>, amount: Option<f64>) -> fmt::Result {
     match amount {
         None => f.write_str("X"),
         Some(n) if n.fract() == 0.0 => write!(f, "{}", n as i64),
         Some(n) => {
-            let s = format!("{n:.2}");
-            f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
+            // Two decimals at most, written by hand: float formatting would
+            // cost the explorer several KB of wasm.
+            let hundredths = (n * 100.0).round() as i64;
+            let (whole, part) = (hundredths / 100, (hundredths % 100).abs());
+            if part == 0 {
+                return write!(f, "{whole}");
+            }
+            let digits = format!("{part:02}");
+            write!(f, "{whole}.{}", digits.trim_end_matches('0'))
         }
     }
 }
@@ -406,7 +424,7 @@ fn parse_duration(text: &str) -> Option<Duration> {
     let (number, unit) = rest.split_at(split);
     let amount = match number {
         "X" => None,
-        n if n.bytes().all(|b| b.is_ascii_digit() || b == b'.') => Some(n.parse::<f64>().ok()?),
+        n if n.bytes().all(|b| b.is_ascii_digit() || b == b'.') => Some(parse_decimal(n)?),
         _ => return None,
     };
     Some(Duration { amount, unit: DurationUnit::from_code(unit, time)? })
@@ -523,6 +541,21 @@ mod tests {
             TimexValue::Reference(Reference::Present),
             TimexValue::Reference(Reference::Future),
         ]
+    }
+
+    #[test]
+    fn decimals_are_read_and_written_by_hand() {
+        assert_eq!(super::parse_decimal("2"), Some(2.0));
+        assert_eq!(super::parse_decimal("2.5"), Some(2.5));
+        assert_eq!(super::parse_decimal("0.25"), Some(0.25));
+        assert_eq!(super::parse_decimal("1000"), Some(1000.0));
+        assert_eq!(super::parse_decimal("."), None);
+        assert_eq!(super::parse_decimal("1e5"), None);
+        assert_eq!(super::parse_decimal("-2"), None);
+        for (amount, text) in [(0.001, "P0D"), (2.5, "P2.5Y"), (0.25, "P0.25D"), (1.5, "PT1.5H"), (3.0, "P3M")] {
+            let unit = if text.starts_with("PT") { DurationUnit::Hour } else if text.ends_with('Y') { DurationUnit::Year } else if text.ends_with('D') { DurationUnit::Day } else { DurationUnit::Month };
+            assert_eq!(TimexValue::Duration(Duration { amount: Some(amount), unit }).to_string(), text);
+        }
     }
 
     #[test]

@@ -112,7 +112,7 @@ pub struct EventMention {
 pub fn find(body: &str, seg: &Segmentation, tags: &[Tag], exclude: &[Span]) -> Vec<EventMention> {
     let _ = body;
     let mut exclude = exclude.to_vec();
-    exclude.sort_unstable_by_key(|s| (s.start, s.end));
+    crate::sort::sort_by_key(&mut exclude, |s| (s.start, s.end));
     let mut ex = 0;
     let mut out = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
