@@ -8,6 +8,9 @@ use std::fmt::Write as _;
 use dateline_core::story::{extract, Input};
 use dateline_core::{Date, Document};
 
+mod carets;
+use carets::underline;
+
 struct Expected {
     start: usize,
     end: usize,
@@ -22,37 +25,13 @@ struct Case {
 }
 
 fn load_cases() -> Vec<Case> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/mentions");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-    files.sort();
-    let mut cases: Vec<Case> = Vec::new();
-    for path in files {
-        let file = path.file_name().unwrap().to_string_lossy().to_string();
-        for (n, line) in std::fs::read_to_string(&path).unwrap().lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let trimmed = line.trim_start();
-            if trimmed.starts_with('^') {
-                let case = cases.last_mut().unwrap_or_else(|| panic!("{file}:{}: caret line before any text", n + 1));
-                let column = line.chars().count() - trimmed.chars().count();
-                let carets = trimmed.chars().take_while(|c| *c == '^').count();
-                let class = trimmed[carets..].split_whitespace().next().expect("class").to_string();
-                let byte = |c: usize| case.text.char_indices().nth(c).map_or(case.text.len(), |(b, _)| b);
-                let (start, end) = (byte(column), byte(column + carets));
-                case.expected.push(Expected { start, end, class });
-                continue;
-            }
-            cases.push(Case { file: file.clone(), line: n + 1, text: line.to_string(), expected: Vec::new() });
-        }
-    }
-    cases
-}
-
-fn underline(text: &str, start: usize, end: usize) -> String {
-    let pad = text[..start].chars().count();
-    let width = text[start..end].chars().count().max(1);
-    format!("{}{}", " ".repeat(pad), "^".repeat(width))
+    carets::load("mentions", None)
+        .into_iter()
+        .map(|c| {
+            let expected = c.marks.into_iter().map(|m| Expected { start: m.start, end: m.end, class: m.expect.into_iter().next().expect("class") }).collect();
+            Case { file: c.file, line: c.line, text: c.text, expected }
+        })
+        .collect()
 }
 
 #[test]

@@ -8,6 +8,10 @@ use dateline_core::segment::segment;
 use dateline_core::time::timexes;
 use dateline_core::Date;
 
+mod carets;
+use carets::underline;
+
+/// A marked expression: type, value and, optionally, `mod=...`.
 struct Expected {
     start: usize,
     end: usize,
@@ -25,46 +29,24 @@ struct Case {
 }
 
 fn load_cases() -> Vec<Case> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/time");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-    files.sort();
-    let mut cases: Vec<Case> = Vec::new();
-    for path in files {
-        let file = path.file_name().unwrap().to_string_lossy().to_string();
-        let mut anchor: Option<Date> = None;
-        for (n, line) in std::fs::read_to_string(&path).unwrap().lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(date) = line.strip_prefix("anchor:") {
-                anchor = Some(Date::parse(date.trim()).unwrap());
-                continue;
-            }
-            let trimmed = line.trim_start();
-            if trimmed.starts_with('^') {
-                let case = cases.last_mut().unwrap_or_else(|| panic!("{file}:{}: caret line before any text", n + 1));
-                let column = line.chars().count() - trimmed.chars().count();
-                let carets = trimmed.chars().take_while(|c| *c == '^').count();
-                let mut rest = trimmed[carets..].split_whitespace();
-                let kind = rest.next().expect("type").to_string();
-                let value = rest.next().expect("value").to_string();
-                let modifier = rest.next().map(|m| m.trim_start_matches("mod=").to_string());
-                let byte = |c: usize| case.text.char_indices().nth(c).map_or(case.text.len(), |(b, _)| b);
-                let (start, end) = (byte(column), byte(column + carets));
-                case.expected.push(Expected { start, end, kind, value, modifier });
-                continue;
-            }
-            let anchor = anchor.unwrap_or_else(|| panic!("{file}:{}: no `anchor:` line before the first case", n + 1));
-            cases.push(Case { file: file.clone(), line: n + 1, anchor, text: line.to_string(), expected: Vec::new() });
-        }
-    }
-    cases
-}
-
-fn underline(text: &str, start: usize, end: usize) -> String {
-    let pad = text[..start].chars().count();
-    let width = text[start..end].chars().count().max(1);
-    format!("{}{}", " ".repeat(pad), "^".repeat(width))
+    carets::load("time", Some("anchor"))
+        .into_iter()
+        .map(|c| {
+            let anchor = c.header.as_deref().map(|d| Date::parse(d).unwrap()).unwrap_or_else(|| panic!("{}:{}: no `anchor:` line before the first case", c.file, c.line));
+            let expected = c
+                .marks
+                .into_iter()
+                .map(|m| {
+                    let mut words = m.expect.into_iter();
+                    let kind = words.next().expect("type");
+                    let value = words.next().expect("value");
+                    let modifier = words.next().map(|m| m.trim_start_matches("mod=").to_string());
+                    Expected { start: m.start, end: m.end, kind, value, modifier }
+                })
+                .collect();
+            Case { file: c.file, line: c.line, anchor, text: c.text, expected }
+        })
+        .collect()
 }
 
 #[test]
