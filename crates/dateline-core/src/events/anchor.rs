@@ -351,3 +351,45 @@ pub(super) fn share_clause_time(events: &mut [Event], first: usize, body: &str, 
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Fixture;
+
+    /// (trigger text, value or bounds) of each event.
+    fn times(text: &str) -> Vec<(String, String)> {
+        let f = Fixture::new(text);
+        f.events()
+            .iter()
+            .map(|e| {
+                let t = &e.time;
+                let when = match (t.value, t.earliest, t.latest) {
+                    (Some(v), _, _) => v.to_string(),
+                    (None, Some(a), None) => format!("after {a}"),
+                    (None, None, Some(b)) => format!("before {b}"),
+                    _ => "-".to_string(),
+                };
+                (e.trigger.text(text).to_string(), when)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_date_goes_to_the_nearest_event() {
+        let got = times("Smith said Wednesday that Jones resigned on Monday.");
+        assert!(got.contains(&("said".into(), "2017-04-12".into())), "{got:?}");
+        assert!(got.contains(&("resigned".into(), "2017-04-10".into())), "{got:?}");
+    }
+
+    #[test]
+    fn after_bounds_what_came_before() {
+        let got = times("Smith spoke to reporters on Tuesday after the raid on the compound.");
+        assert!(got.contains(&("raid".into(), "before 2017-04-11".into())), "{got:?}");
+    }
+
+    #[test]
+    fn an_event_reported_in_a_dated_statement_takes_its_date() {
+        let got = times("Ministers met in Rome on Monday. “We agreed to set up a working group,” the minister said.");
+        assert!(got.contains(&("agreed".into(), "2017-04-10".into())), "{got:?}");
+    }
+}

@@ -273,3 +273,29 @@ fn match_words(toks: &[Tok<'_>], tr: &Trigger, ev_start: usize, ev_end: usize) -
     };
     (words, modifiers)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Fixture;
+
+    #[test]
+    fn an_apposition_between_subject_and_verb_is_skipped() {
+        let f = Fixture::new("Acme Corp, a maker of parts, ordered a recall on Monday.");
+        let e = f.events().into_iter().find(|e| e.lemma == "order").unwrap();
+        assert_eq!(f.name(&e.participants[0]), "Acme");
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_sentence_subject() {
+        let f = Fixture::new("Acme Corp concluded that sales fell, and on Thursday ordered a recall.");
+        let e = f.events().into_iter().find(|e| e.lemma == "order").unwrap();
+        assert_eq!(e.label.as_deref(), Some("Acme orders a recall"));
+    }
+
+    #[test]
+    fn a_statement_speaker_comes_from_attribution() {
+        let f = Fixture::new("Mayor Ana Ortiz spoke first. “It is over,” she said on Monday.");
+        let said = f.events().into_iter().find(|e| e.lemma == "say").unwrap();
+        assert_eq!(said.speaker.as_deref().map(|s| f.name(s)), Some("Ana Ortiz"));
+    }
+}

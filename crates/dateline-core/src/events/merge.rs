@@ -252,3 +252,43 @@ fn sort_day(value: &TimexValue) -> Option<Date> {
         _ => value.year().and_then(|year| Date::new(year, 1, 1)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u8) -> Date {
+        Date::new(2017, 4, d).unwrap()
+    }
+
+    #[test]
+    fn times_are_compatible_when_their_days_can_meet() {
+        let on = |d: u8| EventTime { value: Some(TimexValue::Day(day(d))), range: Some((day(d), day(d))), ..EventTime::default() };
+        let before = |d: u8| EventTime { latest: Some(day(d)), ..EventTime::default() };
+        assert!(compatible(&on(3), &on(3)) && !compatible(&on(3), &on(4)));
+        assert!(compatible(&on(3), &before(6)) && !compatible(&on(7), &before(6)));
+        assert!(compatible(&on(3), &EventTime::default()));
+    }
+
+    #[test]
+    fn items_sort_by_the_first_day_of_their_value() {
+        assert_eq!(sort_day(&TimexValue::Day(day(12))), Some(day(12)));
+        assert_eq!(sort_day(&TimexValue::Month { year: 2017, month: 4 }), Some(day(1)));
+        assert_eq!(sort_day(&TimexValue::Year(2013)), Date::new(2013, 1, 1));
+    }
+
+    #[test]
+    fn the_same_happening_in_two_articles_is_one_item() {
+        use super::super::Fixture;
+        let a = Fixture::new("John Smith met Mary Jones in Rome on Monday.");
+        let b = Fixture::new("Mary Jones met John Smith in Rome on Monday to discuss trade.");
+        let mut events = super::super::article_events(0, &a.input());
+        let mut second = super::super::article_events(1, &b.input());
+        // The two fixtures number their entities alike: e0 and e1 are the same people.
+        events.append(&mut second);
+        let items = merge(&mut events);
+        let meetings: Vec<&Item> = items.iter().filter(|i| i.label.contains("meets")).collect();
+        assert_eq!(meetings.len(), 1, "{items:#?}");
+        assert_eq!(meetings[0].evidence.len(), 2);
+    }
+}

@@ -113,3 +113,29 @@ pub(super) fn is_verbish(t: &Tok<'_>) -> bool {
             || t.verbs().1.is_some_and(|v| v.1 != Form::Ing)
             || (l.len() > 4 && l.ends_with("ed") && !is_cap(t.text)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Fixture;
+
+    #[test]
+    fn names_are_the_entity_stage_mentions() {
+        let f = Fixture::new("Secretary of State Rex Tillerson met Vladimir Putin in Moscow.");
+        let s = f.sentence(0);
+        let names: Vec<&str> = s.names.iter().map(|n| n.display.as_str()).collect();
+        assert_eq!(names, ["Rex Tillerson", "Vladimir Putin", "Moscow"]);
+        let met = s.toks.iter().find(|t| t.text == "met").unwrap();
+        assert!(met.name.is_none());
+        assert!(s.toks.iter().any(|t| t.text == "Putin" && t.name == Some(1)));
+    }
+
+    #[test]
+    fn quote_and_time_marks_come_from_their_stages() {
+        let f = Fixture::new("“We agreed on Monday,” the minister said.");
+        let s = f.sentence(0);
+        let tok = |text: &str| s.toks.iter().find(|t| t.text == text).unwrap();
+        assert!(tok("We").quoted && tok("agreed").quoted);
+        assert!(!tok("minister").quoted);
+        assert!(tok("Monday").timex && !tok("agreed").timex);
+    }
+}

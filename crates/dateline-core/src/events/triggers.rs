@@ -126,3 +126,32 @@ pub(super) fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Fixture;
+
+    /// (lemma, absorbed, is a verb) of each trigger of the first sentence.
+    fn triggers(text: &str) -> Vec<(String, bool, bool)> {
+        let f = Fixture::new(text);
+        f.sentence(0).triggers.iter().map(|t| (t.lemma.clone(), t.absorbed, t.verb.is_some())).collect()
+    }
+
+    #[test]
+    fn a_light_verb_and_its_event_noun_are_one_trigger() {
+        assert_eq!(triggers("The ministers held a press conference."), [("press conference".into(), false, true), ("press conference".into(), true, false)]);
+    }
+
+    #[test]
+    fn a_verb_in_a_relative_clause_after_an_event_noun_belongs_to_it() {
+        let got = triggers("The rebels denied the attack that killed ten people.");
+        assert!(got.contains(&("attack".into(), false, false)));
+        assert!(got.contains(&("kill".into(), true, true)), "{got:?}");
+    }
+
+    #[test]
+    fn present_tense_actions_and_bare_base_forms_are_no_events() {
+        assert_eq!(triggers("The company sells cars and buys parts."), []);
+        assert_eq!(triggers("They will meet in Rome."), [("meet".into(), false, true)]);
+    }
+}
