@@ -144,59 +144,41 @@ struct Cue {
     speakers: Vec<usize>,
 }
 
-static ADVERBS: WordSet = WordSet::new(&[
-    "also", "previously", "repeatedly", "later", "earlier", "then", "still", "again", "further", "once", "recently",
-    "never", "not", "just", "already", "even", "now", "first", "himself", "herself", "itself", "themselves",
-    "reportedly", "initially", "often", "always", "ever", "yet", "too", "similarly", "both", "all", "only", "has",
-    "have", "had", "will", "would", "could", "can", "may", "might", "must", "shall", "should", "did", "does", "do",
-    "n't", "has", "since", "subsequently", "finally", "separately", "however", "meanwhile", "though", "last",
-]);
+/// `data/attribution_words.txt`: every `WordSet` below is one of its sections.
+const ATTRIBUTION_WORDS: &str = include_str!("../data/attribution_words.txt");
+
+/// Adverbs and auxiliaries skipped between a subject and its verb ("he also said", "she has said").
+static ADVERBS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "adverbs");
 
 /// Cue verbs that are also common nouns.
-static NOUNY: WordSet = WordSet::new(&[
-    "report", "claim", "answer", "question", "support", "back", "post", "call", "estimate", "forecast", "project",
-    "figure", "guess", "state", "point", "hope", "fear", "doubt", "judge", "spell", "detail", "outline", "signal",
-    "comment", "counter", "reply", "demand", "promise", "pledge", "vow", "tweet", "label", "joke", "cry", "credit",
-    "challenge", "dispute", "contest", "echo", "attack", "praise", "welcome", "defend", "blame", "note", "remark",
-    "cite", "record", "respond", "request", "dismiss", "slam", "blast", "hail", "concern", "worry", "rebuke",
-    "caution", "warn", "chant", "figure", "project", "contend", "add", "accuse", "oppose", "find", "feel", "think",
-    "plan", "offer", "decline",
-]);
+static NOUNY: WordSet = WordSet::section(ATTRIBUTION_WORDS, "nouny");
 
-static BE: WordSet = WordSet::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"]);
+/// Forms of "be".
+static BE: WordSet = WordSet::section(ATTRIBUTION_WORDS, "be");
 
-static DETERMINERS: WordSet = WordSet::new(&[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "whose",
-    "no", "any", "each", "every", "some", "such", "another",
-]);
+/// Determiners and possessives that start a noun phrase.
+static DETERMINERS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "determiners");
 
 /// Words that start a clause (a zero-"that" complement).
-static CLAUSE_STARTERS: WordSet = WordSet::new(&[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "some",
-    "many", "most", "all", "no", "his", "her", "its", "their", "our", "my", "your", "both", "neither", "nobody",
-    "everyone", "nothing", "none", "if", "how", "what", "why", "whether", "when", "where", "who", "any", "more",
-    "several", "few", "each", "every", "one", "two", "three", "such",
-]);
+static CLAUSE_STARTERS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "clause-starters");
 
 /// Words that do not start a zero-"that" complement.
-static NOT_CLAUSE: WordSet = WordSet::new(&[
-    "to", "of", "for", "on", "in", "at", "with", "by", "about", "from", "into", "during", "after", "before",
-    "and", "or", "but", "so", "as", "than", "because", "while", "goodbye", "hello", "yes", "no", "thanks",
-    "nothing", "something", "anything", "otherwise", "not", "nor", "was", "is", "were", "are", "had", "has",
-    "would", "will", "could", "should", "can", "may", "might", "must", "be", "been", "being", "do", "did",
-    "does", "up", "out", "off", "over", "against", "more", "less", "much", "little", "earlier", "later",
-    "recently", "again", "too", "also", "then", "now", "here", "there", "repeatedly", "publicly", "privately",
-]);
+static NOT_CLAUSE: WordSet = WordSet::section(ATTRIBUTION_WORDS, "not-clause");
 
 /// Verbs of telling: an object (the listener) comes before the content.
-static TELLING: WordSet = WordSet::new(&["tell", "inform", "assure", "reassure", "remind", "warn", "advise", "urge", "ask", "caution", "promise", "brief", "encourage"]);
+static TELLING: WordSet = WordSet::section(ATTRIBUTION_WORDS, "telling");
 
-static WEEKDAYS: WordSet = WordSet::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow"]);
-static MONTHS: WordSet = WordSet::new(&["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]);
-static TIME_WORDS: WordSet = WordSet::new(&["morning", "afternoon", "evening", "night", "week", "month", "year", "day", "weekend", "time"]);
+/// Weekday names and "today", "yesterday", "tonight", "tomorrow" (lower case).
+static WEEKDAYS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "weekdays");
+
+/// Month names and their abbreviations (lower case).
+static MONTHS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "months");
+
+/// Nouns of a time of day or a period ("morning", "week").
+static TIME_WORDS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "time-words");
 
 /// Adjectives that, after a form of "be" and before "that", make a belief cue.
-static BELIEF_ADJECTIVES: WordSet = WordSet::new(&["confident", "convinced", "certain", "sure", "adamant", "hopeful", "optimistic", "skeptical", "sceptical", "aware", "worried", "concerned", "afraid"]);
+static BELIEF_ADJECTIVES: WordSet = WordSet::section(ATTRIBUTION_WORDS, "belief-adjectives");
 
 fn is_open_mark(s: &str) -> bool {
     matches!(s, "“" | "\"" | "‘" | "'")
@@ -1539,5 +1521,15 @@ mod tests {
             ("We won,” Jane Roe said. “It was hard.".to_string(), "direct", Some("Jane Roe".to_string())),
             ("the team was tired".to_string(), "reported", Some("Jane Roe".to_string())),
         ]);
+    }
+
+    #[test]
+    fn every_list_is_a_section_of_the_data_file() {
+        let names: Vec<&str> = lexicon::sections(ATTRIBUTION_WORDS).collect();
+        for (name, list) in [("adverbs", &ADVERBS), ("nouny", &NOUNY), ("be", &BE), ("determiners", &DETERMINERS), ("clause-starters", &CLAUSE_STARTERS), ("not-clause", &NOT_CLAUSE), ("telling", &TELLING), ("weekdays", &WEEKDAYS), ("months", &MONTHS), ("time-words", &TIME_WORDS), ("belief-adjectives", &BELIEF_ADJECTIVES)] {
+            assert!(names.contains(&name), "[{name}] is missing from data/attribution_words.txt");
+            assert!(!list.words().is_empty(), "[{name}] is empty");
+        }
+        assert_eq!(names.len(), 11, "{names:?}");
     }
 }

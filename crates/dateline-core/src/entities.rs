@@ -127,50 +127,18 @@ pub struct Mention {
     pub members: Vec<usize>,
 }
 
+/// `data/entity_words.txt`: every `WordSet` below is one of its sections.
+const ENTITY_WORDS: &str = include_str!("../data/entity_words.txt");
+
 /// Words that never start a name even when capitalised.
-static STOP: WordSet = WordSet::new(&[
-    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
-    "Her", "Their", "Our", "My", "Your", "There", "Here", "But", "And", "Or", "So", "Yet", "However", "In", "On",
-    "At", "For", "With", "As", "After", "Before", "When", "While", "If", "Although", "Though", "Because", "Since",
-    "What", "Why", "How", "Who", "Whom", "Where", "Which", "Some", "Many", "Most", "Not", "No", "Now", "Then",
-    "Still", "Also", "Meanwhile", "Earlier", "Later", "Today", "Tonight", "Yesterday", "Tomorrow", "All", "Both",
-    "Each", "Such", "Other", "Another", "Several", "According", "During", "Despite", "By", "From", "To", "Under",
-    "Over", "Among", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could", "Should",
-    "May", "Might", "Must", "Let", "Please", "Thus", "Instead", "Indeed", "Nor", "Every", "Everyone", "Nobody",
-    "None", "Nothing", "Of", "Into", "About", "Against", "Between", "Through", "Without", "Within", "Until",
-    "Once", "Even", "Just", "Only", "Perhaps", "Maybe", "Yes", "Ok", "OK", "Oh", "Former", "Unlike", "Like",
-    "Including", "Following", "Amid", "Along", "Across", "Beyond", "Besides", "Unless", "Whether", "Almost",
-    "Recommended", "Advertisement", "Related", "Read", "Click", "Share", "Photo", "Image", "Video", "Watch",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-    "Christmas", "Easter", "Ramadan", "Thanksgiving", "God", "Internet", "Web",
-]);
+static STOP: WordSet = WordSet::section(ENTITY_WORDS, "stop");
 
 /// Capitalised head words that make a run an organisation.
-static ORG_HEADS: WordSet = WordSet::new(&[
-    "Organization", "Organisation", "Department", "Ministry", "Party", "Council", "Agency", "Commission",
-    "Committee", "Court", "University", "College", "School", "Bank", "Association", "Institute", "Corporation",
-    "Company", "Inc", "Corp", "Ltd", "LLC", "Group", "Union", "Federation", "Foundation", "Fund", "Army", "Navy",
-    "Force", "Forces", "Police", "Service", "Services", "Office", "Administration", "Times", "Post", "News",
-    "Network", "Airlines", "Airways", "League", "Club", "Church", "Hospital", "Board", "Bureau", "Authority",
-    "Coalition", "Alliance", "Front", "Movement", "Guard", "Assembly", "Parliament", "Congress", "Senate",
-    "Cabinet", "Government", "Embassy", "Center", "Centre", "Trust", "Society", "Press", "Media", "Museum",
-    "Journal", "Herald", "Tribune", "Brigade", "Corps", "Command", "Secretariat", "Directorate", "Caucus",
-    "Campaign", "Program", "Programme", "Initiative", "Magazine", "Daily", "Studios", "Industries", "Holdings",
-    "Partners", "Systems", "Technologies", "Motors", "Institution", "Laboratory", "Observatory", "Council",
-    "Legislature", "Ministries", "Guards", "Regiment", "Division", "Unit", "Team", "FC", "Reuters", "Channel", "TV",
-    "Radio", "Review", "Gazette", "Mail", "Telegraph", "Guardian", "Observer", "Globe", "Chronicle", "Inquirer",
-    "Co", "plc", "PLC", "AG", "SA", "NV", "SpA", "GmbH", "Air", "Aircraft", "Airplanes", "Aerospace", "Automotive",
-    "Auto", "Electronics", "Energy", "Petroleum", "Oil", "Capital", "Management", "Ventures", "Entertainment",
-    "Communications", "Telecom", "Motor", "Brothers", "Mutual", "Financial", "Securities", "Investments",
-    "Insurance", "Software", "Computer", "Computers", "Pharmaceuticals", "Pictures", "Records", "Steel",
-    "Chemicals", "Railway", "Railways", "Workers", "Bancorp", "Stores", "Labs", "Airline",
-]);
+static ORG_HEADS: WordSet = WordSet::section(ENTITY_WORDS, "org-heads");
 
 /// Legal and generic endings left out of an organisation's entity name
 /// ("Acme Inc." is Acme).
-static LEGAL_SUFFIXES: WordSet = WordSet::new(&["Inc", "Corp", "Co", "Ltd", "LLC", "plc", "PLC", "AG", "SA", "NV", "N.V", "SpA", "GmbH", "Company", "Corporation", "Incorporated", "Limited"]);
+static LEGAL_SUFFIXES: WordSet = WordSet::section(ENTITY_WORDS, "legal-suffixes");
 
 /// The lower-case end of a hyphenated word that leaves its capitalised
 /// start a name ("Chicago-based", "Acme-led"); the value says whether the
@@ -186,38 +154,19 @@ fn hyphen_suffix(word: &str) -> Option<(&str, bool)> {
 }
 
 /// Capitalised head words that make a run a place.
-static PLACE_HEADS: WordSet = WordSet::new(&[
-    "Airport", "County", "City", "Province", "Island", "Islands", "River", "Mountain", "Mountains", "Lake",
-    "Bay", "Street", "Avenue", "Square", "Park", "Valley", "Region", "District", "Beach", "Coast", "Bridge",
-    "Peninsula", "Strait", "Sea", "Ocean", "Gulf", "Desert", "Canyon", "Harbor", "Harbour", "Port", "Township",
-    "Village", "Prefecture", "Oblast", "Territory", "Highway", "Road", "Station", "Stadium", "Arena", "Hall",
-    "Tower", "Palace", "Cathedral", "Mosque", "Temple", "Border", "Heights", "Hills", "Falls", "Springs",
-]);
+static PLACE_HEADS: WordSet = WordSet::section(ENTITY_WORDS, "place-heads");
 
 /// Lower-case collective nouns that turn a preceding name into a group.
-static GROUP_NOUNS: WordSet = WordSet::new(&[
-    "officials", "administration", "government", "authorities", "lawmakers", "legislators", "diplomats",
-    "leaders", "leadership", "regime", "forces", "troops", "military", "prosecutors", "investigators",
-    "spokesmen", "spokespeople", "aides", "advisers", "advisors", "sources", "officers", "police", "delegation",
-    "negotiators", "ministers", "senators", "representatives", "campaign", "team", "intelligence", "officers",
-    "analysts", "experts", "scientists", "researchers", "doctors", "voters", "supporters", "critics",
-    "protesters", "residents", "citizens", "workers", "employees", "executives", "agents", "staff", "embassy",
-    "ministry", "media", "press", "army", "navy", "people",
-]);
+static GROUP_NOUNS: WordSet = WordSet::section(ENTITY_WORDS, "group-nouns");
 
 /// Prepositions: a mention right after one is not a subject.
-static PREPOSITIONS: WordSet = WordSet::new(&[
-    "in", "at", "from", "near", "into", "across", "throughout", "outside", "inside", "to", "toward", "towards",
-    "around", "via", "with", "of", "for", "by", "on", "about", "after", "before", "against", "between", "over",
-    "under", "following", "than", "as", "like", "during", "among", "behind", "beyond", "without", "within",
-    "upon", "onto", "through", "since", "until", "including", "despite", "amid", "unlike", "per", "told", "asked",
-]);
+static PREPOSITIONS: WordSet = WordSet::section(ENTITY_WORDS, "prepositions");
 
 /// Name particles written in lower case inside a name.
-static PARTICLES: WordSet = WordSet::new(&["al", "bin", "ibn", "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "dos", "das", "ter", "y", "el", "abu"]);
+static PARTICLES: WordSet = WordSet::section(ENTITY_WORDS, "particles");
 
 /// Titles written as abbreviations; their period may sit inside a run.
-static ABBREV_TITLES: WordSet = WordSet::new(&["Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Capt", "Maj", "Adm", "Sgt", "Prof", "Rev", "Jr", "Sr", "St", "Brig", "Cmdr", "Atty", "Amb", "Pres", "Sec", "Gov"]);
+static ABBREV_TITLES: WordSet = WordSet::section(ENTITY_WORDS, "abbrev-titles");
 
 fn is_pronoun(lower: &str) -> Option<(Gender, bool)> {
     match lower {
@@ -1590,5 +1539,15 @@ mod tests {
         assert!(e.entities.iter().any(|x| x.name == "White House officials" && x.kind == EntityKind::Group));
         assert!(e.entities.iter().any(|x| x.name == "Trump administration" && x.kind == EntityKind::Group));
         assert!(pairs.iter().any(|(m, n)| m == "Bashar al-Assad" && n == "Bashar al-Assad"));
+    }
+
+    #[test]
+    fn every_list_is_a_section_of_the_data_file() {
+        let names: Vec<&str> = lexicon::sections(ENTITY_WORDS).collect();
+        for (name, list) in [("stop", &STOP), ("org-heads", &ORG_HEADS), ("legal-suffixes", &LEGAL_SUFFIXES), ("place-heads", &PLACE_HEADS), ("group-nouns", &GROUP_NOUNS), ("prepositions", &PREPOSITIONS), ("particles", &PARTICLES), ("abbrev-titles", &ABBREV_TITLES)] {
+            assert!(names.contains(&name), "[{name}] is missing from data/entity_words.txt");
+            assert!(!list.words().is_empty(), "[{name}] is empty");
+        }
+        assert_eq!(names.len(), 8, "{names:?}");
     }
 }
