@@ -205,8 +205,9 @@ impl<'a> Ctx<'a> {
         self.tokens[k].span.text(self.body)
     }
 
+    /// Token `k` in lower case, from the token table.
     fn lower(&self, k: usize) -> Cow<'a, str> {
-        lc(self.text(k))
+        Cow::Borrowed(self.seg.lower(k))
     }
 
     fn is_word(&self, k: usize) -> bool {
