@@ -34,6 +34,9 @@ pub(super) struct LabelParts<'a> {
 /// The label of trigger `tr`; `None` when a verb event has no actor to name
 /// (a statement by someone unknown, "Dies").
 pub(super) fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, parts: &LabelParts<'_>) -> Option<String> {
+    // A named actor ("Conyers") takes a singular verb; a common noun
+    // phrase may be plural ("Rebels").
+    let named = parts.actor.is_some() || actor_is_name(toks, tr.at);
     let actor = parts.actor.clone().or_else(|| actor_phrase(toks, names, tr.at));
     let label = match (tr.verb, tr.class) {
         (Some(_), Class::Statement) => {
@@ -45,7 +48,7 @@ pub(super) fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, parts: 
             let actor = actor?;
             let verb = if passive(toks, tr.at) {
                 toks[tr.at].lower.to_string()
-            } else if plural(&actor) {
+            } else if !named && plural(&actor) {
                 tr.word.clone()
             } else {
                 third_person(&tr.word)
@@ -113,6 +116,12 @@ fn actor_phrase(toks: &[Tok<'_>], names: &[Name], k: usize) -> Option<String> {
         start -= 1;
     }
     Some(text_of(toks, start, end, 6))
+}
+
+/// Whether the word before the verb at `k` (auxiliaries and adverbs
+/// skipped) is part of an entity's name.
+fn actor_is_name(toks: &[Tok<'_>], k: usize) -> bool {
+    toks[..k].iter().rev().find(|t| !(t.timex || is_auxiliary(&t.lower) || t.lower.ends_with("ly") && t.lower.len() > 4)).is_some_and(|t| t.name.is_some())
 }
 
 /// Be-forms and modals that stand between a subject and its verb.

@@ -213,11 +213,19 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
                 }
             }
         }
+        let label = events[lead].label.clone().unwrap_or_default();
+        let articles = members.iter().map(|&i| events[i].article).collect::<HashSet<usize>>().len();
+        // A label under three words ("A trial", "Following announcement")
+        // names no happening a reader can place: kept only when several
+        // articles report it.
+        if label.split_whitespace().count() < 3 && articles < 2 {
+            continue;
+        }
         let mut evidence: Vec<(usize, Span)> = members.iter().map(|&i| (events[i].article, events[i].evidence)).collect();
         crate::sort::sort(&mut evidence);
         evidence.dedup();
         items.push(Item {
-            label: events[lead].label.clone().unwrap_or_default(),
+            label,
             value,
             earliest,
             latest,

@@ -398,7 +398,7 @@ impl Fixture {
     }
 
     /// Sentence `si` as the passes read it.
-    pub(crate) fn sentence(&self, si: usize) -> SentenceRead<'_, '_> {
+    fn sentence(&self, si: usize) -> SentenceRead<'_, '_> {
         let part = parts(&self.seg, si).remove(0);
         read(&self.input(), &Indexes::new(&self.input()), &self.timexes, si, &part)
     }
