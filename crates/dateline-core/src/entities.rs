@@ -435,7 +435,9 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                 && ((mid_starts.contains_key(next_word) && adjective_like(word)) || lexicon::name_cue(NameCue::OrgNoun, &lower))
                 && !lexicon::title_start(&lower)
                 && lexicon::organization(&format!("{word} {}", tokens[i + 1].span.text(body))).is_none();
-            if !namey(word) || STOP.contains(word) || noise || lead_noise || money_or_zone(body, tokens, i) {
+            // "We've", "It's", "They'll": a stop word with a contraction.
+            let contracted = word.split_once(['\'', '’']).is_some_and(|(stem, _)| STOP.contains(stem));
+            if !namey(word) || STOP.contains(word) || contracted || noise || lead_noise || money_or_zone(body, tokens, i) {
                 i += 1;
                 continue;
             }

@@ -48,7 +48,7 @@ pub(super) fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, parts: 
             let actor = actor?;
             let verb = if passive(toks, tr.at) {
                 toks[tr.at].lower.to_string()
-            } else if !named && plural(&actor) {
+            } else if plural(&actor, named) {
                 tr.word.clone()
             } else {
                 third_person(&tr.word)
@@ -149,11 +149,17 @@ fn passive(toks: &[Tok<'_>], k: usize) -> bool {
     before.is_some_and(|t| matches!(t.lower.as_ref(), "was" | "were" | "is" | "are" | "be" | "been" | "being"))
 }
 
-/// "Rebels", "At least 20", "Two people": takes the plural verb.
-fn plural(actor: &str) -> bool {
+/// "Rebels", "At least 20", "White House officials": takes the plural
+/// verb. A one-word name ("Conyers") is singular.
+fn plural(actor: &str, named: bool) -> bool {
     let last = actor.rsplit(' ').next().unwrap_or(actor);
-    let lower_noun = last.ends_with('s') && !last.ends_with("ss") && last.chars().skip(1).all(char::is_lowercase) && !actor.contains(' ') || actor.contains(' ') && last.ends_with('s') && last.chars().next().is_some_and(char::is_lowercase);
-    lower_noun || last.chars().all(|c| c.is_ascii_digit())
+    let lower_plural = last.ends_with('s') && !last.ends_with("ss");
+    let common_head = actor.contains(' ') && lower_plural && last.chars().next().is_some_and(char::is_lowercase);
+    if named {
+        return common_head;
+    }
+    let one_noun = !actor.contains(' ') && lower_plural && last.chars().skip(1).all(char::is_lowercase);
+    common_head || one_noun || last.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A statement's content written after its verb ("said that the talks
@@ -180,8 +186,12 @@ fn noun_label(toks: &[Tok<'_>], at: usize) -> String {
     while from < at && matches!(toks[from].lower.as_ref(), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this" | "that") {
         from += 1;
     }
-    while ne + 1 - from < 3 && ne + 1 < toks.len() && !ends_phrase(&toks[ne + 1]) {
-        ne += 1;
+    // Short: the words that follow, to the end of the phrase ("Statement
+    // Smith made only days before the vote").
+    if ne + 1 - from < 3 {
+        while ne + 1 < toks.len() && ne + 1 - from < 9 && !ends_phrase(&toks[ne + 1]) {
+            ne += 1;
+        }
     }
     text_of(toks, from, ne, 10)
 }
