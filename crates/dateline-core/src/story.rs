@@ -195,7 +195,6 @@ struct Analysed {
     entities: Entities,
     attributions: Attributions,
     ids: Vec<String>,
-    mentions: Vec<(Span, String)>,
     timexes: Vec<time::Timex>,
     /// TimeML event mentions, in text order.
     event_mentions: Vec<events::mentions::EventMention>,
@@ -226,10 +225,9 @@ impl Extraction {
         } else if let Some((segmentation, quoted, ents)) = self.read.take() {
             let attributions = attribute(body, &segmentation, &quoted, &ents);
             let ids = self.registry.merge(&ents);
-            let mentions = ents.mentions.iter().filter_map(|m| Some((m.span, ids[m.entity?].clone()))).collect();
             let timexes = time::timexes(body, &segmentation, doc.published);
             let event_mentions = event_mentions(body, &segmentation, &timexes, &ents);
-            self.attributed = Some(Analysed { segmentation, quoted, entities: ents, attributions, ids, mentions, timexes, event_mentions, links: Vec::new(), first_event: 0 });
+            self.attributed = Some(Analysed { segmentation, quoted, entities: ents, attributions, ids, timexes, event_mentions, links: Vec::new(), first_event: 0 });
         } else {
             let segmentation = segment(body);
             let quoted = quotes::find(body, &segmentation);
@@ -278,7 +276,7 @@ impl Extraction {
         let articles = inputs
             .iter()
             .zip(self.analysed)
-            .map(|(input, Analysed { segmentation, attributions, ids, mentions, timexes, event_mentions, links, first_event, .. })| {
+            .map(|(input, Analysed { segmentation, entities, attributions, ids, timexes, event_mentions, links, first_event, .. })| {
                 let doc = input.document;
                 let id = |e: usize| ids[e].clone();
                 ArticleResult {
@@ -302,7 +300,7 @@ impl Extraction {
                         })
                         .collect(),
                     quotes: quotes_out(&attributions, &id),
-                    mentions: mentions.into_iter().map(|(span, entity)| MentionOut { span, entity }).collect(),
+                    mentions: entities.mentions.iter().filter_map(|m| Some(MentionOut { span: m.span, entity: id(m.entity?) })).collect(),
                     event_mentions: event_mentions
                         .iter()
                         .zip(&links)
@@ -340,7 +338,6 @@ fn event_mentions(_: &str, _: &Segmentation, _: &[time::Timex], _: &Entities) ->
 /// What the events stage reads of one analysed article.
 fn event_input<'a>(doc: &'a Document, analysed: &'a Analysed) -> events::ArticleInput<'a> {
     events::ArticleInput {
-        id: &doc.id,
         body: &doc.body,
         published: doc.published,
         segmentation: &analysed.segmentation,

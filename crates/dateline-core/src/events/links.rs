@@ -29,13 +29,16 @@ pub struct MentionLink {
 /// Links each of `article`'s event mentions; `events` are the article's own
 /// clause events (from [`super::article_events`]).
 pub fn link_mentions(article: &ArticleInput<'_>, events: &[Event]) -> Vec<MentionLink> {
+    if article.event_mentions.is_empty() {
+        return Vec::new();
+    }
     let clauses = clause_bounds(article);
     article
         .event_mentions
         .iter()
         .map(|m| {
             let clause = clauses.get(m.token).copied().unwrap_or(m.span);
-            let event = host_event(events, m.span, clause);
+            let event = host_event(events, m);
             let near = near_span(article, m.token, clause);
             MentionLink { when: time_of(article, events, m, clause, event), participants: participants_in(article, near), event }
         })
@@ -83,12 +86,13 @@ fn near_span(article: &ArticleInput<'_>, k: usize, clause: Span) -> Span {
 }
 
 /// The clause event a mention belongs to: the one it triggers, else the
-/// first whose evidence (within the clause) holds it.
-fn host_event(events: &[Event], span: Span, clause: Span) -> Option<usize> {
-    let first = events.partition_point(|e| e.evidence.end <= clause.start);
-    let near = || events[first..].iter().enumerate().take_while(|(_, e)| e.evidence.start < clause.end);
-    let triggered = near().find(|(_, e)| e.trigger.overlaps(span));
-    let holding = || near().find(|(_, e)| e.evidence.contains(span) && e.time.known());
+/// first whose evidence (within the clause) holds it. Events come in
+/// sentence order.
+fn host_event(events: &[Event], m: &EventMention) -> Option<usize> {
+    let first = events.partition_point(|e| e.sentence < m.sentence);
+    let same = || events[first..].iter().enumerate().take_while(|(_, e)| e.sentence == m.sentence);
+    let triggered = same().find(|(_, e)| e.trigger.overlaps(m.span));
+    let holding = || same().find(|(_, e)| e.evidence.contains(m.span) && e.time.known());
     triggered.or_else(holding).map(|(i, _)| first + i)
 }
 

@@ -80,7 +80,6 @@ use triggers::{find_triggers, Trigger};
 /// One article as the events stage reads it: the outputs of every earlier
 /// stage, which it never re-derives.
 pub struct ArticleInput<'a> {
-    pub id: &'a str,
     pub body: &'a str,
     pub published: Date,
     pub segmentation: &'a Segmentation,
@@ -187,15 +186,6 @@ pub struct Item {
 pub struct Timeline {
     pub events: Vec<Event>,
     pub items: Vec<Item>,
-}
-
-/// Reads the events of every article and merges them into the story timeline.
-pub fn timeline(articles: &[ArticleInput<'_>]) -> Timeline {
-    let mut events = Vec::new();
-    for (a, article) in articles.iter().enumerate() {
-        events.extend(article_events(a, article));
-    }
-    merge_timeline(events)
 }
 
 /// Merges the events read from each article ([`article_events`], in article
@@ -384,7 +374,6 @@ impl Fixture {
 
     pub(crate) fn input(&self) -> ArticleInput<'_> {
         ArticleInput {
-            id: "a",
             body: &self.body,
             published: self.published,
             segmentation: &self.seg,
