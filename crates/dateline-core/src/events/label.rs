@@ -36,8 +36,10 @@ pub(super) struct LabelParts<'a> {
 pub(super) fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, parts: &LabelParts<'_>) -> Option<String> {
     // A named actor ("Conyers") takes a singular verb; a common noun
     // phrase may be plural ("Rebels").
-    let named = parts.actor.is_some() || actor_is_name(toks, tr.at);
-    let actor = parts.actor.clone().or_else(|| actor_phrase(toks, names, tr.at));
+    let (actor, named) = match &parts.actor {
+        Some(a) => (Some(a.clone()), true),
+        None => actor_phrase(toks, names, tr.at).map_or((None, false), |(a, named)| (Some(a), named)),
+    };
     let label = match (tr.verb, tr.class) {
         (Some(_), Class::Statement) => {
             let content = parts.content.map(|c| words_of(c, CONTENT_WORDS)).unwrap_or_else(|| statement_content(toks, tr.at, parts.end));
@@ -60,7 +62,7 @@ pub(super) fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, parts: 
             // A bare noun ("Election") says little: the clause that reports it does.
             if phrase.split_whitespace().count() < 3 && parts.start < tr.at {
                 let clause = text_of(toks, parts.start, parts.end.max(tr.at), 10);
-                let actor = parts.actor.clone().or_else(|| actor_phrase(toks, names, parts.start));
+                let actor = parts.actor.clone().or_else(|| actor_phrase(toks, names, parts.start).map(|(a, _)| a));
                 match actor.filter(|a| !clause.starts_with(a.as_str()) && toks[parts.start].name.is_none()) {
                     Some(actor) if is_verbish(&toks[parts.start]) => format!("{actor} {clause}"),
                     _ => clause,
@@ -73,10 +75,11 @@ pub(super) fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, parts: 
     Some(capitalise(label.trim()))
 }
 
-/// The subject noun phrase before the verb at `k` when it is not a name:
-/// "The second blast", "At least 20", "Twin bombings" (auxiliaries,
-/// adverbs and time expressions between them skipped).
-fn actor_phrase(toks: &[Tok<'_>], names: &[Name], k: usize) -> Option<String> {
+/// The subject before the verb at `k` (auxiliaries, adverbs and time
+/// expressions between them skipped): an entity's name, or a noun phrase
+/// ("The second blast", "At least 20", "Twin bombings"); and whether it is
+/// a name.
+fn actor_phrase(toks: &[Tok<'_>], names: &[Name], k: usize) -> Option<(String, bool)> {
     let mut j = k;
     while j > 0 {
         let t = &toks[j - 1];
@@ -89,7 +92,7 @@ fn actor_phrase(toks: &[Tok<'_>], names: &[Name], k: usize) -> Option<String> {
     }
     let end = j.checked_sub(1)?;
     if let Some(n) = toks[end].name {
-        return Some(names[n].display.clone());
+        return Some((names[n].display.clone(), true));
     }
     let head = &toks[end];
     if head.kind == TokenKind::Punct || is_pronoun(&head.lower) || is_clause_word(&head.lower) || head.quoted {
@@ -115,13 +118,7 @@ fn actor_phrase(toks: &[Tok<'_>], names: &[Name], k: usize) -> Option<String> {
     if start > 0 && matches!(toks[start].lower.as_ref(), "least" | "most") && toks[start - 1].lower == "at" {
         start -= 1;
     }
-    Some(text_of(toks, start, end, 6))
-}
-
-/// Whether the word before the verb at `k` (auxiliaries and adverbs
-/// skipped) is part of an entity's name.
-fn actor_is_name(toks: &[Tok<'_>], k: usize) -> bool {
-    toks[..k].iter().rev().find(|t| !(t.timex || is_auxiliary(&t.lower) || t.lower.ends_with("ly") && t.lower.len() > 4)).is_some_and(|t| t.name.is_some())
+    Some((text_of(toks, start, end, 6), false))
 }
 
 /// Be-forms and modals that stand between a subject and its verb.
