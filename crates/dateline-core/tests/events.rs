@@ -1,7 +1,7 @@
 //! Data-driven cases for the events stage: `tests/data/events/*.txt` (format
 //! in the folder's README).
 
-use dateline_core::story::{extract, EventOut, Input};
+use dateline_core::story::{extract, EventOut, Evidence, Input};
 use dateline_core::{Date, Document};
 
 struct Case {
@@ -43,9 +43,15 @@ fn load_cases() -> Vec<Case> {
     cases
 }
 
+/// The text of an evidence span: article "a{i}" is the case's i-th text.
+fn evidence_text<'c>(case: &'c Case, ev: &Evidence) -> &'c str {
+    let article = ev.article.strip_prefix('a').and_then(|i| i.parse::<usize>().ok()).expect("article ids are a0, a1, ...");
+    ev.span.text(&case.texts[article])
+}
+
 fn holds(case: &Case, item: &EventOut, needle: &str) -> bool {
     item.evidence.iter().any(|ev| {
-        let text = ev.span.text(&case.texts[ev.article[1..].parse::<usize>().unwrap()]);
+        let text = evidence_text(case, ev);
         text.contains(needle) || needle.contains(text) && text.len() > 8
     })
 }
@@ -70,7 +76,7 @@ fn event_cases() {
             items
                 .iter()
                 .map(|it| {
-                    let evidence: Vec<&str> = it.evidence.iter().map(|ev| ev.span.text(&case.texts[ev.article[1..].parse::<usize>().unwrap()])).collect();
+                    let evidence: Vec<&str> = it.evidence.iter().map(|ev| evidence_text(case, ev)).collect();
                     format!("  {:?} {:?}..{:?} {} {:?}", it.when.value, it.when.earliest, it.when.latest, it.label, evidence)
                 })
                 .collect::<Vec<_>>()
