@@ -200,8 +200,6 @@ struct Analysed {
     event_mentions: Vec<events::mentions::EventMention>,
     /// Each event mention's time, participants and clause event.
     links: Vec<events::links::MentionLink>,
-    /// The index of the article's first clause event in the story's.
-    first_event: usize,
 }
 
 impl Extraction {
@@ -213,13 +211,10 @@ impl Extraction {
         let Some(input) = inputs.get(a) else { return false };
         let doc = input.document;
         let body = doc.body.as_str();
-        if let Some(analysed) = self.attributed.take() {
-            let mut analysed = analysed;
+        if let Some(mut analysed) = self.attributed.take() {
             let input = event_input(doc, &analysed);
             let article_events = events::article_events(a, &input);
-            let links = events::links::link_mentions(&input, &article_events);
-            analysed.first_event = self.events.len();
-            analysed.links = links;
+            analysed.links = events::links::link_mentions(&input, &article_events);
             self.events.extend(article_events);
             self.analysed.push(analysed);
         } else if let Some((segmentation, quoted, ents)) = self.read.take() {
@@ -227,7 +222,7 @@ impl Extraction {
             let ids = self.registry.merge(&ents);
             let timexes = time::timexes(body, &segmentation, doc.published);
             let event_mentions = event_mentions(body, &segmentation, &timexes, &ents);
-            self.attributed = Some(Analysed { segmentation, quoted, entities: ents, attributions, ids, timexes, event_mentions, links: Vec::new(), first_event: 0 });
+            self.attributed = Some(Analysed { segmentation, quoted, entities: ents, attributions, ids, timexes, event_mentions, links: Vec::new() });
         } else {
             let segmentation = segment(body);
             let quoted = quotes::find(body, &segmentation);
@@ -276,7 +271,10 @@ impl Extraction {
         let articles = inputs
             .iter()
             .zip(self.analysed)
-            .map(|(input, Analysed { segmentation, entities, attributions, ids, timexes, event_mentions, links, first_event, .. })| {
+            .enumerate()
+            .map(|(a, (input, Analysed { segmentation, entities, attributions, ids, timexes, event_mentions, links, .. }))| {
+                // The article's clause events come together, in article order.
+                let first_event = timeline.events.partition_point(|e| e.article < a);
                 let doc = input.document;
                 let id = |e: usize| ids[e].clone();
                 ArticleResult {
