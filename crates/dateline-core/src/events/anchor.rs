@@ -114,7 +114,7 @@ pub(super) fn set_explicit(ev: &mut Event, tx: &Timex, published: Date, body: &s
 /// actions the discourse's day.
 pub(super) fn sentence_times(events: &mut [Event], first: usize, body: &str, discourse: &mut Discourse, published: Date, seg: &Segmentation, paragraph: usize) {
     // (a) Events in the clause of an explicitly dated event share its time
-    // ("held a press conference ... Wednesday", "said during a trip to Moscow Wednesday").
+    // ("held a press conference ... Wednesday", "said during a visit to Rome Wednesday").
     share_clause_time(events, first, body, true);
     // (b) Statements without a time: the speaker's last date, else the discourse's, else publication.
     for i in first..events.len() {

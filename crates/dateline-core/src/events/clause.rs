@@ -45,7 +45,7 @@ pub(super) fn noun_phrase(toks: &[Tok<'_>], k: usize) -> (usize, usize) {
             e = j;
             j += 1;
         }
-        // An apposition naming the partner: ", Foreign Minister Sergey Lavrov."
+        // An apposition naming the partner: ", Trade Minister Ana Ortiz."
         if toks.get(e + 1).is_some_and(|t| t.text == ",") {
             let mut first = e + 2;
             while toks.get(first).is_some_and(|t| t.name.is_none() && is_cap(t.text) && TITLES.contains(&t.lower.trim_end_matches('.'))) {
@@ -66,12 +66,12 @@ pub(super) fn noun_phrase(toks: &[Tok<'_>], k: usize) -> (usize, usize) {
 }
 
 /// The subject of the trigger at `k`: the name or pronoun nearest before it in
-/// the clause, or (inverted, "said Tillerson") the name right after it.
+/// the clause, or (inverted, "said Ortiz") the name right after it.
 pub(super) fn subject(toks: &[Tok<'_>], names: &[Name], k: usize) -> (Option<usize>, Option<usize>) {
     // returns (name index, start token of the subject)
     let mut j = k;
     let mut steps = 0;
-    // "Russia, a top Assad backer, says": skip the apposition.
+    // "Acme, a parts maker, says": skip the apposition.
     if k >= 2 && toks[k - 1].text == "," {
         if let Some(open) = (0..k - 1).rev().take(8).find(|&c| toks[c].text == ",") {
             if open > 0 {

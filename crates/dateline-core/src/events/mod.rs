@@ -19,8 +19,8 @@
 //!      nearest trigger ("on Thursday ordered", "said Wednesday", "its 2013
 //!      commitment");
 //!   2. *from the governing event*: a noun event that is the object of a
-//!      dated verb, or the frame of a statement ("said during a trip to
-//!      Moscow Wednesday") shares its time;
+//!      dated verb, or the frame of a statement ("said during a visit to
+//!      Rome Wednesday") shares its time;
 //!   3. *bounded*: "after X"/"following X" bounds X by the time of its
 //!      sentence (latest), "before X" from below; hours between them ("a
 //!      two-hour delay following X") put X on the same day; "N days before

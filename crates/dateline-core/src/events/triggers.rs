@@ -98,7 +98,7 @@ pub(super) fn find_triggers(toks: &[Tok<'_>]) -> Vec<Trigger> {
         if class == Class::Statement && matches!(aux, "was" | "were" | "is" | "are" | "be" | "been") && form == Form::Past {
             continue;
         }
-        // "Tillerson agreed.": assent, a statement.
+        // "Ortiz agreed.": assent, a statement.
         let class = if lemma == "agree" && matches!(next, "." | "," | "" | "with") { Class::Statement } else { class };
         // "Russia says ...": a standing position, not an event of a day.
         let perfect = perfect || (class == Class::Statement && form == Form::Present);
