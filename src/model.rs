@@ -43,7 +43,7 @@ impl Corpus {
 
     /// No articles yet: what the page shows until the engine's first run ends.
     pub fn empty() -> Corpus {
-        let story = Story { schema: dateline_core::story::SCHEMA, articles: Vec::new(), entities: Vec::new(), events: Vec::new() };
+        let story = Story { schema: dateline_core::story::SCHEMA, articles: Vec::new(), entities: Vec::new(), events: Vec::new(), stories: Vec::new() };
         Corpus::new(Vec::new(), story)
     }
 

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::entities::EntityKind;
 use crate::events;
 
+use super::group::{article_keys, group, ArticleKeys};
 use super::{
     local_id, ArticleEntity, ArticleExtraction, ArticleResult, EntityOut, EventMentionOut,
     EventOut, Evidence, MentionOut, QuoteOut, Story, ViaOut, When, SCHEMA,
@@ -58,6 +59,7 @@ pub fn merge(articles: &[ArticleExtraction]) -> Story {
         })
         .collect();
     let mut first_event = 0;
+    let extractions = articles;
     let articles = articles
         .iter()
         .zip(&maps)
@@ -82,12 +84,8 @@ pub fn merge(articles: &[ArticleExtraction]) -> Story {
             article_result(article, map, event_mentions)
         })
         .collect();
-    Story {
-        schema: SCHEMA,
-        articles,
-        entities: registry.entities,
-        events,
-    }
+    let keys: Vec<ArticleKeys> = extractions.iter().map(article_keys).collect();
+    Story { schema: SCHEMA, articles, entities: registry.entities, events, stories: group(&keys) }
 }
 
 fn article_result(
@@ -186,6 +184,10 @@ pub(super) struct Registry {
     entities: Vec<EntityOut>,
     /// per global entity: kind, lower-case given name and surname
     keys: Vec<(EntityKind, Option<String>, Option<String>)>,
+    /// Persons by surname, in the order they were added.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// The others by kind and name (ASCII case folded): the first added.
+    by_name: HashMap<(EntityKind, String), usize>,
 }
 
 impl Registry {
@@ -212,8 +214,16 @@ impl Registry {
                             .collect(),
                         affiliation: e.affiliation.clone(),
                     });
+                    let i = self.entities.len() - 1;
+                    match (&e.surname, e.kind) {
+                        (Some(surname), EntityKind::Person) => self.by_surname.entry(surname.clone()).or_default().push(i),
+                        (_, EntityKind::Person) => {}
+                        (_, kind) => {
+                            self.by_name.entry((kind, e.name.to_ascii_lowercase())).or_insert(i);
+                        }
+                    }
                     self.keys.push((e.kind, e.given.clone(), e.surname.clone()));
-                    self.entities.len() - 1
+                    i
                 }
             };
             ids.push(self.entities[index].id.clone());
@@ -224,22 +234,14 @@ impl Registry {
     /// The story entity `e` is: a person with the same surname and no
     /// conflicting given name, else anything of the same kind and name.
     fn find(&self, e: &ArticleEntity) -> Option<usize> {
-        let person = self.keys.iter().position(|(kind, given, surname)| {
-            *kind == e.kind
-                && e.kind == EntityKind::Person
-                && surname.is_some()
-                && *surname == e.surname
-                && (given.is_none() || e.given.is_none() || *given == e.given)
-        });
-        person.or_else(|| {
-            (e.kind != EntityKind::Person)
-                .then(|| {
-                    self.entities.iter().position(|g| {
-                        g.kind == e.kind.as_str() && g.name.eq_ignore_ascii_case(&e.name)
-                    })
-                })
-                .flatten()
-        })
+        if e.kind == EntityKind::Person {
+            let same_surname = e.surname.as_ref().and_then(|s| self.by_surname.get(s))?;
+            return same_surname.iter().copied().find(|&i| {
+                let given = &self.keys[i].1;
+                given.is_none() || e.given.is_none() || *given == e.given
+            });
+        }
+        self.by_name.get(&(e.kind, e.name.to_ascii_lowercase())).copied()
     }
 
     /// Adds `e`'s names, titles and affiliation to story entity `i`.

@@ -12,7 +12,8 @@
 //!   timeline, and the [`Story`] is assembled.
 //!
 //! [`extract`] is the two in sequence. Both results serialise and
-//! deserialise losslessly (serde).
+//! deserialise losslessly (serde). [`group`] sorts a corpus's articles into
+//! stories (the same happening and its follow-ups); [`merge`] reports them.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,9 +25,11 @@ use crate::span::Span;
 use crate::timex::TimexValue;
 
 mod article;
+mod group;
 mod merge;
 
 pub use article::{extract_article, ArticleSteps};
+pub use group::{article_keys, group, ArticleKeys, StoryGroup};
 pub use merge::merge;
 
 pub const SCHEMA: u32 = 1;
@@ -38,6 +41,9 @@ pub struct Story {
     pub articles: Vec<ArticleResult>,
     pub entities: Vec<EntityOut>,
     pub events: Vec<EventOut>,
+    /// The articles grouped into stories ([`group`]).
+    #[serde(default)]
+    pub stories: Vec<StoryGroup>,
 }
 
 /// What was extracted from one article.
