@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::entities::EntityKind;
 use crate::events;
 
-use super::group::{article_keys, group, ArticleKeys};
+use super::group::{article_keys, group, ArticleKeys, StoryGroup};
 use super::{
     local_id, ArticleEntity, ArticleExtraction, ArticleResult, EntityOut, EventMentionOut,
     EventOut, Evidence, MentionOut, QuoteOut, Story, ViaOut, When, SCHEMA,
@@ -16,6 +16,27 @@ use super::{
 /// article merged into the timeline, each article's ids mapped to the
 /// story's. An id an article does not define (hand-edited input) is dropped.
 pub fn merge(articles: &[ArticleExtraction]) -> Story {
+    let keys: Vec<ArticleKeys> = articles.iter().map(article_keys).collect();
+    merge_as(articles, group(&keys))
+}
+
+/// The corpus grouped into stories ([`group`]) and each story merged on its
+/// own: one [`Story`] per group, in group order, whose `stories` is that
+/// group. What a corpus of many stories is, one story at a time.
+pub fn merge_stories(articles: &[ArticleExtraction]) -> Vec<Story> {
+    let keys: Vec<ArticleKeys> = articles.iter().map(article_keys).collect();
+    let index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.document.id.as_str(), i)).collect();
+    group(&keys)
+        .into_iter()
+        .map(|g| {
+            let members: Vec<ArticleExtraction> = g.articles.iter().filter_map(|id| index.get(id.as_str())).map(|&i| articles[i].clone()).collect();
+            merge_as(&members, vec![g])
+        })
+        .collect()
+}
+
+/// The story of `articles`, reporting `stories` as their grouping.
+fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
     let mut registry = Registry::default();
     let mut clause_events: Vec<events::Event> = Vec::new();
     let mut maps: Vec<IdMap> = Vec::with_capacity(articles.len());
@@ -59,7 +80,6 @@ pub fn merge(articles: &[ArticleExtraction]) -> Story {
         })
         .collect();
     let mut first_event = 0;
-    let extractions = articles;
     let articles = articles
         .iter()
         .zip(&maps)
@@ -84,8 +104,7 @@ pub fn merge(articles: &[ArticleExtraction]) -> Story {
             article_result(article, map, event_mentions)
         })
         .collect();
-    let keys: Vec<ArticleKeys> = extractions.iter().map(article_keys).collect();
-    Story { schema: SCHEMA, articles, entities: registry.entities, events, stories: group(&keys) }
+    Story { schema: SCHEMA, articles, entities: registry.entities, events, stories }
 }
 
 fn article_result(

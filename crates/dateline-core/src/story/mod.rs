@@ -30,7 +30,7 @@ mod merge;
 
 pub use article::{extract_article, ArticleSteps};
 pub use group::{article_keys, group, ArticleKeys, StoryGroup};
-pub use merge::merge;
+pub use merge::{merge, merge_stories};
 
 pub const SCHEMA: u32 = 1;
 
