@@ -6,6 +6,7 @@ use crate::entities::EntityKind;
 use crate::events;
 
 use super::group::{article_keys, group, ArticleKeys, StoryGroup};
+use super::quotes;
 use super::{
     local_id, ArticleEntity, ArticleExtraction, ArticleResult, EntityOut, EventMentionOut,
     EventOut, Evidence, MentionOut, QuoteOut, Story, ViaOut, When, SCHEMA,
@@ -54,7 +55,7 @@ fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
             item_of[e] = Some(i);
         }
     }
-    let events = timeline
+    let events: Vec<EventOut> = timeline
         .items
         .iter()
         .enumerate()
@@ -80,7 +81,9 @@ fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
         })
         .collect();
     let mut first_event = 0;
-    let articles = articles
+    let bodies: Vec<&str> = articles.iter().map(|a| a.document.body.as_str()).collect();
+    let outlets: Vec<String> = articles.iter().map(|a| a.document.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()).unwrap_or(&a.document.id).to_string()).collect();
+    let mut articles: Vec<ArticleResult> = articles
         .iter()
         .zip(&maps)
         .map(|(article, map)| {
@@ -104,6 +107,8 @@ fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
             article_result(article, map, event_mentions)
         })
         .collect();
+    quotes::set_said(&mut articles, &bodies, &events);
+    quotes::link_variants(&mut articles, &bodies, &outlets);
     Story { schema: SCHEMA, articles, entities: registry.entities, events, stories }
 }
 

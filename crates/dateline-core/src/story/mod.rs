@@ -27,10 +27,12 @@ use crate::timex::TimexValue;
 mod article;
 mod group;
 mod merge;
+mod quotes;
 
 pub use article::{extract_article, ArticleSteps};
 pub use group::{article_keys, group, ArticleKeys, StoryGroup};
 pub use merge::{merge, merge_stories};
+pub use quotes::{word_diff, Diff, QuoteRef, QuoteVariant, Said, SaidBasis};
 
 pub const SCHEMA: u32 = 1;
 
@@ -109,6 +111,15 @@ pub struct QuoteOut {
     /// (“A,” she said. “B.”) or cut by "according to X": the pieces.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Span>,
+    /// In a story: when it was said, and at what ([`merge`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said: Option<Said>,
+    /// In a story: the same quote in other outlets' articles, on its first wording.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<QuoteVariant>,
+    /// In a story: the first wording of this quote, when another article has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_of: Option<QuoteRef>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
