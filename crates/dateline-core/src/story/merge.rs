@@ -162,22 +162,19 @@ fn article_result(
 
 /// One article's entity ids (`e1`, `e2`, ...) and the story's for each.
 struct IdMap {
-    global: HashMap<String, String>,
+    /// The story's id of `e{n + 1}`.
+    global: Vec<String>,
 }
 
 impl IdMap {
-    fn new(globals: Vec<String>) -> IdMap {
-        IdMap {
-            global: globals
-                .into_iter()
-                .enumerate()
-                .map(|(i, g)| (local_id(i), g))
-                .collect(),
-        }
+    fn new(global: Vec<String>) -> IdMap {
+        IdMap { global }
     }
 
     fn id(&self, local: &str) -> Option<&String> {
-        self.global.get(local)
+        let n: usize = local.strip_prefix('e')?.parse().ok()?;
+        // `e01` is not `e1`: only the ids the article gives.
+        self.global.get(n.checked_sub(1)?).filter(|_| local_id(n - 1) == local)
     }
 
     /// The story's ids of `locals`, in order, each once.

@@ -70,14 +70,17 @@ pub enum Diff {
 /// publication date.
 pub(super) fn set_said(articles: &mut [ArticleResult], bodies: &[&str], events: &[EventOut]) {
     // Per article: (dated item, evidence span).
-    let mut dated: HashMap<&str, Vec<(usize, Span)>> = HashMap::new();
+    let position: HashMap<&str, usize> = articles.iter().enumerate().map(|(a, art)| (art.id.as_str(), a)).collect();
+    let mut dated: Vec<Vec<(usize, Span)>> = vec![Vec::new(); articles.len()];
     for (k, e) in events.iter().enumerate().filter(|(_, e)| e.when.value.is_some()) {
         for x in &e.evidence {
-            dated.entry(x.article.as_str()).or_default().push((k, x.span));
+            if let Some(&a) = position.get(x.article.as_str()) {
+                dated[a].push((k, x.span));
+            }
         }
     }
-    for (art, body) in articles.iter_mut().zip(bodies) {
-        let evidence = dated.remove(art.id.as_str()).unwrap_or_default();
+    drop(position);
+    for ((art, body), evidence) in articles.iter_mut().zip(bodies).zip(dated) {
         let index = SpanIndex::new(evidence.iter().map(|e| e.1));
         for q in 0..art.quotes.len() {
             let said = said(art, body, &art.quotes[q], &evidence, &index, events);
@@ -124,45 +127,48 @@ fn quote_text(body: &str, q: &QuoteOut) -> String {
 /// (`variant_of`). An outlet counts once per quote; unnamed speakers are
 /// never linked.
 pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], outlets: &[String]) {
-    // Every quote with a named speaker: (article, index, speaker, text, words).
-    let mut by_speaker: HashMap<String, Vec<(usize, usize, String, BTreeSet<String>)>> = HashMap::new();
+    // Every quote with a named speaker, by speaker: (article, index, text, words).
+    let mut all: Vec<(&str, usize, usize, String, BTreeSet<String>)> = Vec::new();
     for (a, art) in articles.iter().enumerate() {
         for (i, q) in art.quotes.iter().enumerate() {
             if let Some(speaker) = &q.speaker {
                 let text = quote_text(bodies[a], q);
                 let words = words(&text).into_iter().collect();
-                by_speaker.entry(speaker.clone()).or_default().push((a, i, text, words));
+                all.push((speaker.as_str(), a, i, text, words));
             }
         }
     }
-    let mut speakers: Vec<&String> = by_speaker.keys().collect();
-    crate::sort::sort(&mut speakers);
+    crate::sort::sort_by(&mut all, |x, y| x.0.cmp(y.0));
     let mut links: Vec<((usize, usize), QuoteVariant)> = Vec::new();
-    for speaker in speakers {
-        let quotes = &by_speaker[speaker];
-        let pairs = candidate_pairs(quotes.iter().map(|q| (q.0, &q.3)));
+    let mut backs: Vec<((usize, usize), QuoteRef)> = Vec::new();
+    for run in all.chunk_by(|x, y| x.0 == y.0) {
+        let quotes: Vec<(usize, usize, &String, &BTreeSet<String>)> = run.iter().map(|q| (q.1, q.2, &q.3, &q.4)).collect();
+        let pairs = candidate_pairs(quotes.iter().map(|q| (q.0, q.3)));
         let mut taken = vec![false; quotes.len()];
         // The outlets already carrying quote `k` (pairs come grouped by `k`).
         let mut seen: (usize, Vec<&String>) = (usize::MAX, Vec::new());
         for (k, l) in pairs {
-            let ((a, i, text, words), (b, j, other, other_words)) = (&quotes[k], &quotes[l]);
+            let (&(a, i, text, words), &(b, j, other, other_words)) = (&quotes[k], &quotes[l]);
             if seen.0 != k {
-                seen = (k, vec![&outlets[*a]]);
+                seen = (k, vec![&outlets[a]]);
             }
-            if taken[k] || taken[l] || seen.1.contains(&&outlets[*b]) || !same_quote(words, other_words) {
+            if taken[k] || taken[l] || seen.1.contains(&&outlets[b]) || !same_quote(words, other_words) {
                 continue;
             }
-            seen.1.push(&outlets[*b]);
-            let first = QuoteRef { article: articles[*a].id.clone(), quote: *i };
+            seen.1.push(&outlets[b]);
             taken[l] = true;
             let diff = word_diff(text, other);
             let diff = if diff.iter().all(|d| matches!(d, Diff::Same(_))) { Vec::new() } else { diff };
-            links.push(((*a, *i), QuoteVariant { article: articles[*b].id.clone(), quote: *j, diff }));
-            articles[*b].quotes[*j].variant_of = Some(first);
+            links.push(((a, i), QuoteVariant { article: articles[b].id.clone(), quote: j, diff }));
+            backs.push(((b, j), QuoteRef { article: articles[a].id.clone(), quote: i }));
         }
     }
+    drop(all);
     for ((a, i), variant) in links {
         articles[a].quotes[i].variants.push(variant);
+    }
+    for ((b, j), first) in backs {
+        articles[b].quotes[j].variant_of = Some(first);
     }
 }
 
@@ -173,16 +179,23 @@ pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], out
 /// [`POSTINGS_CAP`] quotes are not used (a hostile article repeating one
 /// quote thousands of times stays linear).
 fn candidate_pairs<'a>(quotes: impl Iterator<Item = (usize, &'a BTreeSet<String>)> + Clone) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Each word's quotes (word -> index into `postings`).
+    let mut word: HashMap<&str, usize> = HashMap::new();
+    let mut postings: Vec<Vec<usize>> = Vec::new();
     for (k, (_, words)) in quotes.clone().enumerate() {
         for w in words {
-            postings.entry(w.as_str()).or_default().push(k);
+            let next = postings.len();
+            let i = *word.entry(w.as_str()).or_insert(next);
+            if i == next {
+                postings.push(Vec::new());
+            }
+            postings[i].push(k);
         }
     }
     let articles: Vec<usize> = quotes.clone().map(|(a, _)| a).collect();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (k, (a, words)) in quotes.enumerate() {
-        let mut rare: Vec<&Vec<usize>> = words.iter().filter_map(|w| postings.get(w.as_str())).filter(|p| p.len() <= POSTINGS_CAP).collect();
+        let mut rare: Vec<&Vec<usize>> = words.iter().filter_map(|w| word.get(w.as_str())).map(|&i| &postings[i]).filter(|p| p.len() <= POSTINGS_CAP).collect();
         crate::sort::sort_by_key(&mut rare, |p| p.len());
         for posting in rare.iter().take(words.len() * 2 / 5 + 1) {
             pairs.extend(posting.iter().filter(|&&l| l != k && articles[l] != a).map(|&l| (k.min(l), k.max(l))));
