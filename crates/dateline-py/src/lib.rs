@@ -1,0 +1,162 @@
+//! `dateline`: the extraction engine as a Python module.
+//!
+//! ```python
+//! import dateline
+//! a = dateline.extract_article({"id": "a1", "title": None, "outlet": None, "url": None,
+//!                               "published": "2017-04-12", "body": "..."})
+//! story = dateline.merge([a, ...])   # the CLI's story JSON (schema 1) as a dict
+//! ```
+//!
+//! `extract_article` runs every per-article stage
+//! (`dateline_core::story::extract_article`); `merge` merges per-article
+//! extractions into a story (`dateline_core::story::merge`), so
+//! `merge([extract_article(a) for a in articles])` is the story that
+//! `dateline extract` prints for the same articles. The extractions are plain
+//! dicts (JSON values): they can be pickled, shipped to other processes or
+//! machines (Spark), stored as JSON and merged later.
+//!
+//! Values cross the boundary as JSON text (serde_json on this side, Python's
+//! `json` module on the other): no extra dependency, and the engine's serde
+//! types stay the one definition of the format. The engine runs with the GIL
+//! released, so Python threads extract in parallel.
+//!
+//! Bad input raises `ValueError` naming the article and the field.
+
+use dateline_core::story::{self, ArticleExtraction};
+use dateline_core::{Date, Document};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+/// Runs every per-article stage of the engine over one article.
+///
+/// `article` is a dict with `id` (non-empty str), `published` (str,
+/// `YYYY-MM-DD`), `body` (str) and optionally `title`, `outlet`, `url` and
+/// `path` (where the article came from, as the CLI's file paths; str or
+/// None); other keys are ignored. Returns the per-article extraction as a
+/// dict (JSON values), the input of `merge`.
+#[pyfunction]
+fn extract_article<'py>(py: Python<'py>, article: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let (document, path) = document_of(article)?;
+    let json = py.detach(move || {
+        let mut extraction = story::extract_article(&document);
+        extraction.path = path.unwrap_or_default();
+        serde_json::to_string(&extraction)
+    });
+    let json = json.map_err(|e| PyValueError::new_err(format!("extract_article: cannot write the extraction as JSON: {e}")))?;
+    json_loads(py, json)
+}
+
+/// Merges per-article extractions (dicts from `extract_article`, in story
+/// order) into one story: the story JSON of the `dateline extract` contract
+/// (schema 1) as a dict, with entities and events across the articles.
+#[pyfunction]
+fn merge<'py>(py: Python<'py>, articles: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if articles.is_instance_of::<PyString>() || articles.is_instance_of::<PyDict>() {
+        return Err(PyValueError::new_err(format!(
+            "merge: expected a list of per-article extractions (dicts from extract_article), got {}",
+            type_name(articles)
+        )));
+    }
+    let iter = articles.try_iter().map_err(|_| {
+        PyValueError::new_err(format!("merge: expected a list of per-article extractions, got {}", type_name(articles)))
+    })?;
+    let dumps = py.import("json")?.getattr("dumps")?;
+    let mut texts: Vec<String> = Vec::new();
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        if !item.is_instance_of::<PyDict>() {
+            return Err(PyValueError::new_err(format!(
+                "merge: item {i}: expected a dict from extract_article, got {}",
+                type_name(&item)
+            )));
+        }
+        let text = dumps.call1((&item,)).map_err(|e| PyValueError::new_err(format!("merge: item {i}: not JSON values: {e}")))?;
+        texts.push(text.extract()?);
+    }
+    let json = py.detach(move || -> Result<String, String> {
+        let mut extractions: Vec<ArticleExtraction> = Vec::with_capacity(texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            let extraction = serde_json::from_str(text)
+                .map_err(|e| format!("merge: item {i}{}: not a per-article extraction: {e}", id_hint(text)))?;
+            extractions.push(extraction);
+        }
+        let story = story::merge(&extractions);
+        serde_json::to_string(&story).map_err(|e| format!("merge: cannot write the story as JSON: {e}"))
+    });
+    json_loads(py, json.map_err(PyValueError::new_err)?)
+}
+
+/// The document an article dict describes and its path, or a `ValueError`
+/// naming the field.
+fn document_of(article: &Bound<'_, PyAny>) -> PyResult<(Document, Option<String>)> {
+    let dict = article.cast::<PyDict>().map_err(|_| {
+        PyValueError::new_err(format!(
+            "extract_article: expected a dict with id, published, body (and optional title, outlet, url), got {}",
+            type_name(article)
+        ))
+    })?;
+    let id = match text_field(dict, "id", "")? {
+        Some(id) if !id.trim().is_empty() => id,
+        Some(_) => return Err(PyValueError::new_err("extract_article: field 'id' is empty")),
+        None => return Err(PyValueError::new_err("extract_article: missing field 'id'")),
+    };
+    let whose = format!(" (article {id:?})");
+    let published = text_field(dict, "published", &whose)?
+        .ok_or_else(|| PyValueError::new_err(format!("extract_article{whose}: missing field 'published' (YYYY-MM-DD)")))?;
+    let published = Date::parse(&published)
+        .map_err(|e| PyValueError::new_err(format!("extract_article{whose}: field 'published' {published:?}: {e}")))?;
+    let body = text_field(dict, "body", &whose)?
+        .ok_or_else(|| PyValueError::new_err(format!("extract_article{whose}: missing field 'body'")))?;
+    let document = Document {
+        id,
+        title: text_field(dict, "title", &whose)?,
+        outlet: text_field(dict, "outlet", &whose)?,
+        url: text_field(dict, "url", &whose)?,
+        published,
+        body,
+    };
+    Ok((document, text_field(dict, "path", &whose)?))
+}
+
+/// A str field of an article dict: None when absent or None; an error for
+/// any other type.
+fn text_field(dict: &Bound<'_, PyDict>, key: &str, whose: &str) -> PyResult<Option<String>> {
+    match dict.get_item(key)? {
+        None => Ok(None),
+        Some(value) if value.is_none() => Ok(None),
+        Some(value) => match value.cast::<PyString>() {
+            Ok(s) => Ok(Some(s.extract::<String>()?)),
+            Err(_) => Err(PyValueError::new_err(format!(
+                "extract_article{whose}: field '{key}' must be a str, got {}",
+                type_name(&value)
+            ))),
+        },
+    }
+}
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "an unknown type".to_string())
+}
+
+/// ` (id "x")` when an extraction's JSON text has its document's id, for
+/// error messages.
+fn id_hint(text: &str) -> String {
+    let value = serde_json::from_str::<serde_json::Value>(text).ok();
+    let id = value.as_ref().and_then(|v| v.get("document")?.get("id")?.as_str().map(str::to_string));
+    id.map(|id| format!(" (id {id:?})")).unwrap_or_default()
+}
+
+fn json_loads(py: Python<'_>, json: String) -> PyResult<Bound<'_, PyAny>> {
+    py.import("json")?.getattr("loads")?.call1((json,))
+}
+
+/// The module `dateline`.
+#[pymodule]
+fn dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(extract_article, m)?)?;
+    m.add_function(wrap_pyfunction!(merge, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("SCHEMA", story::SCHEMA)?;
+    Ok(())
+}
