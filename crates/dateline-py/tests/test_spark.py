@@ -1,0 +1,105 @@
+"""The Spark job (examples/spark/dateline_spark.py) in local mode: its stories equal the CLI's."""
+
+import datetime
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, cli_story, with_paths
+
+JOB = ROOT / "examples" / "spark" / "dateline_spark.py"
+# Spark binds to the loopback address only; its workers run this interpreter (with `dateline`).
+SPARK_ENV = {"SPARK_LOCAL_IP": "127.0.0.1", "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable}
+
+
+def load_job():
+    spec = importlib.util.spec_from_file_location("dateline_spark", JOB)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_jsonl(path, articles):
+    with open(path, "w", encoding="utf-8") as f:
+        for a in articles:
+            f.write(json.dumps(a, ensure_ascii=False) + "\n")
+
+
+def read_story_lines(folder):
+    """The stories of the job's JSON Lines output (Spark's part files), by key."""
+    stories = {}
+    for part in sorted(folder.glob("part-*")):
+        for line in part.read_text(encoding="utf-8").splitlines():
+            story = json.loads(line)
+            stories[story.pop("story")] = story
+    return stories
+
+
+def test_grouped_stories_equal_the_cli(cli, seeds, wikinews, tmp_path):
+    """spark-submit style run (a subprocess, local[2]): three stories from a `story` field,
+    the articles interleaved in the input and spread over four partitions."""
+    groups = {"tillerson": seeds, "wikinews-2019": wikinews[:25], "wikinews-2020": wikinews[-25:]}
+    groups = {key: with_paths(articles, tmp_path) for key, articles in groups.items()}
+    tagged = [dict(a, story=key) for key, articles in groups.items() for a in articles]
+    # Interleave the groups: each story keeps its articles' input order.
+    tagged.sort(key=lambda a: [x["id"] for x in groups[a["story"]]].index(a["id"]))
+    write_jsonl(tmp_path / "articles.jsonl", tagged)
+    out = tmp_path / "out"
+    env = dict(os.environ, **SPARK_ENV)
+    run = subprocess.run(
+        [sys.executable, str(JOB), str(tmp_path / "articles.jsonl"), str(out), "--master", "local[2]", "--group", "story", "--partitions", "4"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert run.returncode == 0, run.stderr[-4000:]
+    assert "52 articles, 3 stories" in run.stderr
+    files = sorted(p.name for p in (out / "stories").iterdir())
+    assert files == ["tillerson.json", "wikinews-2019.json", "wikinews-2020.json"]
+    lines = read_story_lines(out / "stories.jsonl")
+    assert sorted(lines) == sorted(groups)
+    for key, articles in groups.items():
+        expected = cli_story(articles)
+        story = json.loads((out / "stories" / f"{key}.json").read_text(encoding="utf-8"))
+        assert [a["id"] for a in story["articles"]] == [a["id"] for a in articles]
+        assert story == expected, f"story {key} differs from the CLI's"
+        assert lines[key] == expected, f"story {key} (JSON Lines) differs from the CLI's"
+
+
+@pytest.fixture(scope="module")
+def spark():
+    os.environ.update(SPARK_ENV)
+    from pyspark.sql import SparkSession
+
+    session = SparkSession.builder.master("local[2]").appName("dateline-test").getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def test_parquet_input_makes_one_story_equal_to_the_cli(cli, spark, seeds, wikinews, tmp_path):
+    """In-process run over Parquet (published as a DATE column): without --group, all the
+    articles are one story, as `dateline extract` makes of the same files."""
+    articles = with_paths(seeds + wikinews[100:110], tmp_path)
+    rows = [dict(a, published=datetime.date.fromisoformat(a["published"])) for a in articles]
+    schema = "id STRING, title STRING, outlet STRING, url STRING, published DATE, body STRING, path STRING"
+    spark.createDataFrame(rows, schema).coalesce(3).write.parquet(str(tmp_path / "articles.parquet"))
+    job = load_job()
+    args = job.parse_args([str(tmp_path / "articles.parquet"), str(tmp_path / "out")])
+    assert job.run(spark, args) == (len(articles), 1)
+    story = json.loads((tmp_path / "out" / "stories" / "story.json").read_text(encoding="utf-8"))
+    assert story == cli_story(articles)
+    assert read_story_lines(tmp_path / "out" / "stories.jsonl") == {"story": story}
+
+
+def test_bad_article_fails_the_job(spark, tmp_path):
+    write_jsonl(tmp_path / "bad.jsonl", [{"id": "a", "published": "2017-04-31", "body": "Text."}])
+    job = load_job()
+    args = job.parse_args([str(tmp_path / "bad.jsonl"), str(tmp_path / "out")])
+    with pytest.raises(Exception, match=r"field 'published' \"2017-04-31\""):
+        job.run(spark, args)
