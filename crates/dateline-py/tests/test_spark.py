@@ -83,17 +83,21 @@ def spark():
 
 
 def test_parquet_input_makes_one_story_equal_to_the_cli(cli, spark, seeds, wikinews, tmp_path):
-    """In-process run over Parquet (published as a DATE column): without --group, all the
-    articles are one story, as `dateline extract` makes of the same files."""
-    articles = with_paths(seeds + wikinews[100:110], tmp_path)
+    """In-process run over Parquet (three files, published as a DATE column), ordered by
+    publication date and id: without --group, all the articles are one story, as
+    `dateline extract` makes of the same files in that order."""
+    articles = with_paths(wikinews[100:110] + seeds, tmp_path)
     rows = [dict(a, published=datetime.date.fromisoformat(a["published"])) for a in articles]
     schema = "id STRING, title STRING, outlet STRING, url STRING, published DATE, body STRING, path STRING"
     spark.createDataFrame(rows, schema).coalesce(3).write.parquet(str(tmp_path / "articles.parquet"))
     job = load_job()
-    args = job.parse_args([str(tmp_path / "articles.parquet"), str(tmp_path / "out")])
+    args = job.parse_args([str(tmp_path / "articles.parquet"), str(tmp_path / "out"), "--order-by", "published,id"])
     assert job.run(spark, args) == (len(articles), 1)
     story = json.loads((tmp_path / "out" / "stories" / "story.json").read_text(encoding="utf-8"))
-    assert story == cli_story(articles)
+    ordered = sorted(articles, key=lambda a: (a["published"], a["id"]))
+    assert [a["id"] for a in story["articles"]] == [a["id"] for a in ordered]
+    assert ordered[0]["id"].startswith("tillerson") and ordered != articles
+    assert story == cli_story(ordered)
     assert read_story_lines(tmp_path / "out" / "stories.jsonl") == {"story": story}
 
 
