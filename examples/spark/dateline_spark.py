@@ -11,9 +11,10 @@ input: `id`, `title`, `outlet`, `url`, `published` (YYYY-MM-DD, or a Parquet
 date), `body`, and optionally `path` (where the article came from; the
 stories carry it, as the CLI's carry its file paths).
 
-1. Each partition's articles go through `dateline.extract_article` (every
-   per-article stage, in the executor's Python worker; the engine runs with
-   the GIL released).
+1. Each partition's articles go through `dateline.extract_article_json`
+   (every per-article stage, in the executor's Python worker; the engine
+   runs with the GIL released). Extractions travel as JSON text: building
+   Python dicts of them would cost more than the extraction.
 2. The per-article extractions are grouped into stories: with `--group
    FIELD`, the articles sharing the value of that input field form a story
    (an archive's own story or topic ids; a null value is a story of its own
@@ -21,7 +22,7 @@ stories carry it, as the CLI's carry its file paths).
    extract` makes of the files it is given. The engine's own story grouping
    (the explorer issue) does not exist yet; when `dateline.group_stories`
    does, it belongs here.
-3. Each story's extractions go through `dateline.merge` in input order (the
+3. Each story's extractions go through `dateline.merge_json` in input order (the
    lines of a JSON Lines file, the rows of a Parquet file; a folder of
    several files is read in an order of Spark's own, so give those an order
    with `--order-by`, e.g. `published,id`): the story JSON of the CLI
@@ -105,15 +106,23 @@ def extract_partition(group, order):
             key = story_key(article, group)
             # Where the article goes in its story: the --order-by fields (nulls first), then input order.
             position = tuple((article[f] is not None, article[f] or "") for f in order) + (index,)
-            yield key, (position, dateline.extract_article({f: article[f] for f in ARTICLE_FIELDS}))
+            yield key, (position, dateline.extract_article_json({f: article[f] for f in ARTICLE_FIELDS}))
 
     return run
 
 
 def merge_story(extractions):
+    """(number of articles, the story JSON text) of a story's (position, extraction JSON) pairs."""
     import dateline
 
-    return dateline.merge([e for _, e in sorted(extractions, key=lambda pair: pair[0])])
+    ordered = [e for _, e in sorted(extractions, key=lambda pair: pair[0])]
+    return len(ordered), dateline.merge_json(ordered)
+
+
+def story_line(key, story):
+    """The story JSON text with its key as a first field `story`."""
+    assert story.startswith("{")
+    return '{"story":' + json.dumps(key, ensure_ascii=False) + "," + story[1:]
 
 
 def file_name(key, taken):
@@ -134,24 +143,26 @@ def run(spark, args):
     if args.partitions:
         indexed = indexed.repartition(args.partitions)
     extracted = indexed.mapPartitions(extract_partition(args.group, order_fields(args)))
-    stories = extracted.groupByKey().mapValues(merge_story).sortByKey().persist(StorageLevel.MEMORY_AND_DISK)
+    stories = extracted.groupByKey().mapValues(merge_story).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        lines = stories.map(lambda kv: json.dumps({"story": kv[0], **kv[1]}, ensure_ascii=False))
-        spark.createDataFrame(lines.map(lambda s: (s,)), "value STRING").write.mode("overwrite").text(os.path.join(args.out, "stories.jsonl"))
+        lines = stories.map(lambda kv: (story_line(kv[0], kv[1][1]),))
+        spark.createDataFrame(lines, "value STRING").write.mode("overwrite").text(os.path.join(args.out, "stories.jsonl"))
         count = 0
         n_articles = 0
         if args.no_story_files:
-            for key, n in stories.mapValues(lambda s: len(s["articles"])).collect():
+            for key, n in stories.mapValues(lambda v: v[0]).collect():
                 count, n_articles = count + 1, n_articles + n
         else:
             folder = os.path.join(args.out, "stories")
             os.makedirs(folder, exist_ok=True)
+            # Named in key order: the same file names whatever the partitioning.
             taken = set()
-            for key, story in stories.toLocalIterator():
-                with open(os.path.join(folder, file_name(key, taken)), "w", encoding="utf-8") as f:
-                    json.dump(story, f, ensure_ascii=False)
-                    f.write("\n")
-                count, n_articles = count + 1, n_articles + len(story["articles"])
+            names = {key: file_name(key, taken) for key in sorted(stories.keys().collect())}
+            for key, (n, story) in stories.toLocalIterator():
+                # Byte for byte what `dateline extract` prints.
+                with open(os.path.join(folder, names[key]), "w", encoding="utf-8") as f:
+                    f.write(story + "\n")
+                count, n_articles = count + 1, n_articles + n
         return n_articles, count
     finally:
         stories.unpersist()
@@ -161,7 +172,7 @@ def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("dateline")
+    builder = SparkSession.builder.appName("dateline").config("spark.ui.showConsoleProgress", "false")
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
@@ -171,7 +182,7 @@ def main(argv=None):
         n_articles, n_stories = run(spark, args)
         seconds = time.perf_counter() - start
         print(
-            f"dateline_spark: {n_articles} articles, {n_stories} stories in {seconds:.1f} s "
+            f"dateline_spark: {n_articles} articles, {n_stories} {'story' if n_stories == 1 else 'stories'} in {seconds:.1f} s "
             f"({n_articles / seconds:.1f} articles/s) -> {args.out}",
             file=sys.stderr,
         )

@@ -7,6 +7,11 @@
 //! story = dateline.merge([a, ...])   # the CLI's story JSON (schema 1) as a dict
 //! ```
 //!
+//! `extract_article_json` and `merge_json` give the same as JSON text (str),
+//! and `merge` also takes JSON texts: a job that only ships and stores
+//! extractions (Spark) skips building Python dicts, which costs more than
+//! the extraction itself.
+//!
 //! `extract_article` runs every per-article stage
 //! (`dateline_core::story::extract_article`); `merge` merges per-article
 //! extractions into a story (`dateline_core::story::merge`), so
@@ -37,24 +42,46 @@ use pyo3::types::{PyDict, PyString};
 /// dict (JSON values), the input of `merge`.
 #[pyfunction]
 fn extract_article<'py>(py: Python<'py>, article: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    json_loads(py, extract_json(py, article)?)
+}
+
+/// `extract_article` with the extraction as JSON text (a str): what a job
+/// that only stores or ships extractions needs, without building the dict
+/// (building it takes longer than the extraction itself).
+#[pyfunction]
+fn extract_article_json(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<String> {
+    extract_json(py, article)
+}
+
+/// Merges per-article extractions (in story order) into one story: the
+/// story JSON of the `dateline extract` contract (schema 1) as a dict, with
+/// entities and events across the articles. Each item is a dict from
+/// `extract_article` or a JSON text from `extract_article_json`.
+#[pyfunction]
+fn merge<'py>(py: Python<'py>, articles: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    json_loads(py, merge_texts(py, articles)?)
+}
+
+/// `merge` with the story as JSON text (a str).
+#[pyfunction]
+fn merge_json(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<String> {
+    merge_texts(py, articles)
+}
+
+fn extract_json(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<String> {
     let (document, path) = document_of(article)?;
     let json = py.detach(move || {
         let mut extraction = story::extract_article(&document);
         extraction.path = path.unwrap_or_default();
         serde_json::to_string(&extraction)
     });
-    let json = json.map_err(|e| PyValueError::new_err(format!("extract_article: cannot write the extraction as JSON: {e}")))?;
-    json_loads(py, json)
+    json.map_err(|e| PyValueError::new_err(format!("extract_article: cannot write the extraction as JSON: {e}")))
 }
 
-/// Merges per-article extractions (dicts from `extract_article`, in story
-/// order) into one story: the story JSON of the `dateline extract` contract
-/// (schema 1) as a dict, with entities and events across the articles.
-#[pyfunction]
-fn merge<'py>(py: Python<'py>, articles: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn merge_texts(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<String> {
     if articles.is_instance_of::<PyString>() || articles.is_instance_of::<PyDict>() {
         return Err(PyValueError::new_err(format!(
-            "merge: expected a list of per-article extractions (dicts from extract_article), got {}",
+            "merge: expected a list of per-article extractions (from extract_article), got {}",
             type_name(articles)
         )));
     }
@@ -65,9 +92,13 @@ fn merge<'py>(py: Python<'py>, articles: &Bound<'py, PyAny>) -> PyResult<Bound<'
     let mut texts: Vec<String> = Vec::new();
     for (i, item) in iter.enumerate() {
         let item = item?;
+        if let Ok(text) = item.cast::<PyString>() {
+            texts.push(text.extract()?);
+            continue;
+        }
         if !item.is_instance_of::<PyDict>() {
             return Err(PyValueError::new_err(format!(
-                "merge: item {i}: expected a dict from extract_article, got {}",
+                "merge: item {i}: expected a dict from extract_article (or its JSON text), got {}",
                 type_name(&item)
             )));
         }
@@ -84,7 +115,7 @@ fn merge<'py>(py: Python<'py>, articles: &Bound<'py, PyAny>) -> PyResult<Bound<'
         let story = story::merge(&extractions);
         serde_json::to_string(&story).map_err(|e| format!("merge: cannot write the story as JSON: {e}"))
     });
-    json_loads(py, json.map_err(PyValueError::new_err)?)
+    json.map_err(PyValueError::new_err)
 }
 
 /// The document an article dict describes and its path, or a `ValueError`
@@ -155,7 +186,9 @@ fn json_loads(py: Python<'_>, json: String) -> PyResult<Bound<'_, PyAny>> {
 #[pymodule]
 fn dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_article, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_article_json, m)?)?;
     m.add_function(wrap_pyfunction!(merge, m)?)?;
+    m.add_function(wrap_pyfunction!(merge_json, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("SCHEMA", story::SCHEMA)?;
     Ok(())

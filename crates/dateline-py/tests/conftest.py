@@ -61,12 +61,17 @@ def with_paths(articles, folder):
 def cli_story(articles):
     """`dateline extract` over the articles (from with_paths) written as files in the project's
     article format, in this order: the story JSON."""
+    return json.loads(cli_output(articles))
+
+
+def cli_output(articles):
+    """What `dateline extract` prints for the articles (see cli_story): the story JSON text."""
     for a in articles:
         header = ["---"] + [f"{key}: {a[key]}" for key in ("title", "outlet", "published", "url") if a.get(key)] + ["---"]
         with open(a["path"], "w", encoding="utf-8", newline="") as f:
             f.write("\n".join(header) + "\n" + a["body"])
     out = subprocess.run([str(cli_path()), "extract", *(a["path"] for a in articles)], capture_output=True, check=True)
-    return json.loads(out.stdout)
+    return out.stdout.decode("utf-8")
 
 
 @pytest.fixture(scope="session")

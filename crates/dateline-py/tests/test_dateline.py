@@ -11,7 +11,7 @@ import time
 import pytest
 
 import dateline
-from conftest import cli_story, with_paths
+from conftest import cli_output, cli_story, with_paths
 
 
 def story_of(articles):
@@ -21,7 +21,13 @@ def story_of(articles):
 def test_seed_story_equals_the_cli(cli, seeds, tmp_path):
     seeds = with_paths(seeds, tmp_path)
     story = story_of(seeds)
-    assert story == cli_story(seeds)
+    printed = cli_output(seeds)
+    assert story == json.loads(printed)
+    # The JSON-text variants: byte for byte what the CLI prints.
+    texts = [dateline.extract_article_json(a) for a in seeds]
+    assert [json.loads(t) for t in texts] == [dateline.extract_article(a) for a in seeds]
+    assert dateline.merge_json(texts) + "\n" == printed
+    assert dateline.merge(texts) == story
     # Not vacuous: the seed story has its speakers, quotes and timeline.
     assert story["schema"] == dateline.SCHEMA == 1
     assert [a["id"] for a in story["articles"]] == [a["id"] for a in seeds]
@@ -137,8 +143,14 @@ def test_bad_merge_input_raises_value_error():
         dateline.merge("[]")
     with pytest.raises(ValueError, match=r"expected a list .* got int"):
         dateline.merge(3)
-    with pytest.raises(ValueError, match=r"item 1: expected a dict from extract_article, got str"):
+    with pytest.raises(ValueError, match=r"item 1: expected a dict from extract_article \(or its JSON text\), got int"):
+        dateline.merge([good, 5])
+    with pytest.raises(ValueError, match=r"item 1: not a per-article extraction: expected value"):
         dateline.merge([good, "x"])
+    with pytest.raises(ValueError, match=r"item 0 \(id \"a\"\): not a per-article extraction: missing field `sentences`"):
+        dateline.merge_json([json.dumps({k: v for k, v in good.items() if k != "sentences"})])
+    with pytest.raises(ValueError, match=r"missing field 'id'"):
+        dateline.extract_article_json({"published": "2017-04-12", "body": ""})
     broken = {k: v for k, v in good.items() if k != "sentences"}
     with pytest.raises(ValueError, match=r"item 1 \(id \"a\"\): not a per-article extraction: missing field `sentences`"):
         dateline.merge([good, broken])

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, cli_story, with_paths
+from conftest import ROOT, cli_output, with_paths
 
 JOB = ROOT / "examples" / "spark" / "dateline_spark.py"
 # Spark binds to the loopback address only; its workers run this interpreter (with `dateline`).
@@ -64,11 +64,12 @@ def test_grouped_stories_equal_the_cli(cli, seeds, wikinews, tmp_path):
     lines = read_story_lines(out / "stories.jsonl")
     assert sorted(lines) == sorted(groups)
     for key, articles in groups.items():
-        expected = cli_story(articles)
-        story = json.loads((out / "stories" / f"{key}.json").read_text(encoding="utf-8"))
+        printed = cli_output(articles)
+        text = (out / "stories" / f"{key}.json").read_text(encoding="utf-8")
+        story = json.loads(text)
         assert [a["id"] for a in story["articles"]] == [a["id"] for a in articles]
-        assert story == expected, f"story {key} differs from the CLI's"
-        assert lines[key] == expected, f"story {key} (JSON Lines) differs from the CLI's"
+        assert text == printed, f"story {key} differs from the CLI's"
+        assert lines[key] == story, f"story {key} (JSON Lines) differs from its story file"
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +98,7 @@ def test_parquet_input_makes_one_story_equal_to_the_cli(cli, spark, seeds, wikin
     ordered = sorted(articles, key=lambda a: (a["published"], a["id"]))
     assert [a["id"] for a in story["articles"]] == [a["id"] for a in ordered]
     assert ordered[0]["id"].startswith("tillerson") and ordered != articles
-    assert story == cli_story(ordered)
+    assert story == json.loads(cli_output(ordered))
     assert read_story_lines(tmp_path / "out" / "stories.jsonl") == {"story": story}
 
 
