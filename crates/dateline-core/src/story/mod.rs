@@ -198,6 +198,69 @@ pub struct ArticleExtraction {
     pub events: Vec<events::Event>,
 }
 
+impl ArticleExtraction {
+    /// Whether [`merge`] can take this extraction as it is (one read from a
+    /// file may have been written by another version or edited): the
+    /// schema it was written with, every span inside the body on character
+    /// boundaries, every entity id one of its own entities, every event
+    /// index one of its events. The error names the first problem.
+    pub fn check(&self) -> Result<(), String> {
+        if self.schema != SCHEMA {
+            return Err(format!("schema {} (this engine reads schema {SCHEMA})", self.schema));
+        }
+        let body = self.document.body.as_str();
+        let span = |what: &str, s: Span| -> Result<(), String> {
+            if s.end <= body.len() && body.is_char_boundary(s.start) && body.is_char_boundary(s.end) {
+                Ok(())
+            } else {
+                Err(format!("{what} [{}, {}] is not inside the body ({} bytes) on character boundaries", s.start, s.end, body.len()))
+            }
+        };
+        let entity = |what: &str, id: &str| -> Result<(), String> {
+            let known = id.strip_prefix('e').and_then(|n| n.parse::<usize>().ok()).is_some_and(|n| n >= 1 && n <= self.entities.len() && local_id(n - 1) == id);
+            if known {
+                Ok(())
+            } else {
+                Err(format!("{what} names entity {id:?}, which the article does not have"))
+            }
+        };
+        for &s in self.paragraphs.iter().chain(&self.sentences).chain(&self.boilerplate) {
+            span("a sentence or paragraph", s)?;
+        }
+        for t in &self.timexes {
+            span("a time expression", t.span)?;
+        }
+        for q in &self.quotes {
+            for s in [Some(q.content), q.cue, q.source].into_iter().flatten().chain(q.parts.iter().copied()) {
+                span("a quote", s)?;
+            }
+            for id in q.speaker.iter().chain(&q.speakers).chain(q.via.iter().flat_map(|v| &v.speaker)) {
+                entity("a quote", id)?;
+            }
+        }
+        for m in &self.mentions {
+            span("an entity mention", m.span)?;
+            entity("an entity mention", &m.entity)?;
+        }
+        for m in &self.event_mentions {
+            span("an event mention", m.span)?;
+            m.participants.iter().try_for_each(|id| entity("an event mention", id))?;
+            if m.event.is_some_and(|e| e >= self.events.len()) {
+                return Err(format!("an event mention names event {:?} of {}", m.event, self.events.len()));
+            }
+        }
+        for e in &self.events {
+            span("an event", e.evidence)?;
+            span("an event", e.trigger)?;
+            e.participants.iter().chain(&e.speaker).try_for_each(|id| entity("an event", id))?;
+            if e.at_frame.is_some_and(|f| f >= self.events.len()) {
+                return Err(format!("an event names frame {:?} of {}", e.at_frame, self.events.len()));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// An event mention of one article: as [`EventMentionOut`], with `event` the
 /// index of its clause event in [`ArticleExtraction::events`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
