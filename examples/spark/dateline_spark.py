@@ -26,8 +26,9 @@ stories carry it, as the CLI's carry its file paths).
    lines of a JSON Lines file, the rows of a Parquet file; a folder of
    several files is read in an order of Spark's own, so give those an order
    with `--order-by`, e.g. `published,id`): the story JSON of the CLI
-   contract, equal to `dateline extract` on the same articles in the same
-   order.
+   contract with each article's text (`articles[].text`; --no-text leaves
+   the texts out), equal to `dateline extract --text` on the same articles
+   in the same order.
 4. The stories are written to OUT/stories.jsonl/ (Spark's text output, a
    folder of part files; any Hadoop file system: HDFS, S3...), one story per
    line with its group key as an extra field `story`, and, by the driver, one
@@ -59,6 +60,7 @@ def parse_args(argv):
     p.add_argument("--master", help="Spark master when run with python (e.g. local[2]); spark-submit gives its own")
     p.add_argument("--partitions", type=int, help="repartition the articles into N partitions before extraction")
     p.add_argument("--no-story-files", action="store_true", help="write only stories.jsonl/")
+    p.add_argument("--no-text", action="store_true", help="leave the article texts out of the stories (the explorer then asks for the articles)")
     return p.parse_args(argv)
 
 
@@ -111,12 +113,15 @@ def extract_partition(group, order):
     return run
 
 
-def merge_story(extractions):
-    """(number of articles, the story JSON text) of a story's (position, extraction JSON) pairs."""
-    import dateline
+def merge_story(with_text):
+    def run(extractions):
+        """(number of articles, the story JSON text) of a story's (position, extraction JSON) pairs."""
+        import dateline
 
-    ordered = [e for _, e in sorted(extractions, key=lambda pair: pair[0])]
-    return len(ordered), dateline.merge_json(ordered)
+        ordered = [e for _, e in sorted(extractions, key=lambda pair: pair[0])]
+        return len(ordered), dateline.merge_json(ordered, text=with_text)
+
+    return run
 
 
 def story_line(key, story):
@@ -143,7 +148,7 @@ def run(spark, args):
     if args.partitions:
         indexed = indexed.repartition(args.partitions)
     extracted = indexed.mapPartitions(extract_partition(args.group, order_fields(args)))
-    stories = extracted.groupByKey().mapValues(merge_story).persist(StorageLevel.MEMORY_AND_DISK)
+    stories = extracted.groupByKey().mapValues(merge_story(not args.no_text)).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         lines = stories.map(lambda kv: (story_line(kv[0], kv[1][1]),))
         spark.createDataFrame(lines, "value STRING").write.mode("overwrite").text(os.path.join(args.out, "stories.jsonl"))

@@ -27,6 +27,8 @@
 //!
 //! Bad input raises `ValueError` naming the article and the field.
 
+use std::collections::HashMap;
+
 use dateline_core::story::{self, ArticleExtraction};
 use dateline_core::{Date, Document};
 use pyo3::exceptions::PyValueError;
@@ -56,16 +58,23 @@ fn extract_article_json(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<
 /// Merges per-article extractions (in story order) into one story: the
 /// story JSON of the `dateline extract` contract (schema 1) as a dict, with
 /// entities and events across the articles. Each item is a dict from
-/// `extract_article` or a JSON text from `extract_article_json`.
+/// `extract_article` or a JSON text from `extract_article_json`; as with
+/// `dateline merge`, each is checked (schema, spans inside the body, its own
+/// entity and event ids) and the article ids must differ. `text=True` puts
+/// each article's body in the story (`articles[].text`, as `--text`), so the
+/// story opens in the explorer without its articles.
 #[pyfunction]
-fn merge<'py>(py: Python<'py>, articles: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    json_loads(py, merge_texts(py, articles)?)
+#[pyo3(signature = (articles, *, text = false))]
+fn merge<'py>(py: Python<'py>, articles: &Bound<'py, PyAny>, text: bool) -> PyResult<Bound<'py, PyAny>> {
+    json_loads(py, merge_texts(py, articles, text)?)
 }
 
-/// `merge` with the story as JSON text (a str).
+/// `merge` with the story as JSON text (a str): byte for byte what
+/// `dateline extract` prints, without its final newline.
 #[pyfunction]
-fn merge_json(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<String> {
-    merge_texts(py, articles)
+#[pyo3(signature = (articles, *, text = false))]
+fn merge_json(py: Python<'_>, articles: &Bound<'_, PyAny>, text: bool) -> PyResult<String> {
+    merge_texts(py, articles, text)
 }
 
 fn extract_json(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -78,7 +87,7 @@ fn extract_json(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<String> 
     json.map_err(|e| PyValueError::new_err(format!("extract_article: cannot write the extraction as JSON: {e}")))
 }
 
-fn merge_texts(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<String> {
+fn merge_texts(py: Python<'_>, articles: &Bound<'_, PyAny>, with_text: bool) -> PyResult<String> {
     if articles.is_instance_of::<PyString>() || articles.is_instance_of::<PyDict>() {
         return Err(PyValueError::new_err(format!(
             "merge: expected a list of per-article extractions (from extract_article), got {}",
@@ -107,12 +116,23 @@ fn merge_texts(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<String> 
     }
     let json = py.detach(move || -> Result<String, String> {
         let mut extractions: Vec<ArticleExtraction> = Vec::with_capacity(texts.len());
+        let mut ids: HashMap<String, usize> = HashMap::with_capacity(texts.len());
         for (i, text) in texts.iter().enumerate() {
-            let extraction = serde_json::from_str(text)
+            let extraction: ArticleExtraction = serde_json::from_str(text)
                 .map_err(|e| format!("merge: item {i}{}: not a per-article extraction: {e}", id_hint(text)))?;
+            let id = &extraction.document.id;
+            extraction.check().map_err(|e| format!("merge: item {i} (id {id:?}): {e}"))?;
+            if let Some(first) = ids.insert(id.clone(), i) {
+                return Err(format!("merge: item {i}: article id {id:?} is item {first}'s too (ids must differ within a story)"));
+            }
             extractions.push(extraction);
         }
-        let story = story::merge(&extractions);
+        let mut story = story::merge(&extractions);
+        if with_text {
+            for (out, article) in story.articles.iter_mut().zip(&extractions) {
+                out.text = Some(article.document.body.clone());
+            }
+        }
         serde_json::to_string(&story).map_err(|e| format!("merge: cannot write the story as JSON: {e}"))
     });
     json.map_err(PyValueError::new_err)

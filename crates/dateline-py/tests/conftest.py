@@ -58,19 +58,19 @@ def with_paths(articles, folder):
     return [dict(a, path=str(Path(folder) / f"{a['id']}.txt")) for a in articles]
 
 
-def cli_story(articles):
+def cli_story(articles, *flags):
     """`dateline extract` over the articles (from with_paths) written as files in the project's
     article format, in this order: the story JSON."""
-    return json.loads(cli_output(articles))
+    return json.loads(cli_output(articles, *flags))
 
 
-def cli_output(articles):
-    """What `dateline extract` prints for the articles (see cli_story): the story JSON text."""
+def cli_output(articles, *flags):
+    """What `dateline extract [flags]` prints for the articles (see cli_story): the story JSON text."""
     for a in articles:
         header = ["---"] + [f"{key}: {a[key]}" for key in ("title", "outlet", "published", "url") if a.get(key)] + ["---"]
         with open(a["path"], "w", encoding="utf-8", newline="") as f:
             f.write("\n".join(header) + "\n" + a["body"])
-    out = subprocess.run([str(cli_path()), "extract", *(a["path"] for a in articles)], capture_output=True, check=True)
+    out = subprocess.run([str(cli_path()), "extract", *flags, *(a["path"] for a in articles)], capture_output=True, check=True)
     return out.stdout.decode("utf-8")
 
 

@@ -60,12 +60,17 @@ def test_each_wikinews_article_equals_the_cli_jsonl(cli, wikinews):
 
 
 def test_merge_equals_the_cli_merge(cli, seeds, wikinews):
-    """merge equals `dateline merge` on the same per-article lines."""
+    """merge equals `dateline merge` on the same per-article lines, with and without the texts."""
     articles = seeds + wikinews[:40]
     extractions = [dateline.extract_article(a) for a in articles]
     lines = "".join(json.dumps(e) + "\n" for e in extractions)
-    out = subprocess.run([str(cli), "merge"], input=lines.encode(), capture_output=True, check=True)
-    assert dateline.merge(extractions) == json.loads(out.stdout)
+    for flags, text in [([], False), (["--text"], True)]:
+        out = subprocess.run([str(cli), "merge", *flags], input=lines.encode(), capture_output=True, check=True)
+        assert dateline.merge(extractions, text=text) == json.loads(out.stdout)
+        assert dateline.merge_json(extractions, text=text) + "\n" == out.stdout.decode()
+    story = dateline.merge(extractions, text=True)
+    assert [a["text"] for a in story["articles"]] == [a["body"] for a in articles]
+    assert all("text" not in a for a in dateline.merge(extractions)["articles"])
 
 
 def test_extractions_round_trip_through_json_and_pickle(seeds, wikinews):
@@ -151,6 +156,19 @@ def test_bad_merge_input_raises_value_error():
         dateline.merge_json([json.dumps({k: v for k, v in good.items() if k != "sentences"})])
     with pytest.raises(ValueError, match=r"missing field 'id'"):
         dateline.extract_article_json({"published": "2017-04-12", "body": ""})
+    # Checked as `dateline merge` checks its lines.
+    with pytest.raises(ValueError, match=r"item 1: article id \"a\" is item 0's too"):
+        dateline.merge([good, good])
+    outside = copy.deepcopy(good)
+    outside["sentences"].append([0, 10_000])
+    with pytest.raises(ValueError, match=r"item 0 \(id \"a\"\): .*not inside the body"):
+        dateline.merge([outside])
+    stranger = copy.deepcopy(good)
+    stranger["mentions"].append({"span": [0, 2], "entity": "e99"})
+    with pytest.raises(ValueError, match=r"item 0 \(id \"a\"\): .*entity \"e99\""):
+        dateline.merge([stranger])
+    with pytest.raises(ValueError, match=r"item 0 \(id \"a\"\): schema 2"):
+        dateline.merge([dict(good, schema=2)])
     broken = {k: v for k, v in good.items() if k != "sentences"}
     with pytest.raises(ValueError, match=r"item 1 \(id \"a\"\): not a per-article extraction: missing field `sentences`"):
         dateline.merge([good, broken])

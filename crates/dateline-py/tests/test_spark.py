@@ -64,7 +64,7 @@ def test_grouped_stories_equal_the_cli(cli, seeds, wikinews, tmp_path):
     lines = read_story_lines(out / "stories.jsonl")
     assert sorted(lines) == sorted(groups)
     for key, articles in groups.items():
-        printed = cli_output(articles)
+        printed = cli_output(articles, "--text")
         text = (out / "stories" / f"{key}.json").read_text(encoding="utf-8")
         story = json.loads(text)
         assert [a["id"] for a in story["articles"]] == [a["id"] for a in articles]
@@ -92,7 +92,7 @@ def test_parquet_input_makes_one_story_equal_to_the_cli(cli, spark, seeds, wikin
     schema = "id STRING, title STRING, outlet STRING, url STRING, published DATE, body STRING, path STRING"
     spark.createDataFrame(rows, schema).coalesce(3).write.parquet(str(tmp_path / "articles.parquet"))
     job = load_job()
-    args = job.parse_args([str(tmp_path / "articles.parquet"), str(tmp_path / "out"), "--order-by", "published,id"])
+    args = job.parse_args([str(tmp_path / "articles.parquet"), str(tmp_path / "out"), "--order-by", "published,id", "--no-text"])
     assert job.run(spark, args) == (len(articles), 1)
     story = json.loads((tmp_path / "out" / "stories" / "story.json").read_text(encoding="utf-8"))
     ordered = sorted(articles, key=lambda a: (a["published"], a["id"]))
