@@ -3,9 +3,9 @@
 # tested with pytest against the CLI. Installs what is missing, skipping what
 # is present: Debian's Java 17 (for Spark), a venv in target/venv with the
 # pinned packages of crates/dateline-py/requirements.txt (maturin, pytest,
-# pyspark); then builds the package into the venv (maturin develop --release)
-# and runs pytest. Needs the release CLI (target/release/dateline), which
-# scripts/test.sh builds before it calls this.
+# pyspark); then builds the release CLI the tests compare with (a no-op
+# after test.sh's quality gates) and the package into the venv (maturin
+# develop --release), and runs pytest.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -34,6 +34,8 @@ if ! cmp -s "$REQUIREMENTS" "$VENV/requirements.installed"; then
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQUIREMENTS"
   cp "$REQUIREMENTS" "$VENV/requirements.installed"
 fi
+
+cargo build --locked -q --release -p dateline-cli
 
 export VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH"
 say "building the dateline package into the venv (maturin develop --release)"
