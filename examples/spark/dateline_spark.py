@@ -58,7 +58,7 @@ def parse_args(argv):
     p.add_argument("--group", metavar="FIELD", help="input field whose value names each article's story (default: all articles form one story)")
     p.add_argument("--order-by", metavar="FIELDS", help="order each story's articles by these input fields, comma-separated (e.g. published,id; default: input order)")
     p.add_argument("--master", help="Spark master when run with python (e.g. local[2]); spark-submit gives its own")
-    p.add_argument("--partitions", type=int, help="repartition the articles into N partitions before extraction")
+    p.add_argument("--partitions", type=int, help="repartition the articles into N partitions before extraction (default: as many as Spark's default parallelism when the input has fewer)")
     p.add_argument("--no-story-files", action="store_true", help="write only stories.jsonl/")
     p.add_argument("--no-text", action="store_true", help="leave the article texts out of the stories (the explorer then asks for the articles)")
     return p.parse_args(argv)
@@ -145,8 +145,11 @@ def run(spark, args):
 
     # Input order (the order of the lines or rows) is each story's article order.
     indexed = read_articles(spark, args).rdd.zipWithIndex()
-    if args.partitions:
-        indexed = indexed.repartition(args.partitions)
+    # A file under 128 MB is one partition: spread it over every core.
+    cores = spark.sparkContext.defaultParallelism
+    partitions = args.partitions or (cores if indexed.getNumPartitions() < cores else None)
+    if partitions:
+        indexed = indexed.repartition(partitions)
     extracted = indexed.mapPartitions(extract_partition(args.group, order_fields(args)))
     stories = extracted.groupByKey().mapValues(merge_story(not args.no_text)).persist(StorageLevel.MEMORY_AND_DISK)
     try:
