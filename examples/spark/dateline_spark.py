@@ -15,20 +15,25 @@ stories carry it, as the CLI's carry its file paths).
    (every per-article stage, in the executor's Python worker; the engine
    runs with the GIL released). Extractions travel as JSON text: building
    Python dicts of them would cost more than the extraction.
-2. The per-article extractions are grouped into stories: with `--group
-   FIELD`, the articles sharing the value of that input field form a story
-   (an archive's own story or topic ids; a null value is a story of its own
-   article); without it, all the articles are one story, as `dateline
-   extract` makes of the files it is given. The engine's own story grouping
-   (the explorer issue) does not exist yet; when `dateline.group_stories`
-   does, it belongs here.
+2. The articles are grouped into stories. By default with the engine's
+   grouping (articles that share people, organisations and happenings,
+   follow-ups within 14 days): each article's keys (`dateline.article_keys`,
+   a few hundred bytes) go to the driver, which runs
+   `dateline.group_stories` over the whole corpus (in input order) and
+   sends each article's story back. With `--group FIELD`, the articles
+   sharing the value of that input field form a story (an archive's own
+   story ids; a null value is a story of its own article); with
+   `--one-story`, all the articles are one story, as `dateline extract`
+   makes of the files it is given.
 3. Each story's extractions go through `dateline.merge_json` in input order (the
    lines of a JSON Lines file, the rows of a Parquet file; a folder of
    several files is read in an order of Spark's own, so give those an order
    with `--order-by`, e.g. `published,id`): the story JSON of the CLI
    contract with each article's text (`articles[].text`; --no-text leaves
-   the texts out), equal to `dateline extract --text` on the same articles
-   in the same order.
+   the texts out). With the engine's grouping, each story is the line that
+   `dateline merge --stories --text` writes for it from the same articles
+   in the same order; with --one-story, the story `dateline extract --text`
+   prints for them.
 4. The stories are written to OUT/stories.jsonl/ (Spark's text output, a
    folder of part files; any Hadoop file system: HDFS, S3...), one story per
    line with its group key as an extra field `story`, and, by the driver, one
@@ -55,7 +60,9 @@ def parse_args(argv):
     p.add_argument("articles", help="JSON Lines file/folder, or Parquet")
     p.add_argument("out", help="output folder (stories.jsonl/ and stories/)")
     p.add_argument("--format", choices=["jsonl", "parquet"], help="input format (default: by suffix, .parquet or JSON Lines)")
-    p.add_argument("--group", metavar="FIELD", help="input field whose value names each article's story (default: all articles form one story)")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--group", metavar="FIELD", help="input field whose value names each article's story (default: the engine's grouping)")
+    how.add_argument("--one-story", action="store_true", help="all the articles form one story")
     p.add_argument("--order-by", metavar="FIELDS", help="order each story's articles by these input fields, comma-separated (e.g. published,id; default: input order)")
     p.add_argument("--master", help="Spark master when run with python (e.g. local[2]); spark-submit gives its own")
     p.add_argument("--partitions", type=int, help="repartition the articles into N partitions before extraction (default: as many as Spark's default parallelism when the input has fewer)")
@@ -86,11 +93,13 @@ def read_articles(spark, args):
     return df.select(*[F.col(f).cast("string").alias(f) for f in fields])
 
 
-def story_key(article, group):
-    """The story an article belongs to (its group field, else the one story)."""
-    if not group:
+def story_key(article, args):
+    """The story an article belongs to, when it is not the engine's to say."""
+    if args.one_story:
         return ALL
-    value = article.get(group)
+    if not args.group:
+        return None
+    value = article.get(args.group)
     # No story id: the article is a story of its own.
     return str(value) if value is not None else f"article-{article['id']}"
 
@@ -99,27 +108,33 @@ def order_fields(args):
     return [f.strip() for f in args.order_by.split(",") if f.strip()] if args.order_by else []
 
 
-def extract_partition(group, order):
+def extract_partition(args):
+    order = order_fields(args)
+    engine = not (args.group or args.one_story)
+
     def run(rows):
         import dateline
 
         for row, index in rows:
             article = row.asDict()
-            key = story_key(article, group)
-            # Where the article goes in its story: the --order-by fields (nulls first), then input order.
+            # Where the article goes in the corpus and its story: the --order-by fields (nulls first), then input order.
             position = tuple((article[f] is not None, article[f] or "") for f in order) + (index,)
-            yield key, (position, dateline.extract_article_json({f: article[f] for f in ARTICLE_FIELDS}))
+            extraction = dateline.extract_article_json({f: article[f] for f in ARTICLE_FIELDS})
+            keys = dateline.article_keys(extraction) if engine else None
+            yield story_key(article, args), position, article["id"], extraction, keys
 
     return run
 
 
-def merge_story(with_text):
-    def run(extractions):
-        """(number of articles, the story JSON text) of a story's (position, extraction JSON) pairs."""
+def merge_story(with_text, groups=None):
+    def run(pair):
+        """(key, (number of articles, the story JSON text)) of a story's (key, [(position, extraction JSON)])."""
         import dateline
 
-        ordered = [e for _, e in sorted(extractions, key=lambda pair: pair[0])]
-        return len(ordered), dateline.merge_json(ordered, text=with_text)
+        key, extractions = pair
+        ordered = [e for _, e in sorted(extractions, key=lambda p: p[0])]
+        story = groups.value[key] if groups is not None else None
+        return key, (len(ordered), dateline.merge_json(ordered, text=with_text, story=story))
 
     return run
 
@@ -150,8 +165,21 @@ def run(spark, args):
     partitions = args.partitions or (cores if indexed.getNumPartitions() < cores else None)
     if partitions:
         indexed = indexed.repartition(partitions)
-    extracted = indexed.mapPartitions(extract_partition(args.group, order_fields(args)))
-    stories = extracted.groupByKey().mapValues(merge_story(not args.no_text)).persist(StorageLevel.MEMORY_AND_DISK)
+    extracted = indexed.mapPartitions(extract_partition(args))
+    groups = None
+    if args.group or args.one_story:
+        pairs = extracted.map(lambda r: (r[0], (r[1], r[3])))
+    else:
+        extracted.persist(StorageLevel.MEMORY_AND_DISK)  # read twice: the keys, then the stories
+        import dateline
+
+        # The engine's grouping sees the whole corpus: every article's keys, in corpus order, on the driver.
+        keys = sorted(extracted.map(lambda r: (r[1], r[4])).collect(), key=lambda p: p[0])
+        found = dateline.group_stories([k for _, k in keys])
+        story_of = spark.sparkContext.broadcast({a: g["id"] for g in found for a in g["articles"]})
+        groups = spark.sparkContext.broadcast({g["id"]: g for g in found})
+        pairs = extracted.map(lambda r: (story_of.value[r[2]], (r[1], r[3])))
+    stories = pairs.groupByKey().map(merge_story(not args.no_text, groups)).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         lines = stories.map(lambda kv: (story_line(kv[0], kv[1][1]),))
         spark.createDataFrame(lines, "value STRING").write.mode("overwrite").text(os.path.join(args.out, "stories.jsonl"))
@@ -167,13 +195,14 @@ def run(spark, args):
             taken = set()
             names = {key: file_name(key, taken) for key in sorted(stories.keys().collect())}
             for key, (n, story) in stories.toLocalIterator():
-                # Byte for byte what `dateline extract` prints.
+                # Byte for byte what `dateline extract --text` prints (--one-story), or `merge --stories --text` writes.
                 with open(os.path.join(folder, names[key]), "w", encoding="utf-8") as f:
                     f.write(story + "\n")
                 count, n_articles = count + 1, n_articles + n
         return n_articles, count
     finally:
         stories.unpersist()
+        extracted.unpersist()
 
 
 def main(argv=None):

@@ -29,7 +29,7 @@
 
 use std::collections::HashMap;
 
-use dateline_core::story::{self, ArticleExtraction};
+use dateline_core::story::{self, ArticleExtraction, ArticleKeys, StoryGroup};
 use dateline_core::{Date, Document};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -63,18 +63,66 @@ fn extract_article_json(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<
 /// entity and event ids) and the article ids must differ. `text=True` puts
 /// each article's body in the story (`articles[].text`, as `--text`), so the
 /// story opens in the explorer without its articles.
+///
+/// Without `story`, the story's `stories` is the grouping of these articles
+/// (as `dateline merge`); with `story` (one item of `group_stories`, whose
+/// `articles` are these articles' ids in this order), the story is that
+/// group on its own, as `dateline merge --stories` writes each.
 #[pyfunction]
-#[pyo3(signature = (articles, *, text = false))]
-fn merge<'py>(py: Python<'py>, articles: &Bound<'py, PyAny>, text: bool) -> PyResult<Bound<'py, PyAny>> {
-    json_loads(py, merge_texts(py, articles, text)?)
+#[pyo3(signature = (articles, *, text = false, story = None))]
+fn merge<'py>(py: Python<'py>, articles: &Bound<'py, PyAny>, text: bool, story: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    json_loads(py, merge_texts(py, articles, text, story)?)
 }
 
 /// `merge` with the story as JSON text (a str): byte for byte what
 /// `dateline extract` prints, without its final newline.
 #[pyfunction]
-#[pyo3(signature = (articles, *, text = false))]
-fn merge_json(py: Python<'_>, articles: &Bound<'_, PyAny>, text: bool) -> PyResult<String> {
-    merge_texts(py, articles, text)
+#[pyo3(signature = (articles, *, text = false, story = None))]
+fn merge_json(py: Python<'_>, articles: &Bound<'_, PyAny>, text: bool, story: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+    merge_texts(py, articles, text, story)
+}
+
+/// What the story grouping reads of one article (a dict or JSON text from
+/// `extract_article[_json]`): its id, date, title and weighted keys, a few
+/// hundred bytes; `group_stories` takes these in place of the extractions.
+#[pyfunction]
+fn article_keys<'py>(py: Python<'py>, extraction: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = item_text(py, extraction, "article_keys", None)?;
+    let json = py.detach(move || -> Result<String, String> {
+        let extraction = parse_extraction(&text, "article_keys", None)?;
+        serde_json::to_string(&story::article_keys(&extraction)).map_err(|e| format!("article_keys: cannot write JSON: {e}"))
+    });
+    json_loads(py, json.map_err(PyValueError::new_err)?)
+}
+
+/// Groups a corpus into stories (the engine's grouping: articles that share
+/// people, organisations and happenings, follow-ups within 14 days). Items
+/// are per-article extractions (dicts or JSON texts) or their
+/// `article_keys`, in corpus order, with different ids. Returns the stories
+/// as `dateline merge` lists them: `[{"id", "title", "articles": [ids],
+/// "from", "to"}]`, numbered in the order of their first article's date.
+#[pyfunction]
+fn group_stories<'py>(py: Python<'py>, articles: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let texts = item_texts(py, articles, "group_stories")?;
+    let json = py.detach(move || -> Result<String, String> {
+        let mut keys: Vec<ArticleKeys> = Vec::with_capacity(texts.len());
+        let mut ids: HashMap<String, usize> = HashMap::with_capacity(texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("group_stories: item {i}: not JSON: {e}"))?;
+            let k = if value.get("document").is_some() {
+                story::article_keys(&parse_extraction(text, "group_stories", Some(i))?)
+            } else {
+                serde_json::from_value::<ArticleKeys>(value)
+                    .map_err(|e| format!("group_stories: item {i}{}: neither a per-article extraction nor its article_keys: {e}", id_hint(text)))?
+            };
+            if let Some(first) = ids.insert(k.id.clone(), i) {
+                return Err(format!("group_stories: item {i}: article id {:?} is item {first}'s too (ids must differ)", k.id));
+            }
+            keys.push(k);
+        }
+        serde_json::to_string(&story::group(&keys)).map_err(|e| format!("group_stories: cannot write JSON: {e}"))
+    });
+    json_loads(py, json.map_err(PyValueError::new_err)?)
 }
 
 fn extract_json(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -87,47 +135,41 @@ fn extract_json(py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<String> 
     json.map_err(|e| PyValueError::new_err(format!("extract_article: cannot write the extraction as JSON: {e}")))
 }
 
-fn merge_texts(py: Python<'_>, articles: &Bound<'_, PyAny>, with_text: bool) -> PyResult<String> {
-    if articles.is_instance_of::<PyString>() || articles.is_instance_of::<PyDict>() {
-        return Err(PyValueError::new_err(format!(
-            "merge: expected a list of per-article extractions (from extract_article), got {}",
-            type_name(articles)
-        )));
-    }
-    let iter = articles.try_iter().map_err(|_| {
-        PyValueError::new_err(format!("merge: expected a list of per-article extractions, got {}", type_name(articles)))
-    })?;
-    let dumps = py.import("json")?.getattr("dumps")?;
-    let mut texts: Vec<String> = Vec::new();
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        if let Ok(text) = item.cast::<PyString>() {
-            texts.push(text.extract()?);
-            continue;
+fn merge_texts(py: Python<'_>, articles: &Bound<'_, PyAny>, with_text: bool, group: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+    let texts = item_texts(py, articles, "merge")?;
+    let group = match group {
+        Some(g) if !g.is_none() => {
+            let text = item_text(py, g, "merge: story", None)?;
+            let group: StoryGroup = serde_json::from_str(&text)
+                .map_err(|e| PyValueError::new_err(format!("merge: story: not a story of group_stories: {e}")))?;
+            Some(group)
         }
-        if !item.is_instance_of::<PyDict>() {
-            return Err(PyValueError::new_err(format!(
-                "merge: item {i}: expected a dict from extract_article (or its JSON text), got {}",
-                type_name(&item)
-            )));
-        }
-        let text = dumps.call1((&item,)).map_err(|e| PyValueError::new_err(format!("merge: item {i}: not JSON values: {e}")))?;
-        texts.push(text.extract()?);
-    }
+        _ => None,
+    };
     let json = py.detach(move || -> Result<String, String> {
         let mut extractions: Vec<ArticleExtraction> = Vec::with_capacity(texts.len());
         let mut ids: HashMap<String, usize> = HashMap::with_capacity(texts.len());
         for (i, text) in texts.iter().enumerate() {
-            let extraction: ArticleExtraction = serde_json::from_str(text)
-                .map_err(|e| format!("merge: item {i}{}: not a per-article extraction: {e}", id_hint(text)))?;
+            let extraction = parse_extraction(text, "merge", Some(i))?;
             let id = &extraction.document.id;
-            extraction.check().map_err(|e| format!("merge: item {i} (id {id:?}): {e}"))?;
             if let Some(first) = ids.insert(id.clone(), i) {
                 return Err(format!("merge: item {i}: article id {id:?} is item {first}'s too (ids must differ within a story)"));
             }
             extractions.push(extraction);
         }
-        let mut story = story::merge(&extractions);
+        let mut story = match group {
+            None => story::merge(&extractions),
+            Some(group) => {
+                let given: Vec<&str> = extractions.iter().map(|a| a.document.id.as_str()).collect();
+                if group.articles != given {
+                    return Err(format!(
+                        "merge: story {:?} has the articles {:?}, in that order; given {:?}",
+                        group.id, group.articles, given
+                    ));
+                }
+                story::merge_as(&extractions, vec![group])
+            }
+        };
         if with_text {
             for (out, article) in story.articles.iter_mut().zip(&extractions) {
                 out.text = Some(article.document.body.clone());
@@ -136,6 +178,54 @@ fn merge_texts(py: Python<'_>, articles: &Bound<'_, PyAny>, with_text: bool) -> 
         serde_json::to_string(&story).map_err(|e| format!("merge: cannot write the story as JSON: {e}"))
     });
     json.map_err(PyValueError::new_err)
+}
+
+/// A per-article extraction from its JSON text, checked as `dateline merge`
+/// checks its lines; errors name the function and the item.
+fn parse_extraction(text: &str, what: &str, item: Option<usize>) -> Result<ArticleExtraction, String> {
+    let whose = match item {
+        Some(i) => format!("{what}: item {i}"),
+        None => what.to_string(),
+    };
+    let extraction: ArticleExtraction = serde_json::from_str(text)
+        .map_err(|e| format!("{whose}{}: not a per-article extraction: {e}", id_hint(text)))?;
+    extraction.check().map_err(|e| format!("{whose} (id {:?}): {e}", extraction.document.id))?;
+    Ok(extraction)
+}
+
+/// The JSON texts of a list of dicts or JSON texts.
+fn item_texts(py: Python<'_>, items: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
+    if items.is_instance_of::<PyString>() || items.is_instance_of::<PyDict>() {
+        return Err(PyValueError::new_err(format!(
+            "{what}: expected a list of per-article extractions (from extract_article), got {}",
+            type_name(items)
+        )));
+    }
+    let iter = items.try_iter().map_err(|_| {
+        PyValueError::new_err(format!("{what}: expected a list of per-article extractions, got {}", type_name(items)))
+    })?;
+    let mut texts: Vec<String> = Vec::new();
+    for (i, item) in iter.enumerate() {
+        texts.push(item_text(py, &item?, what, Some(i))?);
+    }
+    Ok(texts)
+}
+
+/// The JSON text of a dict (through Python's json module) or a str as it is.
+fn item_text(py: Python<'_>, item: &Bound<'_, PyAny>, what: &str, index: Option<usize>) -> PyResult<String> {
+    let at = index.map(|i| format!(" item {i}:")).unwrap_or_default();
+    if let Ok(text) = item.cast::<PyString>() {
+        return text.extract();
+    }
+    if !item.is_instance_of::<PyDict>() {
+        return Err(PyValueError::new_err(format!(
+            "{what}:{at} expected a dict from extract_article (or its JSON text), got {}",
+            type_name(item)
+        )));
+    }
+    let dumps = py.import("json")?.getattr("dumps")?;
+    let text = dumps.call1((item,)).map_err(|e| PyValueError::new_err(format!("{what}:{at} not JSON values: {e}")))?;
+    text.extract()
 }
 
 /// The document an article dict describes and its path, or a `ValueError`
@@ -209,6 +299,8 @@ fn dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_article_json, m)?)?;
     m.add_function(wrap_pyfunction!(merge, m)?)?;
     m.add_function(wrap_pyfunction!(merge_json, m)?)?;
+    m.add_function(wrap_pyfunction!(article_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(group_stories, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("SCHEMA", story::SCHEMA)?;
     Ok(())

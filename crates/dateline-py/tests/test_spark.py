@@ -39,37 +39,37 @@ def read_story_lines(folder):
     return stories
 
 
-def test_grouped_stories_equal_the_cli(cli, seeds, wikinews, tmp_path):
-    """spark-submit style run (a subprocess, local[2]): three stories from a `story` field,
-    the articles interleaved in the input and spread over four partitions."""
-    groups = {"tillerson": seeds, "wikinews-2019": wikinews[:25], "wikinews-2020": wikinews[-25:]}
-    groups = {key: with_paths(articles, tmp_path) for key, articles in groups.items()}
-    tagged = [dict(a, story=key) for key, articles in groups.items() for a in articles]
-    # Interleave the groups: each story keeps its articles' input order.
-    tagged.sort(key=lambda a: [x["id"] for x in groups[a["story"]]].index(a["id"]))
-    write_jsonl(tmp_path / "articles.jsonl", tagged)
+def test_engine_grouped_stories_equal_the_cli(cli, seeds, wikinews, tmp_path):
+    """As a user runs it (a subprocess, local[2]), with the engine's grouping: the seeds and the
+    295 Wikinews articles, spread over four partitions; every story equals the line that
+    `dateline merge --stories --text` writes for it from `dateline extract --jsonl` of the same file."""
+    articles = seeds + wikinews
+    write_jsonl(tmp_path / "articles.jsonl", articles)
     out = tmp_path / "out"
-    env = dict(os.environ, **SPARK_ENV)
     run = subprocess.run(
-        [sys.executable, str(JOB), str(tmp_path / "articles.jsonl"), str(out), "--master", "local[2]", "--group", "story", "--partitions", "4"],
-        env=env,
+        [sys.executable, str(JOB), str(tmp_path / "articles.jsonl"), str(out), "--master", "local[2]", "--partitions", "4"],
+        env=dict(os.environ, **SPARK_ENV),
         capture_output=True,
         text=True,
         timeout=900,
     )
     assert run.returncode == 0, run.stderr[-4000:]
-    assert "52 articles, 3 stories" in run.stderr
-    files = sorted(p.name for p in (out / "stories").iterdir())
-    assert files == ["tillerson.json", "wikinews-2019.json", "wikinews-2020.json"]
+
+    extracted = subprocess.run([str(cli), "extract", "--jsonl", str(tmp_path / "articles.jsonl")], capture_output=True, check=True)
+    merged = subprocess.run([str(cli), "merge", "--stories", "--text"], input=extracted.stdout, capture_output=True, check=True)
+    expected = {json.loads(line)["stories"][0]["id"]: line + "\n" for line in merged.stdout.decode().splitlines()}
+    assert f"{len(articles)} articles, {len(expected)} stories" in run.stderr
+    # Not one story, not one per article, and the two seed articles together.
+    assert 10 < len(expected) < len(articles)
+    seed_story = [k for k, line in expected.items() if seeds[0]["id"] in json.loads(line)["stories"][0]["articles"]]
+    assert json.loads(expected[seed_story[0]])["stories"][0]["articles"] == [a["id"] for a in seeds]
+
+    files = {p.stem: p.read_text(encoding="utf-8") for p in (out / "stories").iterdir()}
+    assert sorted(files) == sorted(expected)
+    for key, text in expected.items():
+        assert files[key] == text, f"story {key} differs from the CLI's"
     lines = read_story_lines(out / "stories.jsonl")
-    assert sorted(lines) == sorted(groups)
-    for key, articles in groups.items():
-        printed = cli_output(articles, "--text")
-        text = (out / "stories" / f"{key}.json").read_text(encoding="utf-8")
-        story = json.loads(text)
-        assert [a["id"] for a in story["articles"]] == [a["id"] for a in articles]
-        assert text == printed, f"story {key} differs from the CLI's"
-        assert lines[key] == story, f"story {key} (JSON Lines) differs from its story file"
+    assert lines == {key: json.loads(text) for key, text in expected.items()}
 
 
 @pytest.fixture(scope="module")
@@ -77,22 +77,46 @@ def spark():
     os.environ.update(SPARK_ENV)
     from pyspark.sql import SparkSession
 
-    session = SparkSession.builder.master("local[2]").appName("dateline-test").getOrCreate()
+    session = SparkSession.builder.master("local[2]").appName("dateline-test").config("spark.ui.showConsoleProgress", "false").getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
 
 
+def test_stories_by_a_field_equal_the_cli(cli, spark, seeds, wikinews, tmp_path):
+    """--group FIELD: three stories from a `story` field, the articles interleaved in the input
+    and spread over four partitions; each story is what `dateline extract --text` prints for
+    its articles, in input order."""
+    groups = {"tillerson": seeds, "wikinews-2019": wikinews[:25], "wikinews-2020": wikinews[-25:]}
+    groups = {key: with_paths(articles, tmp_path) for key, articles in groups.items()}
+    tagged = [dict(a, story=key) for key, articles in groups.items() for a in articles]
+    # Interleave the groups: each story keeps its articles' input order.
+    tagged.sort(key=lambda a: [x["id"] for x in groups[a["story"]]].index(a["id"]))
+    write_jsonl(tmp_path / "articles.jsonl", tagged)
+    out = tmp_path / "out"
+    job = load_job()
+    args = job.parse_args([str(tmp_path / "articles.jsonl"), str(out), "--group", "story", "--partitions", "4"])
+    assert job.run(spark, args) == (52, 3)
+    assert sorted(p.name for p in (out / "stories").iterdir()) == ["tillerson.json", "wikinews-2019.json", "wikinews-2020.json"]
+    lines = read_story_lines(out / "stories.jsonl")
+    assert sorted(lines) == sorted(groups)
+    for key, articles in groups.items():
+        printed = cli_output(articles, "--text")
+        text = (out / "stories" / f"{key}.json").read_text(encoding="utf-8")
+        assert [a["id"] for a in json.loads(text)["articles"]] == [a["id"] for a in articles]
+        assert text == printed, f"story {key} differs from the CLI's"
+        assert lines[key] == json.loads(text), f"story {key} (JSON Lines) differs from its story file"
+
+
 def test_parquet_input_makes_one_story_equal_to_the_cli(cli, spark, seeds, wikinews, tmp_path):
-    """In-process run over Parquet (three files, published as a DATE column), ordered by
-    publication date and id: without --group, all the articles are one story, as
-    `dateline extract` makes of the same files in that order."""
+    """Parquet (three files, published as a DATE column), ordered by publication date and id,
+    --one-story: the story `dateline extract` prints for the same files in that order."""
     articles = with_paths(wikinews[100:110] + seeds, tmp_path)
     rows = [dict(a, published=datetime.date.fromisoformat(a["published"])) for a in articles]
     schema = "id STRING, title STRING, outlet STRING, url STRING, published DATE, body STRING, path STRING"
     spark.createDataFrame(rows, schema).coalesce(3).write.parquet(str(tmp_path / "articles.parquet"))
     job = load_job()
-    args = job.parse_args([str(tmp_path / "articles.parquet"), str(tmp_path / "out"), "--order-by", "published,id", "--no-text"])
+    args = job.parse_args([str(tmp_path / "articles.parquet"), str(tmp_path / "out"), "--order-by", "published,id", "--one-story", "--no-text"])
     assert job.run(spark, args) == (len(articles), 1)
     story = json.loads((tmp_path / "out" / "stories" / "story.json").read_text(encoding="utf-8"))
     ordered = sorted(articles, key=lambda a: (a["published"], a["id"]))
