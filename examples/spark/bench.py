@@ -4,10 +4,11 @@
     target/venv/bin/python examples/spark/bench.py [--master local[2]] [--copies 10]
 
 Takes the 295 Wikinews articles of ../shared/data/wikinews-sample under ten
-ids each (2,950 articles; each article's ten copies form one story, so 295
-stories of ten articles), writes them as JSON Lines, and runs
-examples/spark/dateline_spark.py on them in one Spark session: a first run
-(which starts the Python workers) and the measured runs. Prints articles per
+ids each (2,950 articles), writes them as JSON Lines, and runs
+examples/spark/dateline_spark.py on them in one Spark session, with the
+engine's grouping and with `--group story` (each article's ten copies one
+story: 295 stories of ten articles): a first run (the first one starts the
+Python workers) and the measured runs. Prints articles per
 second of the whole job (read, extract, shuffle, merge, write), and, for
 comparison, the same extraction and merges in this one Python process (with
 JSON texts, as the job, and with dicts).
@@ -67,20 +68,25 @@ def main():
         spark.sparkContext.setLogLevel("ERROR")
         cores = spark.sparkContext.defaultParallelism
         try:
-            times = []
-            for run in range(args.runs + 1):
-                argv = [str(source), str(Path(tmp) / f"out{run}"), "--group", "story", "--partitions", str(4 * cores)]
-                start = time.perf_counter()
-                n_articles, n_stories = job.run(spark, job.parse_args(argv))
-                times.append(time.perf_counter() - start)
-                assert (n_articles, n_stories) == (len(articles), len(base))
+            results = {}
+            for label, grouping in [("engine grouping", []), ("--group story", ["--group", "story"])]:
+                times = []
+                for run in range(args.runs + 1):
+                    argv = [str(source), str(Path(tmp) / f"out{len(results)}{run}"), "--partitions", str(4 * cores)] + grouping
+                    start = time.perf_counter()
+                    n_articles, n_stories = job.run(spark, job.parse_args(argv))
+                    times.append(time.perf_counter() - start)
+                    assert n_articles == len(articles)
+                results[label] = (times, n_stories)
         finally:
             spark.stop()
 
-    first, best = times[0], min(times[1:]) if len(times) > 1 else times[0]
-    print(f"spark {args.master} ({cores} cores): {len(articles)} articles ({mb:.1f} MB) in {len(base)} stories of {args.copies}")
-    print(f"  first run (Python workers start): {first:.1f} s, {len(articles) / first:.0f} articles/s")
-    print(f"  best of {len(times) - 1} more: {best:.1f} s, {len(articles) / best:.0f} articles/s ({len(articles) / best / cores:.0f} per core)")
+    print(f"spark {args.master} ({cores} cores): {len(articles)} articles ({mb:.1f} MB), "
+          f"the {len(base)} Wikinews articles under {args.copies} ids each")
+    for label, (times, n_stories) in results.items():
+        first, best = times[0], min(times[1:]) if len(times) > 1 else times[0]
+        print(f"  {label} ({n_stories} stories): first run {first:.1f} s, {len(articles) / first:.0f} articles/s; "
+              f"best of {len(times) - 1} more {best:.1f} s, {len(articles) / best:.0f} articles/s ({len(articles) / best / cores:.0f} per core)")
 
     # The same work in this process, on one thread: extraction, then one merge per story.
     for label, extract, merge in [("JSON text", dateline.extract_article_json, dateline.merge_json),

@@ -120,7 +120,8 @@ def extract_partition(args):
             # Where the article goes in the corpus and its story: the --order-by fields (nulls first), then input order.
             position = tuple((article[f] is not None, article[f] or "") for f in order) + (index,)
             extraction = dateline.extract_article_json({f: article[f] for f in ARTICLE_FIELDS})
-            keys = dateline.article_keys(extraction) if engine else None
+            # The grouping's keys as JSON text: the lightest thing to collect on the driver.
+            keys = json.dumps(dateline.article_keys(extraction)) if engine else None
             yield story_key(article, args), position, article["id"], extraction, keys
 
     return run
