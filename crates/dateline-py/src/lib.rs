@@ -5,6 +5,8 @@
 //! a = dateline.extract_article({"id": "a1", "title": None, "outlet": None, "url": None,
 //!                               "published": "2017-04-12", "body": "..."})
 //! story = dateline.merge([a, ...])   # the CLI's story JSON (schema 1) as a dict
+//! groups = dateline.group_stories([a, ...])   # the engine's grouping into stories
+//! dateline.merge(members, story=groups[0])    # one story, as `dateline merge --stories` writes it
 //! ```
 //!
 //! `extract_article_json` and `merge_json` give the same as JSON text (str),
@@ -16,7 +18,11 @@
 //! (`dateline_core::story::extract_article`); `merge` merges per-article
 //! extractions into a story (`dateline_core::story::merge`), so
 //! `merge([extract_article(a) for a in articles])` is the story that
-//! `dateline extract` prints for the same articles. The extractions are plain
+//! `dateline extract` prints for the same articles. `group_stories` groups a
+//! corpus into stories (`dateline_core::story::group`) from the extractions
+//! or their small `article_keys`, so a corpus spread over machines is
+//! grouped in one place and each story merged where its articles are
+//! (`dateline_core::story::merge_as`). The extractions are plain
 //! dicts (JSON values): they can be pickled, shipped to other processes or
 //! machines (Spark), stored as JSON and merged later.
 //!
