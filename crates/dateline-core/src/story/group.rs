@@ -96,7 +96,7 @@ pub fn article_keys(article: &ArticleExtraction) -> ArticleKeys {
         weights.entry(format!("event:{}", e.lemma)).or_insert(1.0);
     }
     let mut keys: Vec<(String, f64)> = weights.into_iter().collect();
-    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut keys, |a, b| a.0.cmp(&b.0));
     let title = doc.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| first_sentence(article));
     ArticleKeys { id: doc.id.clone(), published: doc.published, title, keys }
 }
@@ -134,7 +134,7 @@ pub fn group(articles: &[ArticleKeys]) -> Vec<StoryGroup> {
         let v = &vectors[a];
         let date = articles[a].published;
         let mut candidates: Vec<usize> = v.iter().flat_map(|(k, _)| holding.get(k).into_iter().flatten().copied()).collect();
-        candidates.sort_unstable();
+        crate::sort::sort(&mut candidates);
         candidates.dedup();
         let best = candidates
             .into_iter()
@@ -165,7 +165,7 @@ pub fn group(articles: &[ArticleKeys]) -> Vec<StoryGroup> {
         .into_iter()
         .enumerate()
         .map(|(n, mut story)| {
-            story.members.sort_unstable();
+            crate::sort::sort(&mut story.members);
             let title = story
                 .members
                 .iter()

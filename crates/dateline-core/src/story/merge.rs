@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use crate::entities::EntityKind;
 use crate::events;
 
-use super::group::{article_keys, group, ArticleKeys, StoryGroup};
+#[cfg(feature = "stories")]
+use super::group::{article_keys, group, ArticleKeys};
+use super::group::StoryGroup;
 use super::quotes;
 use super::{
     local_id, ArticleEntity, ArticleExtraction, ArticleResult, EntityOut, EventMentionOut,
@@ -17,13 +19,26 @@ use super::{
 /// article merged into the timeline, each article's ids mapped to the
 /// story's. An id an article does not define (hand-edited input) is dropped.
 pub fn merge(articles: &[ArticleExtraction]) -> Story {
+    merge_as(articles, stories(articles))
+}
+
+/// The stories of `articles` ([`group`]).
+#[cfg(feature = "stories")]
+fn stories(articles: &[ArticleExtraction]) -> Vec<StoryGroup> {
     let keys: Vec<ArticleKeys> = articles.iter().map(article_keys).collect();
-    merge_as(articles, group(&keys))
+    group(&keys)
+}
+
+/// Built without the `stories` feature (the explorer): none.
+#[cfg(not(feature = "stories"))]
+fn stories(_: &[ArticleExtraction]) -> Vec<StoryGroup> {
+    Vec::new()
 }
 
 /// The corpus grouped into stories ([`group`]) and each story merged on its
 /// own: one [`Story`] per group, in group order, whose `stories` is that
 /// group. What a corpus of many stories is, one story at a time.
+#[cfg(feature = "stories")]
 pub fn merge_stories(articles: &[ArticleExtraction]) -> Vec<Story> {
     let keys: Vec<ArticleKeys> = articles.iter().map(article_keys).collect();
     let index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.document.id.as_str(), i)).collect();

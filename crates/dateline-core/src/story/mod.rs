@@ -31,7 +31,9 @@ mod quotes;
 
 pub use article::{extract_article, ArticleSteps};
 pub use group::{article_keys, group, ArticleKeys, StoryGroup};
-pub use merge::{merge, merge_as, merge_stories};
+pub use merge::{merge, merge_as};
+#[cfg(feature = "stories")]
+pub use merge::merge_stories;
 pub use quotes::{word_diff, Diff, QuoteRef, QuoteVariant, Said, SaidBasis};
 
 pub const SCHEMA: u32 = 1;
@@ -43,7 +45,9 @@ pub struct Story {
     pub articles: Vec<ArticleResult>,
     pub entities: Vec<EntityOut>,
     pub events: Vec<EventOut>,
-    /// The articles grouped into stories ([`group`]).
+    /// The articles grouped into stories ([`group`]); not emitted
+    /// without the `stories` feature.
+    #[cfg_attr(not(feature = "stories"), serde(skip))]
     #[serde(default)]
     pub stories: Vec<StoryGroup>,
 }

@@ -136,7 +136,7 @@ pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], out
         }
     }
     let mut speakers: Vec<&String> = by_speaker.keys().collect();
-    speakers.sort();
+    crate::sort::sort(&mut speakers);
     let mut links: Vec<((usize, usize), QuoteVariant)> = Vec::new();
     for speaker in speakers {
         let quotes = &by_speaker[speaker];
