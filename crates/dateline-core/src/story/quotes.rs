@@ -140,32 +140,61 @@ pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], out
     let mut links: Vec<((usize, usize), QuoteVariant)> = Vec::new();
     for speaker in speakers {
         let quotes = &by_speaker[speaker];
+        let pairs = candidate_pairs(quotes.iter().map(|q| (q.0, &q.3)));
         let mut taken = vec![false; quotes.len()];
-        for k in 0..quotes.len() {
-            if taken[k] {
+        // The outlets already carrying quote `k` (pairs come grouped by `k`).
+        let mut seen: (usize, Vec<&String>) = (usize::MAX, Vec::new());
+        for (k, l) in pairs {
+            let ((a, i, text, words), (b, j, other, other_words)) = (&quotes[k], &quotes[l]);
+            if seen.0 != k {
+                seen = (k, vec![&outlets[*a]]);
+            }
+            if taken[k] || taken[l] || seen.1.contains(&&outlets[*b]) || !same_quote(words, other_words) {
                 continue;
             }
-            let (a, i, text, words) = &quotes[k];
-            let mut seen_outlets = vec![&outlets[*a]];
-            for l in k + 1..quotes.len() {
-                let (b, j, other, other_words) = &quotes[l];
-                if taken[l] || b == a || seen_outlets.contains(&&outlets[*b]) || !same_quote(words, other_words) {
-                    continue;
-                }
-                taken[l] = true;
-                seen_outlets.push(&outlets[*b]);
-                let diff = word_diff(text, other);
-                let diff = if diff.iter().all(|d| matches!(d, Diff::Same(_))) { Vec::new() } else { diff };
-                links.push(((*a, *i), QuoteVariant { article: articles[*b].id.clone(), quote: *j, diff }));
-                let back = QuoteRef { article: articles[*a].id.clone(), quote: *i };
-                articles[*b].quotes[*j].variant_of = Some(back);
-            }
+            seen.1.push(&outlets[*b]);
+            let first = QuoteRef { article: articles[*a].id.clone(), quote: *i };
+            taken[l] = true;
+            let diff = word_diff(text, other);
+            let diff = if diff.iter().all(|d| matches!(d, Diff::Same(_))) { Vec::new() } else { diff };
+            links.push(((*a, *i), QuoteVariant { article: articles[*b].id.clone(), quote: *j, diff }));
+            articles[*b].quotes[*j].variant_of = Some(first);
         }
     }
     for ((a, i), variant) in links {
         articles[a].quotes[i].variants.push(variant);
     }
 }
+
+/// Pairs `(k, l)`, `k < l`, of quotes from different articles that may be
+/// the same quote, in order: those sharing one of the rarer words each
+/// quote has (its rarest 40% and one more, enough that a pair passing
+/// [`same_quote`] shares one of the smaller quote's). Words in more than
+/// [`POSTINGS_CAP`] quotes are not used (a hostile article repeating one
+/// quote thousands of times stays linear).
+fn candidate_pairs<'a>(quotes: impl Iterator<Item = (usize, &'a BTreeSet<String>)> + Clone) -> Vec<(usize, usize)> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (_, words)) in quotes.clone().enumerate() {
+        for w in words {
+            postings.entry(w.as_str()).or_default().push(k);
+        }
+    }
+    let articles: Vec<usize> = quotes.clone().map(|(a, _)| a).collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (k, (a, words)) in quotes.enumerate() {
+        let mut rare: Vec<&Vec<usize>> = words.iter().filter_map(|w| postings.get(w.as_str())).filter(|p| p.len() <= POSTINGS_CAP).collect();
+        crate::sort::sort_by_key(&mut rare, |p| p.len());
+        for posting in rare.iter().take(words.len() * 2 / 5 + 1) {
+            pairs.extend(posting.iter().filter(|&&l| l != k && articles[l] != a).map(|&l| (k.min(l), k.max(l))));
+        }
+    }
+    crate::sort::sort(&mut pairs);
+    pairs.dedup();
+    pairs
+}
+
+/// The most quotes (of one speaker) a word may be in and still pair them.
+const POSTINGS_CAP: usize = 200;
 
 /// Lower-case words, apostrophes kept (curly ones made straight).
 fn words(text: &str) -> Vec<String> {
@@ -257,6 +286,16 @@ mod tests {
             [Diff::Same("relations".into()), Diff::Removed("have hit".into()), Diff::Added("are at".into()), Diff::Same("a low point".into())]
         );
         assert_eq!(word_diff("Same words.", "same words"), [Diff::Same("same words".into())]);
+    }
+
+    #[test]
+    fn candidates_come_from_other_articles_sharing_a_rare_word() {
+        let q = [(0, set("we will not accept this")), (0, set("we will not accept this")), (1, set("we will never accept this")), (2, set("the talks were useful"))];
+        let pairs = candidate_pairs(q.iter().map(|(a, w)| (*a, w)));
+        assert_eq!(pairs, [(0, 2), (1, 2)], "never within one article, never without a shared word");
+        // One word in thousands of quotes pairs none of them.
+        let many: Vec<(usize, BTreeSet<String>)> = (0..2 * POSTINGS_CAP).map(|a| (a, set("x"))).collect();
+        assert!(candidate_pairs(many.iter().map(|(a, w)| (*a, w))).is_empty());
     }
 
     #[test]
