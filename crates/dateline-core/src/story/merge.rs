@@ -51,8 +51,11 @@ pub fn merge_stories(articles: &[ArticleExtraction]) -> Vec<Story> {
         .collect()
 }
 
-/// The story of `articles`, reporting `stories` as their grouping.
-fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
+/// The story of `articles`, reporting `stories` as their grouping. With a
+/// group of [`group`] and its articles, in its order: that story as
+/// [`merge_stories`] gives it, for a caller that groups in one place and
+/// merges each story in another (the Spark job).
+pub fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
     let mut registry = Registry::default();
     let mut clause_events: Vec<events::Event> = Vec::new();
     let mut maps: Vec<IdMap> = Vec::with_capacity(articles.len());
