@@ -2,6 +2,8 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]), run on the staging dist dir
 // ($TRUNK_STAGING_DIR, or the folder given as the first argument):
 //
+// 0. The wasm-bindgen glue minified (terser, from tests/node_modules) and its
+//    integrity hash updated: about 2 KB gzip of the site's budget.
 // 1. sw.js: the service worker template (src/web/sw.js) with the list of the
 //    site's files and a version hashed from their contents.
 // 2. A Content-Security-Policy <meta> that allows only the app's own origin,
@@ -12,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIR = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -44,11 +47,30 @@ function csp(scripts, { extraScript = '' } = {}) {
 
 function withCsp(html, policy) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-  return html.replace(/<meta charset="utf-8" \/>/, (m) => `${m}\n    ${meta}`);
+  return html.replace(/<meta charset="?utf-8"?\s*\/?>/i, (m) => `${m}\n    ${meta}`);
+}
+
+// ---------------------------------------------------------------- the glue
+let html = read('index.html').toString();
+{
+  const glue = /href="?\.\/(dateline-app-[0-9a-f]+\.js)"?/.exec(html)?.[1];
+  if (!glue) {
+    console.error("postbuild: can't find the wasm-bindgen glue in index.html; did Trunk's output change?");
+    process.exit(1);
+  }
+  const { minify } = createRequire(join(ROOT, 'tests', 'package.json'))('terser');
+  const out = await minify(read(glue).toString(), { module: true, compress: true, mangle: true });
+  writeFileSync(join(DIR, glue), out.code);
+  const sri = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
+  const link = new RegExp(`(<link\\b[^>]*href="?\\./${glue.replace('.', '\\.')}"?[^>]*\\bintegrity=)"?[^"\\s>]+"?`);
+  if (!link.test(html)) {
+    console.error(`postbuild: no integrity attribute for ${glue} in index.html`);
+    process.exit(1);
+  }
+  html = html.replace(link, (_, head) => `${head}"${sri}"`);
 }
 
 // ---------------------------------------------------------------- the site
-let html = read('index.html').toString();
 html = withCsp(html, csp(inlineScripts(html)));
 writeFileSync(join(DIR, 'index.html'), html);
 
@@ -78,12 +100,15 @@ window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;
 let single = read('index.html').toString();
-single = single.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n\s*/, '');
-single = single.replace(/<script type="module">[\s\S]*?<\/script>/, () => '');
-single = single.replace(/<link rel="(modulepreload|preload|manifest)"[^>]*>/g, '');
-single = single.replace(/<script src="\.\/register-sw\.js"[^>]*><\/script>/, '');
-single = single.replace(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*\/?>/g, (_, css) => `<style>\n${read(css)}\n</style>`);
-single = single.replace(/<link rel="icon" href="\.\/([^"]+\.svg)"[^>]*\/?>/g, (_, svg) => `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${read(svg).toString('base64')}" />`);
+// Trunk minifies the page (Trunk.toml): attributes may come unquoted and in any order.
+const tag = (name, attr) => new RegExp(`<${name}\\b[^>]*\\b${attr}[^>]*>`, 'g');
+const href = (t) => /\bhref="?\.\/([^"\s>]+)/.exec(t)[1];
+single = single.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '');
+single = single.replace(/<script type="?module"?>[\s\S]*?<\/script>/, () => '');
+single = single.replace(tag('link', 'rel="?(modulepreload|preload|manifest)\\b'), '');
+single = single.replace(/<script\b[^>]*\bsrc="?\.\/register-sw\.js"?[^>]*><\/script>/, '');
+single = single.replace(tag('link', 'rel="?stylesheet\\b'), (t) => `<style>\n${read(href(t))}\n</style>`);
+single = single.replace(tag('link', 'rel="?icon\\b'), (t) => `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${read(href(t)).toString('base64')}" />`);
 const payload =
   `<script type="application/octet-stream" id="dateline-wasm">${read(wasm).toString('base64')}</script>\n` +
   `<script type="text/plain" id="dateline-js">${read(js).toString().replace(/<\/script/gi, '<\\/script')}</script>\n` +
