@@ -38,7 +38,7 @@ stories carry it, as the CLI's carry its file paths).
    folder of part files; any Hadoop file system: HDFS, S3...), one story per
    line with its group key as an extra field `story`, and, by the driver, one
    story JSON per story to OUT/stories/<key>.json on the driver's file system
-   (the files the explorer opens; --no-story-files to skip).
+   (one story each, texts included; --no-story-files to skip).
 
 Needs the `dateline` Python package on the driver and every executor (see
 examples/spark/README.md).
