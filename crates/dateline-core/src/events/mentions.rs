@@ -24,8 +24,9 @@ use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::tag::{has_verb_stem, with_e, with_y, Tag, VerbForm};
 
-/// A TimeML event class.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A TimeML event class (serialised by its TimeML name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum EventClass {
     Occurrence,
     Reporting,

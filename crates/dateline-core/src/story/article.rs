@@ -16,8 +16,8 @@ use crate::time::{self, Timex};
 
 use super::merge::Registry;
 use super::{
-    local_id, ArticleEntity, ArticleEventMention, ArticleExtraction, MentionOut, QuoteOut,
-    TimexOut, ViaOut, When, SCHEMA,
+    local_id, ArticleEntity, ArticleEventMention, ArticleExtraction, MentionOut, MentionTime,
+    QuoteOut, TimexOut, ViaOut, SCHEMA,
 };
 
 /// Runs every per-article stage over `document`.
@@ -161,8 +161,8 @@ fn timex_out(t: &Timex) -> TimexOut {
 fn event_mention_out(m: &EventMention, link: &MentionLink) -> ArticleEventMention {
     ArticleEventMention {
         span: m.span,
-        class: m.class.name().to_string(),
-        when: When::of(&link.when),
+        class: m.class,
+        when: MentionTime::of(&link.when),
         participants: link.participants.clone(),
         event: link.event,
     }

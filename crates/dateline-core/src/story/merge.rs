@@ -111,8 +111,8 @@ pub fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Sto
                 .iter()
                 .map(|m| EventMentionOut {
                     span: m.span,
-                    class: m.class.clone(),
-                    when: m.when.clone(),
+                    class: m.class.name().to_string(),
+                    when: m.when.when(),
                     participants: map.ids(&m.participants),
                     event: m
                         .event

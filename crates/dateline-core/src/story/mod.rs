@@ -182,12 +182,6 @@ pub struct When {
     pub latest: Option<String>,
 }
 
-impl When {
-    pub(crate) fn of(t: &events::EventTime) -> When {
-        When { value: t.value.map(|v| v.to_string()), earliest: t.earliest.map(|d| d.to_string()), latest: t.latest.map(|d| d.to_string()) }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub article: String,
@@ -282,15 +276,33 @@ impl ArticleExtraction {
     }
 }
 
-/// An event mention of one article: as [`EventMentionOut`], with `event` the
-/// index of its clause event in [`ArticleExtraction::events`].
+/// An event mention of one article: as [`EventMentionOut`], typed, with
+/// `event` the index of its clause event in [`ArticleExtraction::events`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleEventMention {
     pub span: Span,
-    pub class: String,
-    pub when: When,
+    pub class: events::mentions::EventClass,
+    pub when: MentionTime,
     pub participants: Vec<String>,
     pub event: Option<usize>,
+}
+
+/// A mention's time as [`When`] writes it, typed.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MentionTime {
+    pub value: Option<TimexValue>,
+    pub earliest: Option<Date>,
+    pub latest: Option<Date>,
+}
+
+impl MentionTime {
+    pub(crate) fn of(t: &events::EventTime) -> MentionTime {
+        MentionTime { value: t.value, earliest: t.earliest, latest: t.latest }
+    }
+
+    pub(crate) fn when(self) -> When {
+        When { value: self.value.map(|v| v.to_string()), earliest: self.earliest.map(|d| d.to_string()), latest: self.latest.map(|d| d.to_string()) }
+    }
 }
 
 /// An entity of one article, with what the story merge compares.
