@@ -98,16 +98,6 @@ pub fn display_title(doc: &Document) -> String {
     }
 }
 
-/// The text of a quote: its quoted parts joined by "…" when the attribution
-/// interrupts it (“A,” she said. “B.”), else its content.
-fn quote_text(body: &str, q: &QuoteOut) -> String {
-    if q.parts.len() > 1 {
-        q.parts.iter().map(|&p| span_text(body, Some(p))).collect::<Vec<_>>().join(" … ")
-    } else {
-        span_text(body, Some(q.content))
-    }
-}
-
 /// A resolution note of at most three clauses ("a; b; c (+2 more)").
 fn short_note(note: &str) -> String {
     let clauses: Vec<&str> = note.split("; ").collect();
@@ -583,7 +573,7 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
     let mut all: Vec<Q<'_>> = Vec::new();
     for (a, art) in corpus.story.articles.iter().enumerate() {
         for (i, q) in art.quotes.iter().enumerate() {
-            all.push(Q { a, i, q, text: quote_text(&corpus.docs[a].body, q) });
+            all.push(Q { a, i, q, text: q.text(&corpus.docs[a].body) });
         }
     }
     let mut order: Vec<String> = speaker_order(&corpus.story).into_iter().map(|(id, _)| id).collect();
@@ -1124,7 +1114,7 @@ pub(crate) mod tests {
         let c = corpus(vec![doc("a", Some("A"), body)]);
         let q = &c.story.articles[0].quotes[0];
         assert_eq!(q.parts.len(), 2, "{q:?}");
-        assert_eq!(quote_text(body, q), "We are ready … We will not wait.");
+        assert_eq!(q.text(body), "We are ready … We will not wait.");
     }
 
     #[test]

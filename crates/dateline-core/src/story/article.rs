@@ -44,6 +44,8 @@ struct Attributed {
     segmentation: Segmentation,
     quoted: Vec<Quoted>,
     entities: Entities,
+    /// The entities as the extraction gives them, and the events stage's key for each.
+    entities_out: Vec<ArticleEntity>,
     ids: Vec<String>,
     attributions: Attributions,
     timexes: Vec<Timex>,
@@ -63,11 +65,13 @@ impl ArticleSteps {
             let attributions = attribute(body, &segmentation, &quoted, &entities);
             let timexes = time::timexes(body, &segmentation, doc.published);
             let event_mentions = event_mentions(body, &segmentation, &timexes, &entities);
-            let ids = key_ids(&entities.entities.iter().map(entity_out).collect::<Vec<_>>());
+            let entities_out: Vec<ArticleEntity> = entities.entities.iter().map(entity_out).collect();
+            let ids = key_ids(&entities_out);
             self.attributed = Some(Attributed {
                 segmentation,
                 quoted,
                 entities,
+                entities_out,
                 ids,
                 attributions,
                 timexes,
@@ -131,7 +135,7 @@ fn finish(doc: &Document, a: Attributed) -> ArticleExtraction {
             .zip(&links)
             .map(|(m, link)| event_mention_out(m, link))
             .collect(),
-        entities: a.entities.entities.iter().map(entity_out).collect(),
+        entities: a.entities_out,
         events: article_events,
     }
 }

@@ -24,10 +24,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::entities::EntityKind;
 use crate::events::Class;
 
-use super::ArticleExtraction;
+use super::{local_index, ArticleExtraction};
 
 /// The similarity an article needs to join a story.
 pub const JOIN: f64 = 0.3;
@@ -71,9 +70,9 @@ pub fn article_keys(article: &ArticleExtraction) -> ArticleKeys {
     let mut weights: HashMap<String, f64> = HashMap::new();
     let mut mentions: Vec<(usize, bool)> = vec![(0, false); article.entities.len()];
     for m in &article.mentions {
-        if let Some(n) = m.entity.strip_prefix('e').and_then(|n| n.parse::<usize>().ok()).filter(|&n| n >= 1 && n <= mentions.len()) {
-            mentions[n - 1].0 += 1;
-            mentions[n - 1].1 |= m.span.start < lead_end;
+        if let Some(counted) = local_index(&m.entity).and_then(|i| mentions.get_mut(i)) {
+            counted.0 += 1;
+            counted.1 |= m.span.start < lead_end;
         }
     }
     for (e, &(count, in_lead)) in article.entities.iter().zip(&mentions) {
@@ -83,14 +82,7 @@ pub fn article_keys(article: &ArticleExtraction) -> ArticleKeys {
         let name = e.surname.clone().unwrap_or_else(|| e.name.to_lowercase());
         let in_headline = !title.is_empty() && title.contains(&name);
         let weight = count.min(MENTIONS_CAP) as f64 * if in_lead || in_headline { 2.0 } else { 1.0 };
-        let kind = match e.kind {
-            EntityKind::Person => "person",
-            EntityKind::Organization => "organization",
-            EntityKind::Place => "place",
-            EntityKind::Group => "group",
-            EntityKind::Product => "product",
-        };
-        *weights.entry(format!("{kind}:{name}")).or_default() += weight;
+        *weights.entry(format!("{}:{name}", e.kind.as_str())).or_default() += weight;
     }
     for e in article.events.iter().filter(|e| matches!(e.class, Class::Occurrence | Class::Frame)) {
         weights.entry(format!("event:{}", e.lemma)).or_insert(1.0);

@@ -10,7 +10,7 @@ use super::group::{article_keys, group, ArticleKeys};
 use super::group::StoryGroup;
 use super::quotes;
 use super::{
-    local_id, ArticleEntity, ArticleExtraction, ArticleResult, EntityOut, EventMentionOut,
+    local_index, ArticleEntity, ArticleExtraction, ArticleResult, EntityOut, EventMentionOut,
     EventOut, Evidence, MentionOut, QuoteOut, Story, ViaOut, When, SCHEMA,
 };
 
@@ -45,8 +45,8 @@ pub fn merge_stories(articles: &[ArticleExtraction]) -> Vec<Story> {
     group(&keys)
         .into_iter()
         .map(|g| {
-            let members: Vec<ArticleExtraction> = g.articles.iter().filter_map(|id| index.get(id.as_str())).map(|&i| articles[i].clone()).collect();
-            merge_as(&members, vec![g])
+            let members: Vec<&ArticleExtraction> = g.articles.iter().filter_map(|id| index.get(id.as_str())).map(|&i| &articles[i]).collect();
+            merge_refs(&members, vec![g])
         })
         .collect()
 }
@@ -56,6 +56,11 @@ pub fn merge_stories(articles: &[ArticleExtraction]) -> Vec<Story> {
 /// [`merge_stories`] gives it, for a caller that groups in one place and
 /// merges each story in another (the Spark job).
 pub fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
+    merge_refs(&articles.iter().collect::<Vec<_>>(), stories)
+}
+
+/// [`merge_as`] of articles held anywhere (a story's members, not copied).
+fn merge_refs(articles: &[&ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
     let mut registry = Registry::default();
     let mut clause_events: Vec<events::Event> = Vec::new();
     let mut maps: Vec<IdMap> = Vec::with_capacity(articles.len());
@@ -80,11 +85,7 @@ pub fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Sto
         .map(|(n, item)| EventOut {
             id: item_id(n),
             label: item.label.clone(),
-            when: When {
-                value: item.value.map(|v| v.to_string()),
-                earliest: item.earliest.map(|d| d.to_string()),
-                latest: item.latest.map(|d| d.to_string()),
-            },
+            when: When::of(item.value, item.earliest, item.latest),
             participants: item.participants.clone(),
             evidence: item
                 .evidence
@@ -175,9 +176,7 @@ impl IdMap {
     }
 
     fn id(&self, local: &str) -> Option<&String> {
-        let n: usize = local.strip_prefix('e')?.parse().ok()?;
-        // `e01` is not `e1`: only the ids the article gives.
-        self.global.get(n.checked_sub(1)?).filter(|_| local_id(n - 1) == local)
+        self.global.get(local_index(local)?)
     }
 
     /// The story's ids of `locals`, in order, each once.

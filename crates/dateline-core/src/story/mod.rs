@@ -126,6 +126,20 @@ pub struct QuoteOut {
     pub variant_of: Option<QuoteRef>,
 }
 
+impl QuoteOut {
+    /// What was quoted: the parts joined by "…" when the attribution
+    /// interrupts it (“A,” she said. “B.”), else the content; trimmed. A span
+    /// outside `body` reads as empty.
+    pub fn text(&self, body: &str) -> String {
+        let piece = |s: Span| body.get(s.start..s.end).unwrap_or("").trim();
+        if self.parts.len() > 1 {
+            self.parts.iter().map(|&p| piece(p)).collect::<Vec<_>>().join(" … ")
+        } else {
+            piece(self.content).to_string()
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ViaOut {
     pub cue: Span,
@@ -182,6 +196,13 @@ pub struct When {
     pub latest: Option<String>,
 }
 
+impl When {
+    /// A time's value and bounds, written as TIMEX3 strings.
+    pub(crate) fn of(value: Option<TimexValue>, earliest: Option<Date>, latest: Option<Date>) -> When {
+        When { value: value.map(|v| v.to_string()), earliest: earliest.map(|d| d.to_string()), latest: latest.map(|d| d.to_string()) }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub article: String,
@@ -232,8 +253,7 @@ impl ArticleExtraction {
             }
         };
         let entity = |what: &str, id: &str| -> Result<(), String> {
-            let known = id.strip_prefix('e').and_then(|n| n.parse::<usize>().ok()).is_some_and(|n| n >= 1 && n <= self.entities.len() && local_id(n - 1) == id);
-            if known {
+            if local_index(id).is_some_and(|i| i < self.entities.len()) {
                 Ok(())
             } else {
                 Err(format!("{what} names entity {id:?}, which the article does not have"))
@@ -301,7 +321,7 @@ impl MentionTime {
     }
 
     pub(crate) fn when(self) -> When {
-        When { value: self.value.map(|v| v.to_string()), earliest: self.earliest.map(|d| d.to_string()), latest: self.latest.map(|d| d.to_string()) }
+        When::of(self.value, self.earliest, self.latest)
     }
 }
 
@@ -321,6 +341,13 @@ pub struct ArticleEntity {
 /// The id an article gives its `index`-th entity.
 pub(crate) fn local_id(index: usize) -> String {
     format!("e{}", index + 1)
+}
+
+/// The index of the entity an article id names: `e3` is 2. Only the ids
+/// [`local_id`] writes (`e03` and `e0` are none).
+pub(crate) fn local_index(id: &str) -> Option<usize> {
+    let index = id.strip_prefix('e')?.parse::<usize>().ok()?.checked_sub(1)?;
+    (local_id(index) == id).then_some(index)
 }
 
 /// An input to [`extract`]: a document and where it came from.
@@ -378,6 +405,14 @@ mod tests {
 
     fn doc(id: &str, body: &str) -> Document {
         Document { id: id.into(), title: None, outlet: None, published: Date::new(2020, 1, 1).unwrap(), url: None, body: body.into() }
+    }
+
+    #[test]
+    fn local_ids_read_back_only_as_written() {
+        assert_eq!(local_index(&local_id(2)), Some(2));
+        for bad in ["e0", "e03", "x3", "e", "e-1", "3"] {
+            assert_eq!(local_index(bad), None, "{bad}");
+        }
     }
 
     #[test]

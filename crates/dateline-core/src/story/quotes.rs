@@ -112,15 +112,6 @@ fn published(date: Date) -> Said {
     Said { basis: SaidBasis::Published, event: None, value: TimexValue::Day(date), note: "the article's publication date".to_string() }
 }
 
-/// The text a quote is compared by: its parts joined, or its content.
-fn quote_text(body: &str, q: &QuoteOut) -> String {
-    if q.parts.len() > 1 {
-        q.parts.iter().map(|p| p.text(body).trim()).collect::<Vec<_>>().join(" … ")
-    } else {
-        q.content.text(body).trim().to_string()
-    }
-}
-
 /// Links the same quote of one speaker across articles from different
 /// outlets: the first wording (in article order) lists the others as
 /// `variants` with a word diff, and each other one points back
@@ -132,7 +123,7 @@ pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], out
     for (a, art) in articles.iter().enumerate() {
         for (i, q) in art.quotes.iter().enumerate() {
             if let Some(speaker) = &q.speaker {
-                let text = quote_text(bodies[a], q);
+                let text = q.text(bodies[a]);
                 let words = words(&text).into_iter().collect();
                 all.push((speaker.as_str(), a, i, text, words));
             }
