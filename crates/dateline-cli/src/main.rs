@@ -117,8 +117,14 @@ impl Options {
 fn run(args: &[String]) -> Result<(), Failure> {
     let options = || Options::parse(&args[1..]);
     match args.first().map(String::as_str) {
-        Some("extract") if options()?.jsonl => cmd_extract_jsonl(options()?),
-        Some("extract") => cmd_extract(options()?),
+        Some("extract") => {
+            let o = options()?;
+            if o.jsonl {
+                cmd_extract_jsonl(o)
+            } else {
+                cmd_extract(o)
+            }
+        }
         Some("merge") => cmd_merge(options()?),
         Some("bench") => {
             let o = options()?;

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::entities::EntityKind;
 use crate::events;
+use crate::timex::TimexValue;
 
 #[cfg(feature = "stories")]
 use super::group::{article_keys, group, ArticleKeys};
@@ -126,7 +127,8 @@ fn merge_refs(articles: &[&ArticleExtraction], stories: Vec<StoryGroup>) -> Stor
             article_result(article, map, event_mentions)
         })
         .collect();
-    quotes::set_said(&mut articles, &bodies, &events);
+    let values: Vec<Option<TimexValue>> = timeline.items.iter().map(|item| item.value).collect();
+    quotes::set_said(&mut articles, &bodies, &events, &values);
     quotes::link_variants(&mut articles, &bodies, &outlets);
     Story { schema: SCHEMA, articles, entities: registry.entities, events, stories }
 }

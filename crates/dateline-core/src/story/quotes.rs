@@ -67,12 +67,12 @@ pub enum Diff {
 /// Sets `said` on every quote of the story: the first dated timeline item
 /// (in timeline order) with evidence in the quote's sentence outside the
 /// quote, else a date in that sentence outside the quote, else the
-/// publication date.
-pub(super) fn set_said(articles: &mut [ArticleResult], bodies: &[&str], events: &[EventOut]) {
+/// publication date. `values` are the timeline items' values, typed.
+pub(super) fn set_said(articles: &mut [ArticleResult], bodies: &[&str], events: &[EventOut], values: &[Option<TimexValue>]) {
     // Per article: (dated item, evidence span).
     let position: HashMap<&str, usize> = articles.iter().enumerate().map(|(a, art)| (art.id.as_str(), a)).collect();
     let mut dated: Vec<Vec<(usize, Span)>> = vec![Vec::new(); articles.len()];
-    for (k, e) in events.iter().enumerate().filter(|(_, e)| e.when.value.is_some()) {
+    for (k, e) in events.iter().enumerate().filter(|&(k, _)| values[k].is_some()) {
         for x in &e.evidence {
             if let Some(&a) = position.get(x.article.as_str()) {
                 dated[a].push((k, x.span));
@@ -83,24 +83,24 @@ pub(super) fn set_said(articles: &mut [ArticleResult], bodies: &[&str], events: 
     for ((art, body), evidence) in articles.iter_mut().zip(bodies).zip(dated) {
         let index = SpanIndex::new(evidence.iter().map(|e| e.1));
         for q in 0..art.quotes.len() {
-            let said = said(art, body, &art.quotes[q], &evidence, &index, events);
+            let said = said(art, body, &art.quotes[q], &evidence, &index, events, values);
             art.quotes[q].said = Some(said);
         }
     }
 }
 
-fn said(art: &ArticleResult, body: &str, q: &QuoteOut, evidence: &[(usize, Span)], index: &SpanIndex, events: &[EventOut]) -> Said {
+fn said(art: &ArticleResult, body: &str, q: &QuoteOut, evidence: &[(usize, Span)], index: &SpanIndex, events: &[EventOut], values: &[Option<TimexValue>]) -> Said {
     let cue = q.cue.unwrap_or(q.content);
     let at = art.sentences.partition_point(|s| s.end <= cue.start);
     if let Some(&sentence) = art.sentences.get(at).filter(|s| s.overlaps(cue) || s.contains(cue)) {
         let first = index.overlapping(sentence).into_iter().filter(|&i| !q.content.contains(evidence[i].1)).map(|i| evidence[i].0).min();
-        if let Some(k) = first {
-            let e = &events[k];
-            if let Some(value) = e.when.value.as_deref().and_then(|v| TimexValue::parse(v).ok()) {
-                return Said { basis: SaidBasis::Event, event: Some(e.id.clone()), value, note: format!("from the timeline: {}", e.note) };
-            }
+        if let Some((e, value)) = first.and_then(|k| Some((&events[k], values[k]?))) {
+            return Said { basis: SaidBasis::Event, event: Some(e.id.clone()), value, note: format!("from the timeline: {}", e.note) };
         }
-        if let Some(t) = art.timexes.iter().find(|t| t.kind == "DATE" && sentence.contains(t.span) && !q.content.contains(t.span)) {
+        // Timexes come in text order: only the sentence's are looked at.
+        let from = art.timexes.partition_point(|t| t.span.start < sentence.start);
+        let mut in_sentence = art.timexes[from..].iter().take_while(|t| t.span.start < sentence.end);
+        if let Some(t) = in_sentence.find(|t| t.kind == "DATE" && sentence.contains(t.span) && !q.content.contains(t.span)) {
             let note = format!("'{}' in the same sentence: {}", t.span.text(body), t.note);
             return Said { basis: SaidBasis::Sentence, event: None, value: t.value, note };
         }
