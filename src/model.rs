@@ -49,8 +49,13 @@ impl Corpus {
     }
 
     pub fn article(&self, id: &str) -> Option<(&Document, &ArticleResult)> {
-        let &i = self.articles.get(id)?;
+        let i = self.position(id)?;
         Some((&self.docs[i], &self.story.articles[i]))
+    }
+
+    /// The article's position in the story.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.articles.get(id).copied()
     }
 
     pub fn entity(&self, id: &str) -> Option<&EntityOut> {
@@ -594,7 +599,7 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
         // The same quote in other outlets (the engine links them): shown once,
         // on its first wording, when that one is shown.
         let shown: HashSet<(usize, usize)> = visible.iter().map(|x| (x.a, x.i)).collect();
-        let position = |article: &str, quote: usize| corpus.story.articles.iter().position(|a| a.id == article).map(|a| (a, quote));
+        let position = |article: &str, quote: usize| corpus.position(article).map(|a| (a, quote));
         let mut groups: Vec<ArticleQuotes> = Vec::new();
         for x in visible.iter().copied() {
             if x.q.variant_of.as_ref().and_then(|b| position(&b.article, b.quote)).is_some_and(|b| shown.contains(&b)) {

@@ -5,7 +5,7 @@
 //! reported on standard error with its file and line number and skipped;
 //! with `strict`, the first one ends the run.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
@@ -147,7 +147,7 @@ pub fn read_extractions(paths: &[PathBuf], strict: bool) -> Result<(Vec<ArticleE
 pub fn story(articles: &[ArticleExtraction], with_text: bool) -> Story {
     let mut story = merge(articles);
     if with_text {
-        add_texts(&mut story, articles);
+        story.add_texts(articles);
     }
     story
 }
@@ -158,17 +158,10 @@ pub fn stories(articles: &[ArticleExtraction], with_text: bool) -> Vec<Story> {
     let mut stories = merge_stories(articles);
     if with_text {
         for story in &mut stories {
-            add_texts(story, articles);
+            story.add_texts(articles);
         }
     }
     stories
-}
-
-fn add_texts(story: &mut Story, articles: &[ArticleExtraction]) {
-    let bodies: HashMap<&str, &str> = articles.iter().map(|a| (a.document.id.as_str(), a.document.body.as_str())).collect();
-    for a in &mut story.articles {
-        a.text = bodies.get(a.id.as_str()).map(|b| b.to_string());
-    }
 }
 
 #[cfg(test)]

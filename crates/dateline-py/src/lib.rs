@@ -177,9 +177,7 @@ fn merge_texts(py: Python<'_>, articles: &Bound<'_, PyAny>, with_text: bool, gro
             }
         };
         if with_text {
-            for (out, article) in story.articles.iter_mut().zip(&extractions) {
-                out.text = Some(article.document.body.clone());
-            }
+            story.add_texts(&extractions);
         }
         serde_json::to_string(&story).map_err(|e| format!("merge: cannot write the story as JSON: {e}"))
     });

@@ -52,6 +52,18 @@ pub struct Story {
     pub stories: Vec<StoryGroup>,
 }
 
+impl Story {
+    /// Puts each article's body in `articles[].text`, from the extractions
+    /// it was merged from (by article id): a story that reads without its
+    /// files.
+    pub fn add_texts(&mut self, extractions: &[ArticleExtraction]) {
+        let bodies: std::collections::HashMap<&str, &str> = extractions.iter().map(|a| (a.document.id.as_str(), a.document.body.as_str())).collect();
+        for a in &mut self.articles {
+            a.text = bodies.get(a.id.as_str()).map(|b| b.to_string());
+        }
+    }
+}
+
 /// What was extracted from one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleResult {
