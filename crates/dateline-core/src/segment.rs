@@ -176,7 +176,9 @@ fn is_boilerplate(text: &str, index: usize, last: usize) -> bool {
     let bare_url = words.len() == 1 && (words[0].starts_with("http://") || words[0].starts_with("https://") || words[0].starts_with("www."));
     let label = index > 0 && !ends_like_sentence && words.len() <= 3 && !text.ends_with(':');
     let call_to_action = index > 0 && index == last && !ends_like_sentence && words.len() <= 10;
-    byline || bare_url || label || call_to_action || (words.len() <= 4 && !ends_like_sentence && all_caps())
+    // "Follow Jane Roe on Twitter @janeroe." closing an article
+    let follow = index > 0 && index == last && words.len() <= 10 && words.first().is_some_and(|w| w.trim_start_matches(['"', '“']) == "Follow") && text.contains('@');
+    byline || bare_url || label || call_to_action || follow || (words.len() <= 4 && !ends_like_sentence && all_caps())
 }
 
 // ------------------------------------------------------------------ sentences

@@ -53,6 +53,8 @@ use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
 
+mod transcript;
+
 /// The output of stage 4 for one article.
 #[derive(Clone, Debug, Default)]
 pub struct Attributions {
@@ -146,7 +148,7 @@ struct Cue {
 }
 
 /// `data/attribution_words.txt`: every `WordSet` below is one of its sections.
-const ATTRIBUTION_WORDS: &str = include_str!("../data/attribution_words.txt");
+const ATTRIBUTION_WORDS: &str = include_str!("../../data/attribution_words.txt");
 
 /// Adverbs and auxiliaries skipped between a subject and its verb ("he also said", "she has said").
 static ADVERBS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "adverbs");
@@ -278,17 +280,26 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         "quoted regions disjoint and in text order"
     );
     let cx = Ctx { body, seg, quoted, ents, tokens, in_quote, by_end };
+    let labels = transcript::label_counts(&cx);
     let mut out: Vec<Quote> = Vec::new();
     // quote index -> attributed
     let mut taken = vec![false; quoted.len()];
+    // the end of a transcript turn: its paragraph's later sentences are in it
+    let mut turn_end = 0;
     // sentence -> had an attribution with a speaker (for implicit continuation)
     let mut sentence_speaker: Vec<Option<SentenceSpeaker>> = vec![None; seg.sentences.len()];
 
     for (si, sentence) in seg.sentences.iter().enumerate() {
-        if sentence.boilerplate {
+        if sentence.boilerplate || sentence.span.start < turn_end {
             continue;
         }
         let range = sentence.tokens.clone();
+        if let Some(q) = transcript_turn(&cx, si, &labels, &mut taken) {
+            turn_end = q.content.end;
+            sentence_speaker[si] = Some((q.speaker, q.speakers.clone(), q.cue, q.source));
+            out.push(q);
+            continue;
+        }
         let cues = find_cues(&cx, range.clone());
         if cues.is_empty() {
             if let Some(q) = name_colon_clause(&cx, range.clone(), &mut taken) {
@@ -475,6 +486,13 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         }
         let partial = is_partial(&cx, qi);
         let kind = if partial { QuoteKind::Mixed } else { QuoteKind::Direct };
+        if let Some(label) = transcript::label_at(&cx, cx.token_end_at(q.content.start), cx.token_end_at(q.content.end), &labels) {
+            let content = Span::new(tokens[label.rest].span.start, q.content.end);
+            out.push(Quote { content, kind: QuoteKind::Direct, cue: Some(label.colon), cue_verb: Some(":"), source: Some(label.span), speaker: label.speaker, speakers: Vec::new(), partial: false, via: None, parts: Vec::new() });
+            last_direct = Some((q.paragraph, si, label.speaker, Vec::new(), Some(out.len() - 1)));
+            turn_source = (Some(label.colon), Some(":"), Some(label.span));
+            continue;
+        }
         if !partial {
             if let Some((cue, mi)) = dash_or_colon_source(&cx, q) {
                 let m = &ents.mentions[mi];
@@ -525,6 +543,33 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     crate::sort::sort_by_key(&mut out, |q| (q.content.start, q.content.end));
     out.dedup_by(|a, b| a.content == b.content);
     Attributions { quotes: out }
+}
+
+/// A transcript turn without quotation marks: the sentence `si` opens its
+/// paragraph with a speaker label ("PENCE: Well, look…"); the content is the
+/// rest of the paragraph, and the quotes inside it are part of it.
+fn transcript_turn(cx: &Ctx<'_>, si: usize, labels: &HashMap<&str, usize>, taken: &mut [bool]) -> Option<Quote> {
+    let sentence = &cx.seg.sentences[si];
+    let para = *cx.seg.paragraphs.get(sentence.paragraph)?;
+    if para.start != sentence.span.start || sentence.tokens.is_empty() || cx.in_quote[sentence.tokens.start] {
+        return None;
+    }
+    let label = transcript::label_at(cx, sentence.tokens.start, sentence.tokens.end, labels)?;
+    let last = cx.token_end_at(para.end).checked_sub(1)?;
+    let content = Span::new(cx.tokens[label.rest].span.start, cx.tokens[last].span.end);
+    take_new(&quotes_in(cx, content), taken);
+    Some(Quote {
+        content,
+        kind: QuoteKind::Direct,
+        cue: Some(label.colon),
+        cue_verb: Some(":"),
+        source: Some(label.span),
+        speaker: label.speaker,
+        speakers: Vec::new(),
+        partial: false,
+        via: None,
+        parts: Vec::new(),
+    })
 }
 
 /// "Pat Lee: Voters Are Worried About the Economy": a name, a colon and a
