@@ -359,7 +359,10 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         // “Hopefully,” the president said, “this museum ...”: a
                         // sentence interrupted by the cue is one quote; a new
                         // sentence is another quote with the same cue.
-                        if let Some(qi) = quote_right_after(&cx, right).filter(|&qi| !taken[qi]) {
+                        // “A,” she said on Monday, referring to the bill, “b ...”: the
+                        // cue phrase runs on before the turn resumes.
+                        let resumed = || continuation_after(&cx, right, range.end).filter(|&qi| !taken[qi]);
+                        if let Some(qi) = quote_right_after(&cx, right).filter(|&qi| !taken[qi]).or_else(resumed) {
                             taken[qi] = true;
                             let next = quoted[qi].content;
                             let continues = next.text(body).starts_with(char::is_lowercase);
@@ -706,6 +709,25 @@ fn quote_right_after(cx: &Ctx<'_>, right: usize) -> Option<usize> {
     }
     let start = cx.tokens[k].span.start;
     cx.quotes_by(|q| q.outer.start, start, start).next().map(|(i, _)| i)
+}
+
+/// The quote that resumes an interrupted turn later in the sentence: the
+/// quote before the cue ends with a comma (`“A,” he said …`), the words
+/// between the cue (ending at token `right`) and the next quote have no
+/// sentence or clause break and end with a comma or "but"/"and", and the
+/// next quote starts in lower case.
+fn continuation_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
+    let cue_start = cx.tokens[right.checked_sub(1)?].span.start;
+    let before = cx.quoted.partition_point(|q| q.outer.end <= cue_start);
+    let prev = cx.quoted.get(before.checked_sub(1)?)?;
+    let closes_with_comma = cx.body[prev.content.end..prev.outer.end].starts_with(',');
+    let k = (right..end).find(|&k| cx.in_quote[k])?;
+    let (qi, next) = cx.quotes_by(|q| q.outer.start, cx.tokens[k].span.start, cx.tokens[k].span.start).next()?;
+    let between = (right..k).map(|j| cx.text(j));
+    let no_break = between.clone().all(|t| !matches!(t, "." | "!" | "?" | ";" | ":" | "—" | "–"));
+    let joins = k > right && matches!(cx.lower(k - 1).as_ref(), "," | "but" | "and");
+    let lower = next.content.text(cx.body).starts_with(char::is_lowercase);
+    (closes_with_comma && no_break && joins && lower).then_some(qi)
 }
 
 /// Finds the cues of one sentence, with their sources.
