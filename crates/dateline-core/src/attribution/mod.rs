@@ -408,11 +408,14 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         let q = quoted[qs[0]];
                         q.outer.start <= content.start && q.outer.end + 2 >= content.end
                     };
+                    let after_that = word_before(&cx, content.start, "that");
                     if whole_quote {
+                        // "said that “...”": quoted words in a reported clause
+                        let kind = if after_that { QuoteKind::Mixed } else { QuoteKind::Direct };
                         let qi = qs[0];
                         if !taken[qi] {
                             taken[qi] = true;
-                            out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                            out.push(make(quoted[qi].content, kind, false, &relay));
                         }
                     } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start) {
                         // "said: “...” and more": the quotes are direct
@@ -709,6 +712,16 @@ fn quote_right_after(cx: &Ctx<'_>, right: usize) -> Option<usize> {
     }
     let start = cx.tokens[k].span.start;
     cx.quotes_by(|q| q.outer.start, start, start).next().map(|(i, _)| i)
+}
+
+/// Whether the token before byte `at` (skipping a comma: "that, “...”") is
+/// `word` (lower case).
+fn word_before(cx: &Ctx<'_>, at: usize, word: &str) -> bool {
+    let Some(mut j) = cx.tokens.partition_point(|t| t.span.end <= at).checked_sub(1) else { return false };
+    if cx.text(j) == "," && j > 0 {
+        j -= 1;
+    }
+    cx.lower(j) == word
 }
 
 /// The quote that resumes an interrupted turn later in the sentence: the
