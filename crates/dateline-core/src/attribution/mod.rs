@@ -408,10 +408,11 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         let q = quoted[qs[0]];
                         q.outer.start <= content.start && q.outer.end + 2 >= content.end
                     };
+                    // "said that “...”", "called it “...”": quoted words in a reported clause
+                    let naming = is_naming(cue.lemma) && cue.end == cue.first + 1;
                     let after_that = word_before(&cx, content.start, "that");
                     if whole_quote {
-                        // "said that “...”": quoted words in a reported clause
-                        let kind = if after_that { QuoteKind::Mixed } else { QuoteKind::Direct };
+                        let kind = if after_that || naming { QuoteKind::Mixed } else { QuoteKind::Direct };
                         let qi = qs[0];
                         if !taken[qi] {
                             taken[qi] = true;
@@ -419,8 +420,9 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         }
                     } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start) {
                         // "said: “...” and more": the quotes are direct
+                        let kind = if naming { QuoteKind::Mixed } else { QuoteKind::Direct };
                         for qi in take_new(&qs, &mut taken) {
-                            out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                            out.push(make(quoted[qi].content, kind, false, &relay));
                         }
                     } else {
                         let kind = reported_or_mixed(&qs);
@@ -797,13 +799,10 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         let mut end = k + 1;
         let next_lower = if end < range.end { cx.lower(end) } else { Cow::Borrowed("") };
         match lemma {
-            "call" => {
-                if matches!(next_lower.as_ref(), "for" | "on") {
-                    end += 1;
-                } else {
-                    k += 1;
-                    continue;
-                }
+            "call" if matches!(next_lower.as_ref(), "for" | "on") => end += 1,
+            _ if is_naming(lemma) && !names_with_quote(cx, end, range.end) => {
+                k += 1;
+                continue;
             }
             "point" => {
                 if matches!(next_lower.as_ref(), "to" | "out") {
@@ -894,6 +893,19 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         k = end;
     }
     cues
+}
+
+/// Verbs that name or characterise their object ("called it a “farce”"):
+/// cues only with quoted words after a short object.
+fn is_naming(lemma: &str) -> bool {
+    matches!(lemma, "call" | "brand" | "dub" | "term")
+}
+
+/// "called the plan a “disaster”", "branded the North an “outlaw nation”":
+/// after a naming verb, a short object and then quoted words, before any
+/// clause break. The quoted words are what the subject called it.
+fn names_with_quote(cx: &Ctx<'_>, from: usize, end: usize) -> bool {
+    (from..end.min(from + 8)).take_while(|&j| cx.in_quote[j] || !matches!(cx.text(j), "," | ";" | "." | ":" | "—")).any(|j| cx.in_quote[j])
 }
 
 /// Whether an inverted source ending at token `b` ends its clause.
