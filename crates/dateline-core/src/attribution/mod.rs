@@ -537,6 +537,14 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     turn_source = (None, None, None);
                 }
             }
+            // “…,” she said. “…”: after a sentence whose cue named the speaker
+            // in the same paragraph (the quote before it was partial or reported).
+            let prev_sentence = si.checked_sub(1).filter(|&p| seg.sentences[p].paragraph == seg.sentences[si].paragraph);
+            if let Some((speaker, speakers, cue, source)) = prev_sentence.and_then(|p| sentence_speaker[p].clone()).filter(|s| s.0.is_some() && quote.cue.is_none()) {
+                quote.speaker = speaker;
+                quote.speakers = speakers;
+                (quote.cue, quote.source) = (cue, source);
+            }
             last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), None));
         } else if let Some((speaker, speakers, cue, source)) = sentence_speaker[si].clone() {
             quote.speaker = speaker;
@@ -1525,6 +1533,12 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     let mut j = k;
     let mut stop = end;
     while j < end {
+        // “... because “nobody will,” she said.”: a quote closing with a comma
+        // before another source and cue ends the content.
+        if cx.in_quote[j] && j > k && is_close_mark(cx.text(j)) && cx.text(j - 1) == "," && j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some() {
+            stop = j + 1;
+            break;
+        }
         if !cx.in_quote[j] {
             let w = cx.text(j);
             if w == ";" {
