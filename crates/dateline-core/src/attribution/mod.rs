@@ -816,7 +816,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 k += 1;
                 continue;
             }
-            _ if is_naming(lemma) && !names_with_quote(cx, end, range.end) => {
+            _ if is_naming(lemma) && !names_with_quote(cx, end, range.end) && !(lemma == "call" && names_as(cx, end, range.end)) => {
                 k += 1;
                 continue;
             }
@@ -837,7 +837,10 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         if participle {
             // ", adding that ...": the source is that of the main clause.
             let after_comma = k > range.start && matches!(cx.text(k - 1), "," | "—" | "-");
-            if !after_comma {
+            // "made headlines saying that ...": without a comma, only a speech
+            // verb with "that" right after it.
+            let with_that = class == CueClass::Say && end < range.end && cx.lower(end) == "that";
+            if !after_comma && !with_that {
                 k += 1;
                 continue;
             }
@@ -922,6 +925,21 @@ fn is_naming(lemma: &str) -> bool {
 /// clause break. The quoted words are what the subject called it.
 fn names_with_quote(cx: &Ctx<'_>, from: usize, end: usize) -> bool {
     (from..end.min(from + 8)).take_while(|&j| cx.in_quote[j] || !matches!(cx.text(j), "," | ";" | "." | ":" | "—")).any(|j| cx.in_quote[j])
+}
+
+/// "called her vote a mistake", "called it a common ailment": after "call",
+/// an object (a determiner, pronoun or name first) and then "a"/"an"
+/// starting the name given to it, before any clause break. Not "called
+/// the office a day later".
+fn names_as(cx: &Ctx<'_>, from: usize, end: usize) -> bool {
+    if from >= end || cx.in_quote[from] || !cx.is_word(from) {
+        return false;
+    }
+    let first = cx.lower(from);
+    let object_start = DETERMINERS.contains(first.as_ref()) || matches!(first.as_ref(), "it" | "him" | "her" | "them" | "this" | "that" | "his" | "their" | "its") || cx.text(from).starts_with(char::is_uppercase);
+    let article = (from + 1..end.min(from + 10)).take_while(|&j| cx.is_word(j) && !cx.in_quote[j]).find(|&j| matches!(cx.lower(j).as_ref(), "a" | "an"));
+    let named = article.is_some_and(|j| j + 1 < end && cx.is_word(j + 1) && !TIME_WORDS.contains(cx.lower(j + 1).as_ref()) && !matches!(cx.lower(j + 1).as_ref(), "day" | "few" | "lot" | "bit" | "number" | "couple"));
+    object_start && named
 }
 
 /// Whether an inverted source ending at token `b` ends its clause.
