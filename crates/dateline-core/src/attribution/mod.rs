@@ -1459,7 +1459,8 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             return None;
         }
         let w = cx.lower(k);
-        if cx.in_quote[k] {
+        // after "that" the content begins ("found that 1 in 4 …")
+        if cx.in_quote[k] || (saw_that && w != ",") {
             break;
         }
         if is_day_word(w.as_ref()) || is_month_word(w.as_ref()) || (ADVERBS.contains(w.as_ref()) && w != "that") || (w.ends_with("ly") && w.len() > 4) || cx.tokens[k].kind == TokenKind::Number {
