@@ -421,7 +421,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                             taken[qi] = true;
                             out.push(make(quoted[qi].content, kind, false, &relay));
                         }
-                    } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start) {
+                    } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start) && !after_that {
                         // "said: “...” and more": the quotes are direct
                         let kind = if naming { QuoteKind::Mixed } else { QuoteKind::Direct };
                         for qi in take_new(&qs, &mut taken) {
@@ -1552,9 +1552,12 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     let mut j = k;
     let mut stop = end;
     while j < end {
-        // “... because “nobody will,” she said.”: a quote closing with a comma
-        // before another source and cue ends the content.
-        if cx.in_quote[j] && j > k && is_close_mark(cx.text(j)) && cx.text(j - 1) == "," && j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some() {
+        // “... because “nobody will,” she said.”, “...,” echoing ...: a quote
+        // closing with a comma before another source and cue, or a cue
+        // participle, ends the content.
+        let source_and_cue = |j: usize| j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some();
+        let cue_participle = |j: usize| j + 1 < end && cx.lower(j + 1).ends_with("ing") && lexicon::cue_verb(cx.text(j + 1)).is_some();
+        if cx.in_quote[j] && j > k && is_close_mark(cx.text(j)) && cx.text(j - 1) == "," && (source_and_cue(j) || cue_participle(j)) {
             stop = j + 1;
             break;
         }
