@@ -1118,7 +1118,9 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                     && (after_name || inner.len() <= 2 || matches!(inner[0].as_ref(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
                     // ", the losses would outstrip the gains," is a clause ("who has served" is not)
                     && (matches!(inner[0].as_ref(), "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x.as_ref())))
-                    && !inner.iter().any(|x| x == "that" || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who");
+                    // ", and the talks failed," is a clause
+                    && !matches!(inner[0].as_ref(), "and" | "but" | "or" | "so")
+                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !relative_that(&inner, i)) || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who");
                 if appositive && after_name {
                     j = name_end;
                     break;
@@ -1207,6 +1209,13 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         return None;
     }
     Some((first, last + 1))
+}
+
+/// Whether the "that" at `i` of an appositive is a relative pronoun ("the
+/// agency that oversees the program"): the phrase starts with an article
+/// and the word before "that" is no cue verb.
+fn relative_that(inner: &[Cow<'_, str>], i: usize) -> bool {
+    i > 1 && matches!(inner[0].as_ref(), "a" | "an" | "the") && lexicon::cue_verb(&inner[i - 1]).is_none()
 }
 
 /// The first token of a generic noun phrase ending at token `last`: back to
