@@ -1496,11 +1496,14 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             break;
         }
         // "in a statement", "in an interview with X", "on Twitter", "to reporters"
-        if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from") {
+        if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from" | "after" | "before") {
             let stop = (k + 1..end.min(k + 10)).find(|&j| {
                 let x = cx.lower(j);
                 matches!(x.as_ref(), "that" | "," | ":") || (cx.in_quote[j] && is_open_mark(cx.text(j)))
             });
+            // "said after the meeting he would ...": a subject pronoun starts the clause
+            let pronoun = || (k + 2..end.min(k + 7)).find(|&j| matches!(cx.lower(j).as_ref(), "he" | "she" | "they" | "we" | "i") && !cx.in_quote[j]);
+            let stop = stop.or_else(|| pronoun().filter(|_| cue.class == CueClass::Say && !saw_that));
             match stop {
                 Some(j) if cue.class != CueClass::Act && (cx.text(j) != "," || (j + 1 < end && (cx.lower(j + 1) == "that" || (cx.in_quote[j + 1] && is_open_mark(cx.text(j + 1)))))) => {
                     k = j;
