@@ -993,6 +993,9 @@ fn title_splits(body: &str, tokens: &[Token], k: usize, end: usize) -> bool {
     let strong = key.contains(' ')
         || (written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase()))
         || matches!(key.as_str(), "president" | "chairman" | "chairwoman" | "spokesman" | "spokeswoman" | "spokesperson" | "director" | "founder" | "secretary" | "minister" | "ambassador" | "commissioner" | "executive");
+    // "Santa Barbara County Sheriff Bill Brown": any title before a given name
+    let before_given_name = next_is_name && lexicon::given_name(tokens[tend].span.text(body)).is_some();
+    let strong = strong || before_given_name;
     let before_is_title_word = k >= 1 && lexicon::title_start(&lexicon::lc(tokens[k - 1].span.text(body)));
     let strong_end = key.contains(' ') || (written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase()));
     strong && !before_is_title_word && (next_is_name || (ends_run && strong_end))
