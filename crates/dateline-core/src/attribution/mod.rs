@@ -1414,6 +1414,13 @@ fn content_according(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, flo
     let span = |a: usize, b: usize| (b > a).then(|| Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end));
     let before = span(start, trim_end(cue.first, start));
     let mut after_start = src_end;
+    // "According to X of the police of Y, the deaths …": a sentence that
+    // opens with the phrase has its content after the comma that closes it.
+    if cue.first == range.start {
+        if let Some(comma) = (src_end..range.end.min(src_end + 25)).find(|&j| cx.text(j) == "," && !cx.in_quote[j]) {
+            after_start = comma;
+        }
+    }
     while after_start < range.end && matches!(cx.text(after_start), "," | ":" | "-" | "—") {
         after_start += 1;
     }
