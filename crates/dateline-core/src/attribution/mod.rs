@@ -800,9 +800,18 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         let be_at = progressive_be(cx, k, range.start).filter(|_| lower.ends_with("ing"));
         let participle = lower.ends_with("ing") && be_at.is_none();
         let noun_like = DETERMINERS.contains(prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
-        let passive = BE.contains(prev_lower.as_ref()) && !lower.ends_with("ing");
+        // "was accused", "was previously accused", "has been widely reported"
+        let before_adverbs = (range.start..k).rev().find(|&j| !ADVERBS.contains(cx.lower(j).as_ref()) && !(cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4));
+        let passive = before_adverbs.is_some_and(|j| BE.contains(cx.lower(j).as_ref())) && !lower.ends_with("ing");
+        // "one million confirmed infections", "two reported cases": an adjective
+        let after_number = lower.ends_with("ed")
+            && prev.is_some_and(|p| cx.tokens[p].kind == TokenKind::Number || matches!(prev_lower.as_ref(), "million" | "billion" | "thousand" | "hundred" | "dozen"))
+            && k + 1 < range.end
+            && cx.text(k + 1).starts_with(char::is_lowercase)
+            && !CLAUSE_STARTERS.contains(cx.lower(k + 1).as_ref())
+            && !matches!(cx.lower(k + 1).as_ref(), "that" | "to");
         let infinitive = prev_lower == "to";
-        if noun_like || passive || infinitive {
+        if noun_like || passive || infinitive || after_number {
             k += 1;
             continue;
         }
