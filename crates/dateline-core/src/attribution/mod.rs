@@ -1137,7 +1137,10 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                 // "the union leader, Sam Ortiz, said": the name is the source
                 if let Some(mi) = cx.mention_ending(j - 2) {
                     let m = &cx.ents.mentions[mi];
-                    if m.kind == MentionKind::Name && cx.tokens[p + 1].span.start == m.span.start {
+                    // (after a lower-case role noun or two: ", herpetologist Ann Lee,")
+                    let role_words = (p + 1..j - 1).take_while(|&q| cx.tokens[q].span.start < m.span.start).collect::<Vec<_>>();
+                    let role_only = role_words.len() <= 2 && role_words.iter().all(|&q| cx.is_word(q) && cx.text(q).starts_with(char::is_lowercase));
+                    if m.kind == MentionKind::Name && m.span.start >= cx.tokens[p + 1].span.start && role_only {
                         // the source spans the noun phrase and its name
                         let mut first = p;
                         while first > start && first + 6 > p && cx.is_word(first - 1) && !cx.in_quote[first - 1] {
@@ -1214,7 +1217,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         }
     }
     // Heads that are not nouns (prepositions, conjunctions) make no subject.
-    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") {
+    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") || AUXILIARIES.contains(lw.as_ref()) || BE.contains(lw.as_ref()) {
         return None;
     }
     Some((first, last + 1))
