@@ -516,14 +516,18 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         let mut quote = Quote { content: q.content, kind, cue: None, cue_verb: None, source: None, speaker: None, speakers: Vec::new(), partial, via: None, parts: Vec::new() };
         if !partial {
             if let Some((p, _, speaker, speakers, cued)) = last_direct.clone() {
-                // The same speaker's turn after the attribution, in the same paragraph: one quote.
-                if let Some(oi) = cued.filter(|_| p == q.paragraph && MERGE_TURNS) {
+                // The same speaker's turn right after the attribution, in the
+                // same paragraph: one quote, when the quote opens its sentence
+                // (not "…,” she said on Twitter. Later she wrote, “…”).
+                let opens_sentence = body[seg.sentences[si].span.start..q.outer.start].trim().is_empty();
+                if let Some(oi) = cued.filter(|_| p == q.paragraph && MERGE_TURNS && opens_sentence) {
                     let prev = &mut out[oi];
                     if prev.parts.is_empty() {
                         prev.parts.push(prev.content);
                     }
                     prev.parts.push(q.content);
                     prev.content = prev.content.cover(q.content);
+                    last_direct = Some((p, si, speaker, speakers, cued));
                     continue;
                 }
                 let opens_paragraph = seg.paragraphs.get(q.paragraph).is_some_and(|para| q.outer.start == para.start);
@@ -1218,6 +1222,20 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
     }
     // Heads that are not nouns (prepositions, conjunctions) make no subject.
     if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") || AUXILIARIES.contains(lw.as_ref()) || BE.contains(lw.as_ref()) {
+        return None;
+    }
+    // "the banner at the hall read", "protesters marching through the
+    // streets chanted": the noun phrase is the object of a preposition; the
+    // subject comes before it.
+    if first > start && matches!(cx.lower(first - 1).as_ref(), "at" | "in" | "on" | "through" | "near" | "inside" | "outside" | "across" | "around" | "along" | "under" | "behind") {
+        let mut p = first - 1;
+        if p > start && cx.lower(p - 1).ends_with("ing") {
+            p -= 1;
+        }
+        // (within twelve tokens, so chains of phrases stay linear)
+        if let Some((outer, _)) = subject_before(cx, p, start.max(p.saturating_sub(12))).filter(|&(_, e)| e == p) {
+            return Some((outer, last + 1));
+        }
         return None;
     }
     Some((first, last + 1))
