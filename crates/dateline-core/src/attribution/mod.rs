@@ -815,6 +815,15 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             && !CLAUSE_STARTERS.contains(cx.lower(k + 1).as_ref())
             && !matches!(cx.lower(k + 1).as_ref(), "that" | "to");
         let infinitive = prev_lower == "to";
+        // "was described by Johnson as …": the agent of a passive speaks
+        if passive && class == CueClass::Say && k + 1 < range.end && cx.lower(k + 1) == "by" {
+            if let Some(source) = np_after(cx, k + 2, range.end).filter(|&(a, b)| cx.mentions_starting_in(cx.tokens[a].span.start, cx.tokens[b - 1].span.start).next().is_some()) {
+                let (speaker, speakers) = speaker_of(cx, source);
+                cues.push(Cue { first: k, end: k + 2, lemma, class, according: false, participle: false, source: Some(source), side: Side::After, speaker, speakers });
+                k = source.1;
+                continue;
+            }
+        }
         if noun_like || passive || infinitive || after_number {
             k += 1;
             continue;
@@ -1190,9 +1199,10 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                 }
             }
         }
-        // "Mr. Morgan of the Sierra Club": the person before "of" is the head.
+        // "Mr. Morgan of the Sierra Club", "Ann Lee of Australia's Acme
+        // University": the person before "of" is the head.
         let mut of = first;
-        if of > start && cx.lower(of - 1) == "the" {
+        if of > start && (cx.lower(of - 1) == "the" || cx.text(of - 1).ends_with("'s") || cx.text(of - 1).ends_with("’s")) {
             of -= 1;
         }
         if of >= start + 2 && matches!(cx.lower(of - 1).as_ref(), "of" | "at" | "from") {
