@@ -415,8 +415,13 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     let naming = is_naming(cue.lemma) && cue.end == cue.first + 1;
                     let after_that = word_before(&cx, content.start, "that");
                     if whole_quote {
-                        let kind = if after_that || naming { QuoteKind::Mixed } else { QuoteKind::Direct };
                         let qi = qs[0];
+                        // "accused him of “…”", "promised jobs and “…”": quoted words in a phrase
+                        let in_phrase = quoted[qi].outer.start > 0 && {
+                            let open = cx.tokens.partition_point(|t| t.span.end <= quoted[qi].outer.start);
+                            open > 0 && matches!(cx.lower(open - 1).as_ref(), "of" | "and" | "or" | "as" | "for" | "about" | "with" | "like" | "than" | "into" | "from" | "by" | "a" | "an" | "the" | "his" | "her" | "their" | "its")
+                        };
+                        let kind = if after_that || naming || in_phrase { QuoteKind::Mixed } else { QuoteKind::Direct };
                         if !taken[qi] {
                             taken[qi] = true;
                             out.push(make(quoted[qi].content, kind, false, &relay));
