@@ -1127,6 +1127,11 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
             j -= 1;
             continue;
         }
+        // "the court this month rejected", "the mayor on Tuesday said"
+        if j >= start + 2 && (TIME_WORDS.contains(w.as_ref()) || is_day_word(w.as_ref())) && matches!(cx.lower(j - 2).as_ref(), "this" | "last" | "next" | "on" | "earlier" | "later") {
+            j -= 2;
+            continue;
+        }
         // ", however," / ", meanwhile," / ", a top Assad backer,"
         if w == "," {
             let open = (start..j - 1).rev().find(|&p| cx.text(p) == ",");
