@@ -838,7 +838,14 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
         if t.kind == TokenKind::Punct {
             // "Mr." style periods inside the run
             let prev = if k > name_start { tokens[k - 1].span.text(body) } else { "" };
-            if w == "." && ABBREV_TITLES.contains(prev) && k + 1 < end && namey(tokens[k + 1].span.text(body)) {
+            // and a middle initial: "John G. Roberts"
+            let initial = k > name_start + 1 && prev.len() == 1 && prev.chars().all(|c| c.is_ascii_uppercase()) && tokens[k - 1].span.end == t.span.start;
+            if w == "." && (ABBREV_TITLES.contains(prev) || initial) && k + 1 < end && namey(tokens[k + 1].span.text(body)) {
+                if initial {
+                    if let Some(last) = run.name.last_mut() {
+                        last.push('.');
+                    }
+                }
                 k += 1;
                 continue;
             }
