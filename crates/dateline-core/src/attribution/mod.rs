@@ -829,7 +829,9 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 continue;
             }
         }
-        if noun_like || passive || infinitive || after_number {
+        // "an investigation into alleged misconduct": an -ed word after a preposition is an adjective
+        let after_preposition = lower.ends_with("ed") && matches!(prev_lower.as_ref(), "into" | "of" | "for" | "with" | "about" | "from" | "over" | "against" | "in" | "on" | "at" | "by" | "amid" | "despite");
+        if noun_like || passive || infinitive || after_number || after_preposition {
             k += 1;
             continue;
         }
