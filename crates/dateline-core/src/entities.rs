@@ -800,7 +800,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
         if run.affiliation.is_none() {
             run.affiliation = info.country.map(str::to_string);
         }
-        if !matches!(key.as_str(), "mr." | "mrs." | "ms." | "miss" | "dr.") {
+        if !matches!(key.as_str(), "mr." | "mrs." | "ms." | "miss" | "dr." | "mr" | "mrs" | "ms" | "dr") {
             run.titles.push(written);
         }
         k = tend;

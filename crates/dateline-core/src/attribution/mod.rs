@@ -289,6 +289,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
     let mut taken = vec![false; quoted.len()];
     // the end of a transcript turn: its paragraph's later sentences are in it
     let mut turn_end = 0;
+    // the last transcript turn and its paragraph (an answer goes on in the next paragraph)
+    let mut last_turn: Option<(usize, Quote)> = None;
     // sentence -> had an attribution with a speaker (for implicit continuation)
     let mut sentence_speaker: Vec<Option<SentenceSpeaker>> = vec![None; seg.sentences.len()];
 
@@ -297,7 +299,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             continue;
         }
         let range = sentence.tokens.clone();
-        if let Some(q) = transcript_turn(&cx, si, &labels, &mut taken) {
+        if let Some(q) = transcript_turn(&cx, si, &labels, &mut last_turn, &mut taken) {
             turn_end = q.content.end;
             sentence_speaker[si] = Some((q.speaker, q.speakers.clone(), q.cue, q.source));
             out.push(q);
@@ -574,30 +576,43 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
 }
 
 /// A transcript turn without quotation marks: the sentence `si` opens its
-/// paragraph with a speaker label ("PENCE: Well, look…"); the content is the
-/// rest of the paragraph, and the quotes inside it are part of it.
-fn transcript_turn(cx: &Ctx<'_>, si: usize, labels: &HashMap<&str, usize>, taken: &mut [bool]) -> Option<Quote> {
+/// paragraph with a speaker label ("PENCE: Well, look…"), or, in a
+/// transcript, opens the paragraph right after a turn's (the answer goes
+/// on). The content is the rest of the paragraph, and the quotes inside it
+/// are part of it. `last_turn` keeps the last turn and its paragraph.
+fn transcript_turn(cx: &Ctx<'_>, si: usize, labels: &HashMap<&str, usize>, last_turn: &mut Option<(usize, Quote)>, taken: &mut [bool]) -> Option<Quote> {
     let sentence = &cx.seg.sentences[si];
-    let para = *cx.seg.paragraphs.get(sentence.paragraph)?;
-    if para.start != sentence.span.start || sentence.tokens.is_empty() || cx.in_quote[sentence.tokens.start] {
+    let p = sentence.paragraph;
+    let para = *cx.seg.paragraphs.get(p)?;
+    if para.start != sentence.span.start || sentence.tokens.is_empty() {
         return None;
     }
-    let label = transcript::label_at(cx, sentence.tokens.start, sentence.tokens.end, labels)?;
+    let previous = last_turn.take().filter(|(tp, _)| tp + 1 == p && transcript::is_transcript(labels));
+    if cx.in_quote[sentence.tokens.start] {
+        return None;
+    }
     let last = cx.token_end_at(para.end).checked_sub(1)?;
-    let content = Span::new(cx.tokens[label.rest].span.start, cx.tokens[last].span.end);
-    take_new(&quotes_in(cx, content), taken);
-    Some(Quote {
-        content,
-        kind: QuoteKind::Direct,
-        cue: Some(label.colon),
-        cue_verb: Some(":"),
-        source: Some(label.span),
-        speaker: label.speaker,
-        speakers: Vec::new(),
-        partial: false,
-        via: None,
-        parts: Vec::new(),
-    })
+    let quote = match transcript::label_at(cx, sentence.tokens.start, sentence.tokens.end, labels) {
+        Some(label) => Quote {
+            content: Span::new(cx.tokens[label.rest].span.start, cx.tokens[last].span.end),
+            kind: QuoteKind::Direct,
+            cue: Some(label.colon),
+            cue_verb: Some(":"),
+            source: Some(label.span),
+            speaker: label.speaker,
+            speakers: Vec::new(),
+            partial: false,
+            via: None,
+            parts: Vec::new(),
+        },
+        None => {
+            let (_, turn) = previous?;
+            Quote { content: Span::new(cx.tokens[sentence.tokens.start].span.start, cx.tokens[last].span.end), ..turn }
+        }
+    };
+    take_new(&quotes_in(cx, quote.content), taken);
+    *last_turn = Some((p, quote.clone()));
+    Some(quote)
 }
 
 /// "Pat Lee: Voters Are Worried About the Economy": a name, a colon and a
