@@ -416,7 +416,18 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     // "said that “...”", "called it “...”": quoted words in a reported clause
                     let naming = is_naming(cue.lemma) && cue.end == cue.first + 1;
                     let after_that = word_before(&cx, content.start, "that");
-                    if whole_quote {
+                    // "praised her on Twitter: “...”": a quoted sentence after a
+                    // colon that ends the content is what was said
+                    let after_colon = qs.last().copied().filter(|&qi| {
+                        let q = quoted[qi];
+                        q.outer.start > content.start && q.outer.end + 2 >= content.end && !is_partial(&cx, qi) && word_before(&cx, q.outer.start, ":")
+                    });
+                    if let Some(qi) = after_colon {
+                        if !taken[qi] {
+                            taken[qi] = true;
+                            out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                        }
+                    } else if whole_quote {
                         let qi = qs[0];
                         // "accused him of “…”", "promised jobs and “…”": quoted words in a phrase
                         let in_phrase = quoted[qi].outer.start > 0 && {
@@ -518,6 +529,20 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                 last_direct = Some((q.paragraph, si, m.entity, m.members.clone(), Some(out.len() - 1)));
                 turn_source = (Some(cue), Some(":"), Some(m.span));
                 continue;
+            }
+        }
+        // "X praised her on Twitter: “...”": a quote after a colon that ends
+        // a clause is said by that clause's subject.
+        if !partial {
+            if let Some((colon, (a, b))) = colon_clause_subject(&cx, q, si) {
+                let source = Span::new(tokens[a].span.start, tokens[b - 1].span.end);
+                let (speaker, speakers) = speaker_of(&cx, (a, b));
+                if speaker.is_some() {
+                    out.push(Quote { content: q.content, kind, cue: Some(colon), cue_verb: Some(":"), source: Some(source), speaker, speakers: speakers.clone(), partial, via: None, parts: Vec::new() });
+                    last_direct = Some((q.paragraph, si, speaker, speakers, Some(out.len() - 1)));
+                    turn_source = (Some(colon), Some(":"), Some(source));
+                    continue;
+                }
             }
         }
         let mut quote = Quote { content: q.content, kind, cue: None, cue_verb: None, source: None, speaker: None, speakers: Vec::new(), partial, via: None, parts: Vec::new() };
@@ -684,6 +709,17 @@ fn dash_or_colon_source(cx: &Ctx<'_>, q: Quoted) -> Option<(Span, usize)> {
     let mi = cx.mentions_starting_in(sentence.start, sentence.start).find(|(_, m)| m.span.end == name_end && m.kind == MentionKind::Name).map(|(i, _)| i)?;
     let colon_at = sentence.start + colon.len();
     Some((Span::new(colon_at, colon_at + 1), mi))
+}
+
+/// For a quote right after a colon that ends a clause of its sentence
+/// ("Mary Quant described Day to the BBC: “...”"): the colon and the
+/// clause's subject (a mention the entity stage saw as a subject).
+fn colon_clause_subject(cx: &Ctx<'_>, q: Quoted, si: usize) -> Option<(Span, (usize, usize))> {
+    let sentence = &cx.seg.sentences[si];
+    let open = cx.token_end_at(q.outer.start);
+    let colon = open.checked_sub(1).filter(|&c| c > sentence.tokens.start && cx.text(c) == ":" && !cx.in_quote[c])?;
+    let subject = first_subject(cx, sentence.tokens.start, colon)?;
+    Some((cx.tokens[colon].span, subject))
 }
 
 /// A possessive source ("Tillerson's") keeps only the name.
@@ -1169,7 +1205,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                     && (matches!(inner[0].as_ref(), "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x.as_ref())))
                     // ", and the talks failed," is a clause
                     && !matches!(inner[0].as_ref(), "and" | "but" | "or" | "so")
-                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !relative_that(&inner, i)) || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who");
+                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !relative_that(&inner, i)) || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i));
                 if appositive && after_name {
                     j = name_end;
                     break;
@@ -1276,6 +1312,12 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         return None;
     }
     Some((first, last + 1))
+}
+
+/// Whether the cue-like word at `i` of a phrase is a noun: after a
+/// preposition or determiner ("in remarks to ABC", "in a statement").
+fn noun_after(inner: &[Cow<'_, str>], i: usize) -> bool {
+    i > 0 && (DETERMINERS.contains(inner[i - 1].as_ref()) || matches!(inner[i - 1].as_ref(), "in" | "of" | "with" | "after" | "during" | "his" | "her" | "their" | "its"))
 }
 
 /// Whether the "that" at `i` of an appositive is a relative pronoun ("the
