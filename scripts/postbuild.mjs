@@ -3,7 +3,9 @@
 // ($TRUNK_STAGING_DIR, or the folder given as the first argument):
 //
 // 0. The wasm-bindgen glue minified (terser, from tests/node_modules) and its
-//    integrity hash updated: about 2 KB gzip of the site's budget.
+//    integrity hash updated: about 2 KB gzip of the site's budget. The wasm's
+//    imports renamed without wasm-bindgen's hash suffixes, in the wasm and the
+//    glue alike: about 3 KB gzip (the hashes do not compress).
 // 1. sw.js: the service worker template (src/web/sw.js) with the list of the
 //    site's files and a version hashed from their contents.
 // 2. A Content-Security-Policy <meta> that allows only the app's own origin,
@@ -52,22 +54,135 @@ function withCsp(html, policy) {
 
 // ---------------------------------------------------------------- the glue
 let html = read('index.html').toString();
+
+/** `html` with the integrity attribute of the link to `file` set for `data`. */
+function withIntegrity(html, file, data) {
+  const sri = `sha384-${createHash('sha384').update(data).digest('base64')}`;
+  const link = new RegExp(`(<link\\b[^>]*href="?\\./${file.replace('.', '\\.')}"?[^>]*\\bintegrity=)"?[^"\\s>]+"?`);
+  if (!link.test(html)) {
+    console.error(`postbuild: no integrity attribute for ${file} in index.html`);
+    process.exit(1);
+  }
+  return html.replace(link, (_, head) => `${head}"${sri}"`);
+}
+
+/** An unsigned LEB128 number at `at` in `bytes`: [value, next offset]. */
+function leb(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) return [value, at];
+  }
+}
+
+function lebBytes(value) {
+  const out = [];
+  do {
+    const b = value % 128;
+    value = Math.floor(value / 128);
+    out.push(value > 0 ? b | 0x80 : b);
+  } while (value > 0);
+  return out;
+}
+
+/**
+ * wasm-bindgen names each import after its JS function plus a 16-digit hash
+ * (`__wbg_createElement_de4a31ed2fb252be`). Renames them to the name without
+ * the hash (with `_2`, `_3`... when two share one) in the wasm's import
+ * section; returns the new wasm and the renames, for the glue.
+ */
+function shortImportNames(wasm) {
+  const utf8 = new TextDecoder();
+  const out = [wasm.subarray(0, 8)];
+  let renames = new Map();
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = leb(wasm, at + 1);
+    const end = body + size;
+    if (id !== 2) {
+      out.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    // The import section: a count, then each import's module, name, and kind and type.
+    const imports = [];
+    let [count, p] = leb(wasm, body);
+    for (let k = 0; k < count; k++) {
+      const [moduleLength, m] = leb(wasm, p);
+      const [nameLength, n] = leb(wasm, m + moduleLength);
+      const rest = descriptorEnd(wasm, n + nameLength);
+      imports.push({ module: wasm.subarray(p, m + moduleLength), name: utf8.decode(wasm.subarray(n, n + nameLength)), rest: wasm.subarray(n + nameLength, rest) });
+      p = rest;
+    }
+    renames = shortNames(imports.map((i) => i.name));
+    const parts = [Uint8Array.from(lebBytes(count))];
+    for (const i of imports) {
+      const name = new TextEncoder().encode(renames.get(i.name) ?? i.name);
+      parts.push(i.module, Uint8Array.from(lebBytes(name.length)), name, i.rest);
+    }
+    const section = Buffer.concat(parts);
+    out.push(Uint8Array.of(2, ...lebBytes(section.length)), section);
+    at = end;
+  }
+  return [Buffer.concat(out), renames];
+}
+
+/** The renames of `names` without their hash, each new name unused by any other. */
+function shortNames(names) {
+  const taken = new Set(names);
+  const renames = new Map();
+  for (const name of names) {
+    const base = /^(__wbg_.*)_[0-9a-f]{16}$/.exec(name)?.[1];
+    if (!base) continue;
+    let short = base;
+    for (let k = 2; taken.has(short); k++) short = `${base}_${k}`;
+    taken.add(short);
+    renames.set(name, short);
+  }
+  return renames;
+}
+
+/** Where an import's kind and type (after its name, at `at`) end. */
+function descriptorEnd(wasm, at) {
+  const kind = wasm[at];
+  if (kind === 0) return leb(wasm, at + 1)[1]; // function: type index
+  if (kind === 1) return limitsEnd(wasm, at + 2); // table: reftype, limits
+  if (kind === 2) return limitsEnd(wasm, at + 1); // memory: limits
+  if (kind === 3) return at + 3; // global: valtype, mutability
+  if (kind === 4) return leb(wasm, at + 2)[1]; // tag: attribute, type index
+  throw new Error(`postbuild: unknown import kind ${kind}`);
+}
+
+function limitsEnd(wasm, at) {
+  const flags = wasm[at];
+  const afterMin = leb(wasm, at + 1)[1];
+  return flags & 1 ? leb(wasm, afterMin)[1] : afterMin;
+}
+
 {
   const glue = /href="?\.\/(dateline-app-[0-9a-f]+\.js)"?/.exec(html)?.[1];
-  if (!glue) {
-    console.error("postbuild: can't find the wasm-bindgen glue in index.html; did Trunk's output change?");
+  const wasmFile = /href="?\.\/(dateline-app-[0-9a-f]+_bg\.wasm)"?/.exec(html)?.[1];
+  if (!glue || !wasmFile) {
+    console.error("postbuild: can't find the wasm-bindgen glue or the wasm in index.html; did Trunk's output change?");
     process.exit(1);
   }
+  const [wasm, renames] = shortImportNames(read(wasmFile));
+  let code = read(glue).toString();
+  for (const [name, short] of renames) {
+    if (!code.includes(name)) {
+      console.error(`postbuild: the glue does not name the import ${name}`);
+      process.exit(1);
+    }
+    code = code.replaceAll(name, short);
+  }
+  writeFileSync(join(DIR, wasmFile), wasm);
+  html = withIntegrity(html, wasmFile, wasm);
   const { minify } = createRequire(join(ROOT, 'tests', 'package.json'))('terser');
-  const out = await minify(read(glue).toString(), { module: true, compress: true, mangle: true });
+  const out = await minify(code, { module: true, compress: true, mangle: true });
   writeFileSync(join(DIR, glue), out.code);
-  const sri = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
-  const link = new RegExp(`(<link\\b[^>]*href="?\\./${glue.replace('.', '\\.')}"?[^>]*\\bintegrity=)"?[^"\\s>]+"?`);
-  if (!link.test(html)) {
-    console.error(`postbuild: no integrity attribute for ${glue} in index.html`);
-    process.exit(1);
-  }
-  html = html.replace(link, (_, head) => `${head}"${sri}"`);
+  html = withIntegrity(html, glue, out.code);
 }
 
 // ---------------------------------------------------------------- the site

@@ -8,7 +8,7 @@
 //!   sentence cut into pieces carrying its quote and time marks;
 //! - [`selected_sentences`]: the sentences a selection points at.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use dateline_core::story::Diff;
 use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Said, SaidBasis, Story, ViaOut};
@@ -18,6 +18,12 @@ use dateline_core::timex::TimexValue;
 use dateline_core::{Date, Document, Span};
 
 use crate::state::{Selection, ViewState};
+
+// Hash maps and sets with the engine's small fixed hasher, not std's SipHash:
+// the wasm then has one hasher and shares the map code with the engine. They
+// are only looked up (or sorted after), so the hash order never shows.
+type Map<K, V> = dateline_core::lexicon::Map<K, V>;
+type Set<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<dateline_core::lexicon::WordHasher>>;
 
 /// How many speaker colours the stylesheet defines (`.c0` .. `.c7`).
 pub const COLOURS: usize = 8;
@@ -31,8 +37,8 @@ pub struct Corpus {
     pub docs: Vec<Document>,
     pub story: Story,
     /// Position of each article and entity by id.
-    articles: HashMap<String, usize>,
-    entities: HashMap<String, usize>,
+    articles: Map<String, usize>,
+    entities: Map<String, usize>,
 }
 
 impl Corpus {
@@ -192,7 +198,7 @@ pub fn filter_options(corpus: &Corpus) -> FilterOptions {
         .collect();
     let mut entities: Vec<FilterOption> =
         corpus.story.entities.iter().map(|e| FilterOption { value: e.id.clone(), label: e.name.clone() }).collect();
-    let labels: HashSet<String> = entities.iter().map(|e| e.label.to_ascii_lowercase()).collect();
+    let labels: Set<String> = entities.iter().map(|e| e.label.to_ascii_lowercase()).collect();
     let mut loose: BTreeMap<String, String> = BTreeMap::new();
     for ev in &corpus.story.events {
         for p in &ev.participants {
@@ -476,7 +482,7 @@ pub struct SpeakerPanel {
 
 /// Speakers by number of quotes (most first), then name.
 fn speaker_order(story: &Story) -> Vec<(String, usize)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: Map<&str, usize> = Map::default();
     for a in &story.articles {
         for q in &a.quotes {
             // A quote counts for its speaker and for whoever relayed it.
@@ -486,7 +492,7 @@ fn speaker_order(story: &Story) -> Vec<(String, usize)> {
             }
         }
     }
-    let names: HashMap<&str, &str> = story.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+    let names: Map<&str, &str> = story.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
     let name = |id: &str| names.get(id).copied().unwrap_or_default();
     let mut out: Vec<(String, usize)> = counts.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     sort_by(&mut out, |a, b| b.1.cmp(&a.1).then_with(|| name(&a.0).cmp(name(&b.0))).then_with(|| a.0.cmp(&b.0)));
@@ -494,7 +500,7 @@ fn speaker_order(story: &Story) -> Vec<(String, usize)> {
 }
 
 /// The colour of each speaker, by rank.
-pub fn speaker_colours(story: &Story) -> HashMap<String, usize> {
+pub fn speaker_colours(story: &Story) -> Map<String, usize> {
     speaker_order(story).into_iter().enumerate().map(|(i, (id, _))| (id, i % COLOURS)).collect()
 }
 
@@ -598,7 +604,7 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
         }
         // The same quote in other outlets (the engine links them): shown once,
         // on its first wording, when that one is shown.
-        let shown: HashSet<(usize, usize)> = visible.iter().map(|x| (x.a, x.i)).collect();
+        let shown: Set<(usize, usize)> = visible.iter().map(|x| (x.a, x.i)).collect();
         let position = |article: &str, quote: usize| corpus.position(article).map(|a| (a, quote));
         let mut groups: Vec<ArticleQuotes> = Vec::new();
         for x in visible.iter().copied() {
@@ -723,10 +729,10 @@ pub struct ReaderArticle {
 /// The reader's paragraphs, each with its sentences' text.
 #[cfg(test)]
 pub fn reader_paragraphs(doc: &Document, result: &ArticleResult) -> Vec<ReaderParagraph> {
-    reader_paragraphs_with(doc, result, &HashMap::new())
+    reader_paragraphs_with(doc, result, &Map::default())
 }
 
-fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &HashMap<String, usize>) -> Vec<ReaderParagraph> {
+fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &Map<String, usize>) -> Vec<ReaderParagraph> {
     let body = doc.body.as_str();
     let mut out: Vec<ReaderParagraph> = result.paragraphs.iter().map(|_| ReaderParagraph { sentences: Vec::new() }).collect();
     // Sentences and paragraphs both come in text order: walk them together.

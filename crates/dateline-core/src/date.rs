@@ -51,7 +51,7 @@ impl Weekday {
     }
 }
 
-const CALENDAR: &str = include_str!("../data/calendar.txt");
+const CALENDAR: &str = include_str!(concat!(env!("OUT_DIR"), "/data/calendar.txt"));
 
 /// The names of `data/calendar.txt`, read once (short lists: scanned, not hashed).
 struct Names {

@@ -129,7 +129,7 @@ pub struct Mention {
 }
 
 /// `data/entity_words.txt`: every `WordSet` below is one of its sections.
-const ENTITY_WORDS: &str = include_str!("../data/entity_words.txt");
+const ENTITY_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/entity_words.txt"));
 
 /// Words that never start a name even when capitalised.
 static STOP: WordSet = WordSet::section(ENTITY_WORDS, "stop");

@@ -1,4 +1,5 @@
-//! Compact word lists compiled into the engine (`data/*.txt`, each file says
+//! Compact word lists compiled into the engine (`data/*.txt`, embedded without
+//! their comments by `build.rs`; each file says
 //! where it came from and under which license), parsed once on first use.
 //!
 //! * given names with gender (US Census 1990, plus a short international list);
@@ -167,20 +168,20 @@ pub fn trim_suffix<'a>(mut s: &'a str, suffix: &str) -> &'a str {
     s
 }
 
-const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
-const GIVEN_NAMES_INTL: &str = include_str!("../data/given_names_intl.txt");
-const COUNTRIES: &str = include_str!("../data/countries.txt");
-const TITLES: &str = include_str!("../data/titles.txt");
-const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
-const CUE_VERBS: &str = include_str!("../data/cue_verbs.txt");
-const PLACES: &str = include_str!("../data/places.txt");
-const NAME_CUES: &str = include_str!("../data/name_cues.txt");
-const WORD_CLASSES: &str = include_str!("../data/word_classes.txt");
-const VERBS: &str = include_str!("../data/verbs.txt");
-const IRREGULAR_VERBS: &str = include_str!("../data/irregular.txt");
-const EVENT_NOUNS: &str = include_str!("../data/event_nouns.txt");
-const NEWS_EVENT_NOUNS: &str = include_str!("../data/news_event_nouns.txt");
-const EVENT_CLASSES: &str = include_str!("../data/event_classes.txt");
+const GIVEN_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/given_names.txt"));
+const GIVEN_NAMES_INTL: &str = include_str!(concat!(env!("OUT_DIR"), "/data/given_names_intl.txt"));
+const COUNTRIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/countries.txt"));
+const TITLES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/titles.txt"));
+const ORGANIZATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/organizations.txt"));
+const CUE_VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/cue_verbs.txt"));
+const PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/places.txt"));
+const NAME_CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/name_cues.txt"));
+const WORD_CLASSES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/word_classes.txt"));
+const VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/verbs.txt"));
+const IRREGULAR_VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/irregular.txt"));
+const EVENT_NOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/event_nouns.txt"));
+const NEWS_EVENT_NOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/news_event_nouns.txt"));
+const EVENT_CLASSES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/event_classes.txt"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Gender {

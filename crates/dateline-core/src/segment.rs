@@ -183,7 +183,7 @@ fn is_boilerplate(text: &str, index: usize, last: usize) -> bool {
 
 // ------------------------------------------------------------------ sentences
 
-const ABBREVIATIONS_TXT: &str = include_str!("../data/abbreviations.txt");
+const ABBREVIATIONS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/data/abbreviations.txt"));
 
 /// Titles and other abbreviations that precede a name: a period after them never ends a sentence.
 static TITLES: WordSet = WordSet::section(ABBREVIATIONS_TXT, "titles");

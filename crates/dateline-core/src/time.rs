@@ -736,7 +736,7 @@ fn resolve_relative(
 
 // ------------------------------------------------------------------ lexicon
 
-const TIME_WORDS: &str = include_str!("../data/time_words.txt");
+const TIME_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/time_words.txt"));
 
 /// Words that, before a bare month name, make it a date ("in June", "since April").
 static MONTH_CONTEXT: WordSet = WordSet::section(TIME_WORDS, "month_context");

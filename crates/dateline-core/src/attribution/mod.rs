@@ -148,7 +148,7 @@ struct Cue {
 }
 
 /// `data/attribution_words.txt`: every `WordSet` below is one of its sections.
-const ATTRIBUTION_WORDS: &str = include_str!("../../data/attribution_words.txt");
+const ATTRIBUTION_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/attribution_words.txt"));
 
 /// Adverbs and auxiliaries skipped between a subject and its verb ("he also said", "she has said").
 static ADVERBS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "adverbs");

@@ -8,7 +8,7 @@ use crate::lexicon::{trim_suffix, Map, WordSet};
 use super::read::VerbLemmas;
 
 /// `data/event_words.txt`: every list below is one of its sections.
-const EVENT_WORDS: &str = include_str!("../../data/event_words.txt");
+const EVENT_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/event_words.txt"));
 
 /// Speech verbs (lemmas): a clause with one of these reports a statement.
 pub(super) static SPEECH: WordSet = WordSet::section(EVENT_WORDS, "speech");

@@ -1,11 +1,10 @@
 //! Every per-article stage, in three steps: [`extract_article`].
 
-use std::collections::HashMap;
-
 use crate::attribution::{attribute, Attributions};
 use crate::document::Document;
 use crate::entities::{self, Entities};
 use crate::events::{self, links::MentionLink, mentions::EventMention};
+use crate::lexicon::Map;
 use crate::quotes::{self, Quoted};
 use crate::segment::{segment, Segmentation};
 #[cfg(feature = "event-mentions")]
@@ -144,7 +143,7 @@ fn finish(doc: &Document, a: Attributed) -> ArticleExtraction {
 /// first entity of the article the story merge will take it for.
 fn key_ids(entities: &[ArticleEntity]) -> Vec<String> {
     let merged = Registry::default().merge(entities);
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first: Map<&str, usize> = Map::default();
     merged
         .iter()
         .enumerate()

@@ -1,11 +1,12 @@
 //! The story's quotes across articles: when each was said, and the same
 //! quote as other outlets worded it.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::lexicon::Map;
 use crate::span::{Span, SpanIndex};
 use crate::timex::TimexValue;
 
@@ -70,7 +71,7 @@ pub enum Diff {
 /// publication date. `values` are the timeline items' values, typed.
 pub(super) fn set_said(articles: &mut [ArticleResult], bodies: &[&str], events: &[EventOut], values: &[Option<TimexValue>]) {
     // Per article: (dated item, evidence span).
-    let position: HashMap<&str, usize> = articles.iter().enumerate().map(|(a, art)| (art.id.as_str(), a)).collect();
+    let position: Map<&str, usize> = articles.iter().enumerate().map(|(a, art)| (art.id.as_str(), a)).collect();
     let mut dated: Vec<Vec<(usize, Span)>> = vec![Vec::new(); articles.len()];
     for (k, e) in events.iter().enumerate().filter(|&(k, _)| values[k].is_some()) {
         for x in &e.evidence {
@@ -171,7 +172,7 @@ pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], out
 /// quote thousands of times stays linear).
 fn candidate_pairs<'a>(quotes: impl Iterator<Item = (usize, &'a BTreeSet<String>)> + Clone) -> Vec<(usize, usize)> {
     // Each word's quotes (word -> index into `postings`).
-    let mut word: HashMap<&str, usize> = HashMap::new();
+    let mut word: Map<&str, usize> = Map::default();
     let mut postings: Vec<Vec<usize>> = Vec::new();
     for (k, (_, words)) in quotes.clone().enumerate() {
         for w in words {
