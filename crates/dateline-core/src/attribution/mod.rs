@@ -863,6 +863,8 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         // "was accused", "was previously accused", "has been widely reported"
         let before_adverbs = (range.start..k).rev().find(|&j| !ADVERBS.contains(cx.lower(j).as_ref()) && !(cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4));
         let passive = before_adverbs.is_some_and(|j| BE.contains(cx.lower(j).as_ref())) && !lower.ends_with("ing");
+        // "as noted", "as reported": a comment clause, no source
+        let as_clause = prev_lower == "as";
         // "one million confirmed infections", "two reported cases": an adjective
         let after_number = lower.ends_with("ed")
             && prev.is_some_and(|p| cx.tokens[p].kind == TokenKind::Number || matches!(prev_lower.as_ref(), "million" | "billion" | "thousand" | "hundred" | "dozen"))
@@ -882,7 +884,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         }
         // "an investigation into alleged misconduct": an -ed word after a preposition is an adjective
         let after_preposition = lower.ends_with("ed") && matches!(prev_lower.as_ref(), "into" | "of" | "for" | "with" | "about" | "from" | "over" | "against" | "in" | "on" | "at" | "by" | "amid" | "despite");
-        if noun_like || passive || infinitive || after_number || after_preposition {
+        if noun_like || passive || infinitive || after_number || after_preposition || as_clause {
             k += 1;
             continue;
         }
@@ -1205,7 +1207,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                     && (matches!(inner[0].as_ref(), "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x.as_ref())))
                     // ", and the talks failed," is a clause
                     && !matches!(inner[0].as_ref(), "and" | "but" | "or" | "so")
-                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !relative_that(&inner, i)) || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i));
+                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !relative_that(&inner, i)) || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lowercase));
                 if appositive && after_name {
                     j = name_end;
                     break;
@@ -1294,7 +1296,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         }
     }
     // Heads that are not nouns (prepositions, conjunctions) make no subject.
-    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also") || AUXILIARIES.contains(lw.as_ref()) || BE.contains(lw.as_ref()) {
+    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also" | "when" | "where" | "while" | "as" | "if" | "because") || AUXILIARIES.contains(lw.as_ref()) || BE.contains(lw.as_ref()) {
         return None;
     }
     // "the banner at the hall read", "protesters marching through the
@@ -1372,9 +1374,16 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
     if let Some(mi) = cx.mention_starting(k) {
         let m = &cx.ents.mentions[mi];
         let mut last = cx.tokens.partition_point(|t| t.span.start < m.span.end).max(k + 1);
-        // a name the mention cut short: "USA Today" after the country "USA"
-        while last < end && last < k + 8 && capitalised_word(cx, last) {
-            last += 1;
+        // a name the mention cut short: "USA Today" after the country "USA",
+        // "Minister of Information Ali al-Iryani" after the title
+        while last < end && last < k + 8 {
+            if capitalised_word(cx, last) || (cx.lower(last).starts_with("al-") && last > k) {
+                last += 1;
+            } else if cx.lower(last) == "of" && last + 1 < end && capitalised_word(cx, last + 1) {
+                last += 2;
+            } else {
+                break;
+            }
         }
         return Some((k, last));
     }
