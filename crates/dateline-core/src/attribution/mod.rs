@@ -424,7 +424,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     // colon that ends the content is what was said
                     let after_colon = qs.last().copied().filter(|&qi| {
                         let q = quoted[qi];
-                        q.outer.start > content.start && q.outer.end + 2 >= content.end && !is_partial(&cx, qi) && word_before(&cx, q.outer.start, ":")
+                        q.outer.start > content.start && q.outer.end + 2 >= content.end && !is_partial(&cx, qi) && (word_before(&cx, q.outer.start, ":") || after_participle_cue(&cx, q.outer.start))
                     });
                     if let Some(qi) = after_colon {
                         if !taken[qi] {
@@ -801,6 +801,13 @@ fn word_before(cx: &Ctx<'_>, at: usize, word: &str) -> bool {
     cx.lower(j) == word
 }
 
+/// Whether byte `at` follows a speech participle and a comma ("…
+/// reasoning saying, “...”").
+fn after_participle_cue(cx: &Ctx<'_>, at: usize) -> bool {
+    let j = cx.tokens.partition_point(|t| t.span.end <= at);
+    j >= 2 && cx.text(j - 1) == "," && cx.lower(j - 2).ends_with("ing") && lexicon::cue_verb(cx.text(j - 2)).is_some_and(|(_, c)| c == CueClass::Say)
+}
+
 /// The quote that resumes an interrupted turn later in the sentence: the
 /// quote before the cue ends with a comma (`“A,” he said …`), the words
 /// between the cue (ending at token `right`) and the next quote have no
@@ -926,7 +933,9 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             // "made headlines saying that ...": without a comma, only a speech
             // verb with "that" right after it.
             let with_that = class == CueClass::Say && end < range.end && cx.lower(end) == "that";
-            if !after_comma && !with_that {
+            // "tweeted her reasoning saying, “...”": a quote right after it
+            let with_quote = class == CueClass::Say && quote_right_after(cx, end).is_some() && end < range.end && matches!(cx.text(end), "," | ":");
+            if !after_comma && !with_that && !with_quote {
                 k += 1;
                 continue;
             }
@@ -1216,7 +1225,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                     && (matches!(inner[0].as_ref(), "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x.as_ref())))
                     // ", and the talks failed," is a clause
                     && !matches!(inner[0].as_ref(), "and" | "but" | "or" | "so")
-                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !relative_that(&inner, i)) || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lowercase));
+                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !(relative_that(&inner, i) || after_name && i > 1)) || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lowercase));
                 if appositive && after_name {
                     j = name_end;
                     break;
@@ -1226,7 +1235,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                     let m = &cx.ents.mentions[mi];
                     // (after a lower-case role noun or two: ", herpetologist Ann Lee,")
                     let role_words = (p + 1..j - 1).take_while(|&q| cx.tokens[q].span.start < m.span.start).collect::<Vec<_>>();
-                    let role_only = role_words.len() <= 2 && role_words.iter().all(|&q| cx.is_word(q) && cx.text(q).starts_with(char::is_lowercase));
+                    let role_only = role_words.len() <= 6 && role_words.iter().all(|&q| cx.is_word(q) && cx.text(q).starts_with(char::is_lowercase));
                     if m.kind == MentionKind::Name && m.span.start >= cx.tokens[p + 1].span.start && role_only {
                         // the source spans the noun phrase and its name
                         let mut first = p;
@@ -1311,7 +1320,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
     // "the banner at the hall read", "protesters marching through the
     // streets chanted": the noun phrase is the object of a preposition; the
     // subject comes before it.
-    if first > start && matches!(cx.lower(first - 1).as_ref(), "at" | "in" | "on" | "through" | "near" | "inside" | "outside" | "across" | "around" | "along" | "under" | "behind") {
+    if first > start && matches!(cx.lower(first - 1).as_ref(), "at" | "in" | "on" | "from" | "through" | "near" | "inside" | "outside" | "across" | "around" | "along" | "under" | "behind") {
         let mut p = first - 1;
         if p > start && cx.lower(p - 1).ends_with("ing") {
             p -= 1;
