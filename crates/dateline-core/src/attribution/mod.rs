@@ -163,6 +163,13 @@ static BE: WordSet = WordSet::section(ATTRIBUTION_WORDS, "be");
 /// Nouns of a text someone issues ("the statement said").
 static DOCUMENTS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "documents");
 
+/// Nouns of speech and their verbs ("claim" → claim, "warning" → warn).
+fn cue_noun(lower: &str) -> Option<&'static str> {
+    static NOUNS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    let nouns = NOUNS.get_or_init(|| lexicon::section_entries(ATTRIBUTION_WORDS, "cue-nouns").into_iter().flat_map(|(verb, forms)| forms.split_whitespace().map(move |f| (f, verb))).collect());
+    nouns.iter().find(|(f, _)| *f == lower).map(|&(_, verb)| verb)
+}
+
 /// Modal and auxiliary verbs (a phrase with one is a clause).
 static AUXILIARIES: WordSet = WordSet::section(ATTRIBUTION_WORDS, "auxiliaries");
 
@@ -856,6 +863,14 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             k += 1;
             continue;
         }
+        // "Trump's claim that …", "issued a warning that …": a noun of speech
+        if let Some(lemma) = cue_noun(lower.as_ref()).filter(|_| k + 1 < range.end && cx.lower(k + 1) == "that" && !cx.in_quote[k + 1]) {
+            if let Some(cue) = noun_cue(cx, k, lemma, range.start) {
+                cues.push(cue);
+            }
+            k += 1;
+            continue;
+        }
         let Some((lemma, class)) = lexicon::cue_verb(w) else {
             k += 1;
             continue;
@@ -1035,6 +1050,31 @@ fn names_as(cx: &Ctx<'_>, from: usize, end: usize) -> bool {
     let article = (from + 1..end.min(from + 10)).take_while(|&j| cx.is_word(j) && !cx.in_quote[j]).find(|&j| matches!(cx.lower(j).as_ref(), "a" | "an"));
     let named = article.is_some_and(|j| j + 1 < end && cx.is_word(j + 1) && !TIME_WORDS.contains(cx.lower(j + 1).as_ref()) && !matches!(cx.lower(j + 1).as_ref(), "day" | "few" | "lot" | "bit" | "number" | "couple"));
     object_start && named
+}
+
+/// The cue of a noun of speech at `k` ("claim" before "that"): its source
+/// is the possessor before it ("Trump's claim", "his warning"), else the
+/// subject of the clause it is the object of ("The ministry issued a
+/// warning that"), else none.
+fn noun_cue(cx: &Ctx<'_>, k: usize, lemma: &'static str, start: usize) -> Option<Cue> {
+    let mut cue = Cue { first: k, end: k + 1, lemma, class: CueClass::Say, according: false, participle: false, source: None, side: Side::None, speaker: None, speakers: Vec::new() };
+    let possessor = k.checked_sub(1).filter(|&p| p >= start && !cx.in_quote[p]).filter(|&p| {
+        let t = cx.text(p);
+        t.ends_with("'s") || t.ends_with("’s") || matches!(cx.lower(p).as_ref(), "his" | "her" | "their" | "its")
+    });
+    let source = match possessor {
+        Some(p) => {
+            // the possessive name may be several words: "Donald Trump's"
+            let first = cx.mentions_starting_in(cx.tokens[start].span.start, cx.tokens[p].span.start).filter(|(_, m)| m.span.end >= cx.tokens[p].span.start && m.span.start <= cx.tokens[p].span.start).map(|(_, m)| cx.tokens.partition_point(|t| t.span.end <= m.span.start)).next().unwrap_or(p);
+            Some((first, p + 1))
+        }
+        None => first_subject(cx, start, k),
+    };
+    if let Some(s) = source {
+        let (speaker, speakers) = speaker_of(cx, s);
+        (cue.source, cue.side, cue.speaker, cue.speakers) = (Some(s), Side::Before, speaker, speakers);
+    }
+    Some(cue)
 }
 
 /// Whether an inverted source ending at token `b` ends its clause.
@@ -1829,6 +1869,7 @@ mod tests {
             assert!(names.contains(&name), "[{name}] is missing from data/attribution_words.txt");
             assert!(!list.words().is_empty(), "[{name}] is empty");
         }
-        assert_eq!(names.len(), 11, "{names:?}");
+        assert_eq!(cue_noun("warnings"), Some("warn"), "[cue-nouns] in data/attribution_words.txt");
+        assert_eq!(names.len(), 12, "{names:?}");
     }
 }
