@@ -1568,6 +1568,10 @@ fn parenthetical_rest(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
     if next.ends_with("ing") || matches!(next.as_ref(), "according" | "when" | "while" | "after" | "before" | "as" | "because" | "since" | "though" | "although" | "if" | "and" | "but" | "who" | "which" | "in" | "on" | "at" | "with") {
         return None;
     }
+    // ", said Jo Lee, a longtime adviser to …": an appositive of the source
+    if matches!(next.as_ref(), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "one" | "whose") {
+        return None;
+    }
     let stop = (right + 1..end).find(|&j| !cx.in_quote[j] && cx.text(j) == ";").unwrap_or(end);
     let mut last = stop;
     while last > right + 1 && !cx.in_quote[last - 1] && matches!(cx.text(last - 1), "." | "," | "!" | "?" | ":" | "-" | "—") {
@@ -1775,7 +1779,13 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             }
             if w == "," && j + 1 < end {
                 let n = cx.lower(j + 1);
-                let next_is_cue = (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some())
+                // ", Mr. Jo Lee said …": a name and a cue start a new report
+                let name_then_cue = cx.mention_starting(j + 1).is_some_and(|mi| {
+                    let after = cx.token_end_at(cx.ents.mentions[mi].span.end);
+                    after < end && lexicon::cue_verb(cx.text(after)).is_some() && cx.text(after).starts_with(char::is_lowercase)
+                });
+                let next_is_cue = name_then_cue
+                    || (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some())
                     || (lexicon::cue_verb(&n).is_some() && n.ends_with("ing"))
                     || (n == "according")
                     || ((n == "and" || n == "but") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);
