@@ -1768,7 +1768,9 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             }
             // The object of a speech act ends at a comma or an adjunct:
             // "attacked her opponent as a fraud | during the debate".
-            if cue.class == CueClass::Act && !infinitive && j > k + 1 && (w == "," || matches!(cx.lower(j).as_ref(), "during" | "after" | "before" | "while" | "when" | "because" | "despite" | "since" | "following" | "amid")) {
+            // ("denounced the annexation | in an on-air diatribe", "thanked voters | on Twitter")
+            let manner = j + 1 < end && ((cx.lower(j) == "in" && matches!(cx.lower(j + 1).as_ref(), "a" | "an")) || (cx.lower(j) == "on" && cx.text(j + 1).starts_with(char::is_uppercase)));
+            if cue.class == CueClass::Act && !infinitive && j > k && (w == "," || manner || matches!(cx.lower(j).as_ref(), "during" | "after" | "before" | "while" | "when" | "because" | "despite" | "since" | "following" | "amid")) {
                 stop = j;
                 break;
             }
