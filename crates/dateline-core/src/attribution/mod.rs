@@ -1790,7 +1790,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
                     || (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some())
                     || (lexicon::cue_verb(&n).is_some() && n.ends_with("ing"))
                     || (n == "according")
-                    || ((n == "and" || n == "but") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);
+                    || (matches!(n.as_ref(), "and" | "but" | "yet" | "whereas") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);
                 if next_is_cue {
                     stop = j;
                     break;
