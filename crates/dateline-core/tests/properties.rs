@@ -181,7 +181,8 @@ fn quote_dense_scales_linearly() {
         let (a, b) = (attribution_seconds(&small), attribution_seconds(&large));
         eprintln!("{units:?}: {a:.4}s -> {b:.4}s");
         assert!(b < 2.0, "{units:?}: {} pieces {b:.4}s", 8 * n);
-        assert!(b < 0.01 || b < a * 40.0, "{units:?}: {n} pieces {a:.4}s, {} pieces {b:.4}s (quadratic?)", 8 * n);
+        // (under 50 ms the ratio is noise: a quadratic pass takes seconds here)
+        assert!(b < 0.05 || b < a * 40.0, "{units:?}: {n} pieces {a:.4}s, {} pieces {b:.4}s (quadratic?)", 8 * n);
     }
 }
 
