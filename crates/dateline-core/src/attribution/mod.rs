@@ -1606,6 +1606,13 @@ fn content_according(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, flo
     }
     let after = span(after_start, trim_end(range.end, after_start));
     let words = |s: Option<Span>| s.map_or(0, |s| s.text(cx.body).split_whitespace().count());
+    // "Since their discovery, according to the academy, over 4,000 …": a
+    // short adverbial before the phrase is not what was said
+    let adverbial = before.is_some_and(|b| words(Some(b)) <= 5 && {
+        let first = cx.lower(start);
+        matches!(first.as_ref(), "since" | "after" | "before" | "in" | "on" | "at" | "for" | "during" | "by" | "until" | "as" | "from" | "over" | "under" | "despite" | "last" | "this" | "earlier")
+    });
+    let before = before.filter(|_| !adverbial);
     match (before, after) {
         (Some(b), Some(a)) if words(Some(b)) >= 2 && words(Some(a)) >= 2 => Some((b.cover(a), vec![b, a])),
         (Some(b), _) if words(Some(b)) >= 3 => Some((b, Vec::new())),
