@@ -837,6 +837,9 @@ fn continuation_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
 /// Finds the cues of one sentence, with their sources.
 fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
+    // "Former Doctor Says Clinton Hid Health Problems": in a title-case
+    // headline a capitalised verb is a cue too
+    let title_case = crate::tag::is_title_case(cx.body, cx.seg, range.clone());
     let mut k = range.start;
     while k < range.end {
         if cx.in_quote[k] || !cx.is_word(k) {
@@ -875,7 +878,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             k += 1;
             continue;
         };
-        if !w.starts_with(|c: char| c.is_lowercase()) {
+        if !w.starts_with(|c: char| c.is_lowercase()) && !(title_case && k > range.start && class == CueClass::Say) {
             k += 1;
             continue;
         }
