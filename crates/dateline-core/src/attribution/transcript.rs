@@ -73,10 +73,11 @@ pub(super) fn label_at(cx: &Ctx<'_>, k: usize, end: usize, counts: &HashMap<&str
         return None;
     }
     let span = words_span(cx, shape);
-    let speaker = person_named(cx, span.text(cx.body));
-    if speaker.is_none() && !is_transcript(counts) {
+    let person = person_named(cx, span.text(cx.body));
+    if person.is_none() && !is_transcript(counts) {
         return None;
     }
+    let speaker = person.or_else(|| entity_named(cx, span.text(cx.body)));
     let colon = Span::new(cx.tokens[shape.marker.0].span.start, cx.tokens[shape.marker.1 - 1].span.end);
     Some(Label { span, colon, rest: shape.rest, speaker })
 }
@@ -139,20 +140,24 @@ fn label_words(cx: &Ctx<'_>, k: usize, end: usize, word_ok: impl Fn(&str) -> boo
     (words > 0).then_some(j)
 }
 
-/// The one person of the article whose surname (or full name) is the
-/// label's last word (or whole text), compared without case.
+/// The one person whose surname is the label's last word (without case).
 fn person_named(cx: &Ctx<'_>, label: &str) -> Option<usize> {
     let last = label.rsplit([' ', '.']).find(|w| !w.is_empty())?.to_lowercase();
-    let whole = label.to_lowercase();
-    let mut found = None;
-    for (i, e) in cx.ents.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
-        let matches = e.surname.as_deref() == Some(last.as_str()) || e.name.to_lowercase() == whole;
-        if matches {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(i);
-        }
+    only(cx.ents.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person && e.surname.as_deref() == Some(last.as_str())).map(|(i, _)| i))
+}
+
+/// For a label in mixed case ("Perttu Ahola"; one in capitals is an entity
+/// of its own), the one entity (not a place) whose full name it is.
+fn entity_named(cx: &Ctx<'_>, label: &str) -> Option<usize> {
+    if !label.chars().any(char::is_lowercase) {
+        return None;
     }
-    found
+    let whole = label.to_lowercase();
+    only(cx.ents.entities.iter().enumerate().filter(|(_, e)| e.kind != EntityKind::Place && e.name.to_lowercase() == whole).map(|(i, _)| i))
+}
+
+/// The item when there is exactly one.
+fn only(mut items: impl Iterator<Item = usize>) -> Option<usize> {
+    let first = items.next()?;
+    items.next().is_none().then_some(first)
 }
