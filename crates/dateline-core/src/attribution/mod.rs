@@ -528,9 +528,9 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         let kind = if partial { QuoteKind::Mixed } else { QuoteKind::Direct };
         if let Some(label) = transcript::label_at(&cx, cx.token_end_at(q.content.start), cx.token_end_at(q.content.end), &labels) {
             let content = Span::new(tokens[label.rest].span.start, q.content.end);
-            out.push(Quote { content, kind: QuoteKind::Direct, cue: Some(label.colon), cue_verb: Some(":"), source: Some(label.span), speaker: label.speaker, speakers: Vec::new(), partial: false, via: None, parts: Vec::new() });
+            out.push(Quote { content, kind: QuoteKind::Direct, cue: label.colon, cue_verb: label.colon.map(|_| ":"), source: Some(label.span), speaker: label.speaker, speakers: Vec::new(), partial: false, via: None, parts: Vec::new() });
             last_direct = Some((q.paragraph, si, label.speaker, Vec::new(), Some(out.len() - 1)));
-            turn_source = (Some(label.colon), Some(":"), Some(label.span));
+            turn_source = (label.colon, label.colon.map(|_| ":"), Some(label.span));
             continue;
         }
         if !partial {
@@ -632,8 +632,8 @@ fn transcript_turn(cx: &Ctx<'_>, si: usize, labels: &HashMap<&str, usize>, last_
         Some(label) => Quote {
             content: Span::new(cx.tokens[label.rest].span.start, cx.tokens[last].span.end),
             kind: QuoteKind::Direct,
-            cue: Some(label.colon),
-            cue_verb: Some(":"),
+            cue: label.colon,
+            cue_verb: label.colon.map(|_| ":"),
             source: Some(label.span),
             speaker: label.speaker,
             speakers: Vec::new(),

@@ -24,8 +24,8 @@ use super::Ctx;
 pub(super) struct Label {
     /// The label's words ("WALLACE", "MR. TRUMP", "Naomi Lee").
     pub span: Span,
-    /// The colon or closing parentheses after the words: the cue.
-    pub colon: Span,
+    /// The colon after the words, the cue (none after parentheses alone).
+    pub colon: Option<Span>,
     /// The first token after the label.
     pub rest: usize,
     /// The person it names, when one person of the article matches.
@@ -78,7 +78,7 @@ pub(super) fn label_at(cx: &Ctx<'_>, k: usize, end: usize, counts: &HashMap<&str
         return None;
     }
     let speaker = person.or_else(|| entity_named(cx, span.text(cx.body)));
-    let colon = Span::new(cx.tokens[shape.marker.0].span.start, cx.tokens[shape.marker.1 - 1].span.end);
+    let colon = (cx.text(shape.rest - 1) == ":").then(|| cx.tokens[shape.rest - 1].span);
     Some(Label { span, colon, rest: shape.rest, speaker })
 }
 
