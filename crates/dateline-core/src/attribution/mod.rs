@@ -958,9 +958,18 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 continue;
             }
             let main = cues.iter().rev().find(|c| c.source.is_some()).cloned();
-            let (source, speaker, speakers) = match main {
-                Some(c) => (c.source, c.speaker, c.speakers),
-                None => {
+            // "footage of Hillary Clinton asking, “...”": the name right before it
+            let doer = (!after_comma).then(|| cx.mention_ending(k - 1)).flatten().map(|mi| {
+                let m = &cx.ents.mentions[mi];
+                (cx.tokens.partition_point(|t| t.span.end <= m.span.start), k)
+            });
+            let (source, speaker, speakers) = match (doer, main) {
+                (Some(d), _) => {
+                    let (sp, sps) = speaker_of(cx, d);
+                    (Some(d), sp, sps)
+                }
+                (None, Some(c)) => (c.source, c.speaker, c.speakers),
+                (None, None) => {
                     let s = first_subject(cx, range.start, k);
                     let (sp, sps) = s.map(|s| speaker_of(cx, s)).unwrap_or((None, Vec::new()));
                     (s, sp, sps)
