@@ -1154,6 +1154,12 @@ fn context_votes(body: &str, tokens: &[Token], run: &Run, start: usize, end: usi
     if followed_by_cue(body, tokens, run.last, end) || preceded_by_inverted_cue(body, tokens, run.first) {
         v.person += 0.5;
     }
+    // "Ahola challenged himself", "Lee, who …", "Lee herself": only people
+    let reflexive = (a..end.min(a + 3)).any(|k| matches!(lower(k).as_ref(), "himself" | "herself"));
+    let who = a + 1 < end && text(a) == "," && lower(a + 1) == "who";
+    if reflexive || who {
+        v.person += 3.0;
+    }
     v
 }
 
