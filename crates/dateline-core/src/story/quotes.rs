@@ -119,18 +119,29 @@ fn published(date: Date) -> Said {
 /// (`variant_of`). An outlet counts once per quote; unnamed speakers are
 /// never linked.
 pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], outlets: &[String]) {
-    // Every quote with a named speaker, by speaker: (article, index, text, words).
-    let mut all: Vec<(&str, usize, usize, String, BTreeSet<String>)> = Vec::new();
+    // Every quote with a named speaker, by speaker: (article, index).
+    let mut named: Vec<(&str, usize, usize)> = Vec::new();
     for (a, art) in articles.iter().enumerate() {
         for (i, q) in art.quotes.iter().enumerate() {
             if let Some(speaker) = &q.speaker {
-                let text = q.text(bodies[a]);
-                let words = words(&text).into_iter().collect();
-                all.push((speaker.as_str(), a, i, text, words));
+                named.push((speaker.as_str(), a, i));
             }
         }
     }
-    crate::sort::sort_by(&mut all, |x, y| x.0.cmp(y.0));
+    crate::sort::sort_by(&mut named, |x, y| x.0.cmp(y.0));
+    // Only a speaker quoted in two articles or more can have variants: the
+    // text and words of the others' quotes are not needed.
+    let mut all: Vec<(&str, usize, usize, String, BTreeSet<String>)> = Vec::new();
+    for run in named.chunk_by(|x, y| x.0 == y.0) {
+        if run.iter().all(|q| q.1 == run[0].1) {
+            continue;
+        }
+        for &(speaker, a, i) in run {
+            let text = articles[a].quotes[i].text(bodies[a]);
+            let words = words(&text).into_iter().collect();
+            all.push((speaker, a, i, text, words));
+        }
+    }
     let mut links: Vec<((usize, usize), QuoteVariant)> = Vec::new();
     let mut backs: Vec<((usize, usize), QuoteRef)> = Vec::new();
     for run in all.chunk_by(|x, y| x.0 == y.0) {
