@@ -19,7 +19,7 @@
 //! with the whole story rather than with its closest article keeps a chain of
 //! loosely related articles from becoming one story.
 
-use std::collections::HashMap;
+use crate::lexicon::Map;
 
 use serde::{Deserialize, Serialize};
 
@@ -67,7 +67,7 @@ pub fn article_keys(article: &ArticleExtraction) -> ArticleKeys {
     let doc = &article.document;
     let lead_end = article.sentences.iter().filter(|s| !article.boilerplate.contains(s)).nth(LEAD_SENTENCES - 1).map_or(usize::MAX, |s| s.end);
     let title = doc.title.as_deref().unwrap_or_default().to_lowercase();
-    let mut weights: HashMap<String, f64> = HashMap::new();
+    let mut weights: Map<String, f64> = Map::default();
     let mut mentions: Vec<(usize, bool)> = vec![(0, false); article.entities.len()];
     for m in &article.mentions {
         if let Some(counted) = local_index(&m.entity).and_then(|i| mentions.get_mut(i)) {
@@ -109,7 +109,7 @@ fn first_sentence(article: &ArticleExtraction) -> String {
 /// A story being built: its articles (indices) and the sum of their keys.
 struct Building {
     members: Vec<usize>,
-    centroid: HashMap<usize, f64>,
+    centroid: Map<usize, f64>,
     last: Date,
 }
 
@@ -121,7 +121,7 @@ pub fn group(articles: &[ArticleKeys]) -> Vec<StoryGroup> {
     crate::sort::sort_by(&mut order, |&a, &b| articles[a].published.cmp(&articles[b].published));
     let mut stories: Vec<Building> = Vec::new();
     // For each key, the stories holding it: the only candidates an article is compared with.
-    let mut holding: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut holding: Map<usize, Vec<usize>> = Map::default();
     for a in order {
         let v = &vectors[a];
         let date = articles[a].published;
@@ -138,7 +138,7 @@ pub fn group(articles: &[ArticleKeys]) -> Vec<StoryGroup> {
         let s = match best {
             Some((s, _)) => s,
             None => {
-                stories.push(Building { members: Vec::new(), centroid: HashMap::new(), last: date });
+                stories.push(Building { members: Vec::new(), centroid: Map::default(), last: date });
                 stories.len() - 1
             }
         };
@@ -179,7 +179,7 @@ pub fn group(articles: &[ArticleKeys]) -> Vec<StoryGroup> {
 /// Each article's keys as (key index, weight × inverse document frequency),
 /// and whether each key is a place.
 fn weighted_vectors(articles: &[ArticleKeys]) -> (Vec<Vec<(usize, f64)>>, Vec<bool>) {
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: Map<&str, usize> = Map::default();
     let mut df: Vec<usize> = Vec::new();
     let ids: Vec<Vec<(usize, f64)>> = articles
         .iter()
@@ -207,7 +207,7 @@ fn weighted_vectors(articles: &[ArticleKeys]) -> (Vec<Vec<(usize, f64)>>, Vec<bo
     (vectors, is_place)
 }
 
-fn cosine(v: &[(usize, f64)], centroid: &HashMap<usize, f64>) -> f64 {
+fn cosine(v: &[(usize, f64)], centroid: &Map<usize, f64>) -> f64 {
     let dot: f64 = v.iter().map(|(k, w)| w * centroid.get(k).copied().unwrap_or(0.0)).sum();
     let nv: f64 = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
     let nc: f64 = centroid.values().map(|w| w * w).sum::<f64>().sqrt();
