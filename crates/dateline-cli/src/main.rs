@@ -159,7 +159,12 @@ fn cmd_extract(o: Options) -> Result<(), Failure> {
         Ok::<_, String>(article)
     });
     let articles = articles.into_iter().collect::<Result<Vec<_>, String>>()?;
-    write_story(&jsonl::story(&articles, o.text))
+    let story = jsonl::story(&articles, o.text);
+    write_story(&story)?;
+    // The process ends here: freeing every article's tables one by one would
+    // only add serial time (~10 ms for 300 articles).
+    std::mem::forget((story, articles));
+    Ok(())
 }
 
 fn cmd_extract_jsonl(o: Options) -> Result<(), Failure> {
