@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use dateline_core::story::{extract_article, merge, merge_stories, ArticleExtraction, Story};
+use dateline_core::story::{article_keys, extract_article, group, merge, merge_as, merge_stories, ArticleExtraction, Story};
 use dateline_core::Document;
 
 use crate::parallel;
@@ -144,8 +144,20 @@ pub fn read_extractions(paths: &[PathBuf], strict: bool) -> Result<(Vec<ArticleE
 }
 
 /// The story of `articles`, with their texts when `with_text`.
-pub fn story(articles: &[ArticleExtraction], with_text: bool) -> Story {
-    let mut story = merge(articles);
+///
+/// With two threads or more, the story grouping runs beside the rest of the
+/// merge (each needs every article but not the other): the same story.
+pub fn story(articles: &[ArticleExtraction], with_text: bool, jobs: usize) -> Story {
+    let mut story = if jobs >= 2 {
+        std::thread::scope(|scope| {
+            let grouping = scope.spawn(|| group(&articles.iter().map(article_keys).collect::<Vec<_>>()));
+            let story = merge_as(articles, Vec::new());
+            let stories = grouping.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Story { stories, ..story }
+        })
+    } else {
+        merge(articles)
+    };
     if with_text {
         story.add_texts(articles);
     }
@@ -178,6 +190,19 @@ mod tests {
         assert!(bad_date.contains("2020-13-01") || bad_date.contains("month"), "{bad_date}");
         assert!(parse_article(r#"{"id":" ","published":"2020-03-04","body":"x"}"#).unwrap_err().contains("empty"));
         assert!(parse_article("not json").is_err());
+    }
+
+    #[test]
+    fn the_story_is_the_same_with_the_grouping_on_its_own_thread() {
+        let lines = [
+            r#"{"id":"a","published":"2020-03-04","body":"Mayor Ana Ortiz said on Monday that the Kestrel bridge would close. Engineers found cracks."}"#,
+            r#"{"id":"b","published":"2020-03-05","body":"The Kestrel bridge closed on Tuesday, Mayor Ana Ortiz said."}"#,
+            r#"{"id":"c","published":"2020-05-01","body":"Acme Widgets reported record profits, its chief executive said."}"#,
+        ];
+        let articles: Vec<ArticleExtraction> = lines.iter().map(|l| extract_article(&parse_article(l).unwrap())).collect();
+        let one = serde_json::to_string(&story(&articles, true, 1)).unwrap();
+        assert_eq!(serde_json::to_string(&story(&articles, true, 2)).unwrap(), one);
+        assert!(one.contains(r#""stories":[{"#), "{one}");
     }
 
     #[test]

@@ -159,7 +159,7 @@ fn cmd_extract(o: Options) -> Result<(), Failure> {
         Ok::<_, String>(article)
     });
     let articles = articles.into_iter().collect::<Result<Vec<_>, String>>()?;
-    let story = jsonl::story(&articles, o.text);
+    let story = jsonl::story(&articles, o.text, o.jobs());
     write_story(&story)?;
     // The process ends here: freeing every article's tables one by one would
     // only add serial time (~10 ms for 300 articles).
@@ -194,7 +194,7 @@ fn cmd_merge(o: Options) -> Result<(), Failure> {
         }
         out.flush().map_err(|e| format!("writing JSON: {e}"))?;
     } else {
-        write_story(&jsonl::story(&articles, o.text))?;
+        write_story(&jsonl::story(&articles, o.text, parallel::default_jobs()))?;
     }
     report.result().map_err(Failure::Skipped)
 }
