@@ -107,7 +107,7 @@ pub fn tag(body: &str, seg: &Segmentation) -> Vec<Tag> {
 }
 
 /// A headline in title case: three or more capitalised words and no open word in lower case.
-pub fn is_title_case(body: &str, seg: &Segmentation, range: std::ops::Range<usize>) -> bool {
+fn is_title_case(body: &str, seg: &Segmentation, range: std::ops::Range<usize>) -> bool {
     let mut caps = 0;
     for i in range {
         let t = &seg.tokens[i];

@@ -834,12 +834,28 @@ fn continuation_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
     (closes_with_comma && no_break && joins && lower).then_some(qi)
 }
 
+/// A headline in title case: three capitalised words or more, and in lower
+/// case only short function words ("of", "to", "in", "and"). (The word
+/// classes of [`crate::tag`] would tell more, at the cost of their tables in
+/// the explorer, which does not tag.)
+fn is_title_case(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> bool {
+    let mut caps = 0;
+    for k in range.filter(|&k| cx.tokens[k].kind == TokenKind::Word) {
+        if cx.text(k).starts_with(char::is_uppercase) {
+            caps += 1;
+        } else if !matches!(cx.lower(k).as_ref(), "a" | "an" | "the" | "of" | "in" | "on" | "at" | "to" | "for" | "and" | "or" | "but" | "by" | "from" | "with" | "as" | "vs" | "is" | "be") {
+            return false;
+        }
+    }
+    caps >= 3
+}
+
 /// Finds the cues of one sentence, with their sources.
 fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     // "Former Doctor Says Clinton Hid Health Problems": in a title-case
     // headline a capitalised verb is a cue too
-    let title_case = crate::tag::is_title_case(cx.body, cx.seg, range.clone());
+    let title_case = is_title_case(cx, range.clone());
     let mut k = range.start;
     while k < range.end {
         if cx.in_quote[k] || !cx.is_word(k) {
