@@ -168,6 +168,17 @@ fn display_name(raw: &str) -> String {
         .join(" ")
 }
 
+/// What stands for an article's text when a story file does not carry it
+/// (then the document's body is empty).
+pub const NO_TEXT: &str = "[the text is not in the file]";
+pub const NO_TEXT_READER: &str = "[The text of this article is not in the story file: its quotes and dates are in the timeline and the speaker panels, without their sentences.]";
+
+/// The text of `span`, or nothing when it is not inside `body` (a story file
+/// without the article's text).
+fn text_at(body: &str, span: Span) -> &str {
+    body.get(span.start..span.end).unwrap_or("")
+}
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
@@ -312,9 +323,12 @@ fn sentences_touching(article: &ArticleResult, span: Span) -> impl Iterator<Item
 
 /// The sentences covering `span` in one article, joined.
 fn sentence_text(doc: &Document, article: &ArticleResult, span: Span) -> String {
-    let parts: Vec<&str> = sentences_touching(article, span).map(|i| article.sentences[i].text(&doc.body)).collect();
+    if doc.body.is_empty() {
+        return NO_TEXT.into();
+    }
+    let parts: Vec<&str> = sentences_touching(article, span).map(|i| text_at(&doc.body, article.sentences[i])).collect();
     if parts.is_empty() {
-        doc.body.get(span.start..span.end).unwrap_or("").to_string()
+        text_at(&doc.body, span).to_string()
     } else {
         parts.join(" ")
     }
@@ -584,7 +598,8 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
     let mut all: Vec<Q<'_>> = Vec::new();
     for (a, art) in corpus.story.articles.iter().enumerate() {
         for (i, q) in art.quotes.iter().enumerate() {
-            all.push(Q { a, i, q, text: q.text(&corpus.docs[a].body) });
+            let body = &corpus.docs[a].body;
+            all.push(Q { a, i, q, text: if body.is_empty() { NO_TEXT.into() } else { q.text(body) } });
         }
     }
     let mut order: Vec<String> = speaker_order(&corpus.story).into_iter().map(|(id, _)| id).collect();
@@ -721,6 +736,7 @@ pub struct ReaderArticle {
     pub outlet: String,
     pub published: String,
     pub imported: bool,
+    /// For an article of a story file without its text: one paragraph saying so.
     pub paragraphs: Vec<ReaderParagraph>,
     /// Every timex tooltip, for `aria-describedby`.
     pub tips: Vec<(usize, String)>,
@@ -774,7 +790,7 @@ fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &Map<
                 let t = &result.timexes[i];
                 TimexMark { index: i, kind: t.kind.clone(), value: t.value.to_string(), tip: timex_tip(&t.kind, &t.value, &t.note) }
             });
-            let text = piece.text(body).to_string();
+            let text = text_at(body, piece).to_string();
             match pieces.last_mut() {
                 Some(last) if last.quote == quote && last.timex == timex => last.text.push_str(&text),
                 _ => pieces.push(Piece { text, quote, colour, timex }),
@@ -783,13 +799,21 @@ fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &Map<
         let Some(p) = out.get_mut(paragraph) else { continue };
         p.sentences.push(ReaderSentence {
             index,
-            text: span.text(body).to_string(),
+            text: text_at(body, span).to_string(),
             boilerplate: is_boilerplate,
             pieces,
         });
     }
     out.retain(|p| !p.sentences.is_empty());
     out
+}
+
+/// What the reader shows of an article whose text a story file does not
+/// carry: a paragraph saying so (rendered as a sentence, by the same code).
+fn no_text() -> Vec<ReaderParagraph> {
+    let text = NO_TEXT_READER.to_string();
+    let piece = Piece { text: text.clone(), quote: None, colour: None, timex: None };
+    vec![ReaderParagraph { sentences: vec![ReaderSentence { index: 0, text, boilerplate: true, pieces: vec![piece] }] }]
 }
 
 /// The tooltip of a date: its value as read, the TIMEX3 value, and the note.
@@ -817,7 +841,7 @@ pub fn reader_articles(corpus: &Corpus, imported: &[String]) -> Vec<ReaderArticl
             outlet: outlet_name(doc),
             published: doc.published.to_string(),
             imported: imported.contains(&doc.id),
-            paragraphs: reader_paragraphs_with(doc, art, &colours),
+            paragraphs: if doc.body.is_empty() { no_text() } else { reader_paragraphs_with(doc, art, &colours) },
             tips: art.timexes.iter().enumerate().map(|(i, t)| (i, timex_tip(&t.kind, &t.value, &t.note))).collect(),
         })
         .collect()
@@ -879,13 +903,14 @@ pub fn matching_sentences(corpus: &Corpus, state: &ViewState) -> BTreeSet<(Strin
     }
     for (doc, art) in corpus.docs.iter().zip(&corpus.story.articles) {
         for (i, s) in art.sentences.iter().enumerate() {
-            let text_hit = !q.is_empty() && lower(s.text(&doc.body)).contains(&q);
+            let text = text_at(&doc.body, *s);
+            let text_hit = !q.is_empty() && lower(text).contains(&q);
             let entity_hit = entity.is_some_and(|e| {
                 art.mentions.iter().any(|m| m.entity == e && s.overlaps(m.span))
                     || art.quotes.iter().any(|x| x.speaker.as_deref() == Some(e) && s.overlaps(x.content))
                     || corpus.entity(e).map_or_else(
-                        || lower(s.text(&doc.body)).contains(e),
-                        |ent| s.text(&doc.body).contains(&ent.name),
+                        || lower(text).contains(e),
+                        |ent| text.contains(&ent.name),
                     )
             });
             if text_hit || (q.is_empty() && entity_hit) || (text_hit && entity_hit) {
@@ -986,6 +1011,26 @@ pub(crate) mod tests {
         c.story.articles[0].quotes[2].variants = vec![dateline_core::story::QuoteVariant { article: "b".into(), quote: 0, diff }];
         c.story.articles[1].quotes[0].variant_of = Some(dateline_core::story::QuoteRef { article: "a".into(), quote: 2 });
         c
+    }
+
+    #[test]
+    fn an_article_without_its_text_still_shows_its_items_and_says_why_no_text() {
+        // A story file may leave an article's text out: its spans then point nowhere.
+        let mut c = quoted();
+        c.docs[0].body = String::new();
+        let all = ViewState::default();
+        let panels = speaker_panels(&c, &all);
+        let quotes: Vec<&QuoteView> = panels.iter().flat_map(|p| &p.groups).flat_map(|g| &g.quotes).collect();
+        assert!(quotes.iter().any(|q| q.article == "a" && q.text == NO_TEXT));
+        for item in timeline(&c, &all).days.iter().flat_map(|d| &d.items) {
+            assert!(item.evidence.iter().all(|e| (e.article == "a") == (e.text == NO_TEXT)), "{item:?}");
+        }
+        let readers = reader_articles(&c, &[]);
+        assert_eq!(readers[0].paragraphs[0].sentences[0].text, NO_TEXT_READER);
+        assert!(readers[1].paragraphs[0].sentences[0].text.contains("never accept"));
+        let search = ViewState { query: "regime".into(), entity: Some("e1".into()), ..Default::default() };
+        assert!(matching_sentences(&c, &search).iter().all(|(a, _)| a == "b"));
+        let _ = (speaker_panels(&c, &search), selected_sentences(&c, Some(&Selection::Quote { article: "a".into(), index: 1 })));
     }
 
     #[test]
