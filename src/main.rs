@@ -3,7 +3,8 @@
 //!
 //! `main` mounts [`app::App`]; `corpus` holds the embedded articles;
 //! `model` turns engine output into plain view models (tested natively);
-//! `schedule` spreads the engine's run and long lists over short tasks.
+//! `schedule` spreads the engine's run and long lists over short tasks;
+//! `story_file` opens a story JSON computed elsewhere (shown, not extracted).
 
 mod app;
 mod corpus;
@@ -12,6 +13,7 @@ mod import;
 mod model;
 mod schedule;
 mod state;
+mod story_file;
 mod web;
 
 fn main() {
