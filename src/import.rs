@@ -3,7 +3,9 @@
 
 use dateline_core::document::parse_article;
 use dateline_core::{Date, Document};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::{self, Json};
 
 /// The largest article accepted, in bytes of UTF-8 text. Extraction of an
 /// article this long blocks the page for about a second in the release build
@@ -14,7 +16,7 @@ pub const MAX_BYTES: usize = 100_000;
 pub const STORAGE_KEY: &str = "dateline.imported.v1";
 
 /// An imported article as stored: enough to rebuild its [`Document`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StoredArticle {
     pub id: String,
     pub title: Option<String>,
@@ -144,10 +146,27 @@ pub fn parse_stored(json: Option<&str>) -> Result<Vec<StoredArticle>, String> {
     match json {
         None => Ok(Vec::new()),
         Some(text) if text.trim().is_empty() => Ok(Vec::new()),
-        Some(text) => serde_json::from_str::<Vec<StoredArticle>>(text)
+        Some(text) => read_stored(text)
             .map(|v| v.into_iter().filter(|a| a.document().is_some()).collect())
             .map_err(|e| format!("The stored articles could not be read ({e}); they are kept untouched.")),
     }
+}
+
+/// The stored list, as [`to_stored`] writes it: `id`, `published` and
+/// `body` text, `title` and `outlet` text or null (or missing).
+fn read_stored(text: &str) -> Result<Vec<StoredArticle>, String> {
+    let Json::Arr(items) = json::parse(text)? else { return Err("not a list".into()) };
+    let mut out = Vec::new();
+    for (i, a) in items.iter().enumerate() {
+        let field = |key: &str| match a.get(key) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::Str(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!("article {i}: “{key}” is not text")),
+        };
+        let need = |key: &str| field(key)?.ok_or_else(|| format!("article {i}: “{key}” is missing"));
+        out.push(StoredArticle { id: need("id")?, title: field("title")?, outlet: field("outlet")?, published: need("published")?, body: need("body")? });
+    }
+    Ok(out)
 }
 
 pub fn to_stored(articles: &[StoredArticle]) -> String {
@@ -203,6 +222,12 @@ mod tests {
         assert_eq!(parse_stored(Some(&json)).unwrap(), vec![a.clone()]);
         assert_eq!(parse_stored(None).unwrap(), vec![]);
         assert!(parse_stored(Some("{not json")).is_err());
+        assert!(parse_stored(Some("{}")).is_err());
+        assert!(parse_stored(Some(r#"[{"id": "a", "published": "2020-01-02"}]"#)).unwrap_err().contains("“body” is missing"));
+        assert!(parse_stored(Some(r#"[{"id": "a", "published": "2020-01-02", "body": 1}]"#)).unwrap_err().contains("“body” is not text"));
+        let fewer = r#"[{"id": "a", "published": "2020-01-02", "body": "B", "extra": [1]}]"#;
+        let b = StoredArticle { id: "a".into(), title: None, outlet: None, published: "2020-01-02".into(), body: "B".into() };
+        assert_eq!(parse_stored(Some(fewer)).unwrap(), vec![b]);
         let bad = json.replace("2020-01-02", "nope");
         assert_eq!(parse_stored(Some(&bad)).unwrap(), vec![]);
         assert_eq!(a.document().unwrap().body, "Some text.");

@@ -10,6 +10,7 @@ mod app;
 mod corpus;
 mod export;
 mod import;
+mod json;
 mod model;
 mod schedule;
 mod state;

@@ -2,9 +2,8 @@
 //! --text`, `dateline merge --text` or the Spark job (one file per story)
 //! write. It is shown as it is, without running the engine: an in-memory
 //! view until the user goes back to their articles (or reloads). Plain
-//! functions, tested natively; `json` reads the text, `read` the story.
+//! functions, tested natively; `crate::json` reads the text, `read` the story.
 
-mod json;
 mod read;
 
 use crate::model::{display_title, Corpus};
@@ -34,7 +33,7 @@ pub fn open(name: &str, size: usize, bytes: &[u8]) -> Result<Opened, String> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| fail("it is not UTF-8 text"))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let tree = json::parse(text).map_err(|e| fail(&format!("it is not JSON ({e})")))?;
+    let tree = crate::json::parse(text).map_err(|e| fail(&format!("it is not JSON ({e})")))?;
     let (story, docs) = read::story(&tree).map_err(|e| fail(&e))?;
     let missing = docs.iter().filter(|d| d.body.is_empty()).map(display_title).collect();
     Ok(Opened { name: name.to_string(), corpus: Corpus::new(docs, story), missing })

@@ -21,7 +21,7 @@ use dateline_core::story::{
 use dateline_core::timex::TimexValue;
 use dateline_core::{Date, Document, Span};
 
-use super::json::Json;
+use crate::json::Json;
 
 /// The first problem found.
 type Problem = Cell<Option<String>>;

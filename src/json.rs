@@ -1,9 +1,12 @@
-//! A small JSON reader into a plain tree. serde_json's derived readers for
-//! the engine's `Story` and its nested types cost about 17 KB gzip of the
-//! site's wasm (measured); this reader and the hand-written walk in
-//! `read.rs` cost a fraction of that. Numbers keep only what a story uses:
-//! non-negative integers. Any input returns a value or an error with its
-//! line and column; nothing panics, and nesting is bounded.
+//! A small JSON reader into a plain tree, for what the page reads: the
+//! user's stored articles (`import`) and story files (`story_file`). One
+//! reader instead of serde_json's deserializer and derived readers: for the
+//! engine's `Story` alone those cost about 17 KB gzip of the site's wasm
+//! (measured), and serde_json's deserializer is left out of the wasm
+//! altogether (its serializer writes the exports and the storage). Numbers
+//! keep only what these files use: non-negative integers. Any input returns
+//! a value or an error with its line and column; nothing panics, and
+//! nesting is bounded.
 
 /// A JSON value. Objects keep their fields in file order.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +18,17 @@ pub enum Json {
     Str(String),
     Arr(Vec<Json>),
     Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// An object's field (the first of that name); `None` when missing or
+    /// when `self` is not an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
 }
 
 /// How deep arrays and objects may nest (a story needs 6).
