@@ -1,6 +1,7 @@
 //! The components. State is shared through context newtypes ([`CorpusCtx`],
 //! [`ViewCtx`], [`ImportsCtx`], [`StatusCtx`], and `schedule`'s
-//! [`ExtractCtx`] and [`RenderQueue`]); every view model comes from `model`,
+//! [`ExtractCtx`] and [`RenderQueue`], `story_file`'s `OpenedCtx` for a
+//! story file shown in place of the user's corpus); every view model comes from `model`,
 //! so components only lay out what it computed. The engine runs in short
 //! steps and long lists render in chunks, so the page never freezes. Article
 //! text is always rendered as text nodes, never as HTML.
@@ -15,6 +16,7 @@ use crate::import::{self, ImportForm, StoredArticle};
 use crate::model::{self, Corpus, Diff, QuoteView, SpeakerPanel, TimelineItem};
 use crate::schedule::{extract_in_steps, Chunked, ExtractCtx, RenderQueue, TURN_BUDGET};
 use crate::state::{Selection, ViewState};
+use crate::story_file::{self, view::{OpenedCtx, StoryBanner}};
 use crate::web;
 
 /// The documents and their story; replaced whenever imports change.
@@ -65,6 +67,8 @@ pub fn App() -> impl IntoView {
     provide_context(extract);
     provide_context(queue);
     provide_context(SelectionCtx(Selector::new(move || view.with(|v| v.selection.clone()))));
+    let opened = OpenedCtx::new();
+    provide_context(opened);
     extract_in_steps(extract, stored, move |c| corpus.set(c));
     // Everything extracted and on the page (tests and benchmarks wait for it).
     let settled = Memo::new(move |_| !extract.running() && !queue.busy());
@@ -104,6 +108,7 @@ pub fn App() -> impl IntoView {
         <p class="progress" role="status" aria-live="polite" hidden=move || !extract.running()>
             {move || extract.progress.get().unwrap_or_default()}
         </p>
+        <StoryBanner />
         <div class="layout" data-testid="layout" data-settled=move || settled.get().to_string()
             aria-busy=move || (!settled.get()).to_string()>
             <section class="col timeline-col" aria-labelledby="timeline-h">
@@ -117,7 +122,7 @@ pub fn App() -> impl IntoView {
             </aside>
         </div>
         <footer class="footer">
-            <p>"Extracted in your browser by Dateline's engine. Every item links to the sentences it comes from."</p>
+            <p>"Extracted in your browser by Dateline's engine (or elsewhere, for a story file). Every item links to the sentences it comes from."</p>
         </footer>
     }
 }
@@ -539,8 +544,10 @@ fn ReaderView() -> impl IntoView {
     let corpus = queue.staged(corpus, TURN_BUDGET);
     let ViewCtx(view) = expect_context();
     let ImportsCtx(imports) = expect_context();
+    let opened: OpenedCtx = expect_context();
     let articles = Memo::new(move |_| {
-        let ids: Vec<String> = imports.with(|i| i.iter().map(|a| a.id.clone()).collect());
+        // A story file's articles are not the user's, whatever their ids.
+        let ids: Vec<String> = if opened.is_open() { Vec::new() } else { imports.with(|i| i.iter().map(|a| a.id.clone()).collect()) };
         corpus.with(|c| model::reader_articles(c, &ids))
     });
     let selected = Memo::new(move |_| {
@@ -722,6 +729,8 @@ fn ImportForm() -> impl IntoView {
     let CorpusCtx(corpus) = expect_context();
     let StatusCtx(status) = expect_context();
     let extract: ExtractCtx = expect_context();
+    let opened: OpenedCtx = expect_context();
+    let open_story = story_file::view::opener();
     let form = RwSignal::new(ImportForm::default());
     let busy = RwSignal::new(false);
     let dragging = RwSignal::new(false);
@@ -733,6 +742,8 @@ fn ImportForm() -> impl IntoView {
         if batch.is_empty() {
             return;
         }
+        // An article is added to the user's own articles: show those again.
+        opened.back(corpus);
         busy.set(true);
         /// The import's progress: articles stored so far (all of them, old and new), the new ids, the errors.
         struct Progress {
@@ -805,6 +816,14 @@ fn ImportForm() -> impl IntoView {
         if files.is_empty() {
             return;
         }
+        if files.iter().any(|f| story_file::is_story_file(&f.name())) {
+            if files.len() == 1 {
+                open_story(files.into_iter().next().unwrap());
+            } else {
+                status.set(Some((true, "Open one story .json file at a time, without articles.".into())));
+            }
+            return;
+        }
         leptos::task::spawn_local(async move {
             let mut texts: Vec<(String, String)> = Vec::new();
             let mut errors: Vec<String> = Vec::new();
@@ -867,10 +886,10 @@ fn ImportForm() -> impl IntoView {
                     dragging.set(false);
                     files(ev.data_transfer().and_then(|d| d.files()));
                 }>
-                <span>"Drop .txt or .md files here, or "</span>
+                <span>"Drop .txt or .md files (or a story .json) here, or "</span>
                 <label class="file-label">
                     "choose files"
-                    <input type="file" class="file-input" data-testid="import-file" accept=".txt,.md,text/plain,text/markdown" multiple
+                    <input type="file" class="file-input" data-testid="import-file" accept=".txt,.md,.json,text/plain,text/markdown,application/json" multiple
                         on:change=move |ev| {
                             let input: web_sys::HtmlInputElement = event_target(&ev);
                             files(input.files());
@@ -878,6 +897,7 @@ fn ImportForm() -> impl IntoView {
                         } />
                 </label>
             </div>
+            <p class="hint">"A story .json (from “dateline extract --text”, “merge --text” or the Spark job) opens as it is, without extracting, until you go back to your articles."</p>
             <div class="row">
                 <label class="field">
                     <span>"Publication date (required)"</span>

@@ -5,6 +5,7 @@
 //! functions, tested natively; `crate::json` reads the text, `read` the story.
 
 mod read;
+pub mod view;
 
 use crate::model::{display_title, Corpus};
 
