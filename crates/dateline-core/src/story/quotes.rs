@@ -146,7 +146,7 @@ pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], out
     let mut backs: Vec<((usize, usize), QuoteRef)> = Vec::new();
     for run in all.chunk_by(|x, y| x.0 == y.0) {
         let quotes: Vec<(usize, usize, &String, &BTreeSet<String>)> = run.iter().map(|q| (q.1, q.2, &q.3, &q.4)).collect();
-        let pairs = candidate_pairs(quotes.iter().map(|q| (q.0, q.3)));
+        let pairs = pairs_with_copies(&quotes);
         let mut taken = vec![false; quotes.len()];
         // The outlets already carrying quote `k` (pairs come grouped by `k`).
         let mut seen: (usize, Vec<&String>) = (usize::MAX, Vec::new());
@@ -155,7 +155,9 @@ pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], out
             if seen.0 != k {
                 seen = (k, vec![&outlets[a]]);
             }
-            if taken[k] || taken[l] || seen.1.contains(&&outlets[b]) || !same_quote(words, other_words) {
+            // (a copy goes with its first quote even when that one is a variant itself)
+            let copy = words == other_words;
+            if (taken[k] && !copy) || taken[l] || seen.1.contains(&&outlets[b]) || a == b || !same_quote(words, other_words) {
                 continue;
             }
             seen.1.push(&outlets[b]);
@@ -173,6 +175,29 @@ pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], out
     for ((b, j), first) in backs {
         articles[b].quotes[j].variant_of = Some(first);
     }
+}
+
+/// The pairs of one speaker's quotes to compare, in order: each exact copy
+/// (the same words) with the first quote of its words, and the
+/// [`candidate_pairs`] of the distinct quotes. Copies are many when one
+/// agency story runs in many papers; comparing only distinct quotes keeps
+/// that linear.
+fn pairs_with_copies(quotes: &[(usize, usize, &String, &BTreeSet<String>)]) -> Vec<(usize, usize)> {
+    let mut first: Map<&BTreeSet<String>, usize> = Map::default();
+    let mut distinct: Vec<usize> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (x, q) in quotes.iter().enumerate() {
+        match first.get(q.3) {
+            Some(&f) => pairs.push((f, x)),
+            None => {
+                first.insert(q.3, x);
+                distinct.push(x);
+            }
+        }
+    }
+    pairs.extend(candidate_pairs(distinct.iter().map(|&x| (quotes[x].0, quotes[x].3))).into_iter().map(|(k, l)| (distinct[k], distinct[l])));
+    crate::sort::sort(&mut pairs);
+    pairs
 }
 
 /// Pairs `(k, l)`, `k < l`, of quotes from different articles that may be
@@ -312,6 +337,26 @@ mod tests {
         // One word in thousands of quotes pairs none of them.
         let many: Vec<(usize, BTreeSet<String>)> = (0..2 * POSTINGS_CAP).map(|a| (a, set("x"))).collect();
         assert!(candidate_pairs(many.iter().map(|(a, w)| (*a, w))).is_empty());
+    }
+
+    #[test]
+    fn copies_pair_with_their_first_quote_only() {
+        // 40 papers carry the same three quotes (one speaker), and one paper a near variant.
+        let texts = ["we will rebuild the bridge before winter", "the budget is balanced and taxes will not rise", "nobody expected the flood"];
+        let words: Vec<BTreeSet<String>> = texts.iter().map(|t| set(t)).chain([set("we will rebuild the old bridge before winter")]).collect();
+        let text = String::new();
+        let mut quotes: Vec<(usize, usize, &String, &BTreeSet<String>)> = Vec::new();
+        for paper in 0..40 {
+            for w in &words[..3] {
+                quotes.push((paper, quotes.len(), &text, w));
+            }
+        }
+        quotes.push((40, quotes.len(), &text, &words[3]));
+        let pairs = pairs_with_copies(&quotes);
+        // each copy once with its first, and the variant with the first of its near twin
+        assert_eq!(pairs.len(), 3 * 39 + 1, "{pairs:?}");
+        assert!(pairs.contains(&(0, 3)) && pairs.contains(&(0, 120)));
+        assert!(pairs.windows(2).all(|w| w[0] < w[1]), "in order");
     }
 
     #[test]
