@@ -39,6 +39,14 @@
 //!   sentence take the speaker of a cue in that sentence, or of the previous
 //!   sentence in the paragraph when it had one; otherwise no speaker.
 //!
+//! * **Transcripts and interviews** (`transcript.rs`): a paragraph opening
+//!   with a speaker label ("WALLACE:", "((Naomi Lee))") is that speaker's
+//!   turn.
+//! * **Documents** (`documents.rs`): "the statement said", "It read" after "X
+//!   issued a statement": the issuer speaks.
+//! * **Nouns of speech** before "that" ("Trump's claim that …") are cues too
+//!   (`[cue-nouns]` in `data/attribution_words.txt`).
+//!
 //! Quoted regions (from [`crate::quotes::find`]) and mentions (from
 //! [`crate::entities::resolve`]) come in text order; lookups by position
 //! binary-search them, so the stage stays near-linear on long articles.
