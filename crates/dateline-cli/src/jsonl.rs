@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use dateline_core::story::{article_keys, extract_article, group, merge, merge_as, merge_stories, ArticleExtraction, Story};
+use dateline_core::story::{article_keys, extract_article, group, merge, merge_as_with, merge_stories, ArticleExtraction, ArticleResult, PerArticle, Story};
 use dateline_core::Document;
 
 use crate::parallel;
@@ -146,12 +146,13 @@ pub fn read_extractions(paths: &[PathBuf], strict: bool) -> Result<(Vec<ArticleE
 /// The story of `articles`, with their texts when `with_text`.
 ///
 /// With two threads or more, the story grouping runs beside the rest of the
-/// merge (each needs every article but not the other): the same story.
+/// merge (each needs every article but not the other), and the merge's
+/// per-article step runs on the threads: the same story.
 pub fn story(articles: &[ArticleExtraction], with_text: bool, jobs: usize) -> Story {
     let mut story = if jobs >= 2 {
         std::thread::scope(|scope| {
             let grouping = scope.spawn(|| group(&articles.iter().map(article_keys).collect::<Vec<_>>()));
-            let story = merge_as(articles, Vec::new());
+            let story = merge_as_with(articles, Vec::new(), &Threads(jobs));
             let stories = grouping.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             Story { stories, ..story }
         })
@@ -162,6 +163,15 @@ pub fn story(articles: &[ArticleExtraction], with_text: bool, jobs: usize) -> St
         story.add_texts(articles);
     }
     story
+}
+
+/// The merge's per-article steps on up to N threads ([`parallel::map`]).
+struct Threads(usize);
+
+impl PerArticle for Threads {
+    fn run(&self, articles: usize, step: &(dyn Fn(usize) -> ArticleResult + Sync)) -> Vec<ArticleResult> {
+        parallel::map(&(0..articles).collect::<Vec<_>>(), self.0, |&a| step(a))
+    }
 }
 
 /// `articles` grouped into stories, each merged on its own, with their

@@ -47,7 +47,7 @@ pub fn merge_stories(articles: &[ArticleExtraction]) -> Vec<Story> {
         .into_iter()
         .map(|g| {
             let members: Vec<&ArticleExtraction> = g.articles.iter().filter_map(|id| index.get(id.as_str())).map(|&i| &articles[i]).collect();
-            merge_refs(&members, vec![g])
+            merge_refs(&members, vec![g], &InOrder)
         })
         .collect()
 }
@@ -57,11 +57,32 @@ pub fn merge_stories(articles: &[ArticleExtraction]) -> Vec<Story> {
 /// [`merge_stories`] gives it, for a caller that groups in one place and
 /// merges each story in another (the Spark job).
 pub fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
-    merge_refs(&articles.iter().collect::<Vec<_>>(), stories)
+    merge_as_with(articles, stories, &InOrder)
+}
+
+/// How the merge runs its per-article step (each article's result, with the
+/// story's ids): [`InOrder`] here and in the page; a caller with threads
+/// (the CLI) runs the steps on them. Results come back in article order.
+pub trait PerArticle {
+    fn run(&self, articles: usize, step: &(dyn Fn(usize) -> ArticleResult + Sync)) -> Vec<ArticleResult>;
+}
+
+/// The per-article steps one after the other.
+pub struct InOrder;
+
+impl PerArticle for InOrder {
+    fn run(&self, articles: usize, step: &(dyn Fn(usize) -> ArticleResult + Sync)) -> Vec<ArticleResult> {
+        (0..articles).map(step).collect()
+    }
+}
+
+/// [`merge_as`] with the per-article steps run by `each`: the same story.
+pub fn merge_as_with(articles: &[ArticleExtraction], stories: Vec<StoryGroup>, each: &dyn PerArticle) -> Story {
+    merge_refs(&articles.iter().collect::<Vec<_>>(), stories, each)
 }
 
 /// [`merge_as`] of articles held anywhere (a story's members, not copied).
-fn merge_refs(articles: &[&ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
+fn merge_refs(articles: &[&ArticleExtraction], stories: Vec<StoryGroup>, each: &dyn PerArticle) -> Story {
     let mut registry = Registry::default();
     let mut clause_events: Vec<events::Event> = Vec::new();
     let mut maps: Vec<IdMap> = Vec::with_capacity(articles.len());
@@ -100,33 +121,39 @@ fn merge_refs(articles: &[&ArticleExtraction], stories: Vec<StoryGroup>) -> Stor
             note: item.note.clone(),
         })
         .collect();
-    let mut first_event = 0;
-    let bodies: Vec<&str> = articles.iter().map(|a| a.document.body.as_str()).collect();
-    let outlets: Vec<String> = articles.iter().map(|a| a.document.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()).unwrap_or(&a.document.id).to_string()).collect();
-    let mut articles: Vec<ArticleResult> = articles
+    // Each article's first clause event in the timeline's numbering.
+    let first_events: Vec<usize> = articles
         .iter()
-        .zip(&maps)
-        .map(|(article, map)| {
-            let event_count = article.events.len();
-            let event_mentions = article
-                .event_mentions
-                .iter()
-                .map(|m| EventMentionOut {
-                    span: m.span,
-                    class: m.class.name().to_string(),
-                    when: m.when.when(),
-                    participants: map.ids(&m.participants),
-                    event: m
-                        .event
-                        .filter(|&e| e < event_count)
-                        .and_then(|e| item_of[first_event + e])
-                        .map(item_id),
-                })
-                .collect();
-            first_event += event_count;
-            article_result(article, map, event_mentions)
+        .scan(0, |n, a| {
+            let first = *n;
+            *n += a.events.len();
+            Some(first)
         })
         .collect();
+    let bodies: Vec<&str> = articles.iter().map(|a| a.document.body.as_str()).collect();
+    let outlets: Vec<String> = articles.iter().map(|a| a.document.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()).unwrap_or(&a.document.id).to_string()).collect();
+    // An article's result, with the story's ids (run by `each`).
+    let step = |a: usize| {
+        let (article, map, first_event) = (articles[a], &maps[a], first_events[a]);
+        let event_count = article.events.len();
+        let event_mentions = article
+            .event_mentions
+            .iter()
+            .map(|m| EventMentionOut {
+                span: m.span,
+                class: m.class.name().to_string(),
+                when: m.when.when(),
+                participants: map.ids(&m.participants),
+                event: m
+                    .event
+                    .filter(|&e| e < event_count)
+                    .and_then(|e| item_of[first_event + e])
+                    .map(item_id),
+            })
+            .collect();
+        article_result(article, map, event_mentions)
+    };
+    let mut articles: Vec<ArticleResult> = each.run(articles.len(), &step);
     let values: Vec<Option<TimexValue>> = timeline.items.iter().map(|item| item.value).collect();
     quotes::set_said(&mut articles, &bodies, &events, &values);
     quotes::link_variants(&mut articles, &bodies, &outlets);

@@ -31,7 +31,7 @@ mod quotes;
 
 pub use article::{extract_article, ArticleSteps};
 pub use group::{article_keys, group, ArticleKeys, StoryGroup};
-pub use merge::{merge, merge_as};
+pub use merge::{merge, merge_as, merge_as_with, InOrder, PerArticle};
 #[cfg(feature = "stories")]
 pub use merge::merge_stories;
 pub use quotes::{word_diff, Diff, QuoteRef, QuoteVariant, Said, SaidBasis};
