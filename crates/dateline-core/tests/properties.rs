@@ -132,6 +132,7 @@ const QUOTE_PIECES: &[&str] = &[
     "He said \"x\" ", "“We won,” she said. ", "“A,” Mary Lopez said, “b.” ", "Lopez said that the plan failed. ",
     "according to officials, ", "\"It is over\" ", "“", "”", ", ", ". ", "\n\n", "They told reporters: ", "‘no’ ",
     "the minister insisted ", "police said ", "“Yes.” ", "Rex Lopez, a spokesman, said ", "and said ",
+    "“We will win,” he said on the long road to the coast and ",
 ];
 
 fn quote_dense(units: &[usize], n: usize) -> String {
@@ -173,7 +174,7 @@ proptest! {
 /// `QUOTE_DENSE_UNITS=N` sets the smaller size (default 2,500 pieces).
 #[test]
 fn quote_dense_scales_linearly() {
-    let patterns: &[&[usize]] = &[&[0], &[1], &[2, 3], &[4, 5, 6, 7, 8], &[9, 10, 11, 12, 13, 14, 15, 16, 17], &[0, 8, 5, 13, 16, 2, 7]];
+    let patterns: &[&[usize]] = &[&[0], &[1], &[2, 3], &[4, 5, 6, 7, 8], &[9, 10, 11, 12, 13, 14, 15, 16, 17], &[0, 8, 5, 13, 16, 2, 7], &[18]];
     for units in patterns {
         let n = std::env::var("QUOTE_DENSE_UNITS").ok().and_then(|n| n.parse().ok()).unwrap_or(2_500);
         let small = quote_dense(units, n);

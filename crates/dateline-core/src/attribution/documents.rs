@@ -45,9 +45,13 @@ fn is_document(cx: &Ctx<'_>, k: usize) -> bool {
 /// sentence or the [`SENTENCES_BACK`] before.
 fn earlier_mention(cx: &Ctx<'_>, a: usize) -> Option<usize> {
     let si = cx.seg.sentence_at(cx.tokens[a].span.start)?;
-    let first = cx.seg.sentences[si.saturating_sub(SENTENCES_BACK)].tokens.start;
+    // (at most TOKENS_BACK tokens: a run-on "sentence" is not rescanned for every source)
+    let first = cx.seg.sentences[si.saturating_sub(SENTENCES_BACK)].tokens.start.max(a.saturating_sub(TOKENS_BACK));
     (first..a).rev().find(|&k| !cx.in_quote[k] && is_document(cx, k))
 }
+
+/// How far back (in tokens) the document may have been named.
+const TOKENS_BACK: usize = 200;
 
 #[cfg(test)]
 mod tests {

@@ -173,9 +173,9 @@ static DOCUMENTS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "documents");
 
 /// Nouns of speech and their verbs ("claim" → claim, "warning" → warn).
 fn cue_noun(lower: &str) -> Option<&'static str> {
-    static NOUNS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    static NOUNS: std::sync::OnceLock<lexicon::Map<&'static str, &'static str>> = std::sync::OnceLock::new();
     let nouns = NOUNS.get_or_init(|| lexicon::section_entries(ATTRIBUTION_WORDS, "cue-nouns").into_iter().flat_map(|(verb, forms)| forms.split_whitespace().map(move |f| (f, verb))).collect());
-    nouns.iter().find(|(f, _)| *f == lower).map(|&(_, verb)| verb)
+    nouns.get(lower).copied()
 }
 
 /// Modal and auxiliary verbs (a phrase with one is a clause).
@@ -399,6 +399,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                             }
                         }
                         produced = true;
+                        // the quote, source and cue are used: a later cue's content starts after them
+                        consumed_until = consumed_until.max(right);
                     } else if cue.class != CueClass::Act && !has_after {
                         let kind = reported_or_mixed(&qs);
                         out.push(make(content, kind, false, &relay));
@@ -406,6 +408,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                             out.push(make(quoted[qi].content, QuoteKind::Mixed, true, &relay));
                         }
                         produced = true;
+                        consumed_until = consumed_until.max(right).max(cx.token_end_at(content.end));
                     }
                 }
             }
@@ -741,6 +744,12 @@ fn colon_clause_subject(cx: &Ctx<'_>, q: Quoted, si: usize) -> Option<(Span, (us
     Some((cx.tokens[colon].span, subject))
 }
 
+/// The number of words of `text`, counted up to `most` (a content can run
+/// to the end of a long sentence: counting it all for each cue is quadratic).
+fn words_up_to(text: &str, most: usize) -> usize {
+    text.split_whitespace().take(most).count()
+}
+
 /// A possessive source ("Tillerson's") keeps only the name.
 fn trim_possessive(body: &str, span: Span) -> Span {
     let text = span.text(body);
@@ -773,7 +782,7 @@ fn quotes_in(cx: &Ctx<'_>, span: Span) -> Vec<usize> {
 fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
     let q = cx.quoted[qi];
     let text = q.content.text(cx.body);
-    let words = text.split_whitespace().count();
+    let words = words_up_to(text, 4);
     let Some(si) = cx.seg.sentence_at(q.outer.start) else { return true };
     let sentence = cx.seg.sentences[si].span;
     let before = cx.body[sentence.start..q.outer.start].trim_end();
@@ -823,6 +832,9 @@ fn after_participle_cue(cx: &Ctx<'_>, at: usize) -> bool {
     j >= 2 && cx.text(j - 1) == "," && cx.lower(j - 2).ends_with("ing") && lexicon::cue_verb(cx.text(j - 2)).is_some_and(|(_, c)| c == CueClass::Say)
 }
 
+/// How many tokens after a cue an interrupted turn may resume.
+const RESUME_WITHIN: usize = 24;
+
 /// The quote that resumes an interrupted turn later in the sentence: the
 /// quote before the cue ends with a comma (`“A,” he said …`), the words
 /// between the cue (ending at token `right`) and the next quote have no
@@ -833,7 +845,8 @@ fn continuation_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
     let before = cx.quoted.partition_point(|q| q.outer.end <= cue_start);
     let prev = cx.quoted.get(before.checked_sub(1)?)?;
     let closes_with_comma = cx.body[prev.content.end..prev.outer.end].starts_with(',');
-    let k = (right..end).find(|&k| cx.in_quote[k])?;
+    // (a few words at most: a long sentence is not scanned again for each cue)
+    let k = (right..end.min(right + RESUME_WITHIN)).find(|&k| cx.in_quote[k])?;
     let (qi, next) = cx.quotes_by(|q| q.outer.start, cx.tokens[k].span.start, cx.tokens[k].span.start).next()?;
     let between = (right..k).map(|j| cx.text(j));
     let no_break = between.clone().all(|t| !matches!(t, "." | "!" | "?" | ";" | ":" | "—" | "–"));
@@ -891,7 +904,8 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             continue;
         }
         // "Trump's claim that …", "issued a warning that …": a noun of speech
-        if let Some(lemma) = cue_noun(lower.as_ref()).filter(|_| k + 1 < range.end && cx.lower(k + 1) == "that" && !cx.in_quote[k + 1]) {
+        let before_that = k + 1 < range.end && cx.lower(k + 1) == "that" && !cx.in_quote[k + 1];
+        if let Some(lemma) = cue_noun(lower.as_ref()).filter(|_| before_that) {
             if let Some(cue) = noun_cue(cx, k, lemma, range.start) {
                 cues.push(cue);
             }
@@ -1582,8 +1596,7 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     }
     // Leading adverbials ("On Tuesday,") are not content of a closing cue: require a clause.
     let span = Span::new(start_byte, end_byte);
-    let text = span.text(cx.body);
-    let words = text.split_whitespace().count();
+    let words = words_up_to(span.text(cx.body), 3);
     let starts_quote = cx.quotes_by(|q| q.outer.start, start_byte, start_byte).next().is_some();
     if words < 3 && !starts_quote {
         return None;
@@ -1641,7 +1654,7 @@ fn content_according(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, flo
         after_start += 1;
     }
     let after = span(after_start, trim_end(range.end, after_start));
-    let words = |s: Option<Span>| s.map_or(0, |s| s.text(cx.body).split_whitespace().count());
+    let words = |s: Option<Span>| s.map_or(0, |s| words_up_to(s.text(cx.body), 6));
     // "Since their discovery, according to the academy, over 4,000 …": a
     // short adverbial before the phrase is not what was said
     let adverbial = before.is_some_and(|b| words(Some(b)) <= 5 && {
@@ -1850,7 +1863,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         return None;
     }
     let span = Span::new(cx.tokens[k].span.start, cx.tokens[last - 1].span.end);
-    if span.text(cx.body).split_whitespace().count() < 2 && !quote_start {
+    if words_up_to(span.text(cx.body), 2) < 2 && !quote_start {
         return None;
     }
     Some((span, stop))
