@@ -119,7 +119,7 @@ pub struct Quote {
 /// The speaker of a sentence's attribution: speaker, joint speakers, cue, source.
 type SentenceSpeaker = (Option<usize>, Vec<usize>, Option<Span>, Option<Span>);
 
-/// The last direct quote: paragraph, sentence, speaker, joint speakers, and
+/// The last direct quote: paragraph, the sentence it (or its cue) ends in, speaker, joint speakers, and
 /// its index in the output when a cue attributed it.
 type Turn = (usize, usize, Option<usize>, Vec<usize>, Option<usize>);
 
@@ -526,9 +526,13 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         if seg.sentences[si].boilerplate {
             continue;
         }
+        // the sentence the quote ends in (a turn resumes in the next one)
+        let end_si = seg.sentence_at(q.content.end.saturating_sub(1)).unwrap_or(si).max(si);
         if let Some(oi) = claimed_by[qi] {
             let quote = &out[oi];
-            last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), quote.cue.map(|_| oi)));
+            // (“A?” she asked. “B.”: the turn resumes after the cue's sentence)
+            let cue_si = quote.cue.and_then(|c| seg.sentence_at(c.start)).map_or(end_si, |c| c.max(end_si));
+            last_direct = Some((q.paragraph, cue_si, quote.speaker, quote.speakers.clone(), quote.cue.map(|_| oi)));
             turn_source = (quote.cue, quote.cue_verb, quote.source);
             continue;
         }
@@ -540,7 +544,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         if let Some(label) = transcript::label_at(&cx, cx.token_end_at(q.content.start), cx.token_end_at(q.content.end), &labels) {
             let content = Span::new(tokens[label.rest].span.start, q.content.end);
             out.push(Quote { content, kind: QuoteKind::Direct, cue: label.colon, cue_verb: label.colon.map(|_| ":"), source: Some(label.span), speaker: label.speaker, speakers: Vec::new(), partial: false, via: None, parts: Vec::new() });
-            last_direct = Some((q.paragraph, si, label.speaker, Vec::new(), Some(out.len() - 1)));
+            last_direct = Some((q.paragraph, end_si, label.speaker, Vec::new(), Some(out.len() - 1)));
             turn_source = (label.colon, label.colon.map(|_| ":"), Some(label.span));
             continue;
         }
@@ -548,7 +552,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             if let Some((cue, mi)) = dash_or_colon_source(&cx, q) {
                 let m = &ents.mentions[mi];
                 out.push(Quote { content: q.content, kind, cue: Some(cue), cue_verb: Some(":"), source: Some(m.span), speaker: m.entity, speakers: m.members.clone(), partial, via: None, parts: Vec::new() });
-                last_direct = Some((q.paragraph, si, m.entity, m.members.clone(), Some(out.len() - 1)));
+                last_direct = Some((q.paragraph, end_si, m.entity, m.members.clone(), Some(out.len() - 1)));
                 turn_source = (Some(cue), Some(":"), Some(m.span));
                 continue;
             }
@@ -561,7 +565,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                 let (speaker, speakers) = speaker_of(&cx, (a, b));
                 if speaker.is_some() {
                     out.push(Quote { content: q.content, kind, cue: Some(colon), cue_verb: Some(":"), source: Some(source), speaker, speakers: speakers.clone(), partial, via: None, parts: Vec::new() });
-                    last_direct = Some((q.paragraph, si, speaker, speakers, Some(out.len() - 1)));
+                    last_direct = Some((q.paragraph, end_si, speaker, speakers, Some(out.len() - 1)));
                     turn_source = (Some(colon), Some(":"), Some(source));
                     continue;
                 }
@@ -569,19 +573,20 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
         }
         let mut quote = Quote { content: q.content, kind, cue: None, cue_verb: None, source: None, speaker: None, speakers: Vec::new(), partial, via: None, parts: Vec::new() };
         if !partial {
-            if let Some((p, _, speaker, speakers, cued)) = last_direct.clone() {
+            if let Some((p, psi, speaker, speakers, cued)) = last_direct.clone() {
                 // The same speaker's turn right after the attribution, in the
-                // same paragraph: one quote, when the quote opens its sentence
-                // (not "…,” she said on Twitter. Later she wrote, “…”).
+                // same paragraph: one quote, when the quote opens the next
+                // sentence (not "…,” she said on Twitter. Later she wrote, “…”,
+                // nor after a sentence of other words between).
                 let opens_sentence = body[seg.sentences[si].span.start..q.outer.start].trim().is_empty();
-                if let Some(oi) = cued.filter(|_| p == q.paragraph && MERGE_TURNS && opens_sentence) {
+                if let Some(oi) = cued.filter(|_| p == q.paragraph && MERGE_TURNS && opens_sentence && si == psi + 1) {
                     let prev = &mut out[oi];
                     if prev.parts.is_empty() {
                         prev.parts.push(prev.content);
                     }
                     prev.parts.push(q.content);
                     prev.content = prev.content.cover(q.content);
-                    last_direct = Some((p, si, speaker, speakers, cued));
+                    last_direct = Some((p, end_si, speaker, speakers, cued));
                     continue;
                 }
                 let opens_paragraph = seg.paragraphs.get(q.paragraph).is_some_and(|para| q.outer.start == para.start);
@@ -603,7 +608,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                 quote.speakers = speakers;
                 (quote.cue, quote.source) = (cue, source);
             }
-            last_direct = Some((q.paragraph, si, quote.speaker, quote.speakers.clone(), None));
+            last_direct = Some((q.paragraph, end_si, quote.speaker, quote.speakers.clone(), None));
         } else if let Some((speaker, speakers, cue, source)) = sentence_speaker[si].clone() {
             quote.speaker = speaker;
             quote.speakers = speakers;
