@@ -55,11 +55,6 @@ impl Corpus {
     pub fn entity(&self, id: &str) -> Option<&EntityOut> {
         self.entities.get(id).map(|&i| &self.story.entities[i])
     }
-
-    /// The outlet an article counts for (see [`outlet_name`]).
-    pub fn outlet_of(&self, article: &str) -> String {
-        self.article(article).map(|(d, _)| outlet_name(d)).unwrap_or_else(|| article.to_string())
-    }
 }
 
 /// The outlet's name, or the article id when the article names none (two

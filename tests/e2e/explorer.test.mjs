@@ -25,8 +25,9 @@ async function download(page, testid, parse = JSON.parse) {
   const summary = page.locator('summary', { hasText: 'Export' });
   if (!(await page.getByTestId(testid).isVisible())) await summary.click();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  const text = await readFile(await dl.path(), 'utf8');
-  return { name: dl.suggestedFilename(), data: parse(text), text };
+  const path = await dl.path();
+  const text = await readFile(path, 'utf8');
+  return { name: dl.suggestedFilename(), data: parse(text), text, path };
 }
 
 async function openImport(page) {
@@ -237,7 +238,43 @@ test('import: bad input is refused clearly; an article is extracted, shown, kept
   await context.close();
 });
 
-test('export: story JSON as the CLI, quotes CSV, TimelineJS JSON', async () => {
+/**
+ * The rules of TimelineJS's JSON format (timeline.knightlab.com/docs/json-format.html)
+ * that a broken export breaks: `events` of slides, each with a `start_date`
+ * whose `year` is a number; optional `end_date` (never null) not before the
+ * start; month 1-12 and day 1-31 when present; `text` with string `headline`
+ * and `text` (rendered as HTML, so no raw markup from the articles); no null
+ * anywhere. Returns the problems found.
+ */
+function timelineProblems(doc) {
+  const problems = [];
+  const json = JSON.stringify(doc);
+  if (json.includes('null')) problems.push('a null value');
+  if (!Array.isArray(doc.events) || doc.events.length === 0) return [...problems, 'no events array'];
+  const date = (d, where) => {
+    if (typeof d !== 'object' || d === null) return problems.push(`${where}: not an object`);
+    if (!Number.isInteger(d.year)) problems.push(`${where}: year ${d.year}`);
+    if ('month' in d && !(Number.isInteger(d.month) && d.month >= 1 && d.month <= 12)) problems.push(`${where}: month ${d.month}`);
+    if ('day' in d && !(Number.isInteger(d.day) && d.day >= 1 && d.day <= 31 && 'month' in d)) problems.push(`${where}: day ${d.day}`);
+  };
+  const ms = (d) => Date.UTC(d.year, (d.month || 1) - 1, d.day || 1);
+  for (const e of doc.events) {
+    const id = e.unique_id;
+    date(e.start_date, `${id} start_date`);
+    if ('end_date' in e) {
+      date(e.end_date, `${id} end_date`);
+      if (ms(e.end_date) < ms(e.start_date)) problems.push(`${id}: ends before it starts`);
+    }
+    if (typeof e.text?.headline !== 'string' || typeof e.text?.text !== 'string') problems.push(`${id}: text`);
+    // Markup only where the export writes it: links to the sources.
+    const tags = `${e.text?.headline} ${e.text?.text}`.match(/<\/?([a-z]+)/gi) || [];
+    if (tags.some((t) => !/^<\/?a$/i.test(t))) problems.push(`${id}: raw markup ${tags}`);
+    if ('display_date' in e && typeof e.display_date !== 'string') problems.push(`${id}: display_date`);
+  }
+  return problems;
+}
+
+test('export: story JSON as the CLI, quotes CSV with a BOM, TimelineJS JSON valid against its format', async () => {
   const { page, errors, context } = await open();
   const story = await download(page, 'export-json');
   assert.equal(story.name, 'dateline-story.json');
@@ -247,12 +284,18 @@ test('export: story JSON as the CLI, quotes CSV, TimelineJS JSON', async () => {
     assert.ok(a.sentences.length && a.timexes.every((t) => Array.isArray(t.span) && t.value));
   }
   const csv = await download(page, 'export-csv', (t) => t);
-  assert.match(csv.text.split('\r\n')[0], /^article,outlet,published,speaker_id,speaker,kind,cue,source,quote,start,end$/);
+  assert.deepEqual([...(await readFile(csv.path)).subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV opens with the UTF-8 BOM');
+  const rows = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+  assert.match(rows[0], /^article,outlet,published,speaker_id,speaker,kind,cue,source,quote,start,end$/);
   const quotes = story.data.articles.reduce((n, a) => n + a.quotes.length, 0);
-  assert.equal(csv.text.split('\r\n').filter(Boolean).length, quotes + 1);
+  assert.equal(rows.filter(Boolean).length, quotes + 1);
+  for (const row of rows.slice(1)) assert.ok(!/(^|,)[=+\-@\t]/.test(row), `no cell is a formula: ${row}`);
   const tl = await download(page, 'export-timelinejs');
-  assert.ok(tl.data.events.length >= 5);
-  for (const e of tl.data.events) assert.ok(e.start_date.year && e.text.headline);
+  assert.deepEqual(timelineProblems(tl.data), []);
+  const dated = story.data.events.filter((e) => e.when.value || e.when.earliest || e.when.latest);
+  assert.ok(tl.data.events.length >= 5 && tl.data.events.length <= dated.length, `${tl.data.events.length} slides of ${dated.length} dated items`);
+  // Each slide says which outlets reported it.
+  for (const e of tl.data.events) assert.match(e.text.text, /^Reported by /);
   assert.deepEqual(errors, []);
   await context.close();
 });
