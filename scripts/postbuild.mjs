@@ -44,7 +44,7 @@ function csp(scripts, { extraScript = '' } = {}) {
 
 function withCsp(html, policy) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-  return html.replace(/<meta charset="utf-8" \/>/, (m) => `${m}\n    ${meta}`);
+  return html.replace(/<meta charset="?utf-8"?\s*\/?>/i, (m) => `${m}\n    ${meta}`);
 }
 
 // ---------------------------------------------------------------- the site
@@ -78,17 +78,23 @@ window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;
 let single = read('index.html').toString();
-single = single.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n\s*/, '');
-single = single.replace(/<script type="module">[\s\S]*?<\/script>/, () => '');
-single = single.replace(/<link rel="(modulepreload|preload|manifest)"[^>]*>/g, '');
-single = single.replace(/<script src="\.\/register-sw\.js"[^>]*><\/script>/, '');
-single = single.replace(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*\/?>/g, (_, css) => `<style>\n${read(css)}\n</style>`);
-single = single.replace(/<link rel="icon" href="\.\/([^"]+\.svg)"[^>]*\/?>/g, (_, svg) => `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${read(svg).toString('base64')}" />`);
+// Trunk minifies the page (Trunk.toml): attributes may come unquoted and in any order.
+const tag = (name, attr) => new RegExp(`<${name}\\b[^>]*\\b${attr}[^>]*>`, 'g');
+const href = (t) => /\bhref="?\.\/([^"\s>]+)/.exec(t)[1];
+single = single.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '');
+single = single.replace(/<script type="?module"?>[\s\S]*?<\/script>/, () => '');
+single = single.replace(tag('link', 'rel="?(modulepreload|preload|manifest)\\b'), '');
+single = single.replace(/<script\b[^>]*\bsrc="?\.\/register-sw\.js"?[^>]*><\/script>/, '');
+// The IndexedDB glue (src/web/store.js), inline and allowed by its hash.
+const store = read('store.js').toString();
+single = single.replace(/<script\b[^>]*\bsrc="?\.\/store\.js"?[^>]*><\/script>/, () => `<script>${store}</script>`);
+single = single.replace(tag('link', 'rel="?stylesheet\\b'), (t) => `<style>\n${read(href(t))}\n</style>`);
+single = single.replace(tag('link', 'rel="?icon\\b'), (t) => `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${read(href(t)).toString('base64')}" />`);
 const payload =
   `<script type="application/octet-stream" id="dateline-wasm">${read(wasm).toString('base64')}</script>\n` +
   `<script type="text/plain" id="dateline-js">${read(js).toString().replace(/<\/script/gi, '<\\/script')}</script>\n` +
   `<script type="module">${boot}</script>\n`;
 single = single.replace('</body>', () => `${payload}</body>`);
-single = withCsp(single, csp([boot], { extraScript: ' blob:' }));
+single = withCsp(single, csp([boot, store], { extraScript: ' blob:' }));
 writeFileSync(join(DIR, STANDALONE), single);
 console.log(`postbuild: sw.js (${files.length} files), CSP, ${STANDALONE} (${Math.round(single.length / 1024)} KB)`);

@@ -22,6 +22,10 @@ pub struct StoredArticle {
     /// `YYYY-MM-DD`.
     pub published: String,
     pub body: String,
+    /// Where the article was published (a saved page's canonical URL).
+    /// Absent in records stored before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl StoredArticle {
@@ -32,7 +36,7 @@ impl StoredArticle {
             title: self.title.clone(),
             outlet: self.outlet.clone(),
             published: Date::parse(&self.published).ok()?,
-            url: None,
+            url: self.url.clone(),
             body: self.body.clone(),
         })
     }
@@ -45,6 +49,8 @@ pub struct ImportForm {
     pub date: String,
     pub title: String,
     pub outlet: String,
+    /// Not a field of the form: the URL of a saved web page it was filled from.
+    pub url: String,
 }
 
 /// A lower-case id from a title or file name: `My Story!` -> `my-story`.
@@ -108,17 +114,50 @@ pub fn prepare(form: &ImportForm, taken: &[String]) -> Result<StoredArticle, Str
     let outlet = pick(&form.outlet, header.outlet);
     let first_line = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("article");
     let base = title.clone().unwrap_or_else(|| first_line.chars().take(40).collect());
-    Ok(StoredArticle { id: unique_id(&base, taken), title, outlet, published: published.to_string(), body })
+    let url = Some(form.url.trim().to_string()).filter(|u| !u.is_empty());
+    Ok(StoredArticle { id: unique_id(&base, taken), title, outlet, published: published.to_string(), body, url })
+}
+
+/// What a chosen or dropped file is, by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `.txt`, `.md`: the article's text, maybe with the project's header.
+    Text,
+    /// `.html`, `.htm`: a saved web page (see `webpage`).
+    Page,
+    /// `.json`: a backup of the user's articles (see `backup`).
+    Backup,
+}
+
+/// The kind of a file, or why it cannot be imported.
+pub fn file_kind(name: &str) -> Result<FileKind, String> {
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "txt" | "md" | "text" | "markdown" => Ok(FileKind::Text),
+        "html" | "htm" => Ok(FileKind::Page),
+        "json" => Ok(FileKind::Backup),
+        _ => Err(format!("{name}: only .txt, .md, saved web pages (.html) and Dateline backups (.json) can be imported.")),
+    }
+}
+
+/// The largest saved web page or backup file read, in bytes: a saved page
+/// carries much more than its article (scripts, styles, menus).
+pub const MAX_FILE_BYTES: usize = 50_000_000;
+
+/// The largest file of `kind` read.
+pub fn max_file_bytes(kind: FileKind) -> usize {
+    match kind {
+        FileKind::Text => MAX_BYTES,
+        FileKind::Page | FileKind::Backup => MAX_FILE_BYTES,
+    }
 }
 
 /// The text of a dropped or chosen file, or why it cannot be used.
 pub fn file_text(name: &str, size: usize, bytes: &[u8]) -> Result<String, String> {
-    let lower = name.to_lowercase();
-    if !(lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".text") || lower.ends_with(".markdown")) {
-        return Err(format!("{name}: only .txt and .md files can be imported."));
-    }
-    if size > MAX_BYTES {
-        return Err(format!("{name} is too large ({} KB); the limit is {} KB.", size / 1000, MAX_BYTES / 1000));
+    let limit = max_file_bytes(file_kind(name)?);
+    if size > limit {
+        return Err(format!("{name} is too large ({} KB); the limit is {} KB.", size / 1000, limit / 1000));
     }
     if bytes.contains(&0) {
         return Err(format!("{name} looks like a binary file, not text."));
@@ -188,7 +227,12 @@ mod tests {
     #[test]
     fn files_are_checked() {
         assert_eq!(file_text("a.TXT", 5, b"hi\r\nx").unwrap(), "hi\nx");
-        assert!(file_text("a.pdf", 5, b"hello").unwrap_err().contains(".txt and .md"));
+        assert!(file_text("a.pdf", 5, b"hello").unwrap_err().contains("only .txt, .md"));
+        assert_eq!(file_kind("Page.HTM"), Ok(FileKind::Page));
+        assert_eq!(file_kind("a.html"), Ok(FileKind::Page));
+        assert_eq!(file_kind("backup.json"), Ok(FileKind::Backup));
+        assert_eq!(file_kind("notes.markdown"), Ok(FileKind::Text));
+        assert!(file_text("big.html", MAX_BYTES + 1, b"<p>x</p>").is_ok(), "a saved page may be larger than its article");
         assert!(file_text("a.txt", 4, b"a\0bc").unwrap_err().contains("binary"));
         assert!(file_text("a.md", 2, &[0xff, 0xfe]).unwrap_err().contains("UTF-8"));
         assert!(file_text("a.md", MAX_BYTES + 1, b"x").unwrap_err().contains("too large"));
@@ -206,5 +250,18 @@ mod tests {
         let bad = json.replace("2020-01-02", "nope");
         assert_eq!(parse_stored(Some(&bad)).unwrap(), vec![]);
         assert_eq!(a.document().unwrap().body, "Some text.");
+    }
+
+    #[test]
+    fn old_records_without_a_url_still_read_and_new_ones_keep_it() {
+        let old = r#"[{"id":"my-a","title":null,"outlet":"X","published":"2020-01-02","body":"Text."}]"#;
+        let read = parse_stored(Some(old)).unwrap();
+        assert_eq!(read[0].url, None);
+        assert!(!to_stored(&read).contains("url"), "no url field written when there is none");
+        let f = ImportForm { url: " https://example.com/a ".into(), ..form("Text.", "2020-01-02") };
+        let a = prepare(&f, &[]).unwrap();
+        assert_eq!(a.url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(a.document().unwrap().url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(parse_stored(Some(&to_stored(std::slice::from_ref(&a)))).unwrap(), vec![a]);
     }
 }

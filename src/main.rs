@@ -6,13 +6,17 @@
 //! `schedule` spreads the engine's run and long lists over short tasks.
 
 mod app;
+mod backup;
 mod corpus;
 mod export;
 mod import;
+mod import_form;
 mod model;
 mod schedule;
 mod state;
+mod storage;
 mod web;
+mod webpage;
 
 fn main() {
     console_error_panic_hook::set_once();
