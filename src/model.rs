@@ -858,13 +858,19 @@ pub fn reader_paragraphs(doc: &Document, result: &ArticleResult) -> Vec<ReaderPa
 }
 
 fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &HashMap<String, usize>) -> Vec<ReaderParagraph> {
-    let seg = &result.segmentation;
     let body = doc.body.as_str();
-    let mut out: Vec<ReaderParagraph> = seg.paragraphs.iter().map(|_| ReaderParagraph { sentences: Vec::new() }).collect();
+    let mut out: Vec<ReaderParagraph> = result.paragraphs.iter().map(|_| ReaderParagraph { sentences: Vec::new() }).collect();
+    // Sentences and paragraphs both come in text order: walk them together.
+    let mut paragraph = 0;
+    let mut boilerplate = result.boilerplate.iter().peekable();
     let quote_index = SpanIndex::new(result.quotes.iter().map(|q| q.content));
     let timex_index = SpanIndex::new(result.timexes.iter().map(|t| t.span));
-    for (index, sentence) in seg.sentences.iter().enumerate() {
-        let span = sentence.span;
+    for (index, &span) in result.sentences.iter().enumerate() {
+        while paragraph + 1 < result.paragraphs.len() && result.paragraphs[paragraph].end <= span.start {
+            paragraph += 1;
+        }
+        while boilerplate.next_if(|b| b.end <= span.start).is_some() {}
+        let is_boilerplate = boilerplate.peek() == Some(&&span);
         // The marks overlapping the sentence, in the order of their lists.
         let quotes = quote_index.overlapping(span);
         let timexes = timex_index.overlapping(span);
@@ -899,10 +905,11 @@ fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &Hash
                 _ => pieces.push(Piece { text, quote, colour, timex }),
             }
         }
-        out[sentence.paragraph].sentences.push(ReaderSentence {
+        let Some(p) = out.get_mut(paragraph) else { continue };
+        p.sentences.push(ReaderSentence {
             index,
             text: span.text(body).to_string(),
-            boilerplate: sentence.boilerplate,
+            boilerplate: is_boilerplate,
             pieces,
         });
     }

@@ -23,7 +23,7 @@ use crate::date::Date;
 
 /// One article, ready for extraction. `published` is the reference date for
 /// every relative time expression in `body`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// A short identifier, unique within a story (the file stem).
     pub id: String,

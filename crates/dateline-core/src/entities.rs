@@ -63,7 +63,8 @@ pub struct Entities {
     pub mentions: Vec<Mention>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
     Organization,

@@ -53,6 +53,9 @@
 //!
 //! [`story::extract`] runs the stages over a set of documents and returns the
 //! [`story::Story`], which serialises to the CLI's JSON contract (schema 1).
+//! It is two steps: [`story::extract_article`] runs every per-article stage
+//! (an [`story::ArticleExtraction`], which can be computed anywhere and
+//! travels as JSON), and [`story::merge`] brings articles together.
 
 pub mod attribution;
 pub mod date;

@@ -1,6 +1,7 @@
 //! [`Span`]: the one position type of the engine.
 
-use serde::{Serialize, Serializer};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A half-open range `[start, end)` of UTF-8 byte offsets into an article body.
 ///
@@ -59,6 +60,17 @@ impl Span {
 impl Serialize for Span {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         [self.start, self.end].serialize(serializer)
+    }
+}
+
+/// Read back from `[start, end]`; an end before the start is an error.
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Span, D::Error> {
+        let [start, end] = <[usize; 2]>::deserialize(deserializer)?;
+        if end < start {
+            return Err(D::Error::custom(format!("span [{start}, {end}] ends before it starts")));
+        }
+        Ok(Span::new(start, end))
     }
 }
 

@@ -7,7 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Serialize, Serializer};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::date::{days_in_month, Date, Weekday};
 
@@ -373,6 +374,14 @@ impl FromStr for TimexValue {
 impl Serialize for TimexValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+/// Read back from its TIMEX3 string.
+impl<'de> Deserialize<'de> for TimexValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TimexValue, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        TimexValue::parse(&text).map_err(D::Error::custom)
     }
 }
 

@@ -1,11 +1,11 @@
 //! Property tests: any input, however hostile, never panics, and every span
 //! the pipeline reports lies inside the body on UTF-8 character boundaries;
-//! every entity id it reports exists.
+//! every entity id it reports exists; every extraction round-trips through JSON.
 //!
 //! `PROPTEST_CASES=N` sets the number of cases per property (default 300);
 //! a long run is the engine's fuzzing.
 
-use dateline_core::story::{extract, Input, Story};
+use dateline_core::story::{extract, extract_article, merge, ArticleExtraction, Input, Story};
 use dateline_core::{Date, Document, Span};
 use proptest::prelude::*;
 
@@ -37,7 +37,7 @@ fn check(body: &str) {
     for pair in article.sentences.windows(2) {
         assert!(pair[0].end <= pair[1].start, "sentences overlap or go backwards: {pair:?}");
     }
-    for t in &article.segmentation.tokens {
+    for t in &dateline_core::segment::segment(body).tokens {
         check_span(body, t.span, "token");
     }
     for t in &article.timexes {
@@ -103,6 +103,20 @@ proptest! {
     #[test]
     fn news_shaped_strings_without_spaces(body in newsy().prop_map(|s| s.replace(' ', ""))) {
         check(&body);
+    }
+
+    /// An article's extraction travels through JSON unchanged, and so does
+    /// the story merged from it.
+    #[test]
+    fn article_extraction_round_trips_through_json(body in newsy()) {
+        let doc = Document { id: "p".into(), title: Some("T".into()), outlet: None, published: Date::new(2017, 4, 12).unwrap(), url: None, body };
+        let article = extract_article(&doc);
+        let json = serde_json::to_string(&article).unwrap();
+        let back: ArticleExtraction = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&back, &article);
+        let story = merge(&[back]);
+        let story_back: Story = serde_json::from_str(&serde_json::to_string(&story).unwrap()).unwrap();
+        prop_assert_eq!(story_back, story);
     }
 }
 

@@ -122,7 +122,7 @@ pub(super) fn sentence_times(events: &mut [Event], first: usize, body: &str, dis
             continue;
         }
         if !events[i].time.known() && !events[i].vague {
-            let from_speaker = events[i].speaker.as_ref().and_then(|s| discourse.speaker_day.get(s).map(|d| (*d, format!("the last date of {s} in the article"))));
+            let from_speaker = events[i].speaker.as_ref().and_then(|s| discourse.speaker_day.get(s).map(|d| (*d, "the speaker's last date in the article".to_string())));
             let (day, why) = from_speaker
                 .or_else(|| discourse.last_day.map(|d| (d, "the last day of the discourse".to_string())))
                 .unwrap_or((published, "the publication date".to_string()));

@@ -64,6 +64,8 @@ mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
+
 use crate::attribution::Attributions;
 use crate::date::Date;
 use crate::entities::Entities;
@@ -93,7 +95,8 @@ pub struct ArticleInput<'a> {
     pub event_mentions: &'a [mentions::EventMention],
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Class {
     /// A speech act: said, told, noted, blasted.
     Statement,
@@ -104,7 +107,7 @@ pub enum Class {
 }
 
 /// How an event got its time.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct EventTime {
     /// A TIMEX3 value (`2017-04-12`, `2013`) when the time is known.
     pub value: Option<TimexValue>,
@@ -122,9 +125,12 @@ impl EventTime {
     }
 }
 
-/// One clause-level event of one article.
-#[derive(Clone, Debug)]
+/// One clause-level event of one article. It serialises (without its
+/// article index, which the story merge sets) so that an article's events
+/// can travel with its [`crate::story::ArticleExtraction`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
+    #[serde(skip)]
     pub article: usize,
     pub sentence: usize,
     pub trigger: Span,

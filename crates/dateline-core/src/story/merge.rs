@@ -1,0 +1,275 @@
+//! Articles brought together into a story: [`merge`].
+
+use std::collections::HashMap;
+
+use crate::entities::EntityKind;
+use crate::events;
+
+use super::{
+    local_id, ArticleEntity, ArticleExtraction, ArticleResult, EntityOut, EventMentionOut,
+    EventOut, Evidence, MentionOut, QuoteOut, Story, ViaOut, When, SCHEMA,
+};
+
+/// Merges per-article extractions (in story order) into the story: one
+/// entity per person or organisation across articles, the events of every
+/// article merged into the timeline, each article's ids mapped to the
+/// story's. An id an article does not define (hand-edited input) is dropped.
+pub fn merge(articles: &[ArticleExtraction]) -> Story {
+    let mut registry = Registry::default();
+    let mut clause_events: Vec<events::Event> = Vec::new();
+    let mut maps: Vec<IdMap> = Vec::with_capacity(articles.len());
+    for (a, article) in articles.iter().enumerate() {
+        let map = IdMap::new(registry.merge(&article.entities));
+        clause_events.extend(article.events.iter().map(|e| map.event(a, e)));
+        maps.push(map);
+    }
+    let timeline = events::merge_timeline(clause_events);
+    let item_id = |i: usize| format!("v{}", i + 1);
+    // The timeline item of each clause event, for its mentions' `event`.
+    let mut item_of: Vec<Option<usize>> = vec![None; timeline.events.len()];
+    for (i, item) in timeline.items.iter().enumerate() {
+        for &e in &item.members {
+            item_of[e] = Some(i);
+        }
+    }
+    let events = timeline
+        .items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| EventOut {
+            id: item_id(n),
+            label: item.label.clone(),
+            when: When {
+                value: item.value.map(|v| v.to_string()),
+                earliest: item.earliest.map(|d| d.to_string()),
+                latest: item.latest.map(|d| d.to_string()),
+            },
+            participants: item.participants.clone(),
+            evidence: item
+                .evidence
+                .iter()
+                .map(|&(a, span)| Evidence {
+                    article: articles[a].document.id.clone(),
+                    span,
+                })
+                .collect(),
+            background: item.background,
+            note: item.note.clone(),
+        })
+        .collect();
+    let mut first_event = 0;
+    let articles = articles
+        .iter()
+        .zip(&maps)
+        .map(|(article, map)| {
+            let event_count = article.events.len();
+            let event_mentions = article
+                .event_mentions
+                .iter()
+                .map(|m| EventMentionOut {
+                    span: m.span,
+                    class: m.class.clone(),
+                    when: m.when.clone(),
+                    participants: map.ids(&m.participants),
+                    event: m
+                        .event
+                        .filter(|&e| e < event_count)
+                        .and_then(|e| item_of[first_event + e])
+                        .map(item_id),
+                })
+                .collect();
+            first_event += event_count;
+            article_result(article, map, event_mentions)
+        })
+        .collect();
+    Story {
+        schema: SCHEMA,
+        articles,
+        entities: registry.entities,
+        events,
+    }
+}
+
+fn article_result(
+    article: &ArticleExtraction,
+    map: &IdMap,
+    event_mentions: Vec<EventMentionOut>,
+) -> ArticleResult {
+    let doc = &article.document;
+    ArticleResult {
+        id: doc.id.clone(),
+        path: article.path.clone(),
+        title: doc.title.clone(),
+        outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
+        published: doc.published,
+        paragraphs: article.paragraphs.clone(),
+        sentences: article.sentences.clone(),
+        boilerplate: article.boilerplate.clone(),
+        timexes: article.timexes.clone(),
+        quotes: article.quotes.iter().map(|q| map.quote(q)).collect(),
+        mentions: article
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                Some(MentionOut {
+                    span: m.span,
+                    entity: map.id(&m.entity)?.clone(),
+                })
+            })
+            .collect(),
+        event_mentions,
+        text: None,
+    }
+}
+
+/// One article's entity ids (`e1`, `e2`, ...) and the story's for each.
+struct IdMap {
+    global: HashMap<String, String>,
+}
+
+impl IdMap {
+    fn new(globals: Vec<String>) -> IdMap {
+        IdMap {
+            global: globals
+                .into_iter()
+                .enumerate()
+                .map(|(i, g)| (local_id(i), g))
+                .collect(),
+        }
+    }
+
+    fn id(&self, local: &str) -> Option<&String> {
+        self.global.get(local)
+    }
+
+    /// The story's ids of `locals`, in order, each once.
+    fn ids(&self, locals: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(locals.len());
+        for g in locals.iter().filter_map(|l| self.id(l)) {
+            if !out.contains(g) {
+                out.push(g.clone());
+            }
+        }
+        out
+    }
+
+    /// A clause event of article `a`, with the story's ids.
+    fn event(&self, a: usize, e: &events::Event) -> events::Event {
+        let mut e = e.clone();
+        e.article = a;
+        e.participants = self.ids(&e.participants);
+        e.speaker = e.speaker.as_deref().and_then(|s| self.id(s)).cloned();
+        e
+    }
+
+    fn quote(&self, q: &QuoteOut) -> QuoteOut {
+        let speaker = |s: &Option<String>| s.as_deref().and_then(|s| self.id(s)).cloned();
+        QuoteOut {
+            speaker: speaker(&q.speaker),
+            speakers: self.ids(&q.speakers),
+            via: q.via.as_ref().map(|v| ViaOut {
+                cue: v.cue,
+                source: v.source,
+                speaker: speaker(&v.speaker),
+            }),
+            ..q.clone()
+        }
+    }
+}
+
+/// The story's entities across articles: the same person (same surname, no
+/// conflicting given name) or the same organisation, place or group (same
+/// name) is one entity with the union of aliases and titles.
+#[derive(Default)]
+pub(super) struct Registry {
+    entities: Vec<EntityOut>,
+    /// per global entity: kind, lower-case given name and surname
+    keys: Vec<(EntityKind, Option<String>, Option<String>)>,
+}
+
+impl Registry {
+    /// Adds one article's entities; returns the story's id of each.
+    pub(super) fn merge(&mut self, entities: &[ArticleEntity]) -> Vec<String> {
+        let mut ids = Vec::with_capacity(entities.len());
+        for e in entities {
+            let index = match self.find(e) {
+                Some(i) => {
+                    self.absorb(i, e);
+                    i
+                }
+                None => {
+                    self.entities.push(EntityOut {
+                        id: format!("e{}", self.entities.len() + 1),
+                        name: e.name.clone(),
+                        kind: e.kind.as_str().to_string(),
+                        titles: e.titles.clone(),
+                        aliases: e
+                            .aliases
+                            .iter()
+                            .filter(|a| **a != e.name)
+                            .cloned()
+                            .collect(),
+                        affiliation: e.affiliation.clone(),
+                    });
+                    self.keys.push((e.kind, e.given.clone(), e.surname.clone()));
+                    self.entities.len() - 1
+                }
+            };
+            ids.push(self.entities[index].id.clone());
+        }
+        ids
+    }
+
+    /// The story entity `e` is: a person with the same surname and no
+    /// conflicting given name, else anything of the same kind and name.
+    fn find(&self, e: &ArticleEntity) -> Option<usize> {
+        let person = self.keys.iter().position(|(kind, given, surname)| {
+            *kind == e.kind
+                && e.kind == EntityKind::Person
+                && surname.is_some()
+                && *surname == e.surname
+                && (given.is_none() || e.given.is_none() || *given == e.given)
+        });
+        person.or_else(|| {
+            (e.kind != EntityKind::Person)
+                .then(|| {
+                    self.entities.iter().position(|g| {
+                        g.kind == e.kind.as_str() && g.name.eq_ignore_ascii_case(&e.name)
+                    })
+                })
+                .flatten()
+        })
+    }
+
+    /// Adds `e`'s names, titles and affiliation to story entity `i`.
+    fn absorb(&mut self, i: usize, e: &ArticleEntity) {
+        let g = &mut self.entities[i];
+        if self.keys[i].1.is_none() && e.given.is_some() {
+            let old = std::mem::replace(&mut g.name, e.name.clone());
+            push_unique(&mut g.aliases, old);
+            self.keys[i].1 = e.given.clone();
+        } else if g.name != e.name {
+            push_unique(&mut g.aliases, e.name.clone());
+        }
+        for a in &e.aliases {
+            push_unique(&mut g.aliases, a.clone());
+        }
+        for t in &e.titles {
+            if !g.titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                g.titles.push(t.clone());
+            }
+        }
+        if g.affiliation.is_none() {
+            g.affiliation = e.affiliation.clone();
+        }
+        let name = g.name.clone();
+        g.aliases.retain(|a| *a != name);
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
