@@ -115,6 +115,7 @@ pub fn App() -> impl IntoView {
             {move || extract.progress.get().unwrap_or_default()}
         </p>
         <div class="layout" data-testid="layout" data-settled=move || settled.get().to_string()
+            data-engine=move || extract.engine.get()
             aria-busy=move || (!settled.get()).to_string()>
             <section class="col timeline-col" aria-labelledby="timeline-h">
                 <TimelineView />
@@ -419,7 +420,8 @@ fn SpeakersView() -> impl IntoView {
                 return view! { <p class="empty">{text}</p> }.into_any();
             }
             view! {
-                <Chunked rows=p.clone() first=3 chunk=2 cost=8 * QUOTE_COST render=|panel| view! { <SpeakerPanelView panel /> } />
+                // After the timeline: a long story has hundreds of speakers.
+                <Chunked rows=p.clone() first=3 chunk=2 cost=8 * QUOTE_COST render=|panel| view! { <SpeakerPanelView panel /> } background=true />
             }
             .into_any()
         })}
@@ -555,7 +557,10 @@ fn ReaderView() -> impl IntoView {
     let ViewCtx(view) = expect_context();
     let ImportsCtx(imports) = expect_context();
     let articles = Memo::new(move |_| {
-        let ids: Vec<String> = imports.with(|i| i.iter().map(|a| a.id.clone()).collect());
+        // Untracked: the imports change with the corpus, which arrives a
+        // turn later (staged); rebuilding at once would render every
+        // article twice, the first time in one long task.
+        let ids: Vec<String> = imports.with_untracked(|i| i.iter().map(|a| a.id.clone()).collect());
         corpus.with(|c| model::reader_articles(c, &ids))
     });
     let selected = Memo::new(move |_| {
@@ -592,7 +597,8 @@ fn ReaderView() -> impl IntoView {
                 }
                 .attr("data-article", id)
             };
-            view! { <Chunked rows=a.clone() first=1 chunk=1 cost=40 * SENTENCE_COST render=article /> }
+            // The full texts come after the timeline and the panels.
+            view! { <Chunked rows=a.clone() first=1 chunk=1 cost=40 * SENTENCE_COST render=article background=true /> }
         })}
     }
 }

@@ -5,10 +5,10 @@ use dateline_core::document::parse_article;
 use dateline_core::{Date, Document};
 use serde::{Deserialize, Serialize};
 
-/// The largest article accepted, in bytes of UTF-8 text. Extraction of an
-/// article this long blocks the page for about a second in the release build
-/// (see `tests/bench/speed.mjs`); longer ones are refused with a message.
-pub const MAX_BYTES: usize = 100_000;
+/// The largest article accepted, in bytes of UTF-8 text: 2 MB. The engine
+/// extracts it in a worker, off the page (see `engine`); longer ones are
+/// refused with a message.
+pub const MAX_BYTES: usize = 2_000_000;
 
 /// The key under which imported articles are kept in `localStorage`.
 pub const STORAGE_KEY: &str = "dateline.imported.v1";

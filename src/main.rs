@@ -8,6 +8,7 @@
 mod app;
 mod backup;
 mod corpus;
+mod engine;
 mod export;
 mod import;
 mod import_form;
@@ -20,5 +21,9 @@ mod webpage;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The engine's worker runs this module too (see `engine`): no page there.
+    if !wasm_bindgen::JsCast::has_type::<web_sys::Window>(&js_sys::global()) {
+        return;
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -24,6 +24,8 @@ use crate::web;
 
 /// The object store of the articles.
 const ARTICLES: &str = "articles";
+/// The object store of the engine's results (see `engine`).
+const RESULTS: &str = "results";
 
 /// The key of the `seq`-th article added.
 pub fn record_key(seq: u64, id: &str) -> String {
@@ -66,6 +68,10 @@ extern "C" {
     fn js_del(store: &str, key: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = datelineStore, js_name = persist, catch)]
     fn js_persist() -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = datelineStore, js_name = getMany, catch)]
+    fn js_get_many(store: &str, keys: Array) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = datelineStore, js_name = prune, catch)]
+    fn js_prune(store: &str, keep: Array) -> Result<Promise, JsValue>;
 }
 
 /// The name of a DOM error (`QuotaExceededError`), or its text.
@@ -108,6 +114,30 @@ pub async fn remove(id: &str) -> Result<(), String> {
 
 fn strings(v: JsValue) -> Vec<String> {
     Array::from(&v).iter().filter_map(|v| v.as_string()).collect()
+}
+
+fn array(keys: &[String]) -> Array {
+    keys.iter().map(|k| JsValue::from_str(k)).collect()
+}
+
+/// The cached results under `keys` (`None` where there is none, or when
+/// the cache cannot be read).
+pub async fn cached_results(keys: &[String]) -> Vec<Option<String>> {
+    match call(js_get_many(RESULTS, array(keys))).await {
+        Ok(v) => Array::from(&v).iter().map(|v| v.as_string()).collect(),
+        Err(_) => vec![None; keys.len()],
+    }
+}
+
+/// Caches a result; a full store only means it is extracted again next time.
+pub async fn cache_result(key: &str, json: &str) {
+    let _ = call(js_put(RESULTS, key, json)).await;
+}
+
+/// Forgets every cached result but those under `keep` (older engines,
+/// removed articles).
+pub async fn prune_results(keep: &[String]) {
+    let _ = call(js_prune(RESULTS, array(keep))).await;
 }
 
 /// The stored articles in the order they were added, after moving in those

@@ -78,12 +78,17 @@ pub fn store_theme(dark: bool) {
     }
 }
 
-/// Saves `text` as a file through a temporary link.
-pub fn download(name: &str, mime: &str, text: &str) {
+/// `text` as a Blob of type `mime`.
+pub fn blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()
+}
+
+/// Saves `text` as a file through a temporary link.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(blob) = blob(text, mime) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Ok(a) = document().create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();

@@ -35,10 +35,18 @@
         const v = o.getAll();
         return () => [k.result, v.result];
       }),
-    get: (s, k) =>
+    // The values of `keys` (undefined where there is none).
+    getMany: (s, keys) =>
       run(s, 'readonly', (o) => {
-        const r = o.get(k);
-        return () => r.result;
+        const r = keys.map((k) => o.get(k));
+        return () => r.map((q) => q.result);
+      }),
+    // Deletes every record whose key is not in `keep`.
+    prune: (s, keep) =>
+      run(s, 'readwrite', (o) => {
+        const k = new Set(keep);
+        o.getAllKeys().onsuccess = (e) => e.target.result.forEach((x) => k.has(x) || o.delete(x));
+        return none;
       }),
     put: (s, k, v) => run(s, 'readwrite', (o) => (o.put(v, k), none)),
     del: (s, k) => run(s, 'readwrite', (o) => (o.delete(k), none)),
