@@ -3,7 +3,10 @@
 #   1. engine, CLI and app unit/data-driven/property tests (native, cargo test)
 #   2. the engine builds for wasm32-unknown-unknown
 #   3. quality gates with the reference scorer (../shared/eval/evaluate.py)
-#   4. the release site built by Trunk, served and loaded in headless Chromium
+#   4. the Python package and the Spark job against the CLI (pytest, in
+#      target/venv; scripts/python-tests.sh installs Java 17 and the pinned
+#      Python packages when missing)
+#   5. the release site built by Trunk, served and loaded in headless Chromium
 # Installs any missing tool first (scripts/setup.sh, and Debian's chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +30,9 @@ cargo build --locked -q -p dateline-core --target wasm32-unknown-unknown
 step "quality gates (reference scorer)"
 cargo build --locked -q --release -p dateline-cli
 python3 scripts/gates.py
+
+step "Python package and Spark job (pytest; $(( $(date +%s) - start ))s so far)"
+./scripts/python-tests.sh
 
 step "release site (trunk build --release)"
 trunk build --release 2>&1 | tail -n 3

@@ -10,7 +10,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Story, ViaOut};
+pub use dateline_core::story::Diff;
+use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Said, SaidBasis, Story, ViaOut};
 use dateline_core::sort::{sort, sort_by, sort_by_key};
 use dateline_core::span::SpanIndex;
 use dateline_core::timex::TimexValue;
@@ -43,7 +44,7 @@ impl Corpus {
 
     /// No articles yet: what the page shows until the engine's first run ends.
     pub fn empty() -> Corpus {
-        let story = Story { schema: dateline_core::story::SCHEMA, articles: Vec::new(), entities: Vec::new(), events: Vec::new() };
+        let story = Story { schema: dateline_core::story::SCHEMA, articles: Vec::new(), entities: Vec::new(), events: Vec::new(), stories: Vec::new() };
         Corpus::new(Vec::new(), story)
     }
 
@@ -420,16 +421,6 @@ pub fn timeline(corpus: &Corpus, state: &ViewState) -> Timeline {
 
 // ---------------------------------------------------------------- speakers
 
-/// A word-level difference against the first outlet's wording.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Diff {
-    Same(String),
-    /// Words this outlet has and the first one does not.
-    Added(String),
-    /// Words the first outlet has and this one does not.
-    Removed(String),
-}
-
 /// Another outlet's version of the same quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Variant {
@@ -512,119 +503,17 @@ pub fn speaker_colours(story: &Story) -> HashMap<String, usize> {
     speaker_order(story).into_iter().enumerate().map(|(i, (id, _))| (id, i % COLOURS)).collect()
 }
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect()
-}
-
-/// Whether two wordings are the same quote: most words shared.
-pub fn same_quote(a: &str, b: &str) -> bool {
-    let wa: BTreeSet<String> = words(a).into_iter().collect();
-    let wb: BTreeSet<String> = words(b).into_iter().collect();
-    if wa.is_empty() || wb.is_empty() {
-        return false;
-    }
-    let shared = wa.intersection(&wb).count() as f64;
-    let small = wa.len().min(wb.len()) as f64;
-    let union = wa.union(&wb).count() as f64;
-    shared / union >= 0.6 || (small >= 4.0 && shared / small >= 0.85)
-}
-
-/// Word diff of `other` against `base` (LCS over words, punctuation kept
-/// with its word); consecutive words of one kind are joined.
-pub fn word_diff(base: &str, other: &str) -> Vec<Diff> {
-    let a: Vec<&str> = base.split_whitespace().collect();
-    let b: Vec<&str> = other.split_whitespace().collect();
-    let key = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().replace('’', "'");
-    let (n, m) = (a.len(), b.len());
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if key(a[i]) == key(b[j]) { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
-        }
-    }
-    let mut out: Vec<Diff> = Vec::new();
-    let mut push = |d: Diff| {
-        match (out.last_mut(), &d) {
-            (Some(Diff::Same(x)), Diff::Same(y)) | (Some(Diff::Added(x)), Diff::Added(y)) | (Some(Diff::Removed(x)), Diff::Removed(y)) => {
-                x.push(' ');
-                x.push_str(y);
-            }
-            _ => out.push(d),
-        }
-    };
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && key(a[i]) == key(b[j]) {
-            push(Diff::Same(b[j].to_string()));
-            i += 1;
-            j += 1;
-        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            push(Diff::Removed(a[i].to_string()));
-            i += 1;
-        } else {
-            push(Diff::Added(b[j].to_string()));
-            j += 1;
-        }
-    }
-    out
-}
-
 fn span_text(body: &str, span: Option<Span>) -> String {
     span.and_then(|s| body.get(s.start..s.end)).unwrap_or("").trim().to_string()
 }
 
-/// When a quote was said: the date of a timeline item whose evidence is in
-/// the quote's sentence, else a date in that sentence outside the quote,
-/// else the article's publication date.
-fn when_said(doc: &Document, art: &ArticleResult, dated: Option<&DatedEvidence<'_>>, q: &QuoteOut) -> (String, String) {
-    let cue = q.cue.unwrap_or(q.content);
-    if let Some(sent) = sentences_touching(art, cue).next().map(|i| art.sentences[i]) {
-        // The first dated item (in timeline order) with evidence in the sentence.
-        let first = dated.and_then(|dated| {
-            let k = dated.index.overlapping(sent).into_iter().filter(|&k| !q.content.contains(dated.spans[k].1)).map(|k| dated.spans[k].0).min()?;
-            Some(dated.events[k])
-        });
-        if let Some(ev) = first {
-            let v = ev.when.value.as_deref().unwrap_or_default();
-            return (pretty_value(v), format!("from the timeline: {}", ev.note));
-        }
-        for t in &art.timexes {
-            if t.kind == "DATE" && sent.contains(t.span) && !q.content.contains(t.span) {
-                let text = t.span.text(&doc.body);
-                return (pretty_timex(&t.value), format!("'{text}' in the same sentence: {}", t.note));
-            }
-        }
-    }
-    (format!("by {}", short_date(doc.published)), "the article's publication date".into())
-}
-
-/// One article's evidence of dated timeline items, indexed by span.
-struct DatedEvidence<'a> {
-    /// (dated event, in timeline order; evidence span).
-    spans: Vec<(usize, Span)>,
-    index: SpanIndex,
-    events: &'a [&'a EventOut],
-}
-
-impl<'a> DatedEvidence<'a> {
-    /// Every article's, from one pass over the dated events (`events`, in timeline order).
-    fn by_article(events: &'a [&'a EventOut]) -> HashMap<&'a str, DatedEvidence<'a>> {
-        let mut spans: HashMap<&str, Vec<(usize, Span)>> = HashMap::new();
-        for (k, e) in events.iter().enumerate() {
-            for x in &e.evidence {
-                spans.entry(x.article.as_str()).or_default().push((k, x.span));
-            }
-        }
-        spans
-            .into_iter()
-            .map(|(article, spans)| {
-                let index = SpanIndex::new(spans.iter().map(|s| s.1));
-                (article, DatedEvidence { spans, index, events })
-            })
-            .collect()
+/// When a quote was said, as people read it, and how the engine found it.
+fn said_text(doc: &Document, said: Option<&Said>) -> (String, String) {
+    match said {
+        Some(Said { basis: SaidBasis::Event, value, note, .. }) => (pretty_value(&value.to_string()), note.clone()),
+        Some(Said { basis: SaidBasis::Sentence, value, note, .. }) => (pretty_timex(value), note.clone()),
+        Some(Said { basis: SaidBasis::Published, note, .. }) => (format!("by {}", short_date(doc.published)), note.clone()),
+        None => (format!("by {}", short_date(doc.published)), "the article's publication date".into()),
     }
 }
 
@@ -699,8 +588,6 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
     }
     let mut order: Vec<String> = speaker_order(&corpus.story).into_iter().map(|(id, _)| id).collect();
     order.push(String::new());
-    let dated_events: Vec<&EventOut> = corpus.story.events.iter().filter(|e| e.when.value.is_some()).collect();
-    let dated = DatedEvidence::by_article(&dated_events);
     // Per article, made when first needed: its quotes by span (for nesting).
     let mut quote_indexes: Vec<Option<SpanIndex>> = corpus.story.articles.iter().map(|_| None).collect();
     let mut panels = Vec::new();
@@ -714,40 +601,27 @@ pub fn speaker_panels(corpus: &Corpus, state: &ViewState) -> Vec<SpeakerPanel> {
         if visible.is_empty() {
             continue;
         }
-        // Merge the same quote across outlets (only for a named speaker).
-        let mut taken = vec![false; visible.len()];
+        // The same quote in other outlets (the engine links them): shown once,
+        // on its first wording, when that one is shown.
+        let shown: HashSet<(usize, usize)> = visible.iter().map(|x| (x.a, x.i)).collect();
+        let position = |article: &str, quote: usize| corpus.story.articles.iter().position(|a| a.id == article).map(|a| (a, quote));
         let mut groups: Vec<ArticleQuotes> = Vec::new();
-        for k in 0..visible.len() {
-            if taken[k] {
+        for x in visible.iter().copied() {
+            if x.q.variant_of.as_ref().and_then(|b| position(&b.article, b.quote)).is_some_and(|b| shown.contains(&b)) {
                 continue;
             }
-            taken[k] = true;
-            let x = visible[k];
             let doc = &corpus.docs[x.a];
             let art = &corpus.story.articles[x.a];
-            let mut variants = Vec::new();
             let mut outlets = vec![outlet_name(doc)];
-            if !id.is_empty() {
-                for l in k + 1..visible.len() {
-                    let y = visible[l];
-                    let other = &corpus.docs[y.a];
-                    if taken[l] || y.a == x.a || outlets.contains(&outlet_name(other)) || !same_quote(&x.text, &y.text) {
-                        continue;
-                    }
-                    taken[l] = true;
-                    outlets.push(outlet_name(other));
-                    let diff = word_diff(&x.text, &y.text);
-                    let same = diff.iter().all(|d| matches!(d, Diff::Same(_)));
-                    variants.push(Variant {
-                        article: other.id.clone(),
-                        index: y.i,
-                        outlet: outlet_name(other),
-                        diff: if same { Vec::new() } else { diff },
-                    });
-                }
+            let mut variants = Vec::new();
+            for v in &x.q.variants {
+                let Some(b) = position(&v.article, v.quote).filter(|b| shown.contains(b)) else { continue };
+                let other = &corpus.docs[b.0];
+                outlets.push(outlet_name(other));
+                variants.push(Variant { article: other.id.clone(), index: v.quote, outlet: outlet_name(other), diff: v.diff.clone() });
             }
             let quote_index = quote_indexes[x.a].get_or_insert_with(|| SpanIndex::new(art.quotes.iter().map(|q| q.content)));
-            let (when, when_note) = when_said(doc, art, dated.get(art.id.as_str()), x.q);
+            let (when, when_note) = said_text(doc, x.q.said.as_ref());
             // Quotes inside this one or holding it overlap it.
             let around: Vec<usize> = quote_index.overlapping(x.q.content);
             let nested = |outer: bool| -> Option<String> {
@@ -975,25 +849,18 @@ pub fn selected_sentences(corpus: &Corpus, selection: Option<&Selection>) -> BTr
             }
         }
         Some(Selection::Quote { article, index }) => {
-            let Some((doc, art)) = corpus.article(article) else { return out };
+            let Some((_, art)) = corpus.article(article) else { return out };
             let Some(q) = art.quotes.get(*index) else { return out };
             for s in [Some(q.content), q.cue, q.source].into_iter().flatten() {
                 mark(article, s);
             }
-            // The same quote in other outlets.
-            if q.speaker.is_some() {
-                let text = span_text(&doc.body, Some(q.content));
-                for (d, a) in corpus.docs.iter().zip(&corpus.story.articles) {
-                    if a.id == *article {
-                        continue;
-                    }
-                    for o in a.quotes.iter().filter(|o| o.speaker == q.speaker) {
-                        if same_quote(&text, &span_text(&d.body, Some(o.content))) {
-                            for s in [Some(o.content), o.cue, o.source].into_iter().flatten() {
-                                mark(&a.id, s);
-                            }
-                        }
-                    }
+            // The same quote in other outlets: its first wording and every variant of that.
+            let base = q.variant_of.as_ref().and_then(|b| Some((b.article.clone(), corpus.article(&b.article)?.1.quotes.get(b.quote)?)));
+            let (base_id, base) = base.unwrap_or((article.clone(), q));
+            let others = std::iter::once((base_id, base)).chain(base.variants.iter().filter_map(|v| Some((v.article.clone(), corpus.article(&v.article)?.1.quotes.get(v.quote)?))));
+            for (id, o) in others {
+                for s in [Some(o.content), o.cue, o.source].into_iter().flatten() {
+                    mark(&id, s);
                 }
             }
         }
@@ -1071,6 +938,9 @@ pub(crate) mod tests {
             speakers: Vec::new(),
             via: None,
             parts: Vec::new(),
+            said: None,
+            variants: Vec::new(),
+            variant_of: None,
         }
     }
 
@@ -1104,6 +974,16 @@ pub(crate) mod tests {
         ];
         c.story.articles[0].mentions = vec![MentionOut { span: Span::new(0, 9), entity: "e1".into() }];
         c.story.articles[1].quotes = vec![quote(B, "We will never accept this,", "direct", "said", "Tillerson", Some("e1"))];
+        // What the engine's story stage adds: when each was said, and the same quote in outlet B.
+        c.story.articles[0].quotes[0].said = Some(Said {
+            basis: SaidBasis::Sentence,
+            event: None,
+            value: TimexValue::parse("2017-04-11").unwrap(),
+            note: "'on Tuesday' in the same sentence".into(),
+        });
+        let diff = dateline_core::story::word_diff("We will not accept this,", "We will never accept this,");
+        c.story.articles[0].quotes[2].variants = vec![dateline_core::story::QuoteVariant { article: "b".into(), quote: 0, diff }];
+        c.story.articles[1].quotes[0].variant_of = Some(dateline_core::story::QuoteRef { article: "a".into(), quote: 2 });
         c
     }
 
@@ -1275,7 +1155,10 @@ pub(crate) mod tests {
         let mut c2 = quoted();
         for a in &mut c2.story.articles {
             for q in &mut a.quotes {
+                // As the engine gives it: nobody named, nothing linked.
                 q.speaker = None;
+                q.variants.clear();
+                q.variant_of = None;
             }
         }
         let p = speaker_panels(&c2, &ViewState::default());
@@ -1310,14 +1193,6 @@ pub(crate) mod tests {
         assert_eq!(arts.len(), 2);
         assert!(selected_sentences(&s, Some(&Selection::Event("nope".into()))).is_empty());
         assert!(selected_sentences(&s, Some(&Selection::Quote { article: "x".into(), index: 9 })).is_empty());
-    }
-
-    #[test]
-    fn word_diff_marks_changes_and_same_quote_is_tolerant() {
-        assert!(same_quote("We will win, and soon", "we will win and soon!"));
-        assert!(!same_quote("We will win", "The talks were useful"));
-        assert_eq!(word_diff("a b c", "a b c"), vec![Diff::Same("a b c".into())]);
-        assert_eq!(word_diff("a b", "a x b y"), vec![Diff::Same("a".into()), Diff::Added("x".into()), Diff::Same("b".into()), Diff::Added("y".into())]);
     }
 
     #[test]

@@ -5,11 +5,11 @@
 //! reported on standard error with its file and line number and skipped;
 //! with `strict`, the first one ends the run.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use dateline_core::story::{extract_article, merge, ArticleExtraction, Story};
+use dateline_core::story::{extract_article, merge, merge_stories, ArticleExtraction, Story};
 use dateline_core::Document;
 
 use crate::parallel;
@@ -147,11 +147,28 @@ pub fn read_extractions(paths: &[PathBuf], strict: bool) -> Result<(Vec<ArticleE
 pub fn story(articles: &[ArticleExtraction], with_text: bool) -> Story {
     let mut story = merge(articles);
     if with_text {
-        for (out, article) in story.articles.iter_mut().zip(articles) {
-            out.text = Some(article.document.body.clone());
-        }
+        add_texts(&mut story, articles);
     }
     story
+}
+
+/// `articles` grouped into stories, each merged on its own, with their
+/// texts when `with_text`.
+pub fn stories(articles: &[ArticleExtraction], with_text: bool) -> Vec<Story> {
+    let mut stories = merge_stories(articles);
+    if with_text {
+        for story in &mut stories {
+            add_texts(story, articles);
+        }
+    }
+    stories
+}
+
+fn add_texts(story: &mut Story, articles: &[ArticleExtraction]) {
+    let bodies: HashMap<&str, &str> = articles.iter().map(|a| (a.document.id.as_str(), a.document.body.as_str())).collect();
+    for a in &mut story.articles {
+        a.text = bodies.get(a.id.as_str()).map(|b| b.to_string());
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! ```text
 //! dateline extract [--published YYYY-MM-DD] [--jobs N] [--text] PATH...
 //! dateline extract --jsonl [--jobs N] [--strict] [FILE...]
-//! dateline merge [--text] [--strict] [FILE...]
+//! dateline merge [--stories] [--text] [--strict] [FILE...]
 //! dateline bench [--jobs N] [PATH]
 //! ```
 //!
@@ -18,7 +18,9 @@
 //! `extract --jsonl` reads JSON Lines of articles (`{"id", "title",
 //! "outlet", "url", "published", "body"}`) from the files, or stdin, and
 //! writes one line per article: its per-article extraction, streaming.
-//! `merge` reads such lines and writes the story. A bad line is reported
+//! `merge` reads such lines and writes the story; with `--stories`, the
+//! articles grouped into stories and one story per line (JSON Lines), each
+//! merged on its own. A bad line is reported
 //! with its file and line number and skipped (exit status 1 at the end);
 //! `--strict` stops at the first.
 //!
@@ -40,7 +42,7 @@ use std::process::ExitCode;
 use dateline_core::story::{extract_article, Story};
 use dateline_core::Date;
 
-const USAGE: &str = "usage: dateline extract [--published YYYY-MM-DD] [--jobs N] [--text] PATH... | dateline extract --jsonl [--jobs N] [--strict] [FILE...] | dateline merge [--text] [--strict] [FILE...] | dateline bench [--jobs N] [PATH]";
+const USAGE: &str = "usage: dateline extract [--published YYYY-MM-DD] [--jobs N] [--text] PATH... | dateline extract --jsonl [--jobs N] [--strict] [FILE...] | dateline merge [--stories] [--text] [--strict] [FILE...] | dateline bench [--jobs N] [PATH]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -77,6 +79,7 @@ struct Options {
     jsonl: bool,
     strict: bool,
     text: bool,
+    stories: bool,
     paths: Vec<PathBuf>,
 }
 
@@ -99,6 +102,7 @@ impl Options {
                 "--jsonl" => o.jsonl = true,
                 "--strict" => o.strict = true,
                 "--text" => o.text = true,
+                "--stories" => o.stories = true,
                 flag if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option {flag:?}; {USAGE}")),
                 path => o.paths.push(PathBuf::from(path)),
             }
@@ -135,8 +139,8 @@ fn cmd_extract(o: Options) -> Result<(), Failure> {
     if o.paths.is_empty() {
         return Err(format!("no article given; {USAGE}").into());
     }
-    if o.strict {
-        return Err("--strict goes with --jsonl".to_string().into());
+    if o.strict || o.stories {
+        return Err("--strict goes with --jsonl, --stories with merge".to_string().into());
     }
     let mut files: Vec<PathBuf> = Vec::new();
     for path in &o.paths {
@@ -157,8 +161,8 @@ fn cmd_extract(o: Options) -> Result<(), Failure> {
 }
 
 fn cmd_extract_jsonl(o: Options) -> Result<(), Failure> {
-    if o.published.is_some() || o.text {
-        return Err("--published and --text do not go with --jsonl: each line carries its date and body".to_string().into());
+    if o.published.is_some() || o.text || o.stories {
+        return Err("--published, --text and --stories do not go with --jsonl: each line carries its date and body; merge groups stories".to_string().into());
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -168,13 +172,23 @@ fn cmd_extract_jsonl(o: Options) -> Result<(), Failure> {
 
 fn cmd_merge(o: Options) -> Result<(), Failure> {
     if o.published.is_some() || o.jsonl || o.jobs.is_some() {
-        return Err(format!("merge takes --text and --strict; {USAGE}").into());
+        return Err(format!("merge takes --stories, --text and --strict; {USAGE}").into());
     }
     let (articles, report) = jsonl::read_extractions(&o.paths, o.strict)?;
     if articles.is_empty() {
         return Err("no article extraction read".to_string().into());
     }
-    write_story(&jsonl::story(&articles, o.text))?;
+    if o.stories {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        for story in jsonl::stories(&articles, o.text) {
+            serde_json::to_writer(&mut out, &story).map_err(|e| format!("writing JSON: {e}"))?;
+            writeln!(out).map_err(|e| format!("writing JSON: {e}"))?;
+        }
+        out.flush().map_err(|e| format!("writing JSON: {e}"))?;
+    } else {
+        write_story(&jsonl::story(&articles, o.text))?;
+    }
     report.result().map_err(Failure::Skipped)
 }
 

@@ -158,3 +158,30 @@ fn merge_refuses_extractions_it_cannot_trust() {
     assert!(stderr.contains(&format!("<stdin>:{}: not an article extraction", n + 3)), "{stderr}");
     assert_eq!(story(&out.stdout)["articles"].as_array().unwrap().len(), n, "the good lines are merged");
 }
+
+#[test]
+fn merge_stories_writes_one_story_per_line_and_every_article_once() {
+    // The seed articles and three unrelated Wikinews articles.
+    let mut docs = folder_documents();
+    let seeds: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+    docs.extend(files::csv_documents(&wikinews_dir()).unwrap().into_iter().take(3));
+    let extracted = ok(&dateline_stdin(&["extract", "--jsonl"], jsonl(&docs).as_bytes())).to_vec();
+    let out = dateline_stdin(&["merge", "--stories", "--text"], &extracted);
+    let lines: Vec<serde_json::Value> = String::from_utf8(ok(&out).to_vec()).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut seen: Vec<String> = Vec::new();
+    for story in &lines {
+        let group = &story["stories"].as_array().unwrap()[..];
+        assert_eq!(group.len(), 1, "each line is one story");
+        let ids: Vec<String> = story["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_string()).collect();
+        assert_eq!(group[0]["articles"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect::<Vec<_>>(), ids);
+        assert!(story["articles"].as_array().unwrap().iter().all(|a| a["text"].is_string()));
+        if ids.contains(&seeds[0]) {
+            assert_eq!(ids, seeds, "the seed articles are one story, alone");
+        }
+        seen.extend(ids);
+    }
+    seen.sort();
+    let mut all: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+    all.sort();
+    assert_eq!(seen, all, "every article in exactly one story");
+}

@@ -120,3 +120,35 @@ fn header_date_wins_over_flag_and_body_excludes_header() {
     assert_eq!(a["outlet"], "Wire");
     assert_eq!(a["sentences"], serde_json::json!([[0, 15]]));
 }
+
+/// The story stage links quotes across articles: the same quote in two
+/// outlets (with a word diff), and when each quote was said (at a timeline
+/// item, by a date in its sentence, or by the publication date).
+#[test]
+fn quotes_carry_their_variants_and_when_they_were_said() {
+    let out = json(&dateline(&["extract", articles_dir().to_str().unwrap()]));
+    let articles = out["articles"].as_array().unwrap();
+    let events: Vec<&str> = out["events"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let mut linked = 0;
+    for a in articles {
+        for q in a["quotes"].as_array().unwrap() {
+            let said = &q["said"];
+            match said["basis"].as_str().unwrap() {
+                "event" => assert!(events.contains(&said["event"].as_str().unwrap()), "{said}"),
+                "sentence" | "published" => assert!(said.get("event").is_none(), "{said}"),
+                other => panic!("basis {other}"),
+            }
+            assert!(!said["value"].as_str().unwrap().is_empty() && !said["note"].as_str().unwrap().is_empty());
+            for v in q.get("variants").and_then(|v| v.as_array()).into_iter().flatten() {
+                let other = articles.iter().find(|x| x["id"] == v["article"]).expect("variant article");
+                assert_ne!(other["id"], a["id"], "a variant comes from another article");
+                let back = &other["quotes"][v["quote"].as_u64().unwrap() as usize];
+                assert_eq!(back["variant_of"]["article"], a["id"]);
+                assert_eq!(back["speaker"], q["speaker"], "the same speaker");
+                linked += 1;
+            }
+        }
+    }
+    assert!(linked >= 2, "the seed articles share quotes of Tillerson: {linked}");
+    assert!(articles.iter().flat_map(|a| a["quotes"].as_array().unwrap()).any(|q| q["said"]["basis"] == "event"));
+}

@@ -4,7 +4,7 @@
 //! statement reports) and the clause event it belongs to, whose timeline
 //! item then ties the mentions of one happening across articles.
 
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 use crate::time::{Timex, TimexType};
 use crate::timex::TimexValue;
 
@@ -33,12 +33,14 @@ pub fn link_mentions(article: &ArticleInput<'_>, events: &[Event]) -> Vec<Mentio
         return Vec::new();
     }
     let clauses = clause_bounds(article);
+    let triggers = SpanIndex::new(events.iter().map(|e| e.trigger));
+    let evidence = SpanIndex::new(events.iter().map(|e| e.evidence));
     article
         .event_mentions
         .iter()
         .map(|m| {
             let clause = clauses.get(m.token).copied().unwrap_or(m.span);
-            let event = host_event(events, m);
+            let event = host_event(events, &triggers, &evidence, m);
             let near = near_span(article, m.token, clause);
             MentionLink { when: time_of(article, events, m, clause, event), participants: participants_in(article, near), event }
         })
@@ -85,15 +87,14 @@ fn near_span(article: &ArticleInput<'_>, k: usize, clause: Span) -> Span {
     Span::new(from, to.max(from))
 }
 
-/// The clause event a mention belongs to: the one it triggers, else the
-/// first whose evidence (within the clause) holds it. Events come in
-/// sentence order.
-fn host_event(events: &[Event], m: &EventMention) -> Option<usize> {
-    let first = events.partition_point(|e| e.sentence < m.sentence);
-    let same = || events[first..].iter().enumerate().take_while(|(_, e)| e.sentence == m.sentence);
-    let triggered = same().find(|(_, e)| e.trigger.overlaps(m.span));
-    let holding = || same().find(|(_, e)| e.evidence.contains(m.span) && e.time.known());
-    triggered.or_else(holding).map(|(i, _)| first + i)
+/// The clause event a mention belongs to: the first (in event order) of its
+/// sentence that it triggers, else the first whose evidence holds it.
+/// `triggers` and `evidence` index the events' spans, so a sentence of
+/// thousands of events is not scanned for each mention.
+fn host_event(events: &[Event], triggers: &SpanIndex, evidence: &SpanIndex, m: &EventMention) -> Option<usize> {
+    let same = |i: &usize| events[*i].sentence == m.sentence;
+    let triggered = triggers.overlapping(m.span).into_iter().find(same);
+    triggered.or_else(|| evidence.overlapping(m.span).into_iter().filter(same).find(|&i| events[i].evidence.contains(m.span) && events[i].time.known()))
 }
 
 /// The entities mentioned in the clause (names, resolved pronouns and role

@@ -223,6 +223,9 @@ fn quotes_out(attributions: &Attributions) -> Vec<QuoteOut> {
                 speaker: v.speaker.map(local_id),
             }),
             parts: q.parts.clone(),
+            said: None,
+            variants: Vec::new(),
+            variant_of: None,
         })
         .collect()
 }

@@ -5,6 +5,10 @@ use std::collections::HashMap;
 use crate::entities::EntityKind;
 use crate::events;
 
+#[cfg(feature = "stories")]
+use super::group::{article_keys, group, ArticleKeys};
+use super::group::StoryGroup;
+use super::quotes;
 use super::{
     local_id, ArticleEntity, ArticleExtraction, ArticleResult, EntityOut, EventMentionOut,
     EventOut, Evidence, MentionOut, QuoteOut, Story, ViaOut, When, SCHEMA,
@@ -15,6 +19,43 @@ use super::{
 /// article merged into the timeline, each article's ids mapped to the
 /// story's. An id an article does not define (hand-edited input) is dropped.
 pub fn merge(articles: &[ArticleExtraction]) -> Story {
+    merge_as(articles, stories(articles))
+}
+
+/// The stories of `articles` ([`group`]).
+#[cfg(feature = "stories")]
+fn stories(articles: &[ArticleExtraction]) -> Vec<StoryGroup> {
+    let keys: Vec<ArticleKeys> = articles.iter().map(article_keys).collect();
+    group(&keys)
+}
+
+/// Built without the `stories` feature (the explorer): none.
+#[cfg(not(feature = "stories"))]
+fn stories(_: &[ArticleExtraction]) -> Vec<StoryGroup> {
+    Vec::new()
+}
+
+/// The corpus grouped into stories ([`group`]) and each story merged on its
+/// own: one [`Story`] per group, in group order, whose `stories` is that
+/// group. What a corpus of many stories is, one story at a time.
+#[cfg(feature = "stories")]
+pub fn merge_stories(articles: &[ArticleExtraction]) -> Vec<Story> {
+    let keys: Vec<ArticleKeys> = articles.iter().map(article_keys).collect();
+    let index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.document.id.as_str(), i)).collect();
+    group(&keys)
+        .into_iter()
+        .map(|g| {
+            let members: Vec<ArticleExtraction> = g.articles.iter().filter_map(|id| index.get(id.as_str())).map(|&i| articles[i].clone()).collect();
+            merge_as(&members, vec![g])
+        })
+        .collect()
+}
+
+/// The story of `articles`, reporting `stories` as their grouping. With a
+/// group of [`group`] and its articles, in its order: that story as
+/// [`merge_stories`] gives it, for a caller that groups in one place and
+/// merges each story in another (the Spark job).
+pub fn merge_as(articles: &[ArticleExtraction], stories: Vec<StoryGroup>) -> Story {
     let mut registry = Registry::default();
     let mut clause_events: Vec<events::Event> = Vec::new();
     let mut maps: Vec<IdMap> = Vec::with_capacity(articles.len());
@@ -32,7 +73,7 @@ pub fn merge(articles: &[ArticleExtraction]) -> Story {
             item_of[e] = Some(i);
         }
     }
-    let events = timeline
+    let events: Vec<EventOut> = timeline
         .items
         .iter()
         .enumerate()
@@ -58,7 +99,9 @@ pub fn merge(articles: &[ArticleExtraction]) -> Story {
         })
         .collect();
     let mut first_event = 0;
-    let articles = articles
+    let bodies: Vec<&str> = articles.iter().map(|a| a.document.body.as_str()).collect();
+    let outlets: Vec<String> = articles.iter().map(|a| a.document.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()).unwrap_or(&a.document.id).to_string()).collect();
+    let mut articles: Vec<ArticleResult> = articles
         .iter()
         .zip(&maps)
         .map(|(article, map)| {
@@ -82,12 +125,9 @@ pub fn merge(articles: &[ArticleExtraction]) -> Story {
             article_result(article, map, event_mentions)
         })
         .collect();
-    Story {
-        schema: SCHEMA,
-        articles,
-        entities: registry.entities,
-        events,
-    }
+    quotes::set_said(&mut articles, &bodies, &events);
+    quotes::link_variants(&mut articles, &bodies, &outlets);
+    Story { schema: SCHEMA, articles, entities: registry.entities, events, stories }
 }
 
 fn article_result(
@@ -125,22 +165,19 @@ fn article_result(
 
 /// One article's entity ids (`e1`, `e2`, ...) and the story's for each.
 struct IdMap {
-    global: HashMap<String, String>,
+    /// The story's id of `e{n + 1}`.
+    global: Vec<String>,
 }
 
 impl IdMap {
-    fn new(globals: Vec<String>) -> IdMap {
-        IdMap {
-            global: globals
-                .into_iter()
-                .enumerate()
-                .map(|(i, g)| (local_id(i), g))
-                .collect(),
-        }
+    fn new(global: Vec<String>) -> IdMap {
+        IdMap { global }
     }
 
     fn id(&self, local: &str) -> Option<&String> {
-        self.global.get(local)
+        let n: usize = local.strip_prefix('e')?.parse().ok()?;
+        // `e01` is not `e1`: only the ids the article gives.
+        self.global.get(n.checked_sub(1)?).filter(|_| local_id(n - 1) == local)
     }
 
     /// The story's ids of `locals`, in order, each once.
@@ -186,6 +223,10 @@ pub(super) struct Registry {
     entities: Vec<EntityOut>,
     /// per global entity: kind, lower-case given name and surname
     keys: Vec<(EntityKind, Option<String>, Option<String>)>,
+    /// Persons by surname, in the order they were added.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// The others by kind and name (ASCII case folded): the first added.
+    by_name: HashMap<(EntityKind, String), usize>,
 }
 
 impl Registry {
@@ -212,8 +253,16 @@ impl Registry {
                             .collect(),
                         affiliation: e.affiliation.clone(),
                     });
+                    let i = self.entities.len() - 1;
+                    match (&e.surname, e.kind) {
+                        (Some(surname), EntityKind::Person) => self.by_surname.entry(surname.clone()).or_default().push(i),
+                        (_, EntityKind::Person) => {}
+                        (_, kind) => {
+                            self.by_name.entry((kind, e.name.to_ascii_lowercase())).or_insert(i);
+                        }
+                    }
                     self.keys.push((e.kind, e.given.clone(), e.surname.clone()));
-                    self.entities.len() - 1
+                    i
                 }
             };
             ids.push(self.entities[index].id.clone());
@@ -224,22 +273,14 @@ impl Registry {
     /// The story entity `e` is: a person with the same surname and no
     /// conflicting given name, else anything of the same kind and name.
     fn find(&self, e: &ArticleEntity) -> Option<usize> {
-        let person = self.keys.iter().position(|(kind, given, surname)| {
-            *kind == e.kind
-                && e.kind == EntityKind::Person
-                && surname.is_some()
-                && *surname == e.surname
-                && (given.is_none() || e.given.is_none() || *given == e.given)
-        });
-        person.or_else(|| {
-            (e.kind != EntityKind::Person)
-                .then(|| {
-                    self.entities.iter().position(|g| {
-                        g.kind == e.kind.as_str() && g.name.eq_ignore_ascii_case(&e.name)
-                    })
-                })
-                .flatten()
-        })
+        if e.kind == EntityKind::Person {
+            let same_surname = e.surname.as_ref().and_then(|s| self.by_surname.get(s))?;
+            return same_surname.iter().copied().find(|&i| {
+                let given = &self.keys[i].1;
+                given.is_none() || e.given.is_none() || *given == e.given
+            });
+        }
+        self.by_name.get(&(e.kind, e.name.to_ascii_lowercase())).copied()
     }
 
     /// Adds `e`'s names, titles and affiliation to story entity `i`.

@@ -12,7 +12,8 @@
 //!   timeline, and the [`Story`] is assembled.
 //!
 //! [`extract`] is the two in sequence. Both results serialise and
-//! deserialise losslessly (serde).
+//! deserialise losslessly (serde). [`group`] sorts a corpus's articles into
+//! stories (the same happening and its follow-ups); [`merge`] reports them.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,10 +25,16 @@ use crate::span::Span;
 use crate::timex::TimexValue;
 
 mod article;
+mod group;
 mod merge;
+mod quotes;
 
 pub use article::{extract_article, ArticleSteps};
-pub use merge::merge;
+pub use group::{article_keys, group, ArticleKeys, StoryGroup};
+pub use merge::{merge, merge_as};
+#[cfg(feature = "stories")]
+pub use merge::merge_stories;
+pub use quotes::{word_diff, Diff, QuoteRef, QuoteVariant, Said, SaidBasis};
 
 pub const SCHEMA: u32 = 1;
 
@@ -38,6 +45,11 @@ pub struct Story {
     pub articles: Vec<ArticleResult>,
     pub entities: Vec<EntityOut>,
     pub events: Vec<EventOut>,
+    /// The articles grouped into stories ([`group`]); not emitted
+    /// without the `stories` feature.
+    #[cfg_attr(not(feature = "stories"), serde(skip))]
+    #[serde(default)]
+    pub stories: Vec<StoryGroup>,
 }
 
 /// What was extracted from one article.
@@ -103,6 +115,15 @@ pub struct QuoteOut {
     /// (“A,” she said. “B.”) or cut by "according to X": the pieces.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Span>,
+    /// In a story: when it was said, and at what ([`merge`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said: Option<Said>,
+    /// In a story: the same quote in other outlets' articles, on its first wording.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<QuoteVariant>,
+    /// In a story: the first wording of this quote, when another article has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_of: Option<QuoteRef>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
