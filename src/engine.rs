@@ -35,6 +35,10 @@ pub const ENGINE: &str = env!("DATELINE_ENGINE");
 /// How long the page may run the engine itself before it yields (fallback).
 const SLICE_MS: f64 = 25.0;
 
+/// The largest result cached, in bytes of JSON (a result is about 20 times
+/// its article: a 2 MB article is extracted again rather than kept as 40 MB).
+const CACHE_MAX_BYTES: usize = 16_000_000;
+
 /// The key of `doc`'s cached result: the engine's version and a 64-bit
 /// FNV-1a hash of every field of the document.
 pub fn cache_key(doc: &Document) -> String {
@@ -240,7 +244,7 @@ pub async fn extract(ctx: ExtractCtx, generation: u64, docs: Vec<Document>, path
                     // each take a few ms: each in a task of its own.
                     web::sleep(0).await;
                     article = read_result(&json, &docs[i]);
-                    if article.is_some() {
+                    if article.is_some() && json.len() <= CACHE_MAX_BYTES {
                         let key = keys[i].clone();
                         leptos::task::spawn_local(async move {
                             web::sleep(0).await;
