@@ -42,8 +42,27 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads one article file into a document; `taken` are ids already in use.
-pub fn load(path: &Path, published: Option<Date>, taken: &HashSet<String>) -> Result<Document, String> {
+/// Each file's article id: its stem, made unique with `-2`, `-3`, ... in order.
+pub fn ids(paths: &[PathBuf]) -> Vec<String> {
+    let mut taken: HashSet<String> = HashSet::new();
+    paths
+        .iter()
+        .map(|path| {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string();
+            let mut id = stem.clone();
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{stem}-{n}");
+                n += 1;
+            }
+            taken.insert(id.clone());
+            id
+        })
+        .collect()
+}
+
+/// Reads one article file into a document with id `id`.
+pub fn load(path: &Path, published: Option<Date>, id: String) -> Result<Document, String> {
     let name = path.display();
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
     let text = decode(bytes).map_err(|e| format!("{name}:{}: {}", e.line, e.message))?;
@@ -51,13 +70,6 @@ pub fn load(path: &Path, published: Option<Date>, taken: &HashSet<String>) -> Re
     let published = header.published.or(published).ok_or_else(|| {
         format!("{name}: no publication date; give --published YYYY-MM-DD or a `published:` header line")
     })?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string();
-    let mut id = stem.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{stem}-{n}");
-        n += 1;
-    }
     let mut body = text;
     body.drain(..offset);
     Ok(Document { id, title: header.title, outlet: header.outlet, published, url: header.url, body })

@@ -34,7 +34,6 @@ mod files;
 mod jsonl;
 mod parallel;
 
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -146,17 +145,14 @@ fn cmd_extract(o: Options) -> Result<(), Failure> {
     for path in &o.paths {
         files::collect_files(path, &mut files)?;
     }
-    let mut documents = Vec::with_capacity(files.len());
-    let mut ids: HashSet<String> = HashSet::new();
-    for file in &files {
-        let doc = files::load(file, o.published, &ids)?;
-        ids.insert(doc.id.clone());
-        documents.push(doc);
-    }
-    let mut articles = parallel::map(&documents, o.jobs(), extract_article);
-    for (article, file) in articles.iter_mut().zip(&files) {
+    // Files are read and extracted on the threads too; the first bad file (in order) is the error.
+    let work: Vec<(&PathBuf, String)> = files.iter().zip(files::ids(&files)).collect();
+    let articles = parallel::map(&work, o.jobs(), |(file, id)| {
+        let mut article = extract_article(&files::load(file, o.published, id.clone())?);
         article.path = file.display().to_string();
-    }
+        Ok::<_, String>(article)
+    });
+    let articles = articles.into_iter().collect::<Result<Vec<_>, String>>()?;
     write_story(&jsonl::story(&articles, o.text))
 }
 

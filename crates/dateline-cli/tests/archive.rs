@@ -38,15 +38,7 @@ fn dateline_stdin(args: &[&str], input: &[u8]) -> Output {
 fn folder_documents() -> Vec<Document> {
     let mut paths = Vec::new();
     files::collect_files(&articles_dir(), &mut paths).unwrap();
-    let mut taken = std::collections::HashSet::new();
-    paths
-        .iter()
-        .map(|p| {
-            let d = files::load(p, None, &taken).unwrap();
-            taken.insert(d.id.clone());
-            d
-        })
-        .collect()
+    paths.iter().zip(files::ids(&paths)).map(|(p, id)| files::load(p, None, id).unwrap()).collect()
 }
 
 fn jsonl(docs: &[Document]) -> String {
