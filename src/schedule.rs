@@ -247,10 +247,12 @@ pub fn extract_in_steps(ctx: ExtractCtx, imported: Vec<StoredArticle>, done: imp
     ctx.show_progress(0, docs.len());
     leptos::task::spawn_local(async move {
         if let Some(corpus) = engine::extract(ctx, generation, docs, paths).await {
-            ctx.progress.set(None);
-            // The page takes the new story in a task of its own.
+            // The page takes the new story in a task of its own; the
+            // progress stays until then (else the page would look settled
+            // in between).
             crate::web::sleep(0).await;
             if ctx.current(generation) {
+                ctx.progress.set(None);
                 done(Arc::new(corpus));
             }
         }
