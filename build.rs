@@ -1,5 +1,8 @@
 //! Embeds the corpus: every `articles/*.txt` file becomes an entry of
-//! `CORPUS` (in `$OUT_DIR/corpus.rs`, included by `src/corpus.rs`).
+//! `CORPUS` (in `$OUT_DIR/corpus.rs`, included by `src/corpus.rs`); and
+//! names the engine's version, `DATELINE_ENGINE`: a hash of the engine's
+//! sources, data and manifest, so cached results of an older engine are
+//! never reused (see `src/engine.rs`).
 //!
 //! Each file must carry the project's header (see `dateline_core::document`)
 //! with a `title` and a `published` date. Anything wrong fails the build with
@@ -14,12 +17,42 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let dir = root.join("articles");
     println!("cargo:rerun-if-changed={}", dir.display());
+    let engine = root.join("crates").join("dateline-core");
+    println!("cargo:rerun-if-changed={}", engine.display());
+    let mut files = Vec::new();
+    walk(&engine, &mut files);
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let rel = path.strip_prefix(&engine).unwrap().to_string_lossy().into_owned();
+        for b in rel.bytes().chain([0]).chain(std::fs::read(path).unwrap_or_default()) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=DATELINE_ENGINE={hash:016x}");
     match generate(&dir) {
         Ok(code) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("corpus.rs");
             std::fs::write(&out, code).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
         }
         Err(message) => fail(&message),
+    }
+}
+
+/// Every file under `dir` that makes the engine (not its build output or tests).
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() {
+            if !matches!(name.as_str(), "target" | "tests" | "benches") {
+                walk(&path, out);
+            }
+        } else {
+            out.push(path);
+        }
     }
 }
 

@@ -222,6 +222,9 @@ single = single.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '
 single = single.replace(/<script type="?module"?>[\s\S]*?<\/script>/, () => '');
 single = single.replace(tag('link', 'rel="?(modulepreload|preload|manifest)\\b'), '');
 single = single.replace(/<script\b[^>]*\bsrc="?\.\/register-sw\.js"?[^>]*><\/script>/, '');
+// The IndexedDB glue (src/web/store.js), inline and allowed by its hash.
+const store = read('store.js').toString();
+single = single.replace(/<script\b[^>]*\bsrc="?\.\/store\.js"?[^>]*><\/script>/, () => `<script>${store}</script>`);
 single = single.replace(tag('link', 'rel="?stylesheet\\b'), (t) => `<style>\n${read(href(t))}\n</style>`);
 single = single.replace(tag('link', 'rel="?icon\\b'), (t) => `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${read(href(t)).toString('base64')}" />`);
 const payload =
@@ -229,6 +232,6 @@ const payload =
   `<script type="text/plain" id="dateline-js">${read(js).toString().replace(/<\/script/gi, '<\\/script')}</script>\n` +
   `<script type="module">${boot}</script>\n`;
 single = single.replace('</body>', () => `${payload}</body>`);
-single = withCsp(single, csp([boot], { extraScript: ' blob:' }));
+single = withCsp(single, csp([boot, store], { extraScript: ' blob:' }));
 writeFileSync(join(DIR, STANDALONE), single);
 console.log(`postbuild: sw.js (${files.length} files), CSP, ${STANDALONE} (${Math.round(single.length / 1024)} KB)`);

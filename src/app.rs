@@ -11,12 +11,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::export;
-use crate::import::{self, ImportForm, StoredArticle};
+use crate::import::StoredArticle;
+use crate::import_form::ImportFormView;
+use crate::{backup, export, storage};
 use crate::model::{self, Corpus, Diff, QuoteView, SpeakerPanel, TimelineItem};
 use crate::schedule::{extract_in_steps, Chunked, ExtractCtx, RenderQueue, TURN_BUDGET};
 use crate::state::{Selection, ViewState};
-use crate::story_file::{self, view::{OpenedCtx, StoryBanner}};
+use crate::story_file::view::{OpenedCtx, StoryBanner};
 use crate::web;
 
 /// The documents and their story; replaced whenever imports change.
@@ -53,11 +54,10 @@ fn navigate(view: RwSignal<ViewState>, next: ViewState, push: bool) {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (stored, storage_error) = web::load_imports();
     let corpus = RwSignal::new(Arc::new(Corpus::empty()));
-    let imports = RwSignal::new(stored.clone());
+    let imports = RwSignal::new(Vec::new());
     let view = RwSignal::new(ViewState::from_hash(&web::hash()));
-    let status = RwSignal::new(storage_error.map(|e| (true, e)));
+    let status = RwSignal::new(None);
     let extract = ExtractCtx::new();
     let queue = RenderQueue::new();
     provide_context(CorpusCtx(corpus));
@@ -69,7 +69,17 @@ pub fn App() -> impl IntoView {
     provide_context(SelectionCtx(Selector::new(move || view.with(|v| v.selection.clone()))));
     let opened = OpenedCtx::new();
     provide_context(opened);
-    extract_in_steps(extract, stored, move |c| corpus.set(c));
+    // The user's articles come from IndexedDB (and the old localStorage
+    // store, moved in on first load); then the engine reads everything.
+    extract.progress.set(Some("Opening your articles…".into()));
+    leptos::task::spawn_local(async move {
+        let (stored, messages) = storage::load().await;
+        if !messages.is_empty() {
+            status.set(Some((true, messages.join(" "))));
+        }
+        imports.set(stored.clone());
+        extract_in_steps(extract, stored, move |c| corpus.set(c));
+    });
     // Everything extracted and on the page (tests and benchmarks wait for it).
     let settled = Memo::new(move |_| !extract.running() && !queue.busy());
 
@@ -110,6 +120,7 @@ pub fn App() -> impl IntoView {
         </p>
         <StoryBanner />
         <div class="layout" data-testid="layout" data-settled=move || settled.get().to_string()
+            data-engine=move || extract.engine.get()
             aria-busy=move || (!settled.get()).to_string()>
             <section class="col timeline-col" aria-labelledby="timeline-h">
                 <TimelineView />
@@ -133,6 +144,7 @@ fn Masthead() -> impl IntoView {
     let dark = RwSignal::new(web::initial_dark());
     Effect::new(move |_| web::apply_theme(dark.get()));
     let CorpusCtx(corpus) = expect_context();
+    let ImportsCtx(imports) = expect_context();
     let save = move |name: &str, mime: &str, f: fn(&Corpus) -> String| {
         let text = corpus.with_untracked(|c| f(c));
         web::download(name, mime, &text);
@@ -147,7 +159,7 @@ fn Masthead() -> impl IntoView {
                 <details class="menu import-menu">
                     <summary>"Add an article"</summary>
                     <div class="menu-body import-body">
-                        <ImportForm />
+                        <ImportFormView />
                     </div>
                 </details>
                 <details class="menu">
@@ -164,6 +176,10 @@ fn Masthead() -> impl IntoView {
                         <button type="button" data-testid="export-timelinejs"
                             on:click=move |_| save("dateline-timelinejs.json", "application/json", export::timeline_js)>
                             "Timeline (TimelineJS)"
+                        </button>
+                        <button type="button" data-testid="export-backup" disabled=move || imports.with(Vec::is_empty)
+                            on:click=move |_| web::download(backup::FILE_NAME, "application/json", &imports.with_untracked(|a| backup::to_backup(a)))>
+                            "My articles (backup)"
                         </button>
                     </div>
                 </details>
@@ -409,7 +425,8 @@ fn SpeakersView() -> impl IntoView {
                 return view! { <p class="empty">{text}</p> }.into_any();
             }
             view! {
-                <Chunked rows=p.clone() first=3 chunk=2 cost=8 * QUOTE_COST render=|panel| view! { <SpeakerPanelView panel /> } />
+                // After the timeline: a long story has hundreds of speakers.
+                <Chunked rows=p.clone() first=3 chunk=2 cost=8 * QUOTE_COST render=|panel| view! { <SpeakerPanelView panel /> } background=true />
             }
             .into_any()
         })}
@@ -547,7 +564,10 @@ fn ReaderView() -> impl IntoView {
     let opened: OpenedCtx = expect_context();
     let articles = Memo::new(move |_| {
         // A story file's articles are not the user's, whatever their ids.
-        let ids: Vec<String> = if opened.is_open() { Vec::new() } else { imports.with(|i| i.iter().map(|a| a.id.clone()).collect()) };
+        // Untracked: the imports change with the corpus, which arrives a
+        // turn later (staged); rebuilding at once would render every
+        // article twice, the first time in one long task.
+        let ids: Vec<String> = if opened.is_open() { Vec::new() } else { imports.with_untracked(|i| i.iter().map(|a| a.id.clone()).collect()) };
         corpus.with(|c| model::reader_articles(c, &ids))
     });
     let selected = Memo::new(move |_| {
@@ -584,7 +604,8 @@ fn ReaderView() -> impl IntoView {
                 }
                 .attr("data-article", id)
             };
-            view! { <Chunked rows=a.clone() first=1 chunk=1 cost=40 * SENTENCE_COST render=article /> }
+            // The full texts come after the timeline and the panels.
+            view! { <Chunked rows=a.clone() first=1 chunk=1 cost=40 * SENTENCE_COST render=article background=true /> }
         })}
     }
 }
@@ -607,19 +628,22 @@ fn ArticleEntry(article: model::ReaderArticle) -> impl IntoView {
         let id = id.clone();
         let title = article.title.clone();
         move |_| {
-            let mut next = imports.get_untracked();
-            next.retain(|a| a.id != id);
-            match web::save_imports(&next) {
-                Ok(()) => {
-                    let title = title.clone();
-                    extract_in_steps(extract, next.clone(), move |c| {
-                        corpus.set(c);
-                        imports.set(next);
-                        status.set(Some((false, format!("Removed “{title}”."))));
-                    });
+            let id = id.clone();
+            let title = title.clone();
+            leptos::task::spawn_local(async move {
+                match storage::remove(&id).await {
+                    Ok(()) => {
+                        let mut next = imports.get_untracked();
+                        next.retain(|a| a.id != id);
+                        extract_in_steps(extract, next.clone(), move |c| {
+                            corpus.set(c);
+                            imports.set(next);
+                            status.set(Some((false, format!("Removed “{title}”."))));
+                        });
+                    }
+                    Err(e) => status.set(Some((true, format!("“{title}” could not be removed ({e}).")))),
                 }
-                Err(e) => status.set(Some((true, e))),
-            }
+            });
         }
     };
     let title = article.title.clone();
@@ -715,218 +739,5 @@ fn ArticleView(
                     render=move |(i, t): (usize, String)| view! { <span id=tip_id(i)>{t}</span> } />
             </div>
         </article>
-    }
-}
-
-// ---------------------------------------------------------------- import
-
-/// The import form: paste or choose/drop files, a date, optional title and
-/// outlet. Extraction runs after the progress message is painted, one
-/// article per tick.
-#[component]
-fn ImportForm() -> impl IntoView {
-    let ImportsCtx(imports) = expect_context();
-    let CorpusCtx(corpus) = expect_context();
-    let StatusCtx(status) = expect_context();
-    let extract: ExtractCtx = expect_context();
-    let opened: OpenedCtx = expect_context();
-    let open_story = story_file::view::opener();
-    let form = RwSignal::new(ImportForm::default());
-    let busy = RwSignal::new(false);
-    let dragging = RwSignal::new(false);
-
-    // Check and store a batch of articles, one per tick with progress, then
-    // extract the story once for all of them (re-extracting after every file
-    // would make a batch of n articles cost n extractions).
-    let run = move |batch: Vec<ImportForm>| {
-        if batch.is_empty() {
-            return;
-        }
-        // An article is added to the user's own articles: show those again.
-        opened.back(corpus);
-        busy.set(true);
-        /// The import's progress: articles stored so far (all of them, old and new), the new ids, the errors.
-        struct Progress {
-            stored: Vec<StoredArticle>,
-            added: Vec<String>,
-            errors: Vec<String>,
-        }
-        type Ctx = (RwSignal<Vec<StoredArticle>>, RwSignal<Arc<Corpus>>, RwSignal<Option<(bool, String)>>, RwSignal<bool>, RwSignal<ImportForm>, ExtractCtx);
-        fn step(batch: Vec<ImportForm>, k: usize, mut p: Progress, ctx: Ctx) {
-            let (imports, corpus, status, busy, form, extract) = ctx;
-            if k == batch.len() {
-                if p.added.is_empty() {
-                    busy.set(false);
-                    status.set(Some((true, p.errors.join(" "))));
-                    return;
-                }
-                status.set(Some((false, format!("Extracting {} article(s)…", p.added.len()))));
-                extract_in_steps(extract, p.stored.clone(), move |c| {
-                    let summary: Vec<String> = p
-                        .added
-                        .iter()
-                        .filter_map(|id| {
-                            let (d, a) = c.docs.iter().zip(&c.story.articles).find(|(d, _)| &d.id == id)?;
-                            let name = model::display_title(d);
-                            Some(format!("“{name}” ({} quotes, {} dates)", a.quotes.len(), a.timexes.len()))
-                        })
-                        .collect();
-                    corpus.set(c);
-                    imports.set(p.stored);
-                    form.set(ImportForm::default());
-                    busy.set(false);
-                    let msg = format!("Added {}. {}", summary.join(", "), p.errors.join(" "));
-                    status.set(Some((!p.errors.is_empty(), msg.trim().to_string())));
-                });
-                return;
-            }
-            let label = if batch.len() > 1 { format!(" ({} of {})", k + 1, batch.len()) } else { String::new() };
-            status.set(Some((false, format!("Checking{label}…"))));
-            // Let the message paint, then do the work.
-            set_timeout(
-                move || {
-                    let mut taken: Vec<String> = corpus.with_untracked(|c| c.docs.iter().map(|d| d.id.clone()).collect());
-                    taken.extend(p.added.iter().cloned());
-                    match import::prepare(&batch[k], &taken) {
-                        Err(e) => p.errors.push(e),
-                        Ok(article) => {
-                            p.stored.push(article.clone());
-                            // Stored at once, so nothing is lost if the page closes mid-batch.
-                            match web::save_imports(&p.stored) {
-                                Err(e) => {
-                                    p.stored.pop();
-                                    p.errors.push(e);
-                                }
-                                Ok(()) => p.added.push(article.id.clone()),
-                            }
-                        }
-                    }
-                    step(batch, k + 1, p, (imports, corpus, status, busy, form, extract));
-                },
-                Duration::from_millis(if k == 0 { 30 } else { 0 }),
-            );
-        }
-        let progress = Progress { stored: imports.get_untracked(), added: Vec::new(), errors: Vec::new() };
-        step(batch, 0, progress, (imports, corpus, status, busy, form, extract));
-    };
-
-    let files = move |list: Option<web_sys::FileList>| {
-        let Some(list) = list else { return };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        if files.is_empty() {
-            return;
-        }
-        if files.iter().any(|f| story_file::is_story_file(&f.name())) {
-            if files.len() == 1 {
-                open_story(files.into_iter().next().unwrap());
-            } else {
-                status.set(Some((true, "Open one story .json file at a time, without articles.".into())));
-            }
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let mut texts: Vec<(String, String)> = Vec::new();
-            let mut errors: Vec<String> = Vec::new();
-            for f in files {
-                let name = f.name();
-                let size = f.size() as usize;
-                let bytes = if size > import::MAX_BYTES { Vec::new() } else { web::read_file(&f).await.unwrap_or_default() };
-                match import::file_text(&name, size, &bytes) {
-                    Ok(t) => texts.push((name, t)),
-                    Err(e) => errors.push(e),
-                }
-            }
-            if !errors.is_empty() {
-                status.set(Some((true, errors.join(" "))));
-            }
-            if texts.len() == 1 {
-                // One file: fill the form, so the date and title can be checked.
-                let (name, text) = texts.pop().unwrap();
-                form.update(|f| {
-                    f.text = text;
-                    if f.title.trim().is_empty() {
-                        f.title = import::file_title(&name);
-                    }
-                });
-                if errors.is_empty() {
-                    status.set(Some((false, format!("Loaded {name}: check the date, then add it."))));
-                }
-            } else if texts.len() > 1 {
-                let base = form.get_untracked();
-                let batch = texts
-                    .into_iter()
-                    .map(|(name, text)| ImportForm { text, title: import::file_title(&name), ..base.clone() })
-                    .collect();
-                run(batch);
-            }
-        });
-    };
-
-    view! {
-        <form class="import-form" novalidate aria-labelledby="import-h" aria-busy=move || if busy.get() { "true" } else { "false" }
-            on:submit=move |ev| {
-                ev.prevent_default();
-                if !busy.get_untracked() && !extract.running() {
-                    run(vec![form.get_untracked()]);
-                }
-            }>
-            <h2 id="import-h">"Add your own article"</h2>
-            <p class="hint">"It is extracted here, in your browser, merged into the story and kept in this browser until you remove it."</p>
-            <label class="field">
-                <span>"Article text"</span>
-                <textarea data-testid="import-text" rows="7" placeholder="Paste the article here"
-                    prop:value=move || form.with(|f| f.text.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.text = v); }></textarea>
-            </label>
-            <div class="drop" class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(false);
-                    files(ev.data_transfer().and_then(|d| d.files()));
-                }>
-                <span>"Drop .txt or .md files (or a story .json) here, or "</span>
-                <label class="file-label">
-                    "choose files"
-                    <input type="file" class="file-input" data-testid="import-file" accept=".txt,.md,.json,text/plain,text/markdown,application/json" multiple
-                        on:change=move |ev| {
-                            let input: web_sys::HtmlInputElement = event_target(&ev);
-                            files(input.files());
-                            input.set_value("");
-                        } />
-                </label>
-            </div>
-            <p class="hint">"A story .json (from “dateline extract --text”, “merge --text” or the Spark job) opens as it is, without extracting, until you go back to your articles."</p>
-            <div class="row">
-                <label class="field">
-                    <span>"Publication date (required)"</span>
-                    <input type="date" data-testid="import-date" required
-                        prop:value=move || form.with(|f| f.date.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.date = v); } />
-                </label>
-                <label class="field">
-                    <span>"Title (optional)"</span>
-                    <input type="text" data-testid="import-title"
-                        prop:value=move || form.with(|f| f.title.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.title = v); } />
-                </label>
-                <label class="field">
-                    <span>"Outlet (optional)"</span>
-                    <input type="text" data-testid="import-outlet"
-                        prop:value=move || form.with(|f| f.outlet.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.outlet = v); } />
-                </label>
-            </div>
-            <div class="row end">
-                <button type="submit" class="primary" data-testid="import-submit" disabled=move || busy.get() || extract.running()>
-                    {move || if busy.get() { "Extracting…" } else { "Add to the story" }}
-                </button>
-            </div>
-            <p class="status" data-testid="import-status" role="status" aria-live="polite"
-                class:error=move || status.with(|s| s.as_ref().is_some_and(|s| s.0))>
-                {move || status.with(|s| s.as_ref().map(|s| s.1.clone()).unwrap_or_default())}
-            </p>
-        </form>
     }
 }

@@ -1,9 +1,11 @@
 //! The articles embedded at build time (see `build.rs`).
 
-use dateline_core::story::{Extraction, Input};
+#[cfg(test)]
+use dateline_core::story::Input;
 use dateline_core::{Date, Document};
 
 use crate::import::StoredArticle;
+#[cfg(test)]
 use crate::model::Corpus;
 
 /// One article compiled into the app.
@@ -35,55 +37,28 @@ impl EmbeddedArticle {
     }
 }
 
-/// The engine's run over the embedded corpus and the imported articles, a
-/// step at a time (see [`Extraction`]), so the page can stay responsive.
-pub struct Pending {
-    docs: Vec<Document>,
-    paths: Vec<&'static str>,
-    extraction: Extraction,
-}
-
-impl Pending {
-    /// The embedded articles, then the imported ones (those whose stored date reads).
-    pub fn new(imported: &[StoredArticle]) -> Pending {
-        let mut docs: Vec<Document> = CORPUS.iter().map(EmbeddedArticle::document).collect();
-        let mut paths: Vec<&'static str> = CORPUS.iter().map(|a| a.file).collect();
-        for a in imported {
-            if let Some(d) = a.document() {
-                docs.push(d);
-                paths.push("");
-            }
+/// The documents to extract: the embedded articles, then the imported
+/// ones (those whose stored date reads); and the path of each (empty for
+/// imports).
+pub fn documents(imported: &[StoredArticle]) -> (Vec<Document>, Vec<&'static str>) {
+    let mut docs: Vec<Document> = CORPUS.iter().map(EmbeddedArticle::document).collect();
+    let mut paths: Vec<&'static str> = CORPUS.iter().map(|a| a.file).collect();
+    for a in imported {
+        if let Some(d) = a.document() {
+            docs.push(d);
+            paths.push("");
         }
-        Pending { docs, paths, extraction: Extraction::default() }
     }
-
-    /// Runs one step; false when only [`Pending::finish`] is left.
-    pub fn step(&mut self) -> bool {
-        self.extraction.step(&inputs(&self.docs, &self.paths))
-    }
-
-    /// (articles through their own stages, articles in all).
-    pub fn progress(&self) -> (usize, usize) {
-        (self.extraction.articles_done(), self.docs.len())
-    }
-
-    /// Merges the timeline and assembles the story.
-    pub fn finish(self) -> Corpus {
-        let story = self.extraction.finish(&inputs(&self.docs, &self.paths));
-        Corpus::new(self.docs, story)
-    }
-}
-
-fn inputs<'a>(docs: &'a [Document], paths: &'a [&'static str]) -> Vec<Input<'a>> {
-    docs.iter().zip(paths).map(|(document, path)| Input { document, path }).collect()
+    (docs, paths)
 }
 
 /// Runs the engine over the embedded corpus and the imported articles, all at once.
 #[cfg(test)]
 pub fn build_corpus(imported: &[StoredArticle]) -> Corpus {
-    let mut pending = Pending::new(imported);
-    while pending.step() {}
-    pending.finish()
+    let (docs, paths) = documents(imported);
+    let inputs: Vec<Input<'_>> = docs.iter().zip(&paths).map(|(document, path)| Input { document, path }).collect();
+    let story = dateline_core::story::extract(&inputs);
+    Corpus::new(docs, story)
 }
 
 #[cfg(test)]
@@ -109,18 +84,15 @@ mod tests {
     }
 
     #[test]
-    fn stepping_reports_progress_and_gives_the_same_corpus() {
-        let mut pending = Pending::new(&[]);
-        let mut seen = vec![pending.progress()];
-        while pending.step() {
-            seen.push(pending.progress());
+    fn articles_one_by_one_then_merged_give_the_story() {
+        // What the page does (each article apart, then the merge) is the engine's story.
+        let (docs, paths) = documents(&[]);
+        let mut articles: Vec<_> = docs.iter().map(dateline_core::story::extract_article).collect();
+        for (a, p) in articles.iter_mut().zip(&paths) {
+            a.path = p.to_string();
         }
-        let total = CORPUS.len();
-        assert_eq!(seen.first(), Some(&(0, total)));
-        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0 && w[1].0 <= total), "{seen:?}");
-        assert_eq!(pending.progress(), (total, total));
-        let stepped = pending.finish();
-        assert_eq!(format!("{:?}", stepped.story), format!("{:?}", build_corpus(&[]).story));
+        let merged = dateline_core::story::merge(&articles);
+        assert_eq!(merged, build_corpus(&[]).story);
     }
 
     #[test]

@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use crate::json::{self, Json};
 
-/// The largest article accepted, in bytes of UTF-8 text. Extraction of an
-/// article this long blocks the page for about a second in the release build
-/// (see `tests/bench/speed.mjs`); longer ones are refused with a message.
-pub const MAX_BYTES: usize = 100_000;
+/// The largest article accepted, in bytes of UTF-8 text: 2 MB. The engine
+/// extracts it in a worker, off the page (see `engine`); longer ones are
+/// refused with a message.
+pub const MAX_BYTES: usize = 2_000_000;
 
 /// The key under which imported articles are kept in `localStorage`.
 pub const STORAGE_KEY: &str = "dateline.imported.v1";
@@ -24,6 +24,10 @@ pub struct StoredArticle {
     /// `YYYY-MM-DD`.
     pub published: String,
     pub body: String,
+    /// Where the article was published (a saved page's canonical URL).
+    /// Absent in records stored before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl StoredArticle {
@@ -34,7 +38,7 @@ impl StoredArticle {
             title: self.title.clone(),
             outlet: self.outlet.clone(),
             published: Date::parse(&self.published).ok()?,
-            url: None,
+            url: self.url.clone(),
             body: self.body.clone(),
         })
     }
@@ -47,6 +51,8 @@ pub struct ImportForm {
     pub date: String,
     pub title: String,
     pub outlet: String,
+    /// Not a field of the form: the URL of a saved web page it was filled from.
+    pub url: String,
 }
 
 /// A lower-case id from a title or file name: `My Story!` -> `my-story`.
@@ -110,17 +116,50 @@ pub fn prepare(form: &ImportForm, taken: &[String]) -> Result<StoredArticle, Str
     let outlet = pick(&form.outlet, header.outlet);
     let first_line = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("article");
     let base = title.clone().unwrap_or_else(|| first_line.chars().take(40).collect());
-    Ok(StoredArticle { id: unique_id(&base, taken), title, outlet, published: published.to_string(), body })
+    let url = Some(form.url.trim().to_string()).filter(|u| !u.is_empty());
+    Ok(StoredArticle { id: unique_id(&base, taken), title, outlet, published: published.to_string(), body, url })
+}
+
+/// What a chosen or dropped file is, by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `.txt`, `.md`: the article's text, maybe with the project's header.
+    Text,
+    /// `.html`, `.htm`: a saved web page (see `webpage`).
+    Page,
+    /// `.json`: a backup of the user's articles (see `backup`).
+    Backup,
+}
+
+/// The kind of a file, or why it cannot be imported.
+pub fn file_kind(name: &str) -> Result<FileKind, String> {
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "txt" | "md" | "text" | "markdown" => Ok(FileKind::Text),
+        "html" | "htm" => Ok(FileKind::Page),
+        "json" => Ok(FileKind::Backup),
+        _ => Err(format!("{name}: only .txt, .md, saved web pages (.html) and Dateline backups (.json) can be imported.")),
+    }
+}
+
+/// The largest saved web page or backup file read, in bytes: a saved page
+/// carries much more than its article (scripts, styles, menus).
+pub const MAX_FILE_BYTES: usize = 50_000_000;
+
+/// The largest file of `kind` read.
+pub fn max_file_bytes(kind: FileKind) -> usize {
+    match kind {
+        FileKind::Text => MAX_BYTES,
+        FileKind::Page | FileKind::Backup => MAX_FILE_BYTES,
+    }
 }
 
 /// The text of a dropped or chosen file, or why it cannot be used.
 pub fn file_text(name: &str, size: usize, bytes: &[u8]) -> Result<String, String> {
-    let lower = name.to_lowercase();
-    if !(lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".text") || lower.ends_with(".markdown")) {
-        return Err(format!("{name}: only .txt and .md files can be imported."));
-    }
-    if size > MAX_BYTES {
-        return Err(format!("{name} is too large ({} KB); the limit is {} KB.", size / 1000, MAX_BYTES / 1000));
+    let limit = max_file_bytes(file_kind(name)?);
+    if size > limit {
+        return Err(format!("{name} is too large ({} KB); the limit is {} KB.", size / 1000, limit / 1000));
     }
     if bytes.contains(&0) {
         return Err(format!("{name} looks like a binary file, not text."));
@@ -152,21 +191,25 @@ pub fn parse_stored(json: Option<&str>) -> Result<Vec<StoredArticle>, String> {
     }
 }
 
-/// The stored list, as [`to_stored`] writes it: `id`, `published` and
-/// `body` text, `title` and `outlet` text or null (or missing).
-fn read_stored(text: &str) -> Result<Vec<StoredArticle>, String> {
+/// The stored list, as [`to_stored`] writes it (see [`read_article`]).
+pub fn read_stored(text: &str) -> Result<Vec<StoredArticle>, String> {
     let Json::Arr(items) = json::parse(text)? else { return Err("not a list".into()) };
-    let mut out = Vec::new();
-    for (i, a) in items.iter().enumerate() {
-        let field = |key: &str| match a.get(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(Json::Str(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(format!("article {i}: “{key}” is not text")),
-        };
-        let need = |key: &str| field(key)?.ok_or_else(|| format!("article {i}: “{key}” is missing"));
-        out.push(StoredArticle { id: need("id")?, title: field("title")?, outlet: field("outlet")?, published: need("published")?, body: need("body")? });
+    items.iter().enumerate().map(|(i, a)| read_article(a).map_err(|e| format!("article {i}: {e}"))).collect()
+}
+
+/// One stored article: `id`, `published` and `body` text, `title`,
+/// `outlet` and `url` text or null (or missing); other fields ignored.
+pub fn read_article(a: &Json) -> Result<StoredArticle, String> {
+    if !matches!(a, Json::Obj(_)) {
+        return Err("not an object".into());
     }
-    Ok(out)
+    let field = |key: &str| match a.get(key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::Str(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("“{key}” is not text")),
+    };
+    let need = |key: &str| field(key)?.ok_or_else(|| format!("“{key}” is missing"));
+    Ok(StoredArticle { id: need("id")?, title: field("title")?, outlet: field("outlet")?, published: need("published")?, body: need("body")?, url: field("url")? })
 }
 
 pub fn to_stored(articles: &[StoredArticle]) -> String {
@@ -207,7 +250,12 @@ mod tests {
     #[test]
     fn files_are_checked() {
         assert_eq!(file_text("a.TXT", 5, b"hi\r\nx").unwrap(), "hi\nx");
-        assert!(file_text("a.pdf", 5, b"hello").unwrap_err().contains(".txt and .md"));
+        assert!(file_text("a.pdf", 5, b"hello").unwrap_err().contains("only .txt, .md"));
+        assert_eq!(file_kind("Page.HTM"), Ok(FileKind::Page));
+        assert_eq!(file_kind("a.html"), Ok(FileKind::Page));
+        assert_eq!(file_kind("backup.json"), Ok(FileKind::Backup));
+        assert_eq!(file_kind("notes.markdown"), Ok(FileKind::Text));
+        assert!(file_text("big.html", MAX_BYTES + 1, b"<p>x</p>").is_ok(), "a saved page may be larger than its article");
         assert!(file_text("a.txt", 4, b"a\0bc").unwrap_err().contains("binary"));
         assert!(file_text("a.md", 2, &[0xff, 0xfe]).unwrap_err().contains("UTF-8"));
         assert!(file_text("a.md", MAX_BYTES + 1, b"x").unwrap_err().contains("too large"));
@@ -226,10 +274,23 @@ mod tests {
         assert!(parse_stored(Some(r#"[{"id": "a", "published": "2020-01-02"}]"#)).unwrap_err().contains("“body” is missing"));
         assert!(parse_stored(Some(r#"[{"id": "a", "published": "2020-01-02", "body": 1}]"#)).unwrap_err().contains("“body” is not text"));
         let fewer = r#"[{"id": "a", "published": "2020-01-02", "body": "B", "extra": [1]}]"#;
-        let b = StoredArticle { id: "a".into(), title: None, outlet: None, published: "2020-01-02".into(), body: "B".into() };
+        let b = StoredArticle { id: "a".into(), title: None, outlet: None, published: "2020-01-02".into(), body: "B".into(), url: None };
         assert_eq!(parse_stored(Some(fewer)).unwrap(), vec![b]);
         let bad = json.replace("2020-01-02", "nope");
         assert_eq!(parse_stored(Some(&bad)).unwrap(), vec![]);
         assert_eq!(a.document().unwrap().body, "Some text.");
+    }
+
+    #[test]
+    fn old_records_without_a_url_still_read_and_new_ones_keep_it() {
+        let old = r#"[{"id":"my-a","title":null,"outlet":"X","published":"2020-01-02","body":"Text."}]"#;
+        let read = parse_stored(Some(old)).unwrap();
+        assert_eq!(read[0].url, None);
+        assert!(!to_stored(&read).contains("url"), "no url field written when there is none");
+        let f = ImportForm { url: " https://example.com/a ".into(), ..form("Text.", "2020-01-02") };
+        let a = prepare(&f, &[]).unwrap();
+        assert_eq!(a.url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(a.document().unwrap().url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(parse_stored(Some(&to_stored(std::slice::from_ref(&a)))).unwrap(), vec![a]);
     }
 }

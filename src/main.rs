@@ -7,17 +7,26 @@
 //! `story_file` opens a story JSON computed elsewhere (shown, not extracted).
 
 mod app;
+mod backup;
 mod corpus;
+mod engine;
 mod export;
 mod import;
+mod import_form;
 mod json;
 mod model;
 mod schedule;
 mod state;
+mod storage;
 mod story_file;
 mod web;
+mod webpage;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The engine's worker runs this module too (see `engine`): no page there.
+    if !wasm_bindgen::JsCast::has_type::<web_sys::Window>(&js_sys::global()) {
+        return;
+    }
     leptos::mount::mount_to_body(app::App);
 }

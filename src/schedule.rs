@@ -1,5 +1,5 @@
 //! Work spread over many short tasks, so the page never freezes: the engine
-//! runs a few steps per task ([`extract_in_steps`]), and long lists are
+//! runs apart from the page ([`extract_in_steps`], see `engine`), and long lists are
 //! rendered a chunk per turn of the [`RenderQueue`] ([`Chunked`]), as are
 //! the columns catching up with a new corpus ([`RenderQueue::staged`]).
 //!
@@ -12,16 +12,14 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::corpus::Pending;
+use crate::corpus::documents;
+use crate::engine;
 use crate::import::StoredArticle;
 use crate::model::Corpus;
 
 /// What a turn of the render queue may cost, in [`Chunked`] cost units
 /// (about one DOM element each): roughly 20-40 ms of work in a browser.
 pub const TURN_BUDGET: usize = 400;
-
-/// How long the engine may run before it yields to the page.
-const EXTRACT_SLICE_MS: f64 = 25.0;
 
 /// Chunks waiting for their turn, oldest first, with their costs.
 #[derive(Debug)]
@@ -67,6 +65,9 @@ type Job = Box<dyn FnOnce() + Send + Sync>;
 #[derive(Clone, Copy)]
 pub struct RenderQueue {
     backlog: StoredValue<Backlog<Job>>,
+    /// Work that waits until `backlog` is empty (the articles' full texts:
+    /// the timeline and the panels come first).
+    background: StoredValue<Backlog<Job>>,
     /// Jobs waiting (reactive: the layout's busy state reads it).
     waiting: RwSignal<usize>,
     running: StoredValue<bool>,
@@ -74,12 +75,23 @@ pub struct RenderQueue {
 
 impl RenderQueue {
     pub fn new() -> Self {
-        RenderQueue { backlog: StoredValue::new(Backlog::default()), waiting: RwSignal::new(0), running: StoredValue::new(false) }
+        RenderQueue {
+            backlog: StoredValue::new(Backlog::default()),
+            background: StoredValue::new(Backlog::default()),
+            waiting: RwSignal::new(0),
+            running: StoredValue::new(false),
+        }
     }
 
     /// Runs `job`, costing `cost`, in a later turn.
     pub fn later(self, cost: usize, job: impl FnOnce() + Send + Sync + 'static) {
-        self.backlog.update_value(|b| b.push(Box::new(job) as Job, cost));
+        self.later_in(false, cost, job);
+    }
+
+    /// Runs `job` in a later turn; in the background lane when `background`.
+    fn later_in(self, background: bool, cost: usize, job: impl FnOnce() + Send + Sync + 'static) {
+        let lane = if background { self.background } else { self.backlog };
+        lane.update_value(|b| b.push(Box::new(job) as Job, cost));
         self.waiting.update(|w| *w += 1);
         if !self.running.get_value() {
             self.running.set_value(true);
@@ -87,11 +99,12 @@ impl RenderQueue {
         }
     }
 
-    /// A flag that turns true when a chunk costing `cost` gets its turn.
-    pub fn defer(self, cost: usize) -> RwSignal<bool> {
+    /// A flag that turns true when a chunk costing `cost` gets its turn
+    /// (in the background lane when `background`).
+    pub fn defer(self, cost: usize, background: bool) -> RwSignal<bool> {
         let flag = RwSignal::new(false);
         // A flag of a list no longer on the page is gone: nothing to do.
-        self.later(cost, move || {
+        self.later_in(background, cost, move || {
             let _ = flag.try_set(true);
         });
         flag
@@ -120,11 +133,14 @@ impl RenderQueue {
     fn next_turn(self) {
         set_timeout(
             move || {
-                let turn = self.backlog.try_update_value(|b| b.turn(TURN_BUDGET)).unwrap_or_default();
+                let mut turn = self.backlog.try_update_value(|b| b.turn(TURN_BUDGET)).unwrap_or_default();
+                if turn.is_empty() {
+                    turn = self.background.try_update_value(|b| b.turn(TURN_BUDGET)).unwrap_or_default();
+                }
                 for job in turn {
                     job();
                 }
-                let left = self.backlog.with_value(Backlog::len);
+                let left = self.backlog.with_value(Backlog::len) + self.background.with_value(Backlog::len);
                 self.waiting.set(left);
                 if left > 0 {
                     self.next_turn();
@@ -145,8 +161,9 @@ impl RenderQueue {
 /// - `first`: rows rendered at once.
 /// - `chunk`: rows per later chunk.
 /// - `cost`: what one row costs, in [`TURN_BUDGET`] units (about its DOM elements).
+/// - `background`: the later chunks wait until other work is done.
 #[component]
-pub fn Chunked<T, R, V>(rows: Vec<T>, render: R, first: usize, chunk: usize, cost: usize) -> impl IntoView
+pub fn Chunked<T, R, V>(rows: Vec<T>, render: R, first: usize, chunk: usize, cost: usize, #[prop(optional)] background: bool) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
     R: Fn(T) -> V + Clone + Send + Sync + 'static,
@@ -161,13 +178,13 @@ where
             Box::new(move || render(row.clone()).into_any()) as Row
         })
         .collect();
-    chunked(rows, first, chunk, cost)
+    chunked(rows, first, chunk, cost, background)
 }
 
 /// A row to render: called once, when its chunk's turn comes.
 type Row = Box<dyn Fn() -> AnyView + Send + Sync>;
 
-fn chunked(mut rows: Vec<Row>, first: usize, chunk: usize, cost: usize) -> AnyView {
+fn chunked(mut rows: Vec<Row>, first: usize, chunk: usize, cost: usize, background: bool) -> AnyView {
     let queue = expect_context::<RenderQueue>();
     let first = first.max(1).min(rows.len());
     let mut rest = rows.split_off(first);
@@ -180,7 +197,7 @@ fn chunked(mut rows: Vec<Row>, first: usize, chunk: usize, cost: usize) -> AnyVi
     let tail: Vec<AnyView> = later
         .into_iter()
         .map(|rows| {
-            let shown = queue.defer(rows.len() * cost);
+            let shown = queue.defer(rows.len() * cost, background);
             (move || shown.get().then(|| rows.iter().map(|row| row()).collect::<Vec<AnyView>>())).into_any()
         })
         .collect();
@@ -191,30 +208,55 @@ fn chunked(mut rows: Vec<Row>, first: usize, chunk: usize, cost: usize) -> AnyVi
 #[derive(Clone, Copy)]
 pub struct ExtractCtx {
     pub progress: RwSignal<Option<String>>,
+    /// Where articles are extracted: `worker` or `main` (the layout's
+    /// `data-engine`); `main` until a worker has started.
+    pub engine: RwSignal<&'static str>,
     /// Bumped by every run: an older run still going stops at its next step.
     generation: StoredValue<u64>,
 }
 
 impl ExtractCtx {
     pub fn new() -> Self {
-        ExtractCtx { progress: RwSignal::new(None), generation: StoredValue::new(0) }
+        ExtractCtx { progress: RwSignal::new(None), engine: RwSignal::new("main"), generation: StoredValue::new(0) }
     }
 
     /// Whether the engine is running (tracked).
     pub fn running(self) -> bool {
         self.progress.with(Option::is_some)
     }
+
+    /// Whether the run `generation` is the latest.
+    pub fn current(self, generation: u64) -> bool {
+        self.generation.try_get_value() == Some(generation)
+    }
+
+    /// Shows that `done` of `total` articles are read.
+    pub fn show_progress(self, done: usize, total: usize) {
+        self.progress.set(Some(progress_text((done, total))));
+    }
 }
 
-/// Runs the engine over the embedded and `imported` articles, a slice of
-/// steps per task with the progress shown, then hands the corpus to `done`.
-/// A later call supersedes this one.
+/// Runs the engine over the embedded and `imported` articles (see
+/// `engine`: cached results, the worker, else the page in short steps) with
+/// the progress shown, then hands the corpus to `done`. A later call
+/// supersedes this one.
 pub fn extract_in_steps(ctx: ExtractCtx, imported: Vec<StoredArticle>, done: impl FnOnce(Arc<Corpus>) + 'static) {
     let generation = ctx.generation.get_value() + 1;
     ctx.generation.set_value(generation);
-    let pending = Pending::new(&imported);
-    ctx.progress.set(Some(progress_text(pending.progress())));
-    slice(ctx, generation, pending, Box::new(done));
+    let (docs, paths) = documents(&imported);
+    ctx.show_progress(0, docs.len());
+    leptos::task::spawn_local(async move {
+        if let Some(corpus) = engine::extract(ctx, generation, docs, paths).await {
+            // The page takes the new story in a task of its own; the
+            // progress stays until then (else the page would look settled
+            // in between).
+            crate::web::sleep(0).await;
+            if ctx.current(generation) {
+                ctx.progress.set(None);
+                done(Arc::new(corpus));
+            }
+        }
+    });
 }
 
 fn progress_text((done, total): (usize, usize)) -> String {
@@ -223,39 +265,6 @@ fn progress_text((done, total): (usize, usize)) -> String {
     } else {
         "Merging the timeline…".to_string()
     }
-}
-
-fn slice(ctx: ExtractCtx, generation: u64, mut pending: Pending, done: Box<dyn FnOnce(Arc<Corpus>)>) {
-    set_timeout(
-        move || {
-            if ctx.generation.try_get_value() != Some(generation) {
-                return;
-            }
-            let start = js_sys::Date::now();
-            let mut more = true;
-            while more && js_sys::Date::now() - start < EXTRACT_SLICE_MS {
-                more = pending.step();
-            }
-            ctx.progress.set(Some(progress_text(pending.progress())));
-            if more {
-                slice(ctx, generation, pending, done);
-                return;
-            }
-            // The merge in a task of its own, after the progress is painted.
-            set_timeout(
-                move || {
-                    if ctx.generation.try_get_value() != Some(generation) {
-                        return;
-                    }
-                    let corpus = Arc::new(pending.finish());
-                    ctx.progress.set(None);
-                    done(corpus);
-                },
-                Duration::ZERO,
-            );
-        },
-        Duration::ZERO,
-    );
 }
 
 #[cfg(test)]

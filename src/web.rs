@@ -32,30 +32,29 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The stored articles, and a message when what is stored cannot be read
-/// (then it is copied aside, never overwritten in place without a copy).
-pub fn load_imports() -> (Vec<StoredArticle>, Option<String>) {
-    let Some(s) = storage() else {
-        return (Vec::new(), Some("This browser does not allow storage: your articles last until you leave the page.".into()));
-    };
-    let raw = s.get_item(import::STORAGE_KEY).ok().flatten();
-    match import::parse_stored(raw.as_deref()) {
-        Ok(v) => (v, None),
+/// The articles of the old `localStorage` store (`None` when there is
+/// none), and a message when it cannot be read: then it is copied aside and
+/// left in place, never overwritten.
+pub fn legacy_imports() -> (Option<Vec<StoredArticle>>, Option<String>) {
+    let Some(s) = storage() else { return (None, None) };
+    let Some(raw) = s.get_item(import::STORAGE_KEY).ok().flatten() else { return (None, None) };
+    match import::parse_stored(Some(&raw)) {
+        Ok(v) => (Some(v), None),
         Err(e) => {
             let backup = format!("{}.unreadable", import::STORAGE_KEY);
             if s.get_item(&backup).ok().flatten().is_none() {
-                let _ = s.set_item(&backup, raw.as_deref().unwrap_or(""));
+                let _ = s.set_item(&backup, &raw);
             }
-            (Vec::new(), Some(format!("{e} A copy is under “{backup}”.")))
+            (None, Some(format!("{e} A copy is under “{backup}”.")))
         }
     }
 }
 
-/// Stores `articles`; on failure nothing stored changes.
-pub fn save_imports(articles: &[StoredArticle]) -> Result<(), String> {
-    let s = storage().ok_or("This browser does not allow storage, so the article could not be kept.")?;
-    s.set_item(import::STORAGE_KEY, &import::to_stored(articles))
-        .map_err(|_| "The browser's storage is full: the article was not added. Remove one of yours first.".to_string())
+/// Removes the old `localStorage` store, once its articles are moved.
+pub fn remove_legacy_imports() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(import::STORAGE_KEY);
+    }
 }
 
 /// Dark when chosen before, else when the system prefers it.
@@ -79,12 +78,17 @@ pub fn store_theme(dark: bool) {
     }
 }
 
-/// Saves `text` as a file through a temporary link.
-pub fn download(name: &str, mime: &str, text: &str) {
+/// `text` as a Blob of type `mime`.
+pub fn blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()
+}
+
+/// Saves `text` as a file through a temporary link.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(blob) = blob(text, mime) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Ok(a) = document().create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();
@@ -124,4 +128,12 @@ pub fn scroll_to_id(id: &str) {
 pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
     Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// A future that resolves after `ms` milliseconds (a task of its own).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -4,7 +4,7 @@
 //! view until the user goes back to their articles (or reloads). Plain
 //! functions, tested natively; `crate::json` reads the text, `read` the story.
 
-mod read;
+pub mod read;
 pub mod view;
 
 use crate::model::{display_title, Corpus};
@@ -19,11 +19,6 @@ pub struct Opened {
     pub corpus: Corpus,
     /// The titles of the articles whose text the file does not carry.
     pub missing: Vec<String>,
-}
-
-/// Whether a chosen or dropped file is a story to open (not an article to add).
-pub fn is_story_file(name: &str) -> bool {
-    name.to_lowercase().ends_with(".json")
 }
 
 /// Reads a story file; the error names the file and what is wrong.

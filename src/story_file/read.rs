@@ -1,5 +1,8 @@
 //! A story's JSON tree ([`Json`]) read into the engine's [`Story`], field by
-//! field, as `dateline extract`/`merge` write it (schema 1). Lists and
+//! field, as `dateline extract`/`merge` write it (schema 1); and one
+//! article's extraction ([`extraction`], as `extract --jsonl` writes it),
+//! which is how the engine's worker and the results cache hand results to
+//! the page (see `engine`). Lists and
 //! optional fields may be missing (read as empty); what the explorer needs
 //! must be there; `event_mentions` and `stories` are not read (the
 //! explorer is built without them). Every span must end after it starts and, when the file
@@ -14,8 +17,10 @@
 
 use std::cell::Cell;
 
+use dateline_core::entities::EntityKind;
+use dateline_core::events::{Class, Event, EventTime};
 use dateline_core::story::{
-    ArticleResult, Diff, EntityOut, EventOut, Evidence, MentionOut, QuoteOut, QuoteRef, QuoteVariant, Said, SaidBasis, Story,
+    ArticleEntity, ArticleExtraction, ArticleResult, Diff, EntityOut, EventOut, Evidence, MentionOut, QuoteOut, QuoteRef, QuoteVariant, Said, SaidBasis, Story,
     TimexOut, ViaOut, When, SCHEMA,
 };
 use dateline_core::timex::TimexValue;
@@ -113,6 +118,15 @@ impl<'a> Obj<'a> {
                 false
             }
         }
+    }
+
+    fn opt_uint(&self, key: &str) -> Option<usize> {
+        self.get(key).map(|_| self.uint(key))
+    }
+
+    fn opt_date(&self, key: &str) -> Option<Date> {
+        let text = self.opt_str(key)?;
+        Date::parse(&text).map_err(|e| self.fail(key, &e)).ok()
     }
 
     fn timex(&self, key: &str) -> TimexValue {
@@ -316,6 +330,112 @@ fn event(v: &Json, at: &str, _: Option<&str>, p: &Problem) -> EventOut {
         background: o.flag("background"),
         note: o.opt_str("note").unwrap_or_default(),
     }
+}
+
+/// One of `names` (the variants' names, in order) for a field's text.
+fn variant<T: Copy>(o: &Obj<'_>, key: &str, names: &[&str], values: &[T]) -> T {
+    let text = o.str(key);
+    match names.iter().position(|n| *n == text) {
+        Some(i) => values[i],
+        None => {
+            o.fail(key, &format!("“{text}” is not one of {}", names.join(", ")));
+            values[0]
+        }
+    }
+}
+
+fn article_entity(v: &Json, at: &str, _: Option<&str>, p: &Problem) -> ArticleEntity {
+    let o = obj(v, at, None, p);
+    use EntityKind::*;
+    ArticleEntity {
+        name: o.str("name"),
+        kind: variant(&o, "kind", &["person", "organization", "place", "group", "product"], &[Person, Organization, Place, Group, Product]),
+        titles: o.strs("titles"),
+        aliases: o.strs("aliases"),
+        affiliation: o.opt_str("affiliation"),
+        given: o.opt_str("given"),
+        surname: o.opt_str("surname"),
+    }
+}
+
+fn event_time(t: &Obj<'_>) -> EventTime {
+    let range = t.get("range").map(|_| {
+        let ends = t.strs("range");
+        match ends.iter().map(|d| Date::parse(d)).collect::<Result<Vec<_>, _>>().as_deref() {
+            Ok([from, to]) => (*from, *to),
+            _ => {
+                t.fail("range", "expected two dates");
+                (NO_DATE, NO_DATE)
+            }
+        }
+    });
+    let value = t.get("value").map(|_| t.timex("value"));
+    EventTime { value, range, earliest: t.opt_date("earliest"), latest: t.opt_date("latest"), note: t.opt_str("note").unwrap_or_default() }
+}
+
+fn clause_event(v: &Json, at: &str, text: Option<&str>, p: &Problem) -> Event {
+    let o = obj(v, at, text, p);
+    use Class::*;
+    Event {
+        article: 0,
+        sentence: o.uint("sentence"),
+        trigger: o.span("trigger"),
+        lemma: o.str("lemma"),
+        class: variant(&o, "class", &["statement", "occurrence", "frame"], &[Statement, Occurrence, Frame]),
+        evidence: o.span("evidence"),
+        participants: o.strs("participants"),
+        speaker: o.opt_str("speaker"),
+        time: o.opt("time", event_time).unwrap_or_default(),
+        explicit: o.flag("explicit"),
+        label: o.opt_str("label"),
+        words: o.strs("words").into_iter().collect(),
+        modifiers: o.strs("modifiers").into_iter().collect(),
+        at_frame: o.opt_uint("at_frame"),
+        reported: o.flag("reported"),
+        vague: o.flag("vague"),
+        cued: o.flag("cued"),
+        verb_past: o.flag("verb_past"),
+        is_verb: o.flag("is_verb"),
+        definite: o.flag("definite"),
+        dropped: o.flag("dropped"),
+    }
+}
+
+/// One article's extraction (without event mentions: the explorer has
+/// none), checked as [`ArticleExtraction::check`] does.
+pub fn extraction(v: &Json) -> Result<ArticleExtraction, String> {
+    let p = Problem::default();
+    let o = obj(v, "", None, &p);
+    let document = o
+        .opt("document", |d| Document {
+            id: d.str("id"),
+            title: d.opt_str("title"),
+            outlet: d.opt_str("outlet"),
+            published: d.opt_date("published").unwrap_or(NO_DATE),
+            url: d.opt_str("url"),
+            body: d.str("body"),
+        })
+        .ok_or("no “document”")?;
+    let o = Obj { text: Some(&document.body), ..o };
+    let a = ArticleExtraction {
+        schema: o.uint("schema") as u32,
+        path: o.opt_str("path").unwrap_or_default(),
+        paragraphs: o.list("paragraphs", span),
+        sentences: o.list("sentences", span),
+        boilerplate: o.list("boilerplate", span),
+        timexes: o.list("timexes", timex),
+        quotes: o.list("quotes", quote),
+        mentions: o.list("mentions", mention),
+        event_mentions: Vec::new(),
+        entities: o.list("entities", article_entity),
+        events: o.list("events", clause_event),
+        document: document.clone(),
+    };
+    if let Some(e) = p.take() {
+        return Err(e);
+    }
+    a.check()?;
+    Ok(a)
 }
 
 /// The first id given twice.

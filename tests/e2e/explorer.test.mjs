@@ -195,7 +195,7 @@ test('import: bad input is refused clearly; an article is extracted, shown, kept
   await page.getByTestId('import-file').setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1]) });
   await page.waitForFunction(() => /binary/.test(document.querySelector('[data-testid=import-status]').textContent));
   // A too-large file.
-  await page.getByTestId('import-file').setInputFiles({ name: 'big.md', mimeType: 'text/markdown', buffer: Buffer.alloc(300_000, 'a') });
+  await page.getByTestId('import-file').setInputFiles({ name: 'big.md', mimeType: 'text/markdown', buffer: Buffer.alloc(2_100_000, 'a') });
   await page.waitForFunction(() => /too large/.test(document.querySelector('[data-testid=import-status]').textContent));
   assert.equal(await page.getByTestId('import-text').inputValue(), '"We will win," Jane Smith said on Tuesday. The campaign ended on Friday.');
 
