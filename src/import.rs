@@ -1,6 +1,7 @@
 //! The user's own articles: checking what was pasted or dropped, and the
 //! stored form kept in the browser. Plain functions, tested natively.
 
+use dateline_core::case::Case;
 use dateline_core::document::parse_article;
 use dateline_core::{Date, Document};
 use serde::Serialize;
@@ -133,7 +134,7 @@ pub enum FileKind {
 
 /// The kind of a file, or why it cannot be imported.
 pub fn file_kind(name: &str) -> Result<FileKind, String> {
-    let lower = name.to_lowercase();
+    let lower = name.to_lower();
     let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
     match ext {
         "txt" | "md" | "text" | "markdown" => Ok(FileKind::Text),

@@ -8,6 +8,7 @@
 //!   sentence cut into pieces carrying its quote and time marks;
 //! - [`selected_sentences`]: the sentences a selection points at.
 
+use dateline_core::case::Case;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use dateline_core::story::Diff;
@@ -160,7 +161,7 @@ fn display_name(raw: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) => f.to_uppercase().chain(c).collect(),
+                Some(f) => std::iter::once(dateline_core::case::upper_char(f)).chain(c).collect(),
                 None => String::new(),
             }
         })
@@ -180,7 +181,7 @@ fn text_at(body: &str, span: Span) -> &str {
 }
 
 fn lower(s: &str) -> String {
-    s.to_lowercase()
+    s.to_lower()
 }
 
 // ---------------------------------------------------------------- filters
@@ -959,7 +960,7 @@ pub(crate) mod tests {
             cue: cue_span,
             source: find(source),
             speaker: speaker.map(str::to_string),
-            cue_verb: cue_span.map(|c| c.text(body).to_lowercase()),
+            cue_verb: cue_span.map(|c| c.text(body).to_lower()),
             partial: false,
             speakers: Vec::new(),
             via: None,

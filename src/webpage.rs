@@ -13,6 +13,7 @@
 //! - body: JSON-LD `articleBody`, else the paragraphs of `<article>`, else of
 //!   `<main>`, else of the whole page.
 
+use dateline_core::case::Case;
 use crate::json::{self, Json};
 
 use crate::import::ImportForm;
@@ -146,7 +147,7 @@ pub fn parts(html: &str) -> Option<PageParts> {
         .iter()
         .filter_map(|m| {
             let key = m.get_attribute("property").or_else(|| m.get_attribute("name"))?;
-            Some((key.trim().to_lowercase(), m.get_attribute("content")?))
+            Some((key.trim().to_lower(), m.get_attribute("content")?))
         })
         .collect();
     let paragraphs = ["article p", "main p", "p"]

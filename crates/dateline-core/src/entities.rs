@@ -49,6 +49,7 @@
 //!   Unresolved pronouns and roles stay unresolved: never a guess.
 
 
+use crate::case::Case;
 use crate::date::is_month_or_weekday;
 use crate::lexicon::{self, Gender, Map, NameCue, WordSet};
 use crate::quotes::Quoted;
@@ -256,7 +257,7 @@ fn is_acronym(word: &str) -> bool {
 /// The lower-cased last name word with a particle prefix removed
 /// ("al-Assad" -> "assad").
 pub fn surname_key(word: &str) -> String {
-    let lower = word.to_lowercase();
+    let lower = word.to_lower();
     for p in ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-"] {
         if let Some(rest) = lower.strip_prefix(p) {
             if !rest.is_empty() {
@@ -481,10 +482,10 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                 run.first,
             ));
         } else if run.role_only {
-            roles.push((run.span, run.sentence, run.titles.first().cloned().unwrap_or_default().to_lowercase(), run.affiliation.as_deref().and_then(lexicon::country), run.in_quote, run.first));
+            roles.push((run.span, run.sentence, run.titles.first().cloned().unwrap_or_default().to_lower(), run.affiliation.as_deref().and_then(lexicon::country), run.in_quote, run.first));
         }
         if let Some((span, name)) = &run.group {
-            let key = format!("g:{}", name.to_lowercase());
+            let key = format!("g:{}", name.to_lower());
             let id = *by_key.entry(key).or_insert_with(|| {
                 out.entities.push(Entity {
                     name: name.clone(),
@@ -518,7 +519,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
         if m.in_quote || m.sentence == last_sentence {
             continue;
         }
-        let text = m.span.text(body).to_lowercase();
+        let text = m.span.text(body).to_lower();
         let object_pronoun = m.kind == MentionKind::Pronoun && !matches!(text.as_str(), "he" | "she" | "they");
         let start = seg.sentences[m.sentence].tokens.start;
         let after_prep = (start..*tok).rev().map(|k| lexicon::lc(tokens[k].span.text(body))).find(|w| !matches!(w.as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "," | "“" | "\"" | "‘"));
@@ -551,7 +552,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                 let found = mentions[..k].iter().rev().filter_map(|m| m.entity).find(|&e| {
                     let ent = &out.entities[e];
                     ent.kind == EntityKind::Person
-                        && ent.titles.iter().any(|t| contains_words(&t.to_lowercase(), title))
+                        && ent.titles.iter().any(|t| contains_words(&t.to_lower(), title))
                         && country.is_none_or(|c| ent.affiliation.as_deref().is_none_or(|a| a == c))
                 });
                 mentions[k].entity = found;
@@ -560,7 +561,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                 }
             }
             MentionKind::Pronoun if !mentions[k].in_quote => {
-                let text = mentions[k].span.text(body).to_lowercase();
+                let text = mentions[k].span.text(body).to_lower();
                 let Some((gender, plural)) = is_pronoun(&text) else { continue };
                 if let Some((e, members)) = antecedent(&mentions, k, &out.entities, gender, plural) {
                     mentions[k].entity = Some(e);
@@ -694,7 +695,7 @@ fn is_sentence_initial_noise(word: &str, mid_caps: &Map<&str, ()>) -> bool {
         || lexicon::demonym(word).is_some()
         || lexicon::place_demonym(word).is_some()
         || lexicon::organization(word).is_some()
-        || lexicon::title(&word.to_lowercase()).is_some()
+        || lexicon::title(&word.to_lower()).is_some()
         || is_acronym(word))
 }
 
@@ -715,7 +716,7 @@ fn title_at(body: &str, tokens: &[Token], i: usize, end: usize, capitalised: boo
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&w.to_lowercase());
+        key.push_str(&w.to_lower());
         k += 1;
         let with_dot = k < end && tokens[k].span.text(body) == "." && tokens[k].span.start == t.span.end;
         let dotted = with_dot && {
@@ -817,7 +818,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
             if i < back {
                 continue;
             }
-            let words: Vec<String> = (i - back..i).map(|j| tokens[j].span.text(body).to_lowercase()).collect();
+            let words: Vec<String> = (i - back..i).map(|j| tokens[j].span.text(body).to_lower()).collect();
             let key = words.join(" ");
             if tokens[i - back..i].iter().all(|t| t.kind == TokenKind::Word) && lexicon::title(&key).is_some() && !matches!(key.as_str(), "head" | "host" | "leader") {
                 run.titles.push(key);
@@ -899,7 +900,7 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
             k += 1;
             continue;
         }
-        let lower = w.to_lowercase();
+        let lower = w.to_lower();
         let next_namey = k + 1 < end && tokens[k + 1].kind == TokenKind::Word && namey(tokens[k + 1].span.text(body));
         let connector = matches!(lower.as_str(), "of" | "for" | "the" | "and" | "on") && (org_like || title_words(&run.name));
         let and_in_org = lower == "and" && k + 1 < end && {
@@ -1009,7 +1010,7 @@ fn title_splits(body: &str, tokens: &[Token], k: usize, end: usize) -> bool {
 }
 
 fn title_words(name: &[String]) -> bool {
-    name.first().is_some_and(|w| lexicon::title_head(&w.to_lowercase()))
+    name.first().is_some_and(|w| lexicon::title_head(&w.to_lower()))
 }
 
 fn affiliation_of_name(name: &str) -> Option<String> {
@@ -1203,7 +1204,7 @@ fn name_key(name: &[String]) -> String {
     while words.len() >= 2 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w.as_str())) {
         words = &words[..words.len() - 1];
     }
-    words.join(" ").to_lowercase()
+    words.join(" ").to_lower()
 }
 
 /// The display name for a key's organisation: the name without legal endings.
@@ -1354,7 +1355,7 @@ fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, run: &Run, 
     let id = match kind {
         EntityKind::Person => {
             let surname = surname_key(run.name.last().unwrap());
-            let given = (run.name.len() >= 2).then(|| run.name[0].to_lowercase());
+            let given = (run.name.len() >= 2).then(|| run.name[0].to_lower());
             let key = format!("p:{surname}");
             match by_key.get(&key).copied() {
                 Some(e) if given.is_none() || entities[e].given.is_none() || entities[e].given == given => {
@@ -1388,7 +1389,7 @@ fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, run: &Run, 
                 .or_else(|| lexicon::country(&full).map(str::to_string))
                 .or_else(|| run.canon.clone())
                 .unwrap_or_else(|| display_name(&run.name));
-            let key = format!("o:{}", canonical.to_lowercase());
+            let key = format!("o:{}", canonical.to_lower());
             *by_key.entry(key).or_insert_with(|| {
                 let affiliation = lexicon::organization(&full).and_then(|o| o.country).map(str::to_string);
                 entities.push(Entity {
@@ -1440,7 +1441,7 @@ fn push_unique(list: &mut Vec<String>, item: String) {
 fn followed_by_cue(body: &str, tokens: &[Token], mut k: usize, end: usize) -> bool {
     while k < end {
         let w = tokens[k].span.text(body);
-        let lower = w.to_lowercase();
+        let lower = w.to_lower();
         if matches!(lower.as_str(), "also" | "has" | "had" | "have" | "later" | "then" | "previously" | "again" | "himself" | "herself" | "would" | "will" | "did" | "not") || (lower.ends_with("ly") && lower.len() > 4) {
             k += 1;
             continue;

@@ -20,6 +20,7 @@
 //!
 //! Lookups take the word as written; they lower-case where the list does.
 
+use crate::case::Case;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -140,7 +141,7 @@ pub fn sections(text: &str) -> impl Iterator<Item = &str> {
 /// A word in lower case, borrowed when it already is (any script).
 pub fn lc(s: &str) -> Cow<'_, str> {
     if s.chars().any(|c| c.is_uppercase()) {
-        Cow::Owned(s.to_lowercase())
+        Cow::Owned(s.to_lower())
     } else {
         Cow::Borrowed(s)
     }
@@ -152,7 +153,7 @@ pub fn lowercase(s: &str) -> Cow<'_, str> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         Cow::Borrowed(s)
     } else {
-        Cow::Owned(s.to_lowercase())
+        Cow::Owned(s.to_lower())
     }
 }
 
@@ -292,12 +293,12 @@ fn build() -> Tables {
         if name.is_empty() {
             continue;
         }
-        countries.insert(name.to_lowercase(), name);
+        countries.insert(name.to_lower(), name);
         for d in parts.next().unwrap_or("").split(',').map(str::trim).filter(|d| !d.is_empty()) {
-            demonyms.insert(d.to_lowercase(), name);
+            demonyms.insert(d.to_lower(), name);
         }
         for a in parts.next().unwrap_or("").split(',').map(str::trim).filter(|a| !a.is_empty()) {
-            countries.insert(a.to_lowercase(), name);
+            countries.insert(a.to_lower(), name);
         }
     }
     let mut titles = Map::default();
@@ -328,11 +329,11 @@ fn build() -> Tables {
         let name = parts.next().unwrap_or("").trim();
         let aliases = parts.next().unwrap_or("");
         let country = parts.next().map(str::trim).filter(|c| !c.is_empty());
-        orgs.insert(name.to_lowercase(), Org { name, country });
+        orgs.insert(name.to_lower(), Org { name, country });
         for a in aliases.split(',').map(str::trim).filter(|a| !a.is_empty()) {
             // Aliases are matched as written (case-sensitive acronyms like "IS"
             // must not match "is"); we store them lower-cased and check case at lookup.
-            orgs.entry(a.to_lowercase()).or_insert(Org { name, country });
+            orgs.entry(a.to_lower()).or_insert(Org { name, country });
         }
     }
     let mut cues = Map::default();
@@ -364,9 +365,9 @@ fn build() -> Tables {
     let mut place_demonyms = Map::default();
     for line in data_lines(PLACES) {
         let (name, demonyms) = line.split_once('|').unwrap_or((line, ""));
-        places.insert(name.to_lowercase(), ());
+        places.insert(name.to_lower(), ());
         for d in demonyms.split(',').map(str::trim).filter(|d| !d.is_empty()) {
-            place_demonyms.insert(d.to_lowercase(), name);
+            place_demonyms.insert(d.to_lower(), name);
         }
     }
     let mut name_cues = HashSet::default();
@@ -400,7 +401,7 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         // ASCII in, ASCII out: always valid UTF-8
         f(std::str::from_utf8(&buf[..bytes.len()]).unwrap_or(""))
     } else {
-        f(&word.to_lowercase())
+        f(&word.to_lower())
     }
 }
 
@@ -670,7 +671,7 @@ pub fn cue_verb(word: &str) -> Option<(&'static str, CueClass)> {
     }
     let cues = &tables().cues;
     let hit = if word.bytes().any(|c| c.is_ascii_uppercase()) {
-        cues.get(word.to_lowercase().as_str())
+        cues.get(word.to_lower().as_str())
     } else {
         cues.get(word)
     };

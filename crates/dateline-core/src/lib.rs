@@ -58,6 +58,7 @@
 //! travels as JSON), and [`story::merge`] brings articles together.
 
 pub mod attribution;
+pub mod case;
 pub mod date;
 pub mod document;
 pub mod entities;

@@ -20,6 +20,7 @@
 //! * Tokens are words (letters and digits, with inner apostrophes, hyphens and
 //!   abbreviation periods), numbers, and single punctuation characters.
 
+use crate::case::Case;
 use crate::date::{is_month_name, is_month_or_weekday, Weekday};
 use crate::lexicon::WordSet;
 use crate::span::Span;
@@ -80,7 +81,7 @@ impl Segmentation {
         for t in &self.tokens {
             let text = t.span.text(body);
             if text.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
-                self.lower_text.push_str(&text.to_lowercase());
+                self.lower_text.push_str(&text.to_lower());
             } else {
                 self.lower_text.push_str(text);
             }
@@ -641,7 +642,7 @@ mod tests {
         let body = "Él dijo: “NATO’s Chief met İstanbul officials.” 2017";
         let seg = segment(body);
         let lower: Vec<&str> = (0..seg.tokens.len()).map(|i| seg.lower(i)).collect();
-        let expected: Vec<String> = seg.tokens.iter().map(|t| t.span.text(body).to_lowercase()).collect();
+        let expected: Vec<String> = seg.tokens.iter().map(|t| t.span.text(body).to_lower()).collect();
         assert_eq!(lower, expected);
         assert!(lower.contains(&"chief"));
     }

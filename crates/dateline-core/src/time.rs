@@ -46,6 +46,7 @@
 //!   Thanksgiving, Independence Day, ...) resolve in the anchor's year by the
 //!   same tense rule as months.
 
+use crate::case::Case;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -613,7 +614,7 @@ fn resolve_offset(base: Date, amount: Amount, unit: Unit, sign: i32, from: &str,
         return Some(timex(TimexType::Date, TimexValue::Reference(value), format!("an unspecified time {from}"), None));
     };
     let n = n.round() as i64 * i64::from(sign);
-    let note = format!("{} {:?}s {} {from}", n.abs(), unit, if sign < 0 { "back" } else { "forward" }).to_lowercase();
+    let note = format!("{} {:?}s {} {from}", n.abs(), unit, if sign < 0 { "back" } else { "forward" }).to_lower();
     let mut t = match unit {
         Unit::Day => date_timex(TimexValue::Day(base.add_days(n)), note),
         Unit::Week | Unit::Weekend => date_timex(TimexValue::Day(base.add_days(7 * n)), note),
@@ -706,7 +707,7 @@ fn resolve_relative(
         o if o < 0 => "the previous",
         _ => "the next",
     };
-    let note = format!("'{text}': {rel} {} as the publication date {anchor}", format!("{unit:?}").to_lowercase());
+    let note = format!("'{text}': {rel} {} as the publication date {anchor}", format!("{unit:?}").to_lower());
     match unit {
         Unit::Day => {
             let date = anchor.add_days(i64::from(offset));

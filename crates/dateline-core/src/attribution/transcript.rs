@@ -12,6 +12,7 @@
 //! label right after a turn goes on with that turn (an answer of several
 //! paragraphs).
 
+use crate::case::Case;
 use std::collections::HashMap;
 
 use crate::entities::EntityKind;
@@ -142,7 +143,7 @@ fn label_words(cx: &Ctx<'_>, k: usize, end: usize, word_ok: impl Fn(&str) -> boo
 
 /// The one person whose surname is the label's last word (without case).
 fn person_named(cx: &Ctx<'_>, label: &str) -> Option<usize> {
-    let last = label.rsplit([' ', '.']).find(|w| !w.is_empty())?.to_lowercase();
+    let last = label.rsplit([' ', '.']).find(|w| !w.is_empty())?.to_lower();
     only(cx.ents.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person && e.surname.as_deref() == Some(last.as_str())).map(|(i, _)| i))
 }
 
@@ -152,8 +153,8 @@ fn entity_named(cx: &Ctx<'_>, label: &str) -> Option<usize> {
     if !label.chars().any(char::is_lowercase) {
         return None;
     }
-    let whole = label.to_lowercase();
-    only(cx.ents.entities.iter().enumerate().filter(|(_, e)| e.kind != EntityKind::Place && e.name.to_lowercase() == whole).map(|(i, _)| i))
+    let whole = label.to_lower();
+    only(cx.ents.entities.iter().enumerate().filter(|(_, e)| e.kind != EntityKind::Place && e.name.to_lower() == whole).map(|(i, _)| i))
 }
 
 /// The item when there is exactly one.

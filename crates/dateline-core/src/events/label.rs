@@ -7,6 +7,7 @@
 //! expressions are left out (the item shows its date). An event whose label
 //! would have no actor where it needs one gets `None`.
 
+use crate::case::Case;
 use crate::segment::TokenKind;
 
 use super::clause::noun_phrase;
@@ -225,7 +226,7 @@ fn words_of(text: &str, max: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches(['“', '”', '"'])).filter(|w| !w.is_empty()).collect();
     let mut out = words[..words.len().min(max)].join(" ");
     if let Some(first) = words.first() {
-        let lower = first.to_lowercase();
+        let lower = first.to_lower();
         let opener = matches!(lower.as_str(), "we" | "the" | "it" | "this" | "there" | "they" | "our" | "a" | "an" | "these" | "those" | "that" | "he" | "she" | "you" | "my" | "its" | "their" | "his" | "her" | "in" | "on" | "at" | "if" | "when" | "what" | "no" | "there's" | "it's" | "we're" | "we've" | "we'll");
         if opener {
             out.replace_range(..first.len(), &lower);
@@ -240,7 +241,7 @@ fn words_of(text: &str, max: usize) -> String {
 fn capitalise(label: &str) -> String {
     let mut chars = label.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        Some(c) => crate::case::upper_char(c).to_string() + chars.as_str(),
         None => String::new(),
     }
 }

@@ -19,6 +19,7 @@
 //! with the whole story rather than with its closest article keeps a chain of
 //! loosely related articles from becoming one story.
 
+use crate::case::Case;
 use crate::lexicon::Map;
 
 use serde::{Deserialize, Serialize};
@@ -66,7 +67,7 @@ pub struct ArticleKeys {
 pub fn article_keys(article: &ArticleExtraction) -> ArticleKeys {
     let doc = &article.document;
     let lead_end = article.sentences.iter().filter(|s| !article.boilerplate.contains(s)).nth(LEAD_SENTENCES - 1).map_or(usize::MAX, |s| s.end);
-    let title = doc.title.as_deref().unwrap_or_default().to_lowercase();
+    let title = doc.title.as_deref().unwrap_or_default().to_lower();
     let mut weights: Map<String, f64> = Map::default();
     let mut mentions: Vec<(usize, bool)> = vec![(0, false); article.entities.len()];
     for m in &article.mentions {
@@ -79,7 +80,7 @@ pub fn article_keys(article: &ArticleExtraction) -> ArticleKeys {
         if count == 0 {
             continue;
         }
-        let name = e.surname.clone().unwrap_or_else(|| e.name.to_lowercase());
+        let name = e.surname.clone().unwrap_or_else(|| e.name.to_lower());
         let in_headline = !title.is_empty() && title.contains(&name);
         let weight = count.min(MENTIONS_CAP) as f64 * if in_lead || in_headline { 2.0 } else { 1.0 };
         *weights.entry(format!("{}:{name}", e.kind.as_str())).or_default() += weight;

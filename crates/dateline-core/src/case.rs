@@ -1,0 +1,137 @@
+//! Letter case, for every stage and the explorer: ASCII, Latin-1, Latin
+//! Extended-A and -B (Romanian, Vietnamese, pinyin), Greek and Cyrillic —
+//! the scripts of the names and words in English-language news. Other
+//! characters keep their case, and so does a letter whose other case is not
+//! one character ("ß", "İ", final "ς").
+//!
+//! Not `str::to_lowercase`: std's full Unicode case tables cost about 9 KB
+//! gzip of the explorer's wasm (measured), for scripts the engine has no
+//! words for. `char::is_lowercase`/`is_uppercase` (small tables) are fine.
+
+/// How the upper-case letters of a range map to lower case.
+#[derive(Clone, Copy)]
+enum Rule {
+    /// Each upper-case letter plus this is its lower-case letter.
+    Offset(u32),
+    /// Alternating pairs: the upper-case letter is at an even code point
+    /// (`true`) or an odd one, its lower-case letter right after it.
+    Pairs(bool),
+}
+
+/// `(first, last, rule)`: the ranges that hold upper-case letters (for
+/// pairs, both cases), in code point order.
+const RANGES: &[(u32, u32, Rule)] = &[
+    (0xC0, 0xD6, Rule::Offset(0x20)),
+    (0xD8, 0xDE, Rule::Offset(0x20)),
+    (0x100, 0x12F, Rule::Pairs(true)),
+    (0x132, 0x137, Rule::Pairs(true)),
+    (0x139, 0x148, Rule::Pairs(false)),
+    (0x14A, 0x177, Rule::Pairs(true)),
+    (0x179, 0x17E, Rule::Pairs(false)),
+    (0x1CD, 0x1DC, Rule::Pairs(false)),
+    (0x1DE, 0x1EF, Rule::Pairs(true)),
+    (0x1F8, 0x21F, Rule::Pairs(true)),
+    (0x222, 0x233, Rule::Pairs(true)),
+    (0x386, 0x386, Rule::Offset(0x26)),
+    (0x388, 0x38A, Rule::Offset(0x25)),
+    (0x38C, 0x38C, Rule::Offset(0x40)),
+    (0x38E, 0x38F, Rule::Offset(0x3F)),
+    (0x391, 0x3A1, Rule::Offset(0x20)),
+    (0x3A3, 0x3AB, Rule::Offset(0x20)),
+    (0x400, 0x40F, Rule::Offset(0x50)),
+    (0x410, 0x42F, Rule::Offset(0x20)),
+    (0x460, 0x481, Rule::Pairs(true)),
+    (0x48A, 0x4BF, Rule::Pairs(true)),
+    (0x1E00, 0x1E95, Rule::Pairs(true)),
+    (0x1EA0, 0x1EFF, Rule::Pairs(true)),
+];
+
+/// `c` in lower case.
+pub fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let u = c as u32;
+    if u == 0x178 {
+        return 'ÿ';
+    }
+    let to = RANGES.iter().find(|r| (r.0..=r.1).contains(&u)).and_then(|&(_, _, rule)| match rule {
+        Rule::Offset(d) => Some(u + d),
+        Rule::Pairs(even) => ((u % 2 == 0) == even).then_some(u + 1),
+    });
+    to.and_then(char::from_u32).unwrap_or(c)
+}
+
+/// `c` in upper case.
+pub fn upper_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_uppercase();
+    }
+    let u = c as u32;
+    if c == 'ÿ' {
+        return 'Ÿ';
+    }
+    let to = RANGES.iter().find_map(|&(first, last, rule)| match rule {
+        Rule::Offset(d) => (first + d..=last + d).contains(&u).then(|| u - d),
+        Rule::Pairs(even) => ((first..=last).contains(&u) && (u % 2 == 0) != even).then(|| u - 1),
+    });
+    to.and_then(char::from_u32).unwrap_or(c)
+}
+
+/// Lower and upper case of text (see the module's scope).
+pub trait Case {
+    fn to_lower(&self) -> String;
+    fn to_upper(&self) -> String;
+}
+
+impl Case for str {
+    fn to_lower(&self) -> String {
+        if self.is_ascii() {
+            return self.to_ascii_lowercase();
+        }
+        self.chars().map(lower_char).collect()
+    }
+
+    fn to_upper(&self) -> String {
+        if self.is_ascii() {
+            return self.to_ascii_uppercase();
+        }
+        self.chars().map(upper_char).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_news_change_case_like_std() {
+        for name in ["ÉLYSÉE", "Ángela Merkel", "ŞTEFAN Ţiriac Ștefan", "Łódź", "Ñuñoa", "ÆØÅ", "Đặng Thị Ngọc Thịnh", "Ελλάδα ΑΘΗΝΑ", "Москва ЁЛКА Київ", "Čapek Žižek Ğ", "Ÿ"] {
+            assert_eq!(name.to_lower(), name.to_lowercase(), "{name}");
+            assert_eq!(name.to_upper(), name.to_uppercase(), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_mapped_letter_is_a_letter_of_the_other_case_and_maps_back() {
+        for u in 0..0x2000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let (l, up) = (lower_char(c), upper_char(c));
+            if l != c {
+                assert!(c.is_uppercase() && l.is_lowercase(), "{c:?} -> {l:?}");
+                assert_eq!(l.to_string(), c.to_lowercase().to_string(), "{c:?}");
+                assert_eq!(upper_char(l), c, "{c:?}");
+            }
+            if up != c {
+                assert!(c.is_lowercase() && up.is_uppercase(), "{c:?} -> {up:?}");
+                assert_eq!(up.to_string(), c.to_uppercase().to_string(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn other_letters_keep_their_case() {
+        assert_eq!("ß İ ς 東京 ＡＢ".to_lower(), "ß İ ς 東京 ＡＢ");
+        assert_eq!("ß ς ı".to_upper(), "ß ς ı");
+    }
+}
