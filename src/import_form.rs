@@ -76,7 +76,9 @@ async fn load_file(file: &web_sys::File) -> Result<Loaded, String> {
             }
             Ok(Loaded::Form(name, form))
         }
-        FileKind::Backup if text.trim_start().starts_with('{') => Ok(Loaded::Story(file.clone())),
+        // A backup is a list; anything else is opened as a story (whose
+        // reader says what is wrong with a file that is neither).
+        FileKind::Backup if !text.trim_start().starts_with('[') => Ok(Loaded::Story(file.clone())),
         FileKind::Backup => Ok(Loaded::Backup(name.clone(), backup::parse_backup(&name, &text)?)),
     }
 }
