@@ -322,12 +322,20 @@ mod tests {
         assert_eq!(keys.len(), n, "every change gives a new key");
     }
 
+    /// The explorer's engine has no event mentions; in a workspace build
+    /// (`cargo test --workspace`) the CLI's features give it some, and
+    /// the reader leaves them out.
+    fn without_event_mentions(mut a: ArticleExtraction) -> ArticleExtraction {
+        a.event_mentions.clear();
+        a
+    }
+
     #[test]
     fn the_worker_entry_point_extracts_a_document_given_by_its_fields() {
         let d = Document { body: "\"We will win,\" Jane Smith said on Tuesday.".into(), url: Some("https://example.com/a".into()), ..doc() };
         let json = worker_extract(d.id.clone(), d.title.clone(), d.outlet.clone(), "2020-01-02", d.url.clone(), d.body.clone()).unwrap();
         let back = read_result(&json, &d).expect("the result reads back and checks");
-        assert_eq!(back, extract_article(&d));
+        assert_eq!(back, without_event_mentions(extract_article(&d)));
         assert!(!back.quotes.is_empty() && !back.entities.is_empty());
         assert!(read_result(&json, &doc()).is_none(), "a result of another document is refused");
         assert!(read_result("{not json", &d).is_none());
@@ -346,6 +354,6 @@ mod tests {
         let a = extract_article(&d);
         assert!(a.events.len() >= 3, "{:?}", a.events);
         let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(read_result(&json, &d), Some(a));
+        assert_eq!(read_result(&json, &d), Some(without_event_mentions(a)));
     }
 }
