@@ -461,8 +461,10 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                             taken[qi] = true;
                             out.push(make(quoted[qi].content, kind, false, &relay));
                         }
-                    } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start) && !after_that {
-                        // "said: “...” and more": the quotes are direct
+                    } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start && (!is_partial(&cx, qi) || after_comma_or_colon(&cx, qi))) && !after_that {
+                        // "said: “...” and more", "wrote, “We won,” on Twitter":
+                        // the quotes are direct (not "claimed “a few words” the
+                        // rest of the clause": mixed)
                         let kind = if naming { QuoteKind::Mixed } else { QuoteKind::Direct };
                         for qi in take_new(&qs, &mut taken) {
                             out.push(make(quoted[qi].content, kind, false, &relay));
@@ -791,13 +793,21 @@ fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
     let Some(si) = cx.seg.sentence_at(q.outer.start) else { return true };
     let sentence = cx.seg.sentences[si].span;
     let before = cx.body[sentence.start..q.outer.start].trim_end();
+    let capital = text.starts_with(|c: char| c.is_uppercase());
+    let capital_sentence = capital && text.ends_with(['.', '!', '?']);
     let opens = before.is_empty() || before.ends_with(':') || before.chars().all(|c| !c.is_alphanumeric());
-    let after_cue_comma = before.ends_with(',') && {
+    // (“...,” or a quoted sentence right after the verb: 'chanted "What now?"')
+    let after_cue = (before.ends_with(',') || capital_sentence) && {
         let last_word = before.trim_end_matches(',').rsplit(char::is_whitespace).next().unwrap_or("");
         lexicon::cue_verb(last_word).is_some()
     };
-    let capital = text.starts_with(|c: char| c.is_uppercase());
-    !((opens || after_cue_comma) && (words >= 4 || (capital && text.ends_with(['.', '!', '?']))))
+    !((opens || after_cue) && (words >= 4 || capital_sentence))
+}
+
+/// Whether the quote `qi` opens right after a comma or colon ("wrote, “We won”").
+fn after_comma_or_colon(cx: &Ctx<'_>, qi: usize) -> bool {
+    let open = cx.tokens.partition_point(|t| t.span.end <= cx.quoted[qi].outer.start);
+    open > 0 && matches!(cx.text(open - 1), "," | ":")
 }
 
 fn paragraph_is_quote_only(cx: &Ctx<'_>, p: usize) -> bool {
