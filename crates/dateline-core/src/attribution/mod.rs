@@ -371,9 +371,15 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             // ("In a statement, X said the ...").
             // "The plant, Vance said, will open ...": the cue interrupts the clause.
             let interrupts = left > range.start && cx.text(left - 1) == "," && parenthetical_rest(&cx, right, range.end).is_some();
-            let has_after = !interrupts && content_after(&cx, range.clone(), cue, right).is_some();
+            let after = if interrupts { None } else { content_after(&cx, range.clone(), cue, right) };
+            let has_after = after.is_some();
+            // the content starts right after the cue ("said Kim's state is …")
+            let right_after = after.is_some_and(|(c, _)| right < range.end && c.start == tokens[right].span.start);
             if !cue.according && !cue.participle {
-                if let Some(content) = content_before(&cx, range.clone(), left, right, consumed_until) {
+                // (a quote that ended the previous sentence is not what "X said
+                // Kim's state is ..." says)
+                let sentence_start = tokens[range.start].span.start;
+                if let Some(content) = content_before(&cx, range.clone(), left, right, consumed_until).filter(|c| !(right_after && c.start < sentence_start)) {
                     let qs = quotes_in(&cx, content);
                     let starts_with_quote = qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start);
                     if starts_with_quote {
@@ -796,10 +802,13 @@ fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
     let capital = text.starts_with(|c: char| c.is_uppercase());
     let capital_sentence = capital && text.ends_with(['.', '!', '?']);
     let opens = before.is_empty() || before.ends_with(':') || before.chars().all(|c| !c.is_alphanumeric());
-    // (“...,” or a quoted sentence right after the verb: 'chanted "What now?"')
+    // (“...,” or a quoted sentence right after the verb: 'chanted "What now?"',
+    // not after a passive: 'was labeled “Mostly True.”')
     let after_cue = (before.ends_with(',') || capital_sentence) && {
-        let last_word = before.trim_end_matches(',').rsplit(char::is_whitespace).next().unwrap_or("");
-        lexicon::cue_verb(last_word).is_some()
+        let mut words = before.trim_end_matches(',').rsplit(char::is_whitespace);
+        let last_word = words.next().unwrap_or("");
+        let passive = words.next().is_some_and(|w| BE.contains(lc(w).as_ref()));
+        lexicon::cue_verb(last_word).is_some() && (before.ends_with(',') || !passive)
     };
     !((opens || after_cue) && (words >= 4 || capital_sentence))
 }
