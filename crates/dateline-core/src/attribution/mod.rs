@@ -1066,8 +1066,12 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             }
         }
         // "... and said": the subject of the coordinated verb.
-        if cue.source.is_none() && k > range.start && matches!(cx.lower(k - 1).as_ref(), "and" | "but") {
-            let main = cues.iter().rev().find(|c| c.source.is_some()).map(|c| c.source).unwrap_or_else(|| first_subject(cx, range.start, k));
+        // ("and repeatedly says"; "…, I laughed and said": the subject of
+        // the verb before "and" when it opens a new clause)
+        let conj = adverbs_before(cx, k, range.start).checked_sub(1).filter(|&a| a > range.start && matches!(cx.lower(a).as_ref(), "and" | "but"));
+        if let (None, Some(a)) = (cue.source, conj) {
+            let main = cues.iter().rev().find(|c| c.source.is_some()).map(|c| c.source);
+            let main = coordinated_subject(cx, a, range.start, &cues).map(Some).or(main).unwrap_or_else(|| first_subject(cx, range.start, k));
             if let Some(s) = main {
                 cue.source = Some(s);
                 cue.side = Side::None;
@@ -1096,6 +1100,37 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         k = end;
     }
     cues
+}
+
+/// The first of the adverbs right before token `k` ("and repeatedly
+/// says"): `k` itself when there are none.
+fn adverbs_before(cx: &Ctx<'_>, k: usize, start: usize) -> usize {
+    let mut j = k;
+    while j > start && !cx.in_quote[j - 1] && {
+        let w = cx.lower(j - 1);
+        ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_uppercase))
+    } {
+        j -= 1;
+    }
+    j
+}
+
+/// The subject of a past-tense verb right before the "and" at `a` ("I
+/// laughed and said"), when it is the subject of a new clause: no cue with
+/// a source comes before it, or it follows a comma after them ("when my
+/// mother mentioned it, I laughed and said"; not "she said he failed and
+/// added").
+fn coordinated_subject(cx: &Ctx<'_>, a: usize, start: usize, cues: &[Cue]) -> Option<(usize, usize)> {
+    let verb = a.checked_sub(1).filter(|&v| v > start && !cx.in_quote[v] && cx.text(v).starts_with(char::is_lowercase))?;
+    let lower = cx.lower(verb);
+    if !(lower.ends_with("ed") || lexicon::irregular_verb(lower.as_ref()).is_some()) {
+        return None;
+    }
+    let subject = subject_before(cx, verb, start)?;
+    let after_comma = subject.0 > start && cx.text(subject.0 - 1) == ",";
+    let sourced = cues.iter().filter(|c| c.source.is_some());
+    let before_it = sourced.clone().all(|c| c.end <= subject.0);
+    (before_it && (after_comma || sourced.count() == 0)).then_some(subject)
 }
 
 /// Verbs that name or characterise their object ("called it a “farce”"):
@@ -1867,6 +1902,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
                     after < end && lexicon::cue_verb(cx.text(after)).is_some() && cx.text(after).starts_with(char::is_lowercase)
                 });
                 let next_is_cue = name_then_cue
+                    || verb_and_cue(cx, j + 1, end)
                     || (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some())
                     || (lexicon::cue_verb(&n).is_some() && n.ends_with("ing"))
                     || (n == "according")
@@ -1902,7 +1938,14 @@ fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
             !w.ends_with("ing") && lexicon::cue_verb(&w).is_some_and(|(_, class)| class != CueClass::Think)
         }
     };
-    if k >= end || finite_cue(k) {
+    // "and repeatedly says": adverbs before the verb
+    let skip_adverbs = |mut j: usize| {
+        while j < end && !cx.in_quote[j] && (ADVERBS.contains(cx.lower(j).as_ref()) || (cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4)) {
+            j += 1;
+        }
+        j
+    };
+    if k >= end || finite_cue(skip_adverbs(k)) {
         return k < end;
     }
     let subject_end = match cx.mention_starting(k) {
@@ -1910,11 +1953,20 @@ fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
         None if k < end && matches!(cx.lower(k).as_ref(), "he" | "she" | "they" | "we" | "i") => k + 1,
         None => return false,
     };
-    let mut j = subject_end;
-    while j < end && ADVERBS.contains(cx.lower(j).as_ref()) {
-        j += 1;
-    }
-    finite_cue(j)
+    finite_cue(skip_adverbs(subject_end))
+}
+
+/// Whether a subject starting at token `k` (a pronoun or a name), one verb
+/// and a coordinated cue follow ("…, I laughed and said"): a new clause
+/// with its own report.
+fn verb_and_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
+    let subject_end = match cx.mention_starting(k) {
+        Some(mi) => cx.token_end_at(cx.ents.mentions[mi].span.end),
+        None if k < end && matches!(cx.lower(k).as_ref(), "he" | "she" | "they" | "we" | "i") => k + 1,
+        None => return false,
+    };
+    let verb = subject_end;
+    verb + 2 < end && cx.is_word(verb) && !cx.in_quote[verb] && cx.text(verb).starts_with(char::is_lowercase) && matches!(cx.lower(verb + 1).as_ref(), "and" | "but") && coordinated_cue(cx, verb + 2, end)
 }
 
 /// The quotes among `qs` not yet attributed, now marked as taken.
