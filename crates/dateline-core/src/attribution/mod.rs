@@ -1014,7 +1014,9 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             // verb with "that" right after it.
             let with_that = class == CueClass::Say && end < range.end && cx.lower(end) == "that";
             // "tweeted her reasoning saying, “...”": a quote right after it
-            let with_quote = class == CueClass::Say && quote_right_after(cx, end).is_some() && end < range.end && matches!(cx.text(end), "," | ":");
+            // ("asking her, “...”": an object pronoun first)
+            let object = usize::from(end + 1 < range.end && matches!(cx.lower(end).as_ref(), "him" | "her" | "them" | "me" | "us" | "you"));
+            let with_quote = class == CueClass::Say && quote_right_after(cx, end + object).is_some() && end + object < range.end && matches!(cx.text(end + object), "," | ":");
             if !after_comma && !with_that && !with_quote {
                 k += 1;
                 continue;
@@ -1797,8 +1799,9 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             infinitive = true;
             break;
         }
-        // "in a statement", "in an interview with X", "on Twitter", "to reporters"
-        if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from" | "after" | "before") {
+        // "in a statement", "in an interview with X", "on Twitter", "to
+        // reporters", "says of the plan, “...”"
+        if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from" | "after" | "before" | "of" | "about") {
             let stop = (k + 1..end.min(k + 10)).find(|&j| {
                 let x = cx.lower(j);
                 matches!(x.as_ref(), "that" | "," | ":") || (cx.in_quote[j] && is_open_mark(cx.text(j)))
