@@ -418,8 +418,17 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     }
                 }
             }
-            // 4. "according to X": the rest of the sentence.
-            if cue.according {
+            // 4. "according to X": the rest of the sentence; a quoted
+            // sentence after it is a direct quote ("According to X, “...”").
+            if cue.according && cue.first == range.start {
+                if let Some(qi) = quoted_sentence_after(&cx, right, range.end).filter(|&qi| !taken[qi]) {
+                    taken[qi] = true;
+                    out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                    produced = true;
+                    consumed_until = range.end;
+                }
+            }
+            if cue.according && !produced {
                 if let Some((content, parts)) = content_according(&cx, range.clone(), cue, consumed_until) {
                     let qs = quotes_in(&cx, content);
                     let kind = reported_or_mixed(&qs);
@@ -837,6 +846,18 @@ fn quote_right_after(cx: &Ctx<'_>, right: usize) -> Option<usize> {
     }
     let start = cx.tokens[k].span.start;
     cx.quotes_by(|q| q.outer.start, start, start).next().map(|(i, _)| i)
+}
+
+/// The quote right after token `right` and a comma or colon that runs to
+/// the end of the sentence (or beyond) and has four words or more: a quoted
+/// sentence ("According to X, “...”").
+fn quoted_sentence_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
+    let qi = quote_right_after(cx, right)?;
+    let q = cx.quoted[qi];
+    // (a quote running past the sentence end leaves no rest)
+    let last = cx.tokens[end.checked_sub(1)?].span.end;
+    let ends_sentence = cx.body.get(q.outer.end..last).unwrap_or("").chars().all(|c| !c.is_alphanumeric());
+    (ends_sentence && words_up_to(q.content.text(cx.body), 4) >= 4).then_some(qi)
 }
 
 /// Whether the token before byte `at` (skipping a comma: "that, “...”") is
