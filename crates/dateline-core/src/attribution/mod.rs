@@ -395,9 +395,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         if let Some(qi) = quote_right_after(&cx, right).filter(|&qi| !taken[qi]).or_else(resumed) {
                             taken[qi] = true;
                             let next = quoted[qi].content;
-                            let continues = next.text(body).starts_with(char::is_lowercase);
                             match out.last_mut() {
-                                Some(prev) if continues && prev.kind == QuoteKind::Direct && prev.cue == Some(cue_span) => {
+                                Some(prev) if prev.kind == QuoteKind::Direct && prev.cue == Some(cue_span) && continues_sentence(body, prev.content, next) => {
                                     prev.parts = vec![prev.content, next];
                                     prev.content = prev.content.cover(next);
                                 }
@@ -875,6 +874,15 @@ fn word_before(cx: &Ctx<'_>, at: usize, word: &str) -> bool {
 fn after_participle_cue(cx: &Ctx<'_>, at: usize) -> bool {
     let j = cx.tokens.partition_point(|t| t.span.end <= at);
     j >= 2 && cx.text(j - 1) == "," && cx.lower(j - 2).ends_with("ing") && lexicon::cue_verb(cx.text(j - 2)).is_some_and(|(_, c)| c == CueClass::Say)
+}
+
+/// Whether the quote `next` goes on with the sentence of the quote `prev`
+/// interrupted by the cue: it starts in lower case, or with "I" after a
+/// comma (“If you ask,” she said, “I would go.”).
+fn continues_sentence(body: &str, prev: Span, next: Span) -> bool {
+    let text = next.text(body);
+    let pronoun_i = text.strip_prefix('I').is_some_and(|rest| rest.starts_with([' ', '\'', '’']));
+    text.starts_with(char::is_lowercase) || (pronoun_i && body[prev.end..].starts_with(','))
 }
 
 /// How many tokens after a cue an interrupted turn may resume.
