@@ -56,7 +56,7 @@ use std::collections::HashMap;
 
 use crate::date;
 use crate::entities::{Entities, EntityKind, Mention, MentionKind};
-use crate::lexicon::{self, lc, CueClass, Gender, WordSet};
+use crate::lexicon::{self, lc, CueClass, Gender, WordClass, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -1063,7 +1063,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 }
                 (None, Some(c)) => (c.source, c.speaker, c.speakers),
                 (None, None) => {
-                    let s = first_subject(cx, range.start, k);
+                    let s = opening_subject(cx, range.start, k).or_else(|| first_subject(cx, range.start, k));
                     let (sp, sps) = s.map(|s| speaker_of(cx, s)).unwrap_or((None, Vec::new()));
                     (s, sp, sps)
                 }
@@ -1557,6 +1557,50 @@ fn first_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)>
     let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
     let end = cx.token_end_at(m.span.end) + usize::from(cx.tokens.get(cx.token_end_at(m.span.end)).is_some_and(|t| t.span.start < m.span.end));
     Some((first, end.max(first + 1)))
+}
+
+/// How far into a sentence [`opening_subject`] looks for its subject.
+const OPENING_WITHIN: usize = 16;
+
+/// The subject that opens the sentence starting at token `start`, before
+/// token `k`: after a leading adverbial phrase and its comma ("At the
+/// fair, the band leader called …"), a name or a noun phrase up to its
+/// verb ("Small groups of protesters continued …"): the verb is a past
+/// form, an auxiliary or a modal. None when no verb closes the phrase
+/// within a few words.
+fn opening_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)> {
+    let limit = k.min(start + OPENING_WITHIN);
+    let class = |j: usize| lexicon::word_class(cx.lower(j).as_ref());
+    let mut j = start;
+    if j < limit && matches!(class(j), Some(WordClass::Prep | WordClass::Conj | WordClass::Wh)) {
+        j = (j..limit).find(|&c| cx.text(c) == ",")? + 1;
+    }
+    if j >= limit || cx.in_quote[j] || !cx.is_word(j) {
+        return None;
+    }
+    if let Some(mi) = cx.mention_starting(j) {
+        let end = cx.token_end_at(cx.ents.mentions[mi].span.end).max(j + 1);
+        return (end < limit && is_finite_verb(cx, end)).then_some((j, end));
+    }
+    let mut e = j + usize::from(matches!(class(j), Some(WordClass::Det | WordClass::Poss)));
+    while e < limit && cx.is_word(e) && !cx.in_quote[e] && !is_finite_verb(cx, e) {
+        if matches!(class(e), Some(WordClass::Pron | WordClass::Conj | WordClass::Wh)) {
+            return None;
+        }
+        e += 1;
+    }
+    (e > j && e < limit && is_finite_verb(cx, e)).then_some((j, e))
+}
+
+/// Whether token `k` looks like the finite verb after a subject: a past
+/// form ("continued", "called", "told"), or an auxiliary or modal.
+fn is_finite_verb(cx: &Ctx<'_>, k: usize) -> bool {
+    let w = cx.lower(k);
+    let class = lexicon::word_class(w.as_ref());
+    if matches!(class, Some(WordClass::Be | WordClass::Have | WordClass::Modal | WordClass::Do)) {
+        return true;
+    }
+    cx.text(k).starts_with(char::is_lowercase) && class.is_none() && (w.ends_with("ed") || lexicon::irregular_verb(w.as_ref()).is_some())
 }
 
 /// The noun phrase starting at token `k` ("the foreign minister", "Caddell",
