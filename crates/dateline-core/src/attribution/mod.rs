@@ -1970,13 +1970,21 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
                 stop = j;
                 break;
             }
+            // ", Mr. Jo Lee said …", "― Lee boasted": a name and a cue start a new report
+            let name_then_cue = || {
+                j + 1 < end
+                    && cx.mention_starting(j + 1).is_some_and(|mi| {
+                        let after = cx.token_end_at(cx.ents.mentions[mi].span.end);
+                        after < end && lexicon::cue_verb(cx.text(after)).is_some() && cx.text(after).starts_with(char::is_lowercase)
+                    })
+            };
+            if matches!(w, "―" | "—" | "–" | "-") && j > k && name_then_cue() {
+                stop = j;
+                break;
+            }
             if w == "," && j + 1 < end {
                 let n = cx.lower(j + 1);
-                // ", Mr. Jo Lee said …": a name and a cue start a new report
-                let name_then_cue = cx.mention_starting(j + 1).is_some_and(|mi| {
-                    let after = cx.token_end_at(cx.ents.mentions[mi].span.end);
-                    after < end && lexicon::cue_verb(cx.text(after)).is_some() && cx.text(after).starts_with(char::is_lowercase)
-                });
+                let name_then_cue = name_then_cue();
                 let next_is_cue = name_then_cue
                     || verb_and_cue(cx, j + 1, end)
                     || (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some())
