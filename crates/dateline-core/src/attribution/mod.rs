@@ -1050,7 +1050,9 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 k += 1;
                 continue;
             }
-            let main = cues.iter().rev().find(|c| c.source.is_some()).cloned();
+            // (not the cue of a restrictive relative clause: "defended not
+            // paying an architect who said he was cheated, saying, “...”")
+            let main = cues.iter().rev().find(|c| c.source.is_some_and(|s| !restrictive_relative(cx, s))).cloned();
             // "footage of Hillary Clinton asking, “...”": the name right before it
             let doer = (!after_comma).then(|| cx.mention_ending(k - 1)).flatten().map(|mi| {
                 let m = &cx.ents.mentions[mi];
@@ -1557,6 +1559,13 @@ fn first_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)>
     let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
     let end = cx.token_end_at(m.span.end) + usize::from(cx.tokens.get(cx.token_end_at(m.span.end)).is_some_and(|t| t.span.start < m.span.end));
     Some((first, end.max(first + 1)))
+}
+
+/// Whether a source is the pronoun of a restrictive relative clause ("an
+/// architect who said"): "who", "which" or "that" right after a word, not
+/// after a comma (", who said" goes on about the same person).
+fn restrictive_relative(cx: &Ctx<'_>, (a, b): (usize, usize)) -> bool {
+    b == a + 1 && a > 0 && matches!(cx.lower(a).as_ref(), "who" | "which" | "that") && cx.is_word(a - 1)
 }
 
 /// How far into a sentence [`opening_subject`] looks for its subject.
