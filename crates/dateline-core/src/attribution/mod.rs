@@ -56,7 +56,7 @@ use std::collections::HashMap;
 
 use crate::date;
 use crate::entities::{Entities, EntityKind, Mention, MentionKind};
-use crate::lexicon::{self, lc, CueClass, Gender, WordSet};
+use crate::lexicon::{self, lc, CueClass, Gender, WordClass, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -371,9 +371,15 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             // ("In a statement, X said the ...").
             // "The plant, Vance said, will open ...": the cue interrupts the clause.
             let interrupts = left > range.start && cx.text(left - 1) == "," && parenthetical_rest(&cx, right, range.end).is_some();
-            let has_after = !interrupts && content_after(&cx, range.clone(), cue, right).is_some();
+            let after = if interrupts { None } else { content_after(&cx, range.clone(), cue, right) };
+            let has_after = after.is_some();
+            // the content starts right after the cue ("said Kim's state is …")
+            let right_after = after.is_some_and(|(c, _)| right < range.end && c.start == tokens[right].span.start);
             if !cue.according && !cue.participle {
-                if let Some(content) = content_before(&cx, range.clone(), left, right, consumed_until) {
+                // (a quote that ended the previous sentence is not what "X said
+                // Kim's state is ..." says)
+                let sentence_start = tokens[range.start].span.start;
+                if let Some(content) = content_before(&cx, range.clone(), left, right, consumed_until).filter(|c| !(right_after && c.start < sentence_start)) {
                     let qs = quotes_in(&cx, content);
                     let starts_with_quote = qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start);
                     if starts_with_quote {
@@ -389,9 +395,8 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         if let Some(qi) = quote_right_after(&cx, right).filter(|&qi| !taken[qi]).or_else(resumed) {
                             taken[qi] = true;
                             let next = quoted[qi].content;
-                            let continues = next.text(body).starts_with(char::is_lowercase);
                             match out.last_mut() {
-                                Some(prev) if continues && prev.kind == QuoteKind::Direct && prev.cue == Some(cue_span) => {
+                                Some(prev) if prev.kind == QuoteKind::Direct && prev.cue == Some(cue_span) && continues_sentence(body, prev.content, next) => {
                                     prev.parts = vec![prev.content, next];
                                     prev.content = prev.content.cover(next);
                                 }
@@ -412,8 +417,17 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     }
                 }
             }
-            // 4. "according to X": the rest of the sentence.
-            if cue.according {
+            // 4. "according to X": the rest of the sentence; a quoted
+            // sentence after it is a direct quote ("According to X, “...”").
+            if cue.according && cue.first == range.start {
+                if let Some(qi) = quoted_sentence_after(&cx, right, range.end).filter(|&qi| !taken[qi]) {
+                    taken[qi] = true;
+                    out.push(make(quoted[qi].content, QuoteKind::Direct, false, &relay));
+                    produced = true;
+                    consumed_until = range.end;
+                }
+            }
+            if cue.according && !produced {
                 if let Some((content, parts)) = content_according(&cx, range.clone(), cue, consumed_until) {
                     let qs = quotes_in(&cx, content);
                     let kind = reported_or_mixed(&qs);
@@ -461,8 +475,10 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                             taken[qi] = true;
                             out.push(make(quoted[qi].content, kind, false, &relay));
                         }
-                    } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start) && !after_that {
-                        // "said: “...” and more": the quotes are direct
+                    } else if qs.first().is_some_and(|&qi| quoted[qi].outer.start <= content.start && (!is_partial(&cx, qi) || after_comma_or_colon(&cx, qi))) && !after_that {
+                        // "said: “...” and more", "wrote, “We won,” on Twitter":
+                        // the quotes are direct (not "claimed “a few words” the
+                        // rest of the clause": mixed)
                         let kind = if naming { QuoteKind::Mixed } else { QuoteKind::Direct };
                         for qi in take_new(&qs, &mut taken) {
                             out.push(make(quoted[qi].content, kind, false, &relay));
@@ -791,13 +807,24 @@ fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
     let Some(si) = cx.seg.sentence_at(q.outer.start) else { return true };
     let sentence = cx.seg.sentences[si].span;
     let before = cx.body[sentence.start..q.outer.start].trim_end();
-    let opens = before.is_empty() || before.ends_with(':') || before.chars().all(|c| !c.is_alphanumeric());
-    let after_cue_comma = before.ends_with(',') && {
-        let last_word = before.trim_end_matches(',').rsplit(char::is_whitespace).next().unwrap_or("");
-        lexicon::cue_verb(last_word).is_some()
-    };
     let capital = text.starts_with(|c: char| c.is_uppercase());
-    !((opens || after_cue_comma) && (words >= 4 || (capital && text.ends_with(['.', '!', '?']))))
+    let capital_sentence = capital && text.ends_with(['.', '!', '?']);
+    let opens = before.is_empty() || before.ends_with(':') || before.chars().all(|c| !c.is_alphanumeric());
+    // (“...,” or a quoted sentence right after the verb: 'chanted "What now?"',
+    // not after a passive: 'was labeled “Mostly True.”')
+    let after_cue = (before.ends_with(',') || capital_sentence) && {
+        let mut words = before.trim_end_matches(',').rsplit(char::is_whitespace);
+        let last_word = words.next().unwrap_or("");
+        let passive = words.next().is_some_and(|w| BE.contains(lc(w).as_ref()));
+        lexicon::cue_verb(last_word).is_some() && (before.ends_with(',') || !passive)
+    };
+    !((opens || after_cue) && (words >= 4 || capital_sentence))
+}
+
+/// Whether the quote `qi` opens right after a comma or colon ("wrote, “We won”").
+fn after_comma_or_colon(cx: &Ctx<'_>, qi: usize) -> bool {
+    let open = cx.tokens.partition_point(|t| t.span.end <= cx.quoted[qi].outer.start);
+    open > 0 && matches!(cx.text(open - 1), "," | ":")
 }
 
 fn paragraph_is_quote_only(cx: &Ctx<'_>, p: usize) -> bool {
@@ -820,6 +847,18 @@ fn quote_right_after(cx: &Ctx<'_>, right: usize) -> Option<usize> {
     cx.quotes_by(|q| q.outer.start, start, start).next().map(|(i, _)| i)
 }
 
+/// The quote right after token `right` and a comma or colon that runs to
+/// the end of the sentence (or beyond) and has four words or more: a quoted
+/// sentence ("According to X, “...”").
+fn quoted_sentence_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
+    let qi = quote_right_after(cx, right)?;
+    let q = cx.quoted[qi];
+    // (a quote running past the sentence end leaves no rest)
+    let last = cx.tokens[end.checked_sub(1)?].span.end;
+    let ends_sentence = cx.body.get(q.outer.end..last).unwrap_or("").chars().all(|c| !c.is_alphanumeric());
+    (ends_sentence && words_up_to(q.content.text(cx.body), 4) >= 4).then_some(qi)
+}
+
 /// Whether the token before byte `at` (skipping a comma: "that, “...”") is
 /// `word` (lower case).
 fn word_before(cx: &Ctx<'_>, at: usize, word: &str) -> bool {
@@ -835,6 +874,15 @@ fn word_before(cx: &Ctx<'_>, at: usize, word: &str) -> bool {
 fn after_participle_cue(cx: &Ctx<'_>, at: usize) -> bool {
     let j = cx.tokens.partition_point(|t| t.span.end <= at);
     j >= 2 && cx.text(j - 1) == "," && cx.lower(j - 2).ends_with("ing") && lexicon::cue_verb(cx.text(j - 2)).is_some_and(|(_, c)| c == CueClass::Say)
+}
+
+/// Whether the quote `next` goes on with the sentence of the quote `prev`
+/// interrupted by the cue: it starts in lower case, or with "I" after a
+/// comma (“If you ask,” she said, “I would go.”).
+fn continues_sentence(body: &str, prev: Span, next: Span) -> bool {
+    let text = next.text(body);
+    let pronoun_i = text.strip_prefix('I').is_some_and(|rest| rest.starts_with([' ', '\'', '’']));
+    text.starts_with(char::is_lowercase) || (pronoun_i && body[prev.end..].starts_with(','))
 }
 
 /// How many tokens after a cue an interrupted turn may resume.
@@ -995,12 +1043,16 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             // verb with "that" right after it.
             let with_that = class == CueClass::Say && end < range.end && cx.lower(end) == "that";
             // "tweeted her reasoning saying, “...”": a quote right after it
-            let with_quote = class == CueClass::Say && quote_right_after(cx, end).is_some() && end < range.end && matches!(cx.text(end), "," | ":");
+            // ("asking her, “...”": an object pronoun first)
+            let object = usize::from(end + 1 < range.end && matches!(cx.lower(end).as_ref(), "him" | "her" | "them" | "me" | "us" | "you"));
+            let with_quote = class == CueClass::Say && quote_right_after(cx, end + object).is_some() && end + object < range.end && matches!(cx.text(end + object), "," | ":");
             if !after_comma && !with_that && !with_quote {
                 k += 1;
                 continue;
             }
-            let main = cues.iter().rev().find(|c| c.source.is_some()).cloned();
+            // (not the cue of a restrictive relative clause: "defended not
+            // paying an architect who said he was cheated, saying, “...”")
+            let main = cues.iter().rev().find(|c| c.source.is_some_and(|s| !restrictive_relative(cx, s))).cloned();
             // "footage of Hillary Clinton asking, “...”": the name right before it
             let doer = (!after_comma).then(|| cx.mention_ending(k - 1)).flatten().map(|mi| {
                 let m = &cx.ents.mentions[mi];
@@ -1013,7 +1065,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 }
                 (None, Some(c)) => (c.source, c.speaker, c.speakers),
                 (None, None) => {
-                    let s = first_subject(cx, range.start, k);
+                    let s = opening_subject(cx, range.start, k).or_else(|| first_subject(cx, range.start, k));
                     let (sp, sps) = s.map(|s| speaker_of(cx, s)).unwrap_or((None, Vec::new()));
                     (s, sp, sps)
                 }
@@ -1047,8 +1099,12 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             }
         }
         // "... and said": the subject of the coordinated verb.
-        if cue.source.is_none() && k > range.start && matches!(cx.lower(k - 1).as_ref(), "and" | "but") {
-            let main = cues.iter().rev().find(|c| c.source.is_some()).map(|c| c.source).unwrap_or_else(|| first_subject(cx, range.start, k));
+        // ("and repeatedly says"; "…, I laughed and said": the subject of
+        // the verb before "and" when it opens a new clause)
+        let conj = adverbs_before(cx, k, range.start).checked_sub(1).filter(|&a| a > range.start && matches!(cx.lower(a).as_ref(), "and" | "but"));
+        if let (None, Some(a)) = (cue.source, conj) {
+            let main = cues.iter().rev().find(|c| c.source.is_some()).map(|c| c.source);
+            let main = coordinated_subject(cx, a, range.start, &cues).map(Some).or(main).unwrap_or_else(|| first_subject(cx, range.start, k));
             if let Some(s) = main {
                 cue.source = Some(s);
                 cue.side = Side::None;
@@ -1077,6 +1133,37 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         k = end;
     }
     cues
+}
+
+/// The first of the adverbs right before token `k` ("and repeatedly
+/// says"): `k` itself when there are none.
+fn adverbs_before(cx: &Ctx<'_>, k: usize, start: usize) -> usize {
+    let mut j = k;
+    while j > start && !cx.in_quote[j - 1] && {
+        let w = cx.lower(j - 1);
+        ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_uppercase))
+    } {
+        j -= 1;
+    }
+    j
+}
+
+/// The subject of a past-tense verb right before the "and" at `a` ("I
+/// laughed and said"), when it is the subject of a new clause: no cue with
+/// a source comes before it, or it follows a comma after them ("when my
+/// mother mentioned it, I laughed and said"; not "she said he failed and
+/// added").
+fn coordinated_subject(cx: &Ctx<'_>, a: usize, start: usize, cues: &[Cue]) -> Option<(usize, usize)> {
+    let verb = a.checked_sub(1).filter(|&v| v > start && !cx.in_quote[v] && cx.text(v).starts_with(char::is_lowercase))?;
+    let lower = cx.lower(verb);
+    if !(lower.ends_with("ed") || lexicon::irregular_verb(lower.as_ref()).is_some()) {
+        return None;
+    }
+    let subject = subject_before(cx, verb, start)?;
+    let after_comma = subject.0 > start && cx.text(subject.0 - 1) == ",";
+    let sourced = cues.iter().filter(|c| c.source.is_some());
+    let before_it = sourced.clone().all(|c| c.end <= subject.0);
+    (before_it && (after_comma || sourced.count() == 0)).then_some(subject)
 }
 
 /// Verbs that name or characterise their object ("called it a “farce”"):
@@ -1474,6 +1561,57 @@ fn first_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)>
     Some((first, end.max(first + 1)))
 }
 
+/// Whether a source is the pronoun of a restrictive relative clause ("an
+/// architect who said"): "who", "which" or "that" right after a word, not
+/// after a comma (", who said" goes on about the same person).
+fn restrictive_relative(cx: &Ctx<'_>, (a, b): (usize, usize)) -> bool {
+    b == a + 1 && a > 0 && matches!(cx.lower(a).as_ref(), "who" | "which" | "that") && cx.is_word(a - 1)
+}
+
+/// How far into a sentence [`opening_subject`] looks for its subject.
+const OPENING_WITHIN: usize = 16;
+
+/// The subject that opens the sentence starting at token `start`, before
+/// token `k`: after a leading adverbial phrase and its comma ("At the
+/// fair, the band leader called …"), a name or a noun phrase up to its
+/// verb ("Small groups of protesters continued …"): the verb is a past
+/// form, an auxiliary or a modal. None when no verb closes the phrase
+/// within a few words.
+fn opening_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)> {
+    let limit = k.min(start + OPENING_WITHIN);
+    let class = |j: usize| lexicon::word_class(cx.lower(j).as_ref());
+    let mut j = start;
+    if j < limit && matches!(class(j), Some(WordClass::Prep | WordClass::Conj | WordClass::Wh)) {
+        j = (j..limit).find(|&c| cx.text(c) == ",")? + 1;
+    }
+    if j >= limit || cx.in_quote[j] || !cx.is_word(j) {
+        return None;
+    }
+    if let Some(mi) = cx.mention_starting(j) {
+        let end = cx.token_end_at(cx.ents.mentions[mi].span.end).max(j + 1);
+        return (end < limit && is_finite_verb(cx, end)).then_some((j, end));
+    }
+    let mut e = j + usize::from(matches!(class(j), Some(WordClass::Det | WordClass::Poss)));
+    while e < limit && cx.is_word(e) && !cx.in_quote[e] && !is_finite_verb(cx, e) {
+        if matches!(class(e), Some(WordClass::Pron | WordClass::Conj | WordClass::Wh)) {
+            return None;
+        }
+        e += 1;
+    }
+    (e > j && e < limit && is_finite_verb(cx, e)).then_some((j, e))
+}
+
+/// Whether token `k` looks like the finite verb after a subject: a past
+/// form ("continued", "called", "told"), or an auxiliary or modal.
+fn is_finite_verb(cx: &Ctx<'_>, k: usize) -> bool {
+    let w = cx.lower(k);
+    let class = lexicon::word_class(w.as_ref());
+    if matches!(class, Some(WordClass::Be | WordClass::Have | WordClass::Modal | WordClass::Do)) {
+        return true;
+    }
+    cx.text(k).starts_with(char::is_lowercase) && class.is_none() && (w.ends_with("ed") || lexicon::irregular_verb(w.as_ref()).is_some())
+}
+
 /// The noun phrase starting at token `k` ("the foreign minister", "Caddell",
 /// "a spokesman for the ministry" up to a comma or preposition).
 fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
@@ -1743,8 +1881,9 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             infinitive = true;
             break;
         }
-        // "in a statement", "in an interview with X", "on Twitter", "to reporters"
-        if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from" | "after" | "before") {
+        // "in a statement", "in an interview with X", "on Twitter", "to
+        // reporters", "says of the plan, “...”"
+        if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from" | "after" | "before" | "of" | "about") {
             let stop = (k + 1..end.min(k + 10)).find(|&j| {
                 let x = cx.lower(j);
                 matches!(x.as_ref(), "that" | "," | ":") || (cx.in_quote[j] && is_open_mark(cx.text(j)))
@@ -1840,14 +1979,23 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
                 stop = j;
                 break;
             }
+            // ", Mr. Jo Lee said …", "― Lee boasted": a name and a cue start a new report
+            let name_then_cue = || {
+                j + 1 < end
+                    && cx.mention_starting(j + 1).is_some_and(|mi| {
+                        let after = cx.token_end_at(cx.ents.mentions[mi].span.end);
+                        after < end && lexicon::cue_verb(cx.text(after)).is_some() && cx.text(after).starts_with(char::is_lowercase)
+                    })
+            };
+            if matches!(w, "―" | "—" | "–" | "-") && j > k && name_then_cue() {
+                stop = j;
+                break;
+            }
             if w == "," && j + 1 < end {
                 let n = cx.lower(j + 1);
-                // ", Mr. Jo Lee said …": a name and a cue start a new report
-                let name_then_cue = cx.mention_starting(j + 1).is_some_and(|mi| {
-                    let after = cx.token_end_at(cx.ents.mentions[mi].span.end);
-                    after < end && lexicon::cue_verb(cx.text(after)).is_some() && cx.text(after).starts_with(char::is_lowercase)
-                });
+                let name_then_cue = name_then_cue();
                 let next_is_cue = name_then_cue
+                    || verb_and_cue(cx, j + 1, end)
                     || (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some())
                     || (lexicon::cue_verb(&n).is_some() && n.ends_with("ing"))
                     || (n == "according")
@@ -1883,7 +2031,14 @@ fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
             !w.ends_with("ing") && lexicon::cue_verb(&w).is_some_and(|(_, class)| class != CueClass::Think)
         }
     };
-    if k >= end || finite_cue(k) {
+    // "and repeatedly says": adverbs before the verb
+    let skip_adverbs = |mut j: usize| {
+        while j < end && !cx.in_quote[j] && (ADVERBS.contains(cx.lower(j).as_ref()) || (cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4)) {
+            j += 1;
+        }
+        j
+    };
+    if k >= end || finite_cue(skip_adverbs(k)) {
         return k < end;
     }
     let subject_end = match cx.mention_starting(k) {
@@ -1891,11 +2046,20 @@ fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
         None if k < end && matches!(cx.lower(k).as_ref(), "he" | "she" | "they" | "we" | "i") => k + 1,
         None => return false,
     };
-    let mut j = subject_end;
-    while j < end && ADVERBS.contains(cx.lower(j).as_ref()) {
-        j += 1;
-    }
-    finite_cue(j)
+    finite_cue(skip_adverbs(subject_end))
+}
+
+/// Whether a subject starting at token `k` (a pronoun or a name), one verb
+/// and a coordinated cue follow ("…, I laughed and said"): a new clause
+/// with its own report.
+fn verb_and_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
+    let subject_end = match cx.mention_starting(k) {
+        Some(mi) => cx.token_end_at(cx.ents.mentions[mi].span.end),
+        None if k < end && matches!(cx.lower(k).as_ref(), "he" | "she" | "they" | "we" | "i") => k + 1,
+        None => return false,
+    };
+    let verb = subject_end;
+    verb + 2 < end && cx.is_word(verb) && !cx.in_quote[verb] && cx.text(verb).starts_with(char::is_lowercase) && matches!(cx.lower(verb + 1).as_ref(), "and" | "but") && coordinated_cue(cx, verb + 2, end)
 }
 
 /// The quotes among `qs` not yet attributed, now marked as taken.
