@@ -237,7 +237,7 @@ pub struct Org {
 }
 
 struct Tables {
-    given: Map<&'static str, Gender>,
+    given: Map<Box<str>, Gender>,
     /// lower-cased country name or alias -> canonical name
     countries: Map<String, &'static str>,
     /// lower-cased demonym -> canonical country
@@ -272,16 +272,32 @@ pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The words of a line the engine's `build.rs` front-coded: a word that
+/// starts with a digit k is the first k bytes of the word before it, then
+/// its own text (`m aaron 1bdul 2e` is `m aaron abdul abe`).
+fn front_decoded(line: &str) -> Vec<Box<str>> {
+    let mut out: Vec<Box<str>> = Vec::new();
+    for w in line.split_whitespace() {
+        let k = w.as_bytes()[0].wrapping_sub(b'0');
+        let word = match out.last().filter(|_| k <= 9).and_then(|prev| prev.get(..usize::from(k))) {
+            Some(prefix) => [prefix, &w[1..]].concat(),
+            None => w.to_string(),
+        };
+        out.push(word.into());
+    }
+    out
+}
+
 fn build() -> Tables {
     let mut given = Map::default();
-    for line in data_lines(GIVEN_NAMES).chain(data_lines(GIVEN_NAMES_INTL)) {
-        let mut words = line.split_whitespace();
-        let gender = match words.next() {
+    let lines = data_lines(GIVEN_NAMES).map(front_decoded).chain(data_lines(GIVEN_NAMES_INTL).map(|l| l.split_whitespace().map(Box::from).collect()));
+    for words in lines {
+        let gender = match words.first().map(|w| &**w) {
             Some("m") => Gender::Male,
             Some("f") => Gender::Female,
             _ => Gender::Unknown,
         };
-        for w in words {
+        for w in words.into_iter().skip(1) {
             given.entry(w).or_insert(gender);
         }
     }
@@ -525,19 +541,14 @@ pub struct WordInfo {
     pub news_event: bool,
     /// Index + 1 into [`EVENT_CLASS_NAMES`] (`data/event_classes.txt`); 0 when unlisted.
     class_index: u8,
-    /// Index + 1 of the lemma in the irregular-verb lemmas, when the word is an irregular form; 0 otherwise.
-    irregular_index: u16,
+    /// An irregular past or participle (`data/irregular.txt`; its lemma: [`irregular_verb`]).
+    pub irregular: bool,
 }
 
 /// The class names `data/event_classes.txt` may use.
 const EVENT_CLASS_NAMES: &[&str] = &["OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION", "NONE"];
 
 impl WordInfo {
-    /// The lemma, when the word is an irregular past or participle (`data/irregular.txt`).
-    pub fn irregular(&self) -> Option<&'static str> {
-        let i = usize::from(self.irregular_index).checked_sub(1)?;
-        word_tables().1.get(i).copied()
-    }
 
     /// Its TimeML class name as a predicate (`data/event_classes.txt`), or `NONE`.
     pub fn event_class(&self) -> Option<&'static str> {
@@ -545,34 +556,57 @@ impl WordInfo {
     }
 }
 
-/// The word table and the irregular verbs' lemmas.
-fn word_tables() -> &'static (Map<&'static str, WordInfo>, Vec<&'static str>) {
-    static TABLE: OnceLock<(Map<&'static str, WordInfo>, Vec<&'static str>)> = OnceLock::new();
+/// The function-word classes alone (`data/word_classes.txt`, the first
+/// class a word is listed with). [`word_class`] and [`irregular_verb`] read
+/// their own small tables rather than [`word`]'s, which also holds the verb
+/// and event-noun lists: the explorer's attribution asks for classes and
+/// irregular forms only, and those lists would be ~7 KB gzip of its wasm.
+fn classes() -> &'static Map<&'static str, WordClass> {
+    static TABLE: OnceLock<Map<&'static str, WordClass>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: Map<&'static str, WordInfo> = Map::default();
+        let mut map: Map<&'static str, WordClass> = Map::default();
         for line in data_lines(WORD_CLASSES) {
             let mut words = line.split_whitespace();
             let Some(class) = words.next().and_then(WordClass::parse) else { continue };
             for w in words {
-                map.entry(w).or_default().class.get_or_insert(class);
+                map.entry(w).or_insert(class);
             }
+        }
+        map
+    })
+}
+
+/// Irregular past and participle forms -> their lemma (`data/irregular.txt`;
+/// a form of two verbs keeps the first).
+fn irregular_forms() -> &'static Map<&'static str, &'static str> {
+    static TABLE: OnceLock<Map<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: Map<&'static str, &'static str> = Map::default();
+        for line in data_lines(IRREGULAR_VERBS) {
+            let mut forms = line.split_whitespace();
+            let Some(lemma) = forms.next() else { continue };
+            for form in forms {
+                map.entry(form).or_insert(lemma);
+            }
+        }
+        map
+    })
+}
+
+/// The word table: every list, one entry per word.
+fn word_tables() -> &'static Map<&'static str, WordInfo> {
+    static TABLE: OnceLock<Map<&'static str, WordInfo>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: Map<&'static str, WordInfo> = Map::default();
+        for (&w, &class) in classes() {
+            map.entry(w).or_default().class = Some(class);
         }
         let words = |text: &'static str| data_lines(text).flat_map(str::split_whitespace);
         for w in words(VERBS) {
             map.entry(w).or_default().verb = true;
         }
-        let mut lemmas = Vec::new();
-        for line in data_lines(IRREGULAR_VERBS) {
-            let mut forms = line.split_whitespace();
-            let Some(lemma) = forms.next() else { continue };
-            lemmas.push(lemma);
-            let index = u16::try_from(lemmas.len()).unwrap_or(0);
-            for form in forms {
-                let info = map.entry(form).or_default();
-                if info.irregular_index == 0 {
-                    info.irregular_index = index;
-                }
-            }
+        for &form in irregular_forms().keys() {
+            map.entry(form).or_default().irregular = true;
         }
         for w in words(EVENT_NOUNS) {
             map.entry(w).or_default().event_noun = true;
@@ -592,18 +626,18 @@ fn word_tables() -> &'static (Map<&'static str, WordInfo>, Vec<&'static str>) {
                 }
             }
         }
-        (map, lemmas)
+        map
     })
 }
 
 /// Everything the word lists say about a lower-case word, if they list it.
 pub fn word(lower: &str) -> Option<&'static WordInfo> {
-    word_tables().0.get(lower)
+    word_tables().get(lower)
 }
 
 /// The listed class of a lower-case word, if it is listed.
 pub fn word_class(lower: &str) -> Option<WordClass> {
-    word(lower).and_then(|w| w.class)
+    classes().get(lower).copied()
 }
 
 /// Whether a lower-case word is a common verb lemma ("sell", "fall").
@@ -613,7 +647,7 @@ pub fn verb_lemma(lower: &str) -> bool {
 
 /// The lemma of an irregular past or participle form ("fell" -> "fall").
 pub fn irregular_verb(lower: &str) -> Option<&'static str> {
-    word(lower).and_then(WordInfo::irregular)
+    irregular_forms().get(lower).copied()
 }
 
 /// Whether a singular noun lemma usually denotes an event ("sale", "crash").
@@ -698,6 +732,15 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn the_embedded_given_names_decode_to_the_data_file() {
+        let file = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/given_names.txt")).unwrap();
+        let plain: Vec<Vec<Box<str>>> = data_lines(Box::leak(file.into_boxed_str())).map(|l| l.split_whitespace().map(Box::from).collect()).collect();
+        let decoded: Vec<Vec<Box<str>>> = data_lines(GIVEN_NAMES).map(front_decoded).collect();
+        assert_eq!(decoded, plain);
+        assert!(GIVEN_NAMES.len() < plain.iter().flatten().map(|w| w.len() + 1).sum::<usize>() * 3 / 4, "front-coded");
+    }
 
     #[test]
     fn lookups() {

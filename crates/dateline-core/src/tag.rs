@@ -177,7 +177,7 @@ fn lexical(body: &str, seg: &Segmentation, i: usize, first: bool, title_case: bo
     }
     let guess = open_word(lower, info.copied().unwrap_or_default());
     // A capitalised -ing or -ed word whose stem is no verb is a name ("Boeing").
-    if capital && matches!(guess, Guess::Tag(Tag::Verb(VerbForm::Ing | VerbForm::Past))) && info.is_none_or(|w| w.irregular().is_none()) && !has_verb_stem(lower) {
+    if capital && matches!(guess, Guess::Tag(Tag::Verb(VerbForm::Ing | VerbForm::Past))) && info.is_none_or(|w| !w.irregular) && !has_verb_stem(lower) {
         return Guess::Tag(Tag::Name);
     }
     guess
@@ -228,7 +228,7 @@ const ADJ_SUFFIXES: &[&str] = &["ous", "ful", "able", "ible", "ical", "ic", "les
 /// An open-class word by its form.
 fn open_word(lower: &str, info: WordInfo) -> Guess {
     let n = lower.len();
-    if info.irregular().is_some() {
+    if info.irregular {
         return Guess::Tag(Tag::Verb(VerbForm::Past));
     }
     if info.verb {
