@@ -161,6 +161,13 @@ static PLACE_HEADS: WordSet = WordSet::section(ENTITY_WORDS, "place-heads");
 /// Lower-case collective nouns that turn a preceding name into a group.
 static GROUP_NOUNS: WordSet = WordSet::section(ENTITY_WORDS, "group-nouns");
 
+/// Words that may stand before a collective noun in a group that speaks
+/// without a name ("local authorities", "state media").
+static GROUP_MODIFIERS: WordSet = WordSet::section(ENTITY_WORDS, "group-modifiers");
+
+/// Collective nouns too vague to be a speaker on their own ("people said").
+static SILENT_GROUPS: WordSet = WordSet::section(ENTITY_WORDS, "silent-groups");
+
 /// Prepositions: a mention right after one is not a subject.
 static PREPOSITIONS: WordSet = WordSet::section(ENTITY_WORDS, "prepositions");
 
@@ -394,6 +401,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     let mut runs: Vec<Run> = Vec::new();
     let mut roles: Vec<RoleNoun> = Vec::new();
     let mut pronouns: Vec<(Span, usize, Gender, bool, bool, usize)> = Vec::new(); // span, sentence, gender, plural, in_quote, token
+    let mut groups: Vec<(Span, usize, bool, usize)> = Vec::new(); // span, sentence, in_quote, token
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if sentence.boilerplate {
             continue;
@@ -422,6 +430,11 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                     i = end;
                     continue;
                 }
+            }
+            if let Some(span) = speaking_group(body, tokens, i, range.clone()) {
+                groups.push((span, si, inside_quote(span), i));
+                i += 1;
+                continue;
             }
             let (word, _) = strip_possessive(text);
             let sentence_initial = Some(i) == first_word;
@@ -504,6 +517,11 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                 run.first,
             ));
         }
+    }
+    for &(span, sentence, in_quote, tok) in &groups {
+        let named_before: Vec<usize> = mentions.iter().filter(|(m, _)| m.span.start < span.start).filter_map(|(m, _)| m.entity).collect();
+        let id = group_entity(&mut out.entities, &mut by_key, span.text(body), &named_before);
+        mentions.push((Mention { span, kind: MentionKind::Name, entity: Some(id), sentence, subject: false, in_quote, members: Vec::new() }, tok));
     }
     for &(span, sentence, _, _, in_quote, tok) in &roles {
         mentions.push((Mention { span, kind: MentionKind::Role, entity: None, sentence, subject: false, in_quote, members: Vec::new() }, tok));
@@ -1451,6 +1469,66 @@ fn followed_by_cue(body: &str, tokens: &[Token], mut k: usize, end: usize) -> bo
     false
 }
 
+/// A group that speaks, named only by its collective noun: "police said",
+/// "local officials have said", "..., investigators said", "according to
+/// authorities". The span takes in the modifiers before the noun ("state
+/// media"); a noun before a name ("Police Chief Ann Lee") or a vague one
+/// ("people") is none.
+fn speaking_group(body: &str, tokens: &[Token], i: usize, range: std::ops::Range<usize>) -> Option<Span> {
+    let text = tokens[i].span.text(body);
+    let lower = text.to_lower();
+    let capital = text.starts_with(char::is_uppercase);
+    if !GROUP_NOUNS.contains(&lower) || SILENT_GROUPS.contains(&lower) || (capital && i != range.start && !modifiers_open(body, tokens, i, range.start)) {
+        return None;
+    }
+    if tokens.get(i + 1).is_some_and(|t| i + 1 < range.end && t.kind == TokenKind::Word && namey(t.span.text(body))) {
+        return None;
+    }
+    let mut first = i;
+    while first > range.start && is_group_modifier(body, tokens, first - 1, range.start) {
+        first -= 1;
+    }
+    // "according to (the) police"
+    let det = usize::from(first > range.start && tokens[first - 1].span.text(body).eq_ignore_ascii_case("the"));
+    let according = first >= range.start + 2 + det && tokens[first - 2 - det].span.text(body).eq_ignore_ascii_case("according") && tokens[first - 1 - det].span.text(body) == "to";
+    if !(according || followed_by_cue(body, tokens, i + 1, range.end) || preceded_by_inverted_cue(body, tokens, first)) {
+        return None;
+    }
+    Some(Span::new(tokens[first].span.start, tokens[i].span.end))
+}
+
+/// Whether token `k` is a modifier of a speaking group: a listed word in
+/// lower case, or capitalised as the sentence's first word.
+fn is_group_modifier(body: &str, tokens: &[Token], k: usize, sentence_start: usize) -> bool {
+    let text = tokens[k].span.text(body);
+    (text.starts_with(char::is_lowercase) || k == sentence_start) && GROUP_MODIFIERS.contains(&text.to_lower())
+}
+
+/// Whether the capitalised group noun at `i` follows only modifiers from
+/// the sentence's start ("Local Authorities said" in a headline-cased lead).
+fn modifiers_open(body: &str, tokens: &[Token], i: usize, sentence_start: usize) -> bool {
+    (sentence_start..i).all(|k| GROUP_MODIFIERS.contains(&tokens[k].span.text(body).to_lower()))
+}
+
+/// The entity of a speaking group: the last organisation named before it
+/// (`named_before`: entity ids of earlier mentions) whose name has the
+/// group's noun ("police" for "Chicago Police Department"), else one group
+/// per wording ("police", "the police" and "Police" are one).
+fn group_entity(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, phrase: &str, named_before: &[usize]) -> usize {
+    let head = phrase.rsplit(' ').next().unwrap_or(phrase);
+    let named = named_before.iter().rev().copied().find(|&e| entities[e].kind == EntityKind::Organization && entities[e].name.split(' ').any(|w| w.eq_ignore_ascii_case(head)));
+    if let Some(id) = named {
+        return id;
+    }
+    let lower = phrase.to_lower();
+    *by_key.entry(format!("g:{lower}")).or_insert_with(|| {
+        let mut chars = lower.chars();
+        let name = chars.next().map(|c| crate::case::upper_char(c).to_string() + chars.as_str()).unwrap_or_default();
+        entities.push(Entity { name, kind: EntityKind::Group, gender: Gender::Unknown, titles: Vec::new(), aliases: Vec::new(), affiliation: None, given: None, surname: None });
+        entities.len() - 1
+    })
+}
+
 /// "..., said Caddell": a cue verb right before the name, after a comma or quote.
 fn preceded_by_inverted_cue(body: &str, tokens: &[Token], k: usize) -> bool {
     if k < 2 {
@@ -1564,10 +1642,10 @@ mod tests {
     #[test]
     fn every_list_is_a_section_of_the_data_file() {
         let names: Vec<&str> = lexicon::sections(ENTITY_WORDS).collect();
-        for (name, list) in [("stop", &STOP), ("org-heads", &ORG_HEADS), ("legal-suffixes", &LEGAL_SUFFIXES), ("place-heads", &PLACE_HEADS), ("group-nouns", &GROUP_NOUNS), ("prepositions", &PREPOSITIONS), ("particles", &PARTICLES), ("abbrev-titles", &ABBREV_TITLES)] {
+        for (name, list) in [("stop", &STOP), ("org-heads", &ORG_HEADS), ("legal-suffixes", &LEGAL_SUFFIXES), ("place-heads", &PLACE_HEADS), ("group-nouns", &GROUP_NOUNS), ("group-modifiers", &GROUP_MODIFIERS), ("silent-groups", &SILENT_GROUPS), ("prepositions", &PREPOSITIONS), ("particles", &PARTICLES), ("abbrev-titles", &ABBREV_TITLES)] {
             assert!(names.contains(&name), "[{name}] is missing from data/entity_words.txt");
             assert!(!list.words().is_empty(), "[{name}] is empty");
         }
-        assert_eq!(names.len(), 8, "{names:?}");
+        assert_eq!(names.len(), 10, "{names:?}");
     }
 }

@@ -969,7 +969,9 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             k += 1;
             continue;
         };
-        if !w.starts_with(|c: char| c.is_lowercase()) && !(title_case && k > range.start && class == CueClass::Say) {
+        // "state media reported": the first word of a longer mention is no verb
+        let opens_mention = cx.mention_starting(k).is_some_and(|mi| cx.ents.mentions[mi].span.end > cx.tokens[k].span.end);
+        if opens_mention || !w.starts_with(|c: char| c.is_lowercase()) && !(title_case && k > range.start && class == CueClass::Say) {
             k += 1;
             continue;
         }
