@@ -165,6 +165,10 @@ static GROUP_NOUNS: WordSet = WordSet::section(ENTITY_WORDS, "group-nouns");
 /// without a name ("local authorities", "state media").
 static GROUP_MODIFIERS: WordSet = WordSet::section(ENTITY_WORDS, "group-modifiers");
 
+/// Nouns that, after "the", refer back to the organisation last named
+/// ("The company said").
+static ORG_REFERENCES: WordSet = WordSet::section(ENTITY_WORDS, "org-references");
+
 /// Collective nouns too vague to be a speaker on their own ("people said").
 static SILENT_GROUPS: WordSet = WordSet::section(ENTITY_WORDS, "silent-groups");
 
@@ -402,6 +406,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     let mut roles: Vec<RoleNoun> = Vec::new();
     let mut pronouns: Vec<(Span, usize, Gender, bool, bool, usize)> = Vec::new(); // span, sentence, gender, plural, in_quote, token
     let mut groups: Vec<(Span, usize, bool, usize)> = Vec::new(); // span, sentence, in_quote, token
+    let mut org_refs: Vec<(Span, usize, bool, usize)> = Vec::new(); // the same, for "the company" 
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if sentence.boilerplate {
             continue;
@@ -433,6 +438,11 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             }
             if let Some(span) = speaking_group(body, tokens, i, range.clone()) {
                 groups.push((span, si, inside_quote(span), i));
+                i += 1;
+                continue;
+            }
+            if let Some(span) = speaking_org_reference(body, tokens, i, range.clone()) {
+                org_refs.push((span, si, inside_quote(span), i));
                 i += 1;
                 continue;
             }
@@ -518,9 +528,19 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             ));
         }
     }
-    for &(span, sentence, in_quote, tok) in &groups {
+    // Groups and "the company" in text order: each links to what was named before it.
+    let mut speaking: Vec<(Span, usize, bool, usize, bool)> = groups.iter().map(|&(s, si, q, t)| (s, si, q, t, false)).chain(org_refs.iter().map(|&(s, si, q, t)| (s, si, q, t, true))).collect();
+    crate::sort::sort_by_key(&mut speaking, |g| g.0.start);
+    for (span, sentence, in_quote, tok, org_ref) in speaking {
         let named_before: Vec<usize> = mentions.iter().filter(|(m, _)| m.span.start < span.start).filter_map(|(m, _)| m.entity).collect();
-        let id = group_entity(&mut out.entities, &mut by_key, span.text(body), &named_before);
+        let id = if org_ref {
+            // the organisation named last, in this sentence or the one before (no guess further back)
+            let near = mentions.iter().rev().filter(|(m, _)| m.span.start < span.start && m.sentence + 1 >= sentence).filter_map(|(m, _)| m.entity);
+            let Some(id) = near.into_iter().find(|&e| out.entities[e].kind == EntityKind::Organization) else { continue };
+            id
+        } else {
+            group_entity(&mut out.entities, &mut by_key, span.text(body), &named_before)
+        };
         mentions.push((Mention { span, kind: MentionKind::Name, entity: Some(id), sentence, subject: false, in_quote, members: Vec::new() }, tok));
     }
     for &(span, sentence, _, _, in_quote, tok) in &roles {
@@ -1488,13 +1508,29 @@ fn speaking_group(body: &str, tokens: &[Token], i: usize, range: std::ops::Range
     while first > range.start && is_group_modifier(body, tokens, first - 1, range.start) {
         first -= 1;
     }
-    // "according to (the) police"
     let det = usize::from(first > range.start && tokens[first - 1].span.text(body).eq_ignore_ascii_case("the"));
-    let according = first >= range.start + 2 + det && tokens[first - 2 - det].span.text(body).eq_ignore_ascii_case("according") && tokens[first - 1 - det].span.text(body) == "to";
-    if !(according || followed_by_cue(body, tokens, i + 1, range.end) || preceded_by_inverted_cue(body, tokens, first)) {
+    speaks(body, tokens, first - det, i, range).then(|| Span::new(tokens[first].span.start, tokens[i].span.end))
+}
+
+/// "The company said", "..., the airline said", "according to the
+/// ministry": "the" and a noun that refers back to an organisation,
+/// speaking. The span of the noun phrase.
+fn speaking_org_reference(body: &str, tokens: &[Token], i: usize, range: std::ops::Range<usize>) -> Option<Span> {
+    let the = i > range.start && tokens[i - 1].span.text(body).eq_ignore_ascii_case("the");
+    let text = tokens[i].span.text(body);
+    if !the || !text.starts_with(char::is_lowercase) || !ORG_REFERENCES.contains(text) {
         return None;
     }
-    Some(Span::new(tokens[first].span.start, tokens[i].span.end))
+    speaks(body, tokens, i - 1, i, range).then(|| Span::new(tokens[i - 1].span.start, tokens[i].span.end))
+}
+
+/// Whether the noun phrase of tokens `first..=head` is the source of a
+/// speech cue: a cue verb after it ("police said", "officials have said"),
+/// an inverted cue before it ("..., police said" read backwards: "said
+/// police"), or "according to" before it.
+fn speaks(body: &str, tokens: &[Token], first: usize, head: usize, range: std::ops::Range<usize>) -> bool {
+    let according = first >= range.start + 2 && tokens[first - 2].span.text(body).eq_ignore_ascii_case("according") && tokens[first - 1].span.text(body) == "to";
+    according || followed_by_cue(body, tokens, head + 1, range.end) || preceded_by_inverted_cue(body, tokens, first)
 }
 
 /// Whether token `k` is a modifier of a speaking group: a listed word in
@@ -1512,11 +1548,14 @@ fn modifiers_open(body: &str, tokens: &[Token], i: usize, sentence_start: usize)
 
 /// The entity of a speaking group: the last organisation named before it
 /// (`named_before`: entity ids of earlier mentions) whose name has the
-/// group's noun ("police" for "Chicago Police Department"), else one group
-/// per wording ("police", "the police" and "Police" are one).
+/// group's noun ("police" for "Chicago Police Department"), or group whose
+/// name ends with it ("government" after "Samoan government"), else one
+/// group per wording ("police", "the police" and "Police" are one).
 fn group_entity(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, phrase: &str, named_before: &[usize]) -> usize {
     let head = phrase.rsplit(' ').next().unwrap_or(phrase);
-    let named = named_before.iter().rev().copied().find(|&e| entities[e].kind == EntityKind::Organization && entities[e].name.split(' ').any(|w| w.eq_ignore_ascii_case(head)));
+    // ("the government" after "the Samoan government": the same group)
+    let same_group = |e: &Entity| e.kind == EntityKind::Group && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(head));
+    let named = named_before.iter().rev().copied().find(|&e| (entities[e].kind == EntityKind::Organization && entities[e].name.split(' ').any(|w| w.eq_ignore_ascii_case(head))) || same_group(&entities[e]));
     if let Some(id) = named {
         return id;
     }
@@ -1642,10 +1681,10 @@ mod tests {
     #[test]
     fn every_list_is_a_section_of_the_data_file() {
         let names: Vec<&str> = lexicon::sections(ENTITY_WORDS).collect();
-        for (name, list) in [("stop", &STOP), ("org-heads", &ORG_HEADS), ("legal-suffixes", &LEGAL_SUFFIXES), ("place-heads", &PLACE_HEADS), ("group-nouns", &GROUP_NOUNS), ("group-modifiers", &GROUP_MODIFIERS), ("silent-groups", &SILENT_GROUPS), ("prepositions", &PREPOSITIONS), ("particles", &PARTICLES), ("abbrev-titles", &ABBREV_TITLES)] {
+        for (name, list) in [("stop", &STOP), ("org-heads", &ORG_HEADS), ("legal-suffixes", &LEGAL_SUFFIXES), ("place-heads", &PLACE_HEADS), ("group-nouns", &GROUP_NOUNS), ("group-modifiers", &GROUP_MODIFIERS), ("silent-groups", &SILENT_GROUPS), ("org-references", &ORG_REFERENCES), ("prepositions", &PREPOSITIONS), ("particles", &PARTICLES), ("abbrev-titles", &ABBREV_TITLES)] {
             assert!(names.contains(&name), "[{name}] is missing from data/entity_words.txt");
             assert!(!list.words().is_empty(), "[{name}] is empty");
         }
-        assert_eq!(names.len(), 10, "{names:?}");
+        assert_eq!(names.len(), 11, "{names:?}");
     }
 }
