@@ -405,8 +405,8 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     let mut runs: Vec<Run> = Vec::new();
     let mut roles: Vec<RoleNoun> = Vec::new();
     let mut pronouns: Vec<(Span, usize, Gender, bool, bool, usize)> = Vec::new(); // span, sentence, gender, plural, in_quote, token
-    let mut groups: Vec<(Span, usize, bool, usize)> = Vec::new(); // span, sentence, in_quote, token
-    let mut org_refs: Vec<(Span, usize, bool, usize)> = Vec::new(); // the same, for "the company" 
+    // Speaking groups and "the company", in text order: span, sentence, in_quote, token, whether "the company".
+    let mut speaking: Vec<(Span, usize, bool, usize, bool)> = Vec::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if sentence.boilerplate {
             continue;
@@ -437,12 +437,12 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                 }
             }
             if let Some(span) = speaking_group(body, tokens, i, range.clone()) {
-                groups.push((span, si, inside_quote(span), i));
+                speaking.push((span, si, inside_quote(span), i, false));
                 i += 1;
                 continue;
             }
             if let Some(span) = speaking_org_reference(body, tokens, i, range.clone()) {
-                org_refs.push((span, si, inside_quote(span), i));
+                speaking.push((span, si, inside_quote(span), i, true));
                 i += 1;
                 continue;
             }
@@ -528,9 +528,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             ));
         }
     }
-    // Groups and "the company" in text order: each links to what was named before it.
-    let mut speaking: Vec<(Span, usize, bool, usize, bool)> = groups.iter().map(|&(s, si, q, t)| (s, si, q, t, false)).chain(org_refs.iter().map(|&(s, si, q, t)| (s, si, q, t, true))).collect();
-    crate::sort::sort_by_key(&mut speaking, |g| g.0.start);
+    // Each links to what was named before it.
     for (span, sentence, in_quote, tok, org_ref) in speaking {
         let named_before: Vec<usize> = mentions.iter().filter(|(m, _)| m.span.start < span.start).filter_map(|(m, _)| m.entity).collect();
         let id = if org_ref {

@@ -559,8 +559,9 @@ impl WordInfo {
 /// The function-word classes alone (`data/word_classes.txt`, the first
 /// class a word is listed with). [`word_class`] and [`irregular_verb`] read
 /// their own small tables rather than [`word`]'s, which also holds the verb
-/// and event-noun lists: the explorer's attribution asks for classes and
-/// irregular forms only, and those lists would be ~7 KB gzip of its wasm.
+/// and event-noun lists: a stage that asks only for those does not bring
+/// every list into the explorer's wasm (~8 KB gzip; the explorer does not
+/// tag).
 fn classes() -> &'static Map<&'static str, WordClass> {
     static TABLE: OnceLock<Map<&'static str, WordClass>> = OnceLock::new();
     TABLE.get_or_init(|| {

@@ -1836,6 +1836,14 @@ static NOT_PAST: WordSet = WordSet::section(TIME_WORDS, "not_past");
 
 static FUTURE: WordSet = WordSet::section(TIME_WORDS, "future_cues");
 
+/// Whether a lower-case word is a past form of a verb: an irregular one
+/// ("told", "went") or a word in "-ed" that is not an adjective or noun
+/// ("need", "united", "based"). Small lists, so any stage may ask (the
+/// explorer carries them anyway for tense).
+pub fn past_form(lower: &str) -> bool {
+    IRREGULAR_PAST.contains(lower) || (lower.len() >= 5 && lower.ends_with("ed") && !NOT_PAST.contains(lower))
+}
+
 static PRESENT: WordSet = WordSet::section(TIME_WORDS, "present_cues");
 
 fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
@@ -1864,7 +1872,7 @@ fn word_tense(w: &[Word<'_>], k: usize) -> Option<Tense> {
         // "to be held", "will be renewed", "may be signed": the future.
         return matches!(before, "to" | "will" | "would" | "may" | "might" | "should" | "must" | "can" | "won't" | "'ll" | "shall").then_some(Tense::Future);
     }
-    let is_past_form = IRREGULAR_PAST.contains(&l) || (l.len() >= 5 && l.ends_with("ed") && !NOT_PAST.contains(&l));
+    let is_past_form = past_form(&l);
     if is_past_form && matches!(before, "be" | "being") {
         // A passive participle: the auxiliary before it decides.
         return None;
