@@ -2,7 +2,8 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]), run on the staging dist dir
 // ($TRUNK_STAGING_DIR, or the folder given as the first argument):
 //
-// 0. The wasm-bindgen glue minified (terser, from tests/node_modules) and its
+// 0. The wasm-bindgen glue minified (terser, from tests/node_modules; so are
+//    store.js, register-sw.js and sw.js) and its
 //    integrity hash updated: about 2 KB gzip of the site's budget. The wasm's
 //    imports renamed without wasm-bindgen's hash suffixes, in the wasm and the
 //    glue alike: about 3 KB gzip (the hashes do not compress).
@@ -54,6 +55,7 @@ function withCsp(html, policy) {
 
 // ---------------------------------------------------------------- the glue
 let html = read('index.html').toString();
+const { minify } = createRequire(join(ROOT, 'tests', 'package.json'))('terser');
 
 /** `html` with the integrity attribute of the link to `file` set for `data`. */
 function withIntegrity(html, file, data) {
@@ -179,10 +181,13 @@ function limitsEnd(wasm, at) {
   }
   writeFileSync(join(DIR, wasmFile), wasm);
   html = withIntegrity(html, wasmFile, wasm);
-  const { minify } = createRequire(join(ROOT, 'tests', 'package.json'))('terser');
   const out = await minify(code, { module: true, compress: true, mangle: true });
   writeFileSync(join(DIR, glue), out.code);
   html = withIntegrity(html, glue, out.code);
+}
+// The small classic scripts minified too (their globals keep their names).
+for (const f of ['store.js', 'register-sw.js']) {
+  writeFileSync(join(DIR, f), (await minify(read(f).toString(), { compress: true, mangle: true })).code);
 }
 
 // ---------------------------------------------------------------- the site
@@ -195,7 +200,7 @@ for (const f of files) version.update(f).update(read(f));
 const sw = readFileSync(join(ROOT, 'src', 'web', 'sw.js'), 'utf8')
   .replace('__VERSION__', version.digest('hex').slice(0, 16))
   .replace('__ASSETS__', JSON.stringify(['./', ...files]));
-writeFileSync(join(DIR, 'sw.js'), sw);
+writeFileSync(join(DIR, 'sw.js'), (await minify(sw, { compress: true, mangle: true })).code);
 
 // ---------------------------------------------------------------- single file
 const loader = inlineScripts(html).find((s) => s.includes('module_or_path'));

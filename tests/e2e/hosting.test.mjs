@@ -52,7 +52,9 @@ test('works offline after the first visit, then picks up a new deploy', async ()
   // A new deploy: the worker changes (new version), replaces the cache, and
   // the old cache is gone.
   const sw = await readFile(join(site, 'sw.js'), 'utf8');
-  await writeFile(join(site, 'sw.js'), sw.replace(/const CACHE = 'dateline-([0-9a-f]+)'/, "const CACHE = 'dateline-0000000000000000'"));
+  const deployed = sw.replace(/(["'])dateline-[0-9a-f]{16}\1/, "'dateline-0000000000000000'");
+  assert.notEqual(deployed, sw, 'the worker names its cache version');
+  await writeFile(join(site, 'sw.js'), deployed);
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     const changed = new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
