@@ -198,13 +198,42 @@ pub(super) fn collect_bounds(bounds: &mut Bounds, events: &[Event], first: usize
         }
     }
     // "N days before X": the event the expression qualifies happened before X.
+    // "(on Thursday,) a day after X": X happened N days before the sentence's day.
     for tx in sentence_timexes {
-        if let Some(("before", target)) = tx.relation {
-            if let Some(i) = (first..events.len()).filter(|&i| events[i].trigger.end <= tx.span.start).last() {
-                before_relations.push((i, target));
+        match tx.relation {
+            Some(("before", target)) => {
+                if let Some(i) = (first..events.len()).filter(|&i| events[i].trigger.end <= tx.span.start).last() {
+                    before_relations.push((i, target));
+                }
             }
+            Some(("after", target)) => {
+                let dated_inside = sentence_timexes.iter().any(|x| target.contains(x.span));
+                // the event is near the start of what follows "after" ("a day after Mayor Lee
+                // ordered repairs"), not in a later phrase ("two days after Trump in what was
+                // his first trip"): its first few words
+                let head = toks.iter().filter(|t| target.contains(t.span)).take(AFTER_HEAD_WORDS).last().map(|t| Span::new(target.start, t.span.end));
+                if let (Some(day), Some(days), Some(head), false) = (main_day, exact_days(&tx.value), head, dated_inside) {
+                    relations.push((head, day.add_days(-days), "at", false));
+                }
+            }
+            _ => {}
         }
     }
+}
+
+/// How many words after "a day after" the event it dates may start.
+const AFTER_HEAD_WORDS: usize = 5;
+
+/// The whole days of a duration in days or weeks ("a day", "two weeks").
+fn exact_days(value: &TimexValue) -> Option<i64> {
+    let TimexValue::Duration(d) = value else { return None };
+    let per = match d.unit {
+        crate::timex::DurationUnit::Day => 1,
+        crate::timex::DurationUnit::Week => 7,
+        _ => return None,
+    };
+    let n = d.amount.filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 3650.0)?;
+    Some(n as i64 * per)
 }
 
 /// Coreference within the article: a definite event noun refers back to the
@@ -242,10 +271,12 @@ pub(super) fn apply_bounds(events: &mut [Event], bounds: Bounds, body: &str) {
         let root = roots[i];
         for idx in [i, root] {
             let e = &mut events[idx];
-            if e.explicit {
-                continue;
-            }
             match rel {
+                // "a day after X": X's day, whatever the sentence's own date says
+                "at" => {
+                    e.time = day_time(day, format!("{day}: by the distance to the sentence's date ('{}')", target.text(body)));
+                }
+                _ if e.explicit => continue,
                 "after" | "since" if same_day => {
                     e.time = day_time(day, format!("the same day as what followed it within hours ({day})"));
                 }
