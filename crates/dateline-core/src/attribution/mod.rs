@@ -977,6 +977,13 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         };
         // "state media reported": the first word of a longer mention is no verb
         let opens_mention = cx.mention_starting(k).is_some_and(|mi| cx.ents.mentions[mi].span.end > cx.tokens[k].span.end);
+        // "Having said that, …", "That said, …": an idiom, nobody speaks
+        let idiom = k > range.start && k + 2 < range.end && cx.lower(k - 1) == "having" && cx.lower(k + 1) == "that" && cx.text(k + 2) == ","
+            || k == range.start + 1 && k + 1 < range.end && matches!(cx.lower(k - 1).as_ref(), "that" | "this") && cx.text(k + 1) == ",";
+        if idiom {
+            k += 1;
+            continue;
+        }
         if opens_mention || !w.starts_with(|c: char| c.is_lowercase()) && !(title_case && k > range.start && class == CueClass::Say) {
             k += 1;
             continue;
@@ -1625,7 +1632,8 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let lw = cx.lower(k);
-    if matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "her" | "it") {
+    // (a phrase after a preposition is no source: "said in 2010 that")
+    if matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "her" | "it") || PHRASE_OPENERS.contains(lw.as_ref()) {
         return None;
     }
     if let Some(mi) = cx.mention_starting(k) {
@@ -1956,6 +1964,9 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     // The end: sentence end, or a clause boundary.
     let mut j = k;
     let mut stop = end;
+    // "The senator, who said in 2010 that the goal was to win, spoke …": a
+    // relative clause between commas ends at its closing comma.
+    let relative = cue.source.is_some_and(|(a, b)| b == a + 1 && a > 0 && matches!(cx.lower(a).as_ref(), "who" | "which") && cx.text(a - 1) == ",");
     while j < end {
         // “... because “nobody will,” she said.”, “...,” echoing ...: a quote
         // closing with a comma before another source and cue, or a cue
@@ -1968,7 +1979,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         }
         if !cx.in_quote[j] {
             let w = cx.text(j);
-            if w == ";" {
+            if w == ";" || (relative && w == "," && j > k) {
                 stop = j;
                 break;
             }
