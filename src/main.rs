@@ -22,8 +22,17 @@ mod story_file;
 mod web;
 mod webpage;
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic's message and place in the console: what the
+    // console_error_panic_hook crate prints, without the JS stack (257 bytes
+    // gzip less; the Rust message names the file and line).
+    std::panic::set_hook(Box::new(|info| console_error(&info.to_string())));
     // The engine's worker runs this module too (see `engine`): no page there.
     if !wasm_bindgen::JsCast::has_type::<web_sys::Window>(&js_sys::global()) {
         return;

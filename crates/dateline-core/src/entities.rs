@@ -1496,7 +1496,7 @@ fn speaking_group(body: &str, tokens: &[Token], i: usize, range: std::ops::Range
     let text = tokens[i].span.text(body);
     let lower = text.to_lower();
     let capital = text.starts_with(char::is_uppercase);
-    if !GROUP_NOUNS.contains(&lower) || SILENT_GROUPS.contains(&lower) || (capital && i != range.start && !modifiers_open(body, tokens, i, range.start)) {
+    if !GROUP_NOUNS.contains(&lower) || SILENT_GROUPS.contains(&lower) || (capital && i != range.start) {
         return None;
     }
     if tokens.get(i + 1).is_some_and(|t| i + 1 < range.end && t.kind == TokenKind::Word && namey(t.span.text(body))) {
@@ -1507,7 +1507,11 @@ fn speaking_group(body: &str, tokens: &[Token], i: usize, range: std::ops::Range
         first -= 1;
     }
     let det = usize::from(first > range.start && tokens[first - 1].span.text(body).eq_ignore_ascii_case("the"));
-    speaks(body, tokens, first - det, i, range).then(|| Span::new(tokens[first].span.start, tokens[i].span.end))
+    // "attorneys for the family", "officials at the embassy": the complement is part of the group
+    let complement = i + 2 < range.end && matches!(tokens[i + 1].span.text(body), "for" | "of" | "at");
+    let words = (i + 2..range.end.min(i + 6)).take_while(|&k| tokens[k].kind == TokenKind::Word && lexicon::cue_verb(tokens[k].span.text(body)).is_none());
+    let last = words.last().filter(|&k| complement && speaks(body, tokens, first - det, k, range.clone())).unwrap_or(i);
+    speaks(body, tokens, first - det, last, range).then(|| Span::new(tokens[first].span.start, tokens[last].span.end))
 }
 
 /// "The company said", "..., the airline said", "according to the
@@ -1536,12 +1540,6 @@ fn speaks(body: &str, tokens: &[Token], first: usize, head: usize, range: std::o
 fn is_group_modifier(body: &str, tokens: &[Token], k: usize, sentence_start: usize) -> bool {
     let text = tokens[k].span.text(body);
     (text.starts_with(char::is_lowercase) || k == sentence_start) && GROUP_MODIFIERS.contains(&text.to_lower())
-}
-
-/// Whether the capitalised group noun at `i` follows only modifiers from
-/// the sentence's start ("Local Authorities said" in a headline-cased lead).
-fn modifiers_open(body: &str, tokens: &[Token], i: usize, sentence_start: usize) -> bool {
-    (sentence_start..i).all(|k| GROUP_MODIFIERS.contains(&tokens[k].span.text(body).to_lower()))
 }
 
 /// The entity of a speaking group: the last organisation named before it
