@@ -44,7 +44,9 @@
 //!    [`events::links`] gives every event mention its time, participants and
 //!    timeline item.
 //!
-//! [`sort`] is the one stable sort everything uses (small wasm).
+//! [`sort`] is the one stable sort everything uses, and [`case`] the one
+//! letter case (`to_lower()`, not `str::to_lowercase`): both keep std's
+//! larger code and tables out of the explorer's wasm.
 //!
 //! The word lists behind stages 3 and 4 (given names, countries, titles,
 //! organisations, cue verbs) are data files compiled in by [`lexicon`]; so
