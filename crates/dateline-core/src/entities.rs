@@ -1494,9 +1494,10 @@ fn followed_by_cue(body: &str, tokens: &[Token], mut k: usize, end: usize) -> bo
 /// ("people") is none.
 fn speaking_group(body: &str, tokens: &[Token], i: usize, range: std::ops::Range<usize>) -> Option<Span> {
     let text = tokens[i].span.text(body);
-    let lower = text.to_lower();
+    // (called for every word: no allocation for one in lower case)
+    let lower = lexicon::lc(text);
     let capital = text.starts_with(char::is_uppercase);
-    if !GROUP_NOUNS.contains(&lower) || SILENT_GROUPS.contains(&lower) || (capital && i != range.start) {
+    if !GROUP_NOUNS.contains(lower.as_ref()) || SILENT_GROUPS.contains(lower.as_ref()) || (capital && i != range.start) {
         return None;
     }
     if tokens.get(i + 1).is_some_and(|t| i + 1 < range.end && t.kind == TokenKind::Word && namey(t.span.text(body))) {
