@@ -497,7 +497,18 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     let mut out = Entities::default();
     let mut by_key: Map<String, usize> = Map::default(); // "p:surname", "o:name"
     let mut mentions: Vec<(Mention, usize)> = Vec::new(); // with token index
-    for run in &runs {
+    // Speaking groups and "the company" link to what was named before them:
+    // each is linked when the runs reach it, so `mentions` stays in text order.
+    let mut next_speaking = 0;
+    for run in runs.iter().map(Some).chain([None]) {
+        let upto = run.map_or(usize::MAX, |r| r.span.start);
+        while let Some(&(span, sentence, in_quote, tok, org_ref)) = speaking.get(next_speaking).filter(|g| g.0.start < upto) {
+            next_speaking += 1;
+            if let Some(id) = speaking_entity(&mut out.entities, &mut by_key, &mentions, span.text(body), sentence, org_ref) {
+                mentions.push((Mention { span, kind: MentionKind::Name, entity: Some(id), sentence, subject: false, in_quote, members: Vec::new() }, tok));
+            }
+        }
+        let Some(run) = run else { break };
         if let Some(kind) = run.kind {
             let id = link(&mut out.entities, &mut by_key, run, kind);
             mentions.push((
@@ -527,19 +538,6 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
                 run.first,
             ));
         }
-    }
-    // Each links to what was named before it.
-    for (span, sentence, in_quote, tok, org_ref) in speaking {
-        let named_before: Vec<usize> = mentions.iter().filter(|(m, _)| m.span.start < span.start).filter_map(|(m, _)| m.entity).collect();
-        let id = if org_ref {
-            // the organisation named last, in this sentence or the one before (no guess further back)
-            let near = mentions.iter().rev().filter(|(m, _)| m.span.start < span.start && m.sentence + 1 >= sentence).filter_map(|(m, _)| m.entity);
-            let Some(id) = near.into_iter().find(|&e| out.entities[e].kind == EntityKind::Organization) else { continue };
-            id
-        } else {
-            group_entity(&mut out.entities, &mut by_key, span.text(body), &named_before)
-        };
-        mentions.push((Mention { span, kind: MentionKind::Name, entity: Some(id), sentence, subject: false, in_quote, members: Vec::new() }, tok));
     }
     for &(span, sentence, _, _, in_quote, tok) in &roles {
         mentions.push((Mention { span, kind: MentionKind::Role, entity: None, sentence, subject: false, in_quote, members: Vec::new() }, tok));
@@ -1543,26 +1541,37 @@ fn is_group_modifier(body: &str, tokens: &[Token], k: usize, sentence_start: usi
     (text.starts_with(char::is_lowercase) || k == sentence_start) && GROUP_MODIFIERS.contains(&text.to_lower())
 }
 
-/// The entity of a speaking group: the last organisation named before it
-/// (`named_before`: entity ids of earlier mentions) whose name has the
-/// group's noun ("police" for "Chicago Police Department"), or group whose
-/// name ends with it ("government" after "Samoan government"), else one
-/// group per wording ("police", "the police" and "Police" are one).
-fn group_entity(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, phrase: &str, named_before: &[usize]) -> usize {
+/// The entity a speaking group (or, with `org_ref`, "the company") at
+/// `phrase` in `sentence` stands for, from the mentions before it (`earlier`,
+/// in text order; only the last [`ANTECEDENT_WINDOW`] are looked at, so
+/// linking stays linear in the article):
+/// - "the company": the organisation named last in this sentence or the one
+///   before, else none (no guess further back);
+/// - a group: the last organisation whose name has the group's noun ("police"
+///   for "Chicago Police Department"), or group whose name ends with it
+///   ("government" after "Samoan government"), else one group per wording
+///   ("police", "the police" and "Police" are one).
+fn speaking_entity(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, earlier: &[(Mention, usize)], phrase: &str, sentence: usize, org_ref: bool) -> Option<usize> {
+    let near = earlier.iter().rev().take(ANTECEDENT_WINDOW).map(|(m, _)| m);
+    if org_ref {
+        return near.take_while(|m| m.sentence + 1 >= sentence).filter_map(|m| m.entity).find(|&e| entities[e].kind == EntityKind::Organization);
+    }
     let head = phrase.rsplit(' ').next().unwrap_or(phrase);
-    // ("the government" after "the Samoan government": the same group)
-    let same_group = |e: &Entity| e.kind == EntityKind::Group && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(head));
-    let named = named_before.iter().rev().copied().find(|&e| (entities[e].kind == EntityKind::Organization && entities[e].name.split(' ').any(|w| w.eq_ignore_ascii_case(head))) || same_group(&entities[e]));
-    if let Some(id) = named {
-        return id;
+    let stands_for = |e: &Entity| match e.kind {
+        EntityKind::Organization => e.name.split(' ').any(|w| w.eq_ignore_ascii_case(head)),
+        EntityKind::Group => e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(head)),
+        _ => false,
+    };
+    if let Some(e) = near.filter_map(|m| m.entity).find(|&e| stands_for(&entities[e])) {
+        return Some(e);
     }
     let lower = phrase.to_lower();
-    *by_key.entry(format!("g:{lower}")).or_insert_with(|| {
+    Some(*by_key.entry(format!("g:{lower}")).or_insert_with(|| {
         let mut chars = lower.chars();
         let name = chars.next().map(|c| crate::case::upper_char(c).to_string() + chars.as_str()).unwrap_or_default();
         entities.push(Entity { name, kind: EntityKind::Group, gender: Gender::Unknown, titles: Vec::new(), aliases: Vec::new(), affiliation: None, given: None, surname: None });
         entities.len() - 1
-    })
+    }))
 }
 
 /// "..., said Caddell": a cue verb right before the name, after a comma or quote.

@@ -204,3 +204,19 @@ fn whole_pipeline_on_20000_quotes_is_linear() {
     assert!(large < 5.0, "20,000 quotes took {large:.3}s");
     assert!(large < 0.05 || large < small * 10.0, "5,000 quotes {small:.3}s, 20,000 quotes {large:.3}s (quadratic?)");
 }
+
+/// Speaking groups and "the company" link to what was named before them
+/// within a bounded look-back: 4x as many take well under 16x the time.
+#[test]
+fn speaking_groups_link_in_linear_time() {
+    let seconds = |n: usize| {
+        let body = "Police said the fire spread near Ann Lee. The company said Acme Corp. was sorry. ".repeat(n);
+        let t = std::time::Instant::now();
+        let story = run(&body);
+        std::hint::black_box(story.articles[0].quotes.len());
+        t.elapsed().as_secs_f64()
+    };
+    let (small, large) = (seconds(2_500), seconds(10_000));
+    eprintln!("2,500 pairs {small:.3}s, 10,000 pairs {large:.3}s");
+    assert!(large < 0.05 || large < small * 10.0, "2,500 pairs {small:.3}s, 10,000 pairs {large:.3}s (quadratic?)");
+}
