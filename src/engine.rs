@@ -340,6 +340,9 @@ mod tests {
         assert!(read_result(&json, &doc()).is_none(), "a result of another document is refused");
         assert!(read_result("{not json", &d).is_none());
         assert!(read_result(&json.replace("\"schema\":1", "\"schema\":2"), &d).is_none(), "another schema is refused");
+        let quote = format!("\"content\":[{},{}]", back.quotes[0].content.start, back.quotes[0].content.end);
+        assert!(json.contains(&quote));
+        assert!(read_result(&json.replace(&quote, "\"content\":[1,999]"), &d).is_none(), "a span outside the body is refused");
         assert_eq!(worker_extract("a".into(), None, None, "2020-13-40", None, "Text.".into()), None, "an unreadable date");
     }
 

@@ -416,7 +416,7 @@ pub fn extraction(v: &Json) -> Result<ArticleExtraction, String> {
             body: d.str("body"),
         })
         .ok_or("no “document”")?;
-    let o = Obj { text: Some(&document.body), ..o };
+    // (spans are checked against the body by `check` below, once)
     let a = ArticleExtraction {
         schema: o.uint("schema") as u32,
         path: o.opt_str("path").unwrap_or_default(),
@@ -429,7 +429,7 @@ pub fn extraction(v: &Json) -> Result<ArticleExtraction, String> {
         event_mentions: Vec::new(),
         entities: o.list("entities", article_entity),
         events: o.list("events", clause_event),
-        document: document.clone(),
+        document,
     };
     if let Some(e) = p.take() {
         return Err(e);

@@ -278,7 +278,8 @@ impl ArticleExtraction {
             span("a time expression", t.span)?;
         }
         for q in &self.quotes {
-            for s in [Some(q.content), q.cue, q.source].into_iter().flatten().chain(q.parts.iter().copied()) {
+            let via = q.via.iter().flat_map(|v| [Some(v.cue), v.source]).flatten();
+            for s in [Some(q.content), q.cue, q.source].into_iter().flatten().chain(q.parts.iter().copied()).chain(via) {
                 span("a quote", s)?;
             }
             for id in q.speaker.iter().chain(&q.speakers).chain(q.via.iter().flat_map(|v| &v.speaker)) {
