@@ -8,7 +8,7 @@
 //!   sentence cut into pieces carrying its quote and time marks;
 //! - [`selected_sentences`]: the sentences a selection points at.
 
-use dateline_core::case::Case;
+use dateline_core::case::{Case, Letter};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use dateline_core::story::Diff;
@@ -154,7 +154,7 @@ pub fn pretty_value(value: &str) -> String {
 
 /// Title-cases a participant given as a lower-case name (`united states`).
 fn display_name(raw: &str) -> String {
-    if raw.chars().any(char::is_uppercase) {
+    if raw.chars().any(char::is_upper) {
         return raw.to_string();
     }
     raw.split(' ')

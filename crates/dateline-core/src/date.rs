@@ -71,7 +71,7 @@ fn names() -> &'static Names {
         assert!(months.len() == 12 && weekdays.len() == 7, "data/calendar.txt: 12 months and 7 weekdays");
         let mut abbreviations = Vec::new();
         for (month, forms) in section_entries(CALENDAR, "month_abbreviations") {
-            let month: u8 = month.parse().unwrap_or_else(|_| panic!("data/calendar.txt: {month:?} is not a month number"));
+            let month: u8 = month.parse().unwrap_or_else(|_| panic!("data/calendar.txt: “{month}” is not a month number"));
             abbreviations.extend(forms.split_whitespace().map(|f| (f, month)));
         }
         Names { months, weekdays, abbreviations }
@@ -145,12 +145,12 @@ impl Date {
             && bytes[7] == b'-'
             && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shape_ok {
-            return Err(format!("{text:?} is not a date of the form YYYY-MM-DD"));
+            return Err(format!("“{text}” is not a date of the form YYYY-MM-DD"));
         }
-        let year = text[0..4].parse().map_err(|_| format!("bad year in {text:?}"))?;
-        let month = text[5..7].parse().map_err(|_| format!("bad month in {text:?}"))?;
-        let day = text[8..10].parse().map_err(|_| format!("bad day in {text:?}"))?;
-        Date::new(year, month, day).ok_or_else(|| format!("{text:?} is not a day of the calendar"))
+        let year = text[0..4].parse().map_err(|_| format!("bad year in “{text}”"))?;
+        let month = text[5..7].parse().map_err(|_| format!("bad month in “{text}”"))?;
+        let day = text[8..10].parse().map_err(|_| format!("bad day in “{text}”"))?;
+        Date::new(year, month, day).ok_or_else(|| format!("“{text}” is not a day of the calendar"))
     }
 
     /// Days since 1970-01-01 (negative before).

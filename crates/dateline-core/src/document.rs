@@ -93,7 +93,7 @@ pub fn parse_article(text: &str) -> Result<(Header, usize), HeaderError> {
         }
         let err = |message: String| HeaderError { line: number, message };
         let Some((key, value)) = line.split_once(':') else {
-            return Err(err(format!("expected `key: value`, found {line:?}")));
+            return Err(err(format!("expected `key: value`, found “{line}”")));
         };
         let (key, value) = (key.trim(), value.trim());
         if value.is_empty() {

@@ -49,7 +49,7 @@
 //!   Unresolved pronouns and roles stay unresolved: never a guess.
 
 
-use crate::case::Case;
+use crate::case::{Case, Letter};
 use crate::date::is_month_or_weekday;
 use crate::lexicon::{self, Gender, Map, NameCue, WordSet};
 use crate::quotes::Quoted;
@@ -206,14 +206,14 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 fn namey(word: &str) -> bool {
     let mut chars = word.chars();
     match chars.next() {
-        Some(c) if c.is_uppercase() => true,
-        Some(c) if c.is_lowercase() => {
+        Some(c) if c.is_upper() => true,
+        Some(c) if c.is_lower() => {
             if is_camel_product(word) {
                 return true;
             }
             for p in ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-", "d'", "d’"] {
                 if let Some(rest) = word.strip_prefix(p) {
-                    return rest.starts_with(char::is_uppercase);
+                    return rest.starts_with(char::is_upper);
                 }
             }
             false
@@ -262,7 +262,7 @@ fn quantity_word(word: &str) -> bool {
 
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_upper() || c == '.' || c == '&' || c.is_ascii_digit())
 }
 
 /// The lower-cased last name word with a particle prefix removed
@@ -1094,7 +1094,7 @@ fn shape_votes(full: &str, run: &Run, had_title: bool, org_like: bool) -> Votes 
         if lexicon::given_name(&run.name[0]).is_some() {
             v.person += 2.0;
         }
-        let wordlike = |w: &String| w.chars().any(char::is_lowercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        let wordlike = |w: &String| w.chars().any(char::is_lower) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
         let placey = |w: &String| lexicon::country(w).is_some() || lexicon::demonym(w).is_some() || lexicon::place(w) || lexicon::place_demonym(w).is_some();
         if n <= 4 && run.name.iter().all(wordlike) && !run.name.iter().any(placey) {
             v.person += 1.0;
@@ -1151,13 +1151,13 @@ fn context_votes(body: &str, tokens: &[Token], run: &Run, start: usize, end: usi
     if a < end {
         let w = text(a);
         let lw = lower(a);
-        let lower_or_acronym = w.chars().next().is_some_and(char::is_lowercase) || is_acronym(w);
+        let lower_or_acronym = w.chars().next().is_some_and(char::is_lower) || is_acronym(w);
         if tokens[a].kind == TokenKind::Word && lower_or_acronym && lexicon::name_cue(NameCue::OrgAfter, &lw) {
             v.org += 2.0;
         } else if possessive && tokens[a].kind == TokenKind::Number {
             v.org += 1.5;
         }
-        if w.chars().next().is_some_and(char::is_lowercase) {
+        if w.chars().next().is_some_and(char::is_lower) {
             if let Some((tend, _)) = title_at(body, tokens, a, end, false) {
                 if tend < end && tokens[tend].kind == TokenKind::Word && namey(text(tend)) {
                     v.org += 3.0;
@@ -1480,7 +1480,7 @@ fn followed_by_cue(body: &str, tokens: &[Token], mut k: usize, end: usize) -> bo
             k += 1;
             continue;
         }
-        return lexicon::cue_verb(w).is_some_and(|(_, c)| c == lexicon::CueClass::Say) && w.chars().next().is_some_and(char::is_lowercase);
+        return lexicon::cue_verb(w).is_some_and(|(_, c)| c == lexicon::CueClass::Say) && w.chars().next().is_some_and(char::is_lower);
     }
     false
 }
@@ -1494,7 +1494,7 @@ fn speaking_group(body: &str, tokens: &[Token], i: usize, range: std::ops::Range
     let text = tokens[i].span.text(body);
     // (called for every word: no allocation for one in lower case)
     let lower = lexicon::lc(text);
-    let capital = text.starts_with(char::is_uppercase);
+    let capital = text.starts_with(char::is_upper);
     if !GROUP_NOUNS.contains(lower.as_ref()) || SILENT_GROUPS.contains(lower.as_ref()) || (capital && i != range.start) {
         return None;
     }
@@ -1519,7 +1519,7 @@ fn speaking_group(body: &str, tokens: &[Token], i: usize, range: std::ops::Range
 fn speaking_org_reference(body: &str, tokens: &[Token], i: usize, range: std::ops::Range<usize>) -> Option<Span> {
     let the = i > range.start && tokens[i - 1].span.text(body).eq_ignore_ascii_case("the");
     let text = tokens[i].span.text(body);
-    if !the || !text.starts_with(char::is_lowercase) || !ORG_REFERENCES.contains(text) {
+    if !the || !text.starts_with(char::is_lower) || !ORG_REFERENCES.contains(text) {
         return None;
     }
     speaks(body, tokens, i - 1, i, range).then(|| Span::new(tokens[i - 1].span.start, tokens[i].span.end))
@@ -1538,7 +1538,7 @@ fn speaks(body: &str, tokens: &[Token], first: usize, head: usize, range: std::o
 /// lower case, or capitalised as the sentence's first word.
 fn is_group_modifier(body: &str, tokens: &[Token], k: usize, sentence_start: usize) -> bool {
     let text = tokens[k].span.text(body);
-    (text.starts_with(char::is_lowercase) || k == sentence_start) && GROUP_MODIFIERS.contains(&text.to_lower())
+    (text.starts_with(char::is_lower) || k == sentence_start) && GROUP_MODIFIERS.contains(&text.to_lower())
 }
 
 /// The entity a speaking group (or, with `org_ref`, "the company") at

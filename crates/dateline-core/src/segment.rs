@@ -20,7 +20,7 @@
 //! * Tokens are words (letters and digits, with inner apostrophes, hyphens and
 //!   abbreviation periods), numbers, and single punctuation characters.
 
-use crate::case::Case;
+use crate::case::{Case, Letter};
 use crate::date::{is_month_name, is_month_or_weekday, Weekday};
 use crate::lexicon::WordSet;
 use crate::span::Span;
@@ -156,7 +156,7 @@ fn paragraphs(body: &str) -> Vec<Span> {
 fn continues_line(prev: &str, next: &str) -> bool {
     let last_line = prev.rsplit('\n').next().unwrap_or(prev);
     let ends_open = !last_line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', '…']);
-    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    let next_lower = next.chars().next().is_some_and(char::is_lower);
     ends_open && next_lower && last_line.split_whitespace().count() >= 4
 }
 
@@ -168,12 +168,12 @@ fn is_boilerplate(text: &str, index: usize, last: usize) -> bool {
     let ends_like_sentence = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']).ends_with(['.', '!', '?', '…']);
     let all_caps = || {
         let letters = text.chars().filter(|c| c.is_alphabetic());
-        letters.clone().count() >= 3 && letters.clone().all(char::is_uppercase)
+        letters.clone().count() >= 3 && letters.clone().all(char::is_upper)
     };
     let byline = words.len() >= 2
         && words.len() <= 6
         && matches!(words[0], "By" | "BY" | "by")
-        && words[1..].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "and" | "&" | "|"));
+        && words[1..].iter().all(|w| w.starts_with(|c: char| c.is_upper()) || matches!(*w, "and" | "&" | "|"));
     let bare_url = words.len() == 1 && (words[0].starts_with("http://") || words[0].starts_with("https://") || words[0].starts_with("www."));
     let label = index > 0 && !ends_like_sentence && words.len() <= 3 && !text.ends_with(':');
     let call_to_action = index > 0 && index == last && !ends_like_sentence && words.len() <= 10;
@@ -332,7 +332,7 @@ fn starts_sentence(text: &str, at: usize, needs_space: bool) -> bool {
     }
     let (_, word) = next_word(text, at);
     match word.chars().next() {
-        Some(c) => c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase()),
+        Some(c) => c.is_upper() || c.is_numeric() || (c.is_alphabetic() && !c.is_lower()),
         None => !text[at..].trim().is_empty(),
     }
 }
@@ -352,7 +352,7 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
     let spaced = text[after..].starts_with(char::is_whitespace);
     let (next_start, next) = next_word(text, after);
     let next_first = next.chars().next();
-    let next_upper = next_first.is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
+    let next_upper = next_first.is_some_and(|c| c.is_upper() || (c.is_alphabetic() && !c.is_lower()));
     if !spaced {
         // "world.Today": no space, but a lower-case letter or digit, a period and a capital.
         let prev = word_before(text, at);
@@ -363,8 +363,8 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
             && after == at + 1
             && next_upper
             && next.chars().count() >= 2
-            && next.chars().skip(1).all(|c| !c.is_uppercase())
-            && prev_char.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && next.chars().skip(1).all(|c| !c.is_upper())
+            && prev_char.is_some_and(|c| c.is_lower() || c.is_ascii_digit())
             && !in_address
             && !TITLES.contains(&prev.trim_end_matches('.'))
             && !prev.contains('.');
@@ -373,7 +373,7 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
         // Only punctuation follows ("-- ", "—"): a boundary after ! and ?, not after a period.
         return run != ".";
     };
-    if first.is_lowercase() {
+    if first.is_lower() {
         return false;
     }
     if dots == 0 {
@@ -389,7 +389,7 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
         let prev_char = text[..at].chars().next_back();
         if prev_char == Some('[') {
             let rest = text[after..].trim_start();
-            return rest.starts_with(|c: char| c.is_uppercase());
+            return rest.starts_with(|c: char| c.is_upper());
         }
         return prev_char.is_some_and(|c| !c.is_whitespace()) && next_upper;
     }
@@ -409,11 +409,11 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
     }
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
     let acronym = bare.contains('.') && bare.split('.').all(|part| part.chars().count() <= 2);
-    let initial = letters == 1 && bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
+    let initial = letters == 1 && bare.chars().count() == 1 && bare.chars().all(char::is_upper);
     if initial {
         // "Jonas E. Smith", "writer L. Ron Hubbard"; but "you and I. Did", "vitamin C. The".
         let head = text[..at - bare.len()].trim_end();
-        let pronoun_i = bare == "I" && !word_before(text, head.len()).starts_with(char::is_uppercase);
+        let pronoun_i = bare == "I" && !word_before(text, head.len()).starts_with(char::is_upper);
         return pronoun_i || STARTERS.contains(&next);
     }
     if acronym {
@@ -444,7 +444,7 @@ fn words_since_boundary_at_least(text: &str, at: usize, n: usize) -> bool {
     let mut words = 0;
     let mut in_word = false;
     for (i, c) in head.char_indices().rev() {
-        let ends_word = head[..i].ends_with(|p: char| p.is_lowercase()) && !head[..i].ends_with("a.m") && !head[..i].ends_with("p.m");
+        let ends_word = head[..i].ends_with(|p: char| p.is_lower()) && !head[..i].ends_with("a.m") && !head[..i].ends_with("p.m");
         if matches!(c, '!' | '?') || (c == '.' && head[i + 1..].starts_with(' ') && ends_word) {
             break;
         }
@@ -479,7 +479,7 @@ fn opening_date_line(text: &str) -> Option<usize> {
     take(&month)?;
     take(&day)?;
     take(&year)?;
-    text[pos..].starts_with(|c: char| c.is_uppercase()).then_some(pos)
+    text[pos..].starts_with(|c: char| c.is_upper()).then_some(pos)
 }
 
 /// A short credit at the end of a paragraph, run on after text without final
@@ -491,7 +491,7 @@ fn credit_line(text: &str) -> Option<usize> {
     let colon = text.rfind(": ")?;
     let label_start = text[..colon].rfind(' ')? + 1;
     let label = &text[label_start..colon];
-    let shaped = label.starts_with(|c: char| c.is_uppercase()) && label.chars().skip(1).all(|c| c.is_lowercase());
+    let shaped = label.starts_with(|c: char| c.is_upper()) && label.chars().skip(1).all(|c| c.is_lower());
     let before = text[..label_start].trim_end().chars().next_back()?;
     let credit_words = text[colon + 1..].split_whitespace().count();
     // "Angela Stone: “We will ...”" is a speaker and a quote, not a credit.
@@ -552,7 +552,7 @@ fn marker_at(text: &str, at: usize) -> Option<(MarkerStyle, u32)> {
             return followed(tail).then_some((MarkerStyle::NumberParen, n));
         }
         if let Some(tail) = after.strip_prefix('.') {
-            let upper_next = tail.trim_start().starts_with(|c: char| c.is_uppercase());
+            let upper_next = tail.trim_start().starts_with(|c: char| c.is_upper());
             return (tail.starts_with(' ') && upper_next).then_some((MarkerStyle::NumberDot, n));
         }
         return None;
@@ -560,7 +560,7 @@ fn marker_at(text: &str, at: usize) -> Option<(MarkerStyle, u32)> {
     let mut chars = rest.chars();
     let letter = chars.next()?;
     if letter.is_ascii_lowercase() && chars.next() == Some('.') && chars.next() == Some(' ') {
-        let upper_next = rest[3..].trim_start().starts_with(|c: char| c.is_uppercase());
+        let upper_next = rest[3..].trim_start().starts_with(|c: char| c.is_upper());
         return upper_next.then_some((MarkerStyle::LetterDot, u32::from(letter) - u32::from('a') + 1));
     }
     None
@@ -608,7 +608,7 @@ fn tokenize_into(body: &str, span: Span, out: &mut Vec<Token>) {
                     if j == ',' && !(text[..end].ends_with(|p: char| p.is_ascii_digit()) && rest[1..].starts_with(|n: char| n.is_ascii_digit())) {
                         break;
                     }
-                    if j == '&' && !text[i..end].chars().all(|c| c.is_uppercase()) {
+                    if j == '&' && !text[i..end].chars().all(|c| c.is_upper()) {
                         break;
                     }
                     end += j.len_utf8();

@@ -20,6 +20,7 @@
 //!
 //! Cost: linear, one hash lookup or two per token.
 
+use crate::case::Letter;
 use crate::lexicon::{verb_lemma, word, word_class, WordClass, WordInfo};
 use crate::segment::{Segmentation, TokenKind};
 
@@ -114,7 +115,7 @@ fn is_title_case(body: &str, seg: &Segmentation, range: std::ops::Range<usize>) 
         if t.kind != TokenKind::Word {
             continue;
         }
-        if t.span.text(body).starts_with(|c: char| c.is_uppercase()) {
+        if t.span.text(body).starts_with(|c: char| c.is_upper()) {
             caps += 1;
         } else if word_class(seg.lower(i)).is_none() {
             return false; // an open word in lower case
@@ -124,7 +125,7 @@ fn is_title_case(body: &str, seg: &Segmentation, range: std::ops::Range<usize>) 
 }
 
 fn is_acronym(text: &str) -> bool {
-    text.chars().filter(|c| c.is_uppercase()).count() >= 2 && !text.chars().any(|c| c.is_lowercase())
+    text.chars().filter(|c| c.is_upper()).count() >= 2 && !text.chars().any(|c| c.is_lower())
 }
 
 /// The word's class from its own form and the lists.
@@ -145,7 +146,7 @@ fn lexical(body: &str, seg: &Segmentation, i: usize, first: bool, title_case: bo
     if is_acronym(text) && lower != "i" {
         return Guess::Tag(Tag::Name);
     }
-    let capital = text.starts_with(|c: char| c.is_uppercase());
+    let capital = text.starts_with(|c: char| c.is_upper());
     // A capitalised word inside a sentence is a name, unless a short
     // function word ("The" after a quotation mark); saves a lookup per name.
     if !first && !title_case && capital && lower.len() > 5 {

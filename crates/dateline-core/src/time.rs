@@ -46,7 +46,7 @@
 //!   Thanksgiving, Independence Day, ...) resolve in the anchor's year by the
 //!   same tense rule as months.
 
-use crate::case::Case;
+use crate::case::{Case, Letter};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -185,7 +185,7 @@ impl<'a> Word<'a> {
     }
 
     fn cap(&self) -> bool {
-        self.text.starts_with(|c: char| c.is_uppercase())
+        self.text.starts_with(|c: char| c.is_upper())
     }
 }
 
@@ -843,7 +843,7 @@ fn fill(words: &mut Map<String, WordInfo>, name: &str, set: &dyn Fn(&mut WordInf
 }
 
 fn bad_entry(section: &str, key: &str) -> ! {
-    panic!("data/time_words.txt [{section}]: cannot read {key:?}")
+    panic!("data/time_words.txt [{section}]: cannot read “{key}”")
 }
 
 /// What the time vocabulary says of one word (lower case).

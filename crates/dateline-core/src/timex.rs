@@ -211,7 +211,7 @@ fn iso_week_monday(year: i32, week: u8) -> Date {
 impl TimexValue {
     /// Parses a TIMEX3 value as [`Display`](fmt::Display) writes it.
     pub fn parse(text: &str) -> Result<TimexValue, String> {
-        parse_value(text).ok_or_else(|| format!("{text:?} is not a TIMEX3 value Dateline writes"))
+        parse_value(text).ok_or_else(|| format!("“{text}” is not a TIMEX3 value Dateline writes"))
     }
 
     /// The week of `date` (`2017-W15`).

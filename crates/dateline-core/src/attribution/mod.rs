@@ -54,6 +54,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::case::Letter;
 use crate::date;
 use crate::entities::{Entities, EntityKind, Mention, MentionKind};
 use crate::lexicon::{self, lc, CueClass, Gender, WordSet};
@@ -813,7 +814,7 @@ fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
     let Some(si) = cx.seg.sentence_at(q.outer.start) else { return true };
     let sentence = cx.seg.sentences[si].span;
     let before = cx.body[sentence.start..q.outer.start].trim_end();
-    let capital = text.starts_with(|c: char| c.is_uppercase());
+    let capital = text.starts_with(|c: char| c.is_upper());
     let capital_sentence = capital && text.ends_with(['.', '!', '?']);
     let opens = before.is_empty() || before.ends_with(':') || before.chars().all(|c| !c.is_alphanumeric());
     // (“...,” or a quoted sentence right after the verb: 'chanted "What now?"',
@@ -888,7 +889,7 @@ fn after_participle_cue(cx: &Ctx<'_>, at: usize) -> bool {
 fn continues_sentence(body: &str, prev: Span, next: Span) -> bool {
     let text = next.text(body);
     let pronoun_i = text.strip_prefix('I').is_some_and(|rest| rest.starts_with([' ', '\'', '’']));
-    text.starts_with(char::is_lowercase) || (pronoun_i && body[prev.end..].starts_with(','))
+    text.starts_with(char::is_lower) || (pronoun_i && body[prev.end..].starts_with(','))
 }
 
 /// How many tokens after a cue an interrupted turn may resume.
@@ -910,7 +911,7 @@ fn continuation_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
     let between = (right..k).map(|j| cx.text(j));
     let no_break = between.clone().all(|t| !matches!(t, "." | "!" | "?" | ";" | ":" | "—" | "–"));
     let joins = k > right && matches!(cx.lower(k - 1).as_ref(), "," | "but" | "and");
-    let lower = next.content.text(cx.body).starts_with(char::is_lowercase);
+    let lower = next.content.text(cx.body).starts_with(char::is_lower);
     (closes_with_comma && no_break && joins && lower).then_some(qi)
 }
 
@@ -921,7 +922,7 @@ fn continuation_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
 fn is_title_case(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> bool {
     let mut caps = 0;
     for k in range.filter(|&k| cx.tokens[k].kind == TokenKind::Word) {
-        if cx.text(k).starts_with(char::is_uppercase) {
+        if cx.text(k).starts_with(char::is_upper) {
             caps += 1;
         } else if !matches!(cx.lower(k).as_ref(), "a" | "an" | "the" | "of" | "in" | "on" | "at" | "to" | "for" | "and" | "or" | "but" | "by" | "from" | "with" | "as" | "vs" | "is" | "be") {
             return false;
@@ -984,7 +985,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             k += 1;
             continue;
         }
-        if opens_mention || !w.starts_with(|c: char| c.is_lowercase()) && !(title_case && k > range.start && class == CueClass::Say) {
+        if opens_mention || !w.starts_with(|c: char| c.is_lower()) && !(title_case && k > range.start && class == CueClass::Say) {
             k += 1;
             continue;
         }
@@ -1004,7 +1005,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         let after_number = lower.ends_with("ed")
             && prev.is_some_and(|p| cx.tokens[p].kind == TokenKind::Number || matches!(prev_lower.as_ref(), "million" | "billion" | "thousand" | "hundred" | "dozen"))
             && k + 1 < range.end
-            && cx.text(k + 1).starts_with(char::is_lowercase)
+            && cx.text(k + 1).starts_with(char::is_lower)
             && !CLAUSE_STARTERS.contains(cx.lower(k + 1).as_ref())
             && !matches!(cx.lower(k + 1).as_ref(), "that" | "to");
         let infinitive = prev_lower == "to";
@@ -1156,7 +1157,7 @@ fn adverbs_before(cx: &Ctx<'_>, k: usize, start: usize) -> usize {
     let mut j = k;
     while j > start && !cx.in_quote[j - 1] && {
         let w = cx.lower(j - 1);
-        ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_uppercase))
+        ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_upper))
     } {
         j -= 1;
     }
@@ -1169,7 +1170,7 @@ fn adverbs_before(cx: &Ctx<'_>, k: usize, start: usize) -> usize {
 /// mother mentioned it, I laughed and said"; not "she said he failed and
 /// added").
 fn coordinated_subject(cx: &Ctx<'_>, a: usize, start: usize, cues: &[Cue]) -> Option<(usize, usize)> {
-    let verb = a.checked_sub(1).filter(|&v| v > start && !cx.in_quote[v] && cx.text(v).starts_with(char::is_lowercase))?;
+    let verb = a.checked_sub(1).filter(|&v| v > start && !cx.in_quote[v] && cx.text(v).starts_with(char::is_lower))?;
     let lower = cx.lower(verb);
     if !crate::time::past_form(lower.as_ref()) {
         return None;
@@ -1203,7 +1204,7 @@ fn names_as(cx: &Ctx<'_>, from: usize, end: usize) -> bool {
         return false;
     }
     let first = cx.lower(from);
-    let object_start = DETERMINERS.contains(first.as_ref()) || matches!(first.as_ref(), "it" | "him" | "her" | "them" | "this" | "that" | "his" | "their" | "its") || cx.text(from).starts_with(char::is_uppercase);
+    let object_start = DETERMINERS.contains(first.as_ref()) || matches!(first.as_ref(), "it" | "him" | "her" | "them" | "this" | "that" | "his" | "their" | "its") || cx.text(from).starts_with(char::is_upper);
     let article = (from + 1..end.min(from + 10)).take_while(|&j| cx.is_word(j) && !cx.in_quote[j]).find(|&j| matches!(cx.lower(j).as_ref(), "a" | "an"));
     let named = article.is_some_and(|j| j + 1 < end && cx.is_word(j + 1) && !TIME_WORDS.contains(cx.lower(j + 1).as_ref()) && !matches!(cx.lower(j + 1).as_ref(), "day" | "few" | "lot" | "bit" | "number" | "couple"));
     object_start && named
@@ -1375,7 +1376,7 @@ fn organisation_by_head(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
         return None;
     }
     let head = cx.text(b - 1);
-    if !head.starts_with(char::is_lowercase) || head.len() < 4 {
+    if !head.starts_with(char::is_lower) || head.len() < 4 {
         return None;
     }
     let start = cx.tokens[a].span.start;
@@ -1393,7 +1394,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
     // skip adverbs and auxiliaries
     while j > start {
         let w = cx.lower(j - 1);
-        if ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_uppercase)) {
+        if ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_upper)) {
             j -= 1;
             continue;
         }
@@ -1422,7 +1423,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                     && (matches!(inner[0].as_ref(), "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x.as_ref())))
                     // ", and the talks failed," is a clause
                     && !matches!(inner[0].as_ref(), "and" | "but" | "or" | "so")
-                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !(relative_that(&inner, i) || after_name && i > 1)) || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lowercase));
+                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !(relative_that(&inner, i) || after_name && i > 1)) || lexicon::cue_verb(x).is_some_and(|(_, c)| c == CueClass::Say) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lower));
                 if appositive && after_name {
                     j = name_end;
                     break;
@@ -1432,7 +1433,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                     let m = &cx.ents.mentions[mi];
                     // (after a lower-case role noun or two: ", herpetologist Ann Lee,")
                     let role_words = (p + 1..j - 1).take_while(|&q| cx.tokens[q].span.start < m.span.start).collect::<Vec<_>>();
-                    let role_only = role_words.len() <= 6 && role_words.iter().all(|&q| cx.is_word(q) && cx.text(q).starts_with(char::is_lowercase));
+                    let role_only = role_words.len() <= 6 && role_words.iter().all(|&q| cx.is_word(q) && cx.text(q).starts_with(char::is_lower));
                     if m.kind == MentionKind::Name && m.span.start >= cx.tokens[p + 1].span.start && role_only {
                         // the source spans the noun phrase and its name
                         let mut first = p;
@@ -1622,7 +1623,7 @@ fn is_finite_verb(cx: &Ctx<'_>, k: usize) -> bool {
     if BE.contains(w.as_ref()) || AUXILIARIES.contains(w.as_ref()) {
         return true;
     }
-    cx.text(k).starts_with(char::is_lowercase) && crate::time::past_form(w.as_ref())
+    cx.text(k).starts_with(char::is_lower) && crate::time::past_form(w.as_ref())
 }
 
 /// The noun phrase starting at token `k` ("the foreign minister", "Caddell",
@@ -1675,7 +1676,7 @@ fn capitalised_word(cx: &Ctx<'_>, k: usize) -> bool {
     k > 0
         && cx.is_word(k)
         && !cx.in_quote[k]
-        && w.starts_with(char::is_uppercase)
+        && w.starts_with(char::is_upper)
         && cx.tokens[k - 1].span.end < cx.tokens[k].span.start
         && (!is_day_word(lw.as_ref()) || lw == "today")
         && !is_month_word(lw.as_ref())
@@ -1950,7 +1951,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         }
     }
     let clause_like = CLAUSE_STARTERS.contains(first.as_ref())
-        || cx.text(k).starts_with(char::is_uppercase)
+        || cx.text(k).starts_with(char::is_upper)
         || cx.tokens[k].kind == TokenKind::Number
         || (cx.is_word(k) && !NOT_CLAUSE.contains(first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && (lexicon::cue_verb(&first).is_none() || NOUNY.contains(first.as_ref())));
     let ok = match cue.class {
@@ -1986,7 +1987,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             // The object of a speech act ends at a comma or an adjunct:
             // "attacked her opponent as a fraud | during the debate".
             // ("denounced the annexation | in an on-air diatribe", "thanked voters | on Twitter")
-            let manner = j + 1 < end && ((cx.lower(j) == "in" && matches!(cx.lower(j + 1).as_ref(), "a" | "an")) || (cx.lower(j) == "on" && cx.text(j + 1).starts_with(char::is_uppercase)));
+            let manner = j + 1 < end && ((cx.lower(j) == "in" && matches!(cx.lower(j + 1).as_ref(), "a" | "an")) || (cx.lower(j) == "on" && cx.text(j + 1).starts_with(char::is_upper)));
             if cue.class == CueClass::Act && !infinitive && j > k && (w == "," || manner || matches!(cx.lower(j).as_ref(), "during" | "after" | "before" | "while" | "when" | "because" | "despite" | "since" | "following" | "amid")) {
                 stop = j;
                 break;
@@ -2001,7 +2002,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
                 j + 1 < end
                     && cx.mention_starting(j + 1).is_some_and(|mi| {
                         let after = cx.token_end_at(cx.ents.mentions[mi].span.end);
-                        after < end && lexicon::cue_verb(cx.text(after)).is_some() && cx.text(after).starts_with(char::is_lowercase)
+                        after < end && lexicon::cue_verb(cx.text(after)).is_some() && cx.text(after).starts_with(char::is_lower)
                     })
             };
             if matches!(w, "―" | "—" | "–" | "-") && j > k && name_then_cue() {
@@ -2043,7 +2044,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
 /// after a pronoun or name subject: "and said", "and he noted".
 fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
     let finite_cue = |j: usize| {
-        j < end && !cx.in_quote[j] && cx.text(j).starts_with(char::is_lowercase) && {
+        j < end && !cx.in_quote[j] && cx.text(j).starts_with(char::is_lower) && {
             let w = cx.lower(j);
             !w.ends_with("ing") && lexicon::cue_verb(&w).is_some_and(|(_, class)| class != CueClass::Think)
         }
@@ -2076,7 +2077,7 @@ fn verb_and_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
         None => return false,
     };
     let verb = subject_end;
-    verb + 2 < end && cx.is_word(verb) && !cx.in_quote[verb] && cx.text(verb).starts_with(char::is_lowercase) && matches!(cx.lower(verb + 1).as_ref(), "and" | "but") && coordinated_cue(cx, verb + 2, end)
+    verb + 2 < end && cx.is_word(verb) && !cx.in_quote[verb] && cx.text(verb).starts_with(char::is_lower) && matches!(cx.lower(verb + 1).as_ref(), "and" | "but") && coordinated_cue(cx, verb + 2, end)
 }
 
 /// The quotes among `qs` not yet attributed, now marked as taken.

@@ -12,7 +12,7 @@
 //! label right after a turn goes on with that turn (an answer of several
 //! paragraphs).
 
-use crate::case::Case;
+use crate::case::{Case, Letter};
 use std::collections::HashMap;
 
 use crate::entities::EntityKind;
@@ -94,7 +94,7 @@ fn label_shape(cx: &Ctx<'_>, k: usize, end: usize) -> Option<Shape> {
 /// Tokens from `k` are one to four words in capitals (each with at least
 /// two letters; abbreviation periods allowed), then ":".
 fn capitals_colon(cx: &Ctx<'_>, k: usize, end: usize) -> Option<Shape> {
-    let j = label_words(cx, k, end, |t| !t.chars().any(char::is_lowercase))?;
+    let j = label_words(cx, k, end, |t| !t.chars().any(char::is_lower))?;
     (j < end && cx.text(j) == ":").then_some(Shape { words: (k, j), marker: (j, j + 1), rest: j + 1 })
 }
 
@@ -106,7 +106,7 @@ fn parenthesised(cx: &Ctx<'_>, k: usize, end: usize) -> Option<Shape> {
         return None;
     }
     let first = k + opens;
-    let j = label_words(cx, first, end, |t| t.starts_with(char::is_uppercase) || t == "-")?;
+    let j = label_words(cx, first, end, |t| t.starts_with(char::is_upper) || t == "-")?;
     let closes = (j..end.min(j + opens)).take_while(|&c| cx.text(c) == ")").count();
     if closes != opens {
         return None;
@@ -150,7 +150,7 @@ fn person_named(cx: &Ctx<'_>, label: &str) -> Option<usize> {
 /// For a label in mixed case ("Perttu Ahola"; one in capitals is an entity
 /// of its own), the one entity (not a place) whose full name it is.
 fn entity_named(cx: &Ctx<'_>, label: &str) -> Option<usize> {
-    if !label.chars().any(char::is_lowercase) {
+    if !label.chars().any(char::is_lower) {
         return None;
     }
     let whole = label.to_lower();

@@ -7,7 +7,7 @@
 //! expressions are left out (the item shows its date). An event whose label
 //! would have no actor where it needs one gets `None`.
 
-use crate::case::Case;
+use crate::case::{Case, Letter};
 use crate::segment::TokenKind;
 
 use super::clause::noun_phrase;
@@ -152,11 +152,11 @@ fn passive(toks: &[Tok<'_>], k: usize) -> bool {
 fn plural(actor: &str, named: bool) -> bool {
     let last = actor.rsplit(' ').next().unwrap_or(actor);
     let lower_plural = last.ends_with('s') && !last.ends_with("ss");
-    let common_head = actor.contains(' ') && lower_plural && last.chars().next().is_some_and(char::is_lowercase);
+    let common_head = actor.contains(' ') && lower_plural && last.chars().next().is_some_and(char::is_lower);
     if named {
         return common_head;
     }
-    let one_noun = !actor.contains(' ') && lower_plural && last.chars().skip(1).all(char::is_lowercase);
+    let one_noun = !actor.contains(' ') && lower_plural && last.chars().skip(1).all(char::is_lower);
     common_head || one_noun || last.chars().all(|c| c.is_ascii_digit())
 }
 

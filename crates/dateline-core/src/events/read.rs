@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
+use crate::case::Letter;
 use crate::segment::TokenKind;
 use crate::span::Span;
 use crate::time::{Timex, TimexType};
@@ -48,7 +49,7 @@ pub(super) struct Name {
 }
 
 pub(super) fn is_cap(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_uppercase())
+    text.starts_with(|c: char| c.is_upper())
 }
 
 pub(super) fn is_pronoun(lower: &str) -> bool {

@@ -268,7 +268,7 @@ impl ArticleExtraction {
             if local_index(id).is_some_and(|i| i < self.entities.len()) {
                 Ok(())
             } else {
-                Err(format!("{what} names entity {id:?}, which the article does not have"))
+                Err(format!("{what} names entity “{id}”, which the article does not have"))
             }
         };
         for &s in self.paragraphs.iter().chain(&self.sentences).chain(&self.boilerplate) {
