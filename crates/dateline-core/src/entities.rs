@@ -261,7 +261,7 @@ fn quantity_word(word: &str) -> bool {
 }
 
 fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|c| c.is_alpha()).count();
     (2..=6).contains(&letters) && word.chars().all(|c| c.is_upper() || c == '.' || c == '&' || c.is_ascii_digit())
 }
 
@@ -1094,7 +1094,7 @@ fn shape_votes(full: &str, run: &Run, had_title: bool, org_like: bool) -> Votes 
         if lexicon::given_name(&run.name[0]).is_some() {
             v.person += 2.0;
         }
-        let wordlike = |w: &String| w.chars().any(char::is_lower) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        let wordlike = |w: &String| w.chars().any(char::is_lower) && w.chars().all(|c| c.is_alpha() || matches!(c, '-' | '\'' | '’' | '.'));
         let placey = |w: &String| lexicon::country(w).is_some() || lexicon::demonym(w).is_some() || lexicon::place(w) || lexicon::place_demonym(w).is_some();
         if n <= 4 && run.name.iter().all(wordlike) && !run.name.iter().any(placey) {
             v.person += 1.0;

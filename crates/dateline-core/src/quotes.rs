@@ -19,6 +19,7 @@
 //!
 //! The content excludes the marks, surrounding spaces and a trailing comma.
 
+use crate::case::Letter;
 use crate::segment::Segmentation;
 use crate::span::Span;
 
@@ -64,14 +65,14 @@ fn scan_paragraph(body: &str, para: Span, index: usize, out: &mut Vec<Quoted>) {
         }
         let next = iter.peek().map(|&(_, n)| n);
         let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '“' | '‘'));
-        let next_is_letter = next.is_some_and(char::is_alphanumeric);
+        let next_is_letter = next.is_some_and(char::is_alnum);
         let mut close_at: Option<usize> = None; // end of the closing mark
         match open {
             None => match c {
                 '“' => open = Some((Mark::Curly, i, i + c.len_utf8())),
                 // a misprinted opener: ”Word at the start or after a space
                 '”' if after_space && next_is_letter => open = Some((Mark::Curly, i, i + c.len_utf8())),
-                '"' if after_space || (next_is_letter && !prev.is_some_and(char::is_alphanumeric)) => {
+                '"' if after_space || (next_is_letter && !prev.is_some_and(char::is_alnum)) => {
                     open = Some((Mark::Straight, i, i + 1))
                 }
                 '\'' if next == Some('\'') && after_space => {
@@ -111,7 +112,7 @@ fn push(body: &str, para: Span, index: usize, start: usize, inner_start: usize, 
     while content.text(body).ends_with(',') {
         content = Span::new(content.start, content.end - 1).trim(body);
     }
-    if content.is_empty() || !content.text(body).chars().any(char::is_alphanumeric) {
+    if content.is_empty() || !content.text(body).chars().any(char::is_alnum) {
         return;
     }
     out.push(Quoted { outer: Span::new(base + start, base + end), content, closed, paragraph: index });

@@ -167,7 +167,7 @@ fn is_boilerplate(text: &str, index: usize, last: usize) -> bool {
     let words: Vec<&str> = text.split_whitespace().take(11).collect();
     let ends_like_sentence = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']).ends_with(['.', '!', '?', '…']);
     let all_caps = || {
-        let letters = text.chars().filter(|c| c.is_alphabetic());
+        let letters = text.chars().filter(|c| c.is_alpha());
         letters.clone().count() >= 3 && letters.clone().all(char::is_upper)
     };
     let byline = words.len() >= 2
@@ -317,7 +317,7 @@ fn next_word(text: &str, at: usize) -> (usize, &str) {
     let skip = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || is_opener(c)).len();
     let start = at + skip;
     let word_end = text[start..].find(char::is_whitespace).map_or(text.len(), |e| start + e);
-    let word = text[start..word_end].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let word = text[start..word_end].trim_end_matches(|c: char| !c.is_alnum());
     (start, word)
 }
 
@@ -332,7 +332,7 @@ fn starts_sentence(text: &str, at: usize, needs_space: bool) -> bool {
     }
     let (_, word) = next_word(text, at);
     match word.chars().next() {
-        Some(c) => c.is_upper() || c.is_numeric() || (c.is_alphabetic() && !c.is_lower()),
+        Some(c) => c.is_upper() || c.is_num() || (c.is_alpha() && !c.is_lower()),
         None => !text[at..].trim().is_empty(),
     }
 }
@@ -352,7 +352,7 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
     let spaced = text[after..].starts_with(char::is_whitespace);
     let (next_start, next) = next_word(text, after);
     let next_first = next.chars().next();
-    let next_upper = next_first.is_some_and(|c| c.is_upper() || (c.is_alphabetic() && !c.is_lower()));
+    let next_upper = next_first.is_some_and(|c| c.is_upper() || (c.is_alpha() && !c.is_lower()));
     if !spaced {
         // "world.Today": no space, but a lower-case letter or digit, a period and a capital.
         let prev = word_before(text, at);
@@ -394,11 +394,11 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
         return prev_char.is_some_and(|c| !c.is_whitespace()) && next_upper;
     }
     let prev = word_before(text, at);
-    let bare = prev.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let bare = prev.trim_start_matches(|c: char| !c.is_alnum());
     if bare.is_empty() {
         return true;
     }
-    if first.is_numeric() {
+    if first.is_num() {
         return !(TITLES.contains(&bare) || ABBREVIATIONS.contains(&bare));
     }
     if bare.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
@@ -407,7 +407,7 @@ fn is_boundary(text: &str, at: usize, run: &str, dots: usize, after: usize) -> b
     if TITLES.contains(&bare) {
         return false;
     }
-    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = bare.chars().filter(|c| c.is_alpha()).count();
     let acronym = bare.contains('.') && bare.split('.').all(|part| part.chars().count() <= 2);
     let initial = letters == 1 && bare.chars().count() == 1 && bare.chars().all(char::is_upper);
     if initial {
@@ -496,7 +496,7 @@ fn credit_line(text: &str) -> Option<usize> {
     let credit_words = text[colon + 1..].split_whitespace().count();
     // "Angela Stone: “We will ...”" is a speaker and a quote, not a credit.
     let quoted = text[colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'']);
-    (shaped && before.is_alphanumeric() && credit_words <= 6 && !quoted && !text[..label_start].contains(':')).then_some(label_start)
+    (shaped && before.is_alnum() && credit_words <= 6 && !quoted && !text[..label_start].contains(':')).then_some(label_start)
 }
 
 // ------------------------------------------------------------------ lists
@@ -593,7 +593,7 @@ fn tokenize_into(body: &str, span: Span, out: &mut Vec<Token>) {
         if c.is_whitespace() {
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !c.is_alnum() {
             out.push(Token { span: Span::new(span.start + i, span.start + i + c.len_utf8()), kind: TokenKind::Punct });
             continue;
         }
@@ -602,9 +602,9 @@ fn tokenize_into(body: &str, span: Span, out: &mut Vec<Token>) {
             let rest = &text[end..];
             let mut it = rest.chars();
             match it.next() {
-                Some(d) if d.is_alphanumeric() => end += d.len_utf8(),
+                Some(d) if d.is_alnum() => end += d.len_utf8(),
                 // Inner joiners: don't, al-Assad, U.S, 1,000, 100.00
-                Some(j @ ('\'' | '’' | '-' | '.' | ',' | '&')) if it.next().is_some_and(|n| n.is_alphanumeric()) => {
+                Some(j @ ('\'' | '’' | '-' | '.' | ',' | '&')) if it.next().is_some_and(|n| n.is_alnum()) => {
                     if j == ',' && !(text[..end].ends_with(|p: char| p.is_ascii_digit()) && rest[1..].starts_with(|n: char| n.is_ascii_digit())) {
                         break;
                     }
@@ -624,7 +624,7 @@ fn tokenize_into(body: &str, span: Span, out: &mut Vec<Token>) {
         while chars.peek().is_some_and(|&(j, _)| j < end) {
             chars.next();
         }
-        let kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
+        let kind = if c.is_num() { TokenKind::Number } else { TokenKind::Word };
         out.push(Token { span: Span::new(span.start + i, span.start + end), kind });
     }
 }

@@ -816,7 +816,7 @@ fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
     let before = cx.body[sentence.start..q.outer.start].trim_end();
     let capital = text.starts_with(|c: char| c.is_upper());
     let capital_sentence = capital && text.ends_with(['.', '!', '?']);
-    let opens = before.is_empty() || before.ends_with(':') || before.chars().all(|c| !c.is_alphanumeric());
+    let opens = before.is_empty() || before.ends_with(':') || before.chars().all(|c| !c.is_alnum());
     // (“...,” or a quoted sentence right after the verb: 'chanted "What now?"',
     // not after a passive: 'was labeled “Mostly True.”')
     let after_cue = (before.ends_with(',') || capital_sentence) && {
@@ -862,7 +862,7 @@ fn quoted_sentence_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize
     let q = cx.quoted[qi];
     // (a quote running past the sentence end leaves no rest)
     let last = cx.tokens[end.checked_sub(1)?].span.end;
-    let ends_sentence = cx.body.get(q.outer.end..last).unwrap_or("").chars().all(|c| !c.is_alphanumeric());
+    let ends_sentence = cx.body.get(q.outer.end..last).unwrap_or("").chars().all(|c| !c.is_alnum());
     (ends_sentence && words_up_to(q.content.text(cx.body), 4) >= 4).then_some(qi)
 }
 
@@ -1943,7 +1943,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         let whole = cx.quotes_by(|q| q.outer.start, at, at).next().map(|(i, _)| i).filter(|&qi| {
             let q = cx.quoted[qi];
             let rest_of_sentence = cx.body.get(q.outer.end..cx.tokens[end - 1].span.end).unwrap_or("").trim_start_matches([',', '.', ' ', '!', '?', ';']);
-            !is_partial(cx, qi) || rest_of_sentence.is_empty() || rest_of_sentence.starts_with(|c: char| !c.is_alphanumeric())
+            !is_partial(cx, qi) || rest_of_sentence.is_empty() || rest_of_sentence.starts_with(|c: char| !c.is_alnum())
         });
         if let Some(q) = whole.map(|qi| cx.quoted[qi]) {
             let stop = cx.tokens.partition_point(|t| t.span.end <= q.outer.end).clamp(k + 1, end.max(k + 1));

@@ -129,7 +129,7 @@ fn label_words(cx: &Ctx<'_>, k: usize, end: usize, word_ok: impl Fn(&str) -> boo
             j += 1;
             continue;
         }
-        if !cx.is_word(j) || !word_ok(t) || !t.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')) {
+        if !cx.is_word(j) || !word_ok(t) || !t.chars().all(|c| c.is_alpha() || matches!(c, '.' | '-' | '\'' | '’')) {
             break;
         }
         words += 1;

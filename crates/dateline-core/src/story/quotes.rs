@@ -1,7 +1,7 @@
 //! The story's quotes across articles: when each was said, and the same
 //! quote as other outlets worded it.
 
-use crate::case::Case;
+use crate::case::{Case, Letter};
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
@@ -240,7 +240,7 @@ const POSTINGS_CAP: usize = 200;
 
 /// Lower-case words, apostrophes kept (curly ones made straight).
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).map(|w| w.to_lower().replace('’', "'")).collect()
+    text.split(|c: char| !c.is_alnum() && c != '\'' && c != '’').filter(|w| !w.is_empty()).map(|w| w.to_lower().replace('’', "'")).collect()
 }
 
 /// Whether two wordings are the same quote: most words shared.
@@ -264,7 +264,7 @@ pub fn word_diff(base: &str, other: &str) -> Vec<Diff> {
     if a.len() > DIFF_WORDS || b.len() > DIFF_WORDS {
         return vec![Diff::Removed(a.join(" ")), Diff::Added(b.join(" "))];
     }
-    let key = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lower().replace('’', "'");
+    let key = |w: &str| w.trim_matches(|c: char| !c.is_alnum()).to_lower().replace('’', "'");
     let ka: Vec<String> = a.iter().map(|w| key(w)).collect();
     let kb: Vec<String> = b.iter().map(|w| key(w)).collect();
     let (n, m) = (a.len(), b.len());
