@@ -1403,6 +1403,11 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
             j -= 2;
             continue;
         }
+        // "who in 2010 said", "the minister in March told"
+        if j >= start + 2 && (is_month_word(w.as_ref()) || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) && cx.lower(j - 2) == "in" {
+            j -= 2;
+            continue;
+        }
         // ", however," / ", meanwhile," / ", a top Assad backer,"
         if w == "," {
             let open = (start..j - 1).rev().find(|&p| cx.text(p) == ",");
@@ -1569,12 +1574,25 @@ fn np_start(cx: &Ctx<'_>, last: usize, start: usize) -> usize {
 
 /// The first subject-like mention of the sentence before token `k`.
 fn first_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)> {
-    let a = cx.tokens[start].span.start;
+    let a = cx.tokens[after_dateline(cx, start, k)].span.start;
     let b = cx.tokens[k].span.start;
     let (_, m) = cx.mentions_starting_in(a, b).find(|(_, m)| m.subject && !m.in_quote && m.span.end <= b)?;
     let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
     let end = cx.token_end_at(m.span.end) + usize::from(cx.tokens.get(cx.token_end_at(m.span.end)).is_some_and(|t| t.span.start < m.span.end));
     Some((first, end.max(first + 1)))
+}
+
+/// The first token after a dateline or heading in capitals that opens a
+/// sentence before token `k` ("BRUSSELS — Leaders met …", "A NEW PLAN -
+/// The council …"), else `start`.
+fn after_dateline(cx: &Ctx<'_>, start: usize, k: usize) -> usize {
+    let caps = (start..k).take_while(|&j| cx.is_word(j) && cx.text(j).chars().any(char::is_upper) && !cx.text(j).chars().any(char::is_lower)).count();
+    let dash = start + caps;
+    if caps > 0 && dash + 1 < k && matches!(cx.text(dash), "-" | "—" | "–") {
+        dash + 1
+    } else {
+        start
+    }
 }
 
 /// Whether a source is the pronoun of a restrictive relative clause ("an
@@ -1594,6 +1612,7 @@ const OPENING_WITHIN: usize = 16;
 /// form, an auxiliary or a modal. None when no verb closes the phrase
 /// within a few words.
 fn opening_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize)> {
+    let start = after_dateline(cx, start, k);
     let limit = k.min(start + OPENING_WITHIN);
     let mut j = start;
     if j < limit && PHRASE_OPENERS.contains(cx.lower(j).as_ref()) {
