@@ -1565,9 +1565,9 @@ fn speaking_entity(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, 
     if let Some(e) = near.filter_map(|m| m.entity).find(|&e| stands_for(&entities[e])) {
         return Some(e);
     }
-    let lower = phrase.to_lower();
-    Some(*by_key.entry(format!("g:{lower}")).or_insert_with(|| {
-        let mut chars = lower.chars();
+    // one group per wording whatever its case; named as first written
+    Some(*by_key.entry(format!("g:{}", phrase.to_lower())).or_insert_with(|| {
+        let mut chars = phrase.chars();
         let name = chars.next().map(|c| crate::case::upper_char(c).to_string() + chars.as_str()).unwrap_or_default();
         entities.push(Entity { name, kind: EntityKind::Group, gender: Gender::Unknown, titles: Vec::new(), aliases: Vec::new(), affiliation: None, given: None, surname: None });
         entities.len() - 1
