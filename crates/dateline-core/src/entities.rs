@@ -495,7 +495,8 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     decide_kinds(&mut runs, &coordinated);
     // Pass 2: linking, in text order.
     let mut out = Entities::default();
-    let mut by_key: Map<String, usize> = Map::default(); // "p:surname", "o:name"
+    let mut by_key: Map<String, usize> = Map::default(); // "p:surname", "p:surname:given", "o:name"
+    let mut full_names: Map<usize, u32> = Map::default();
     let mut mentions: Vec<(Mention, usize)> = Vec::new(); // with token index
     // Speaking groups and "the company" link to what was named before them:
     // each is linked when the runs reach it, so `mentions` stays in text order.
@@ -510,7 +511,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
         }
         let Some(run) = run else { break };
         if let Some(kind) = run.kind {
-            let id = link(&mut out.entities, &mut by_key, run, kind);
+            let id = link(&mut out.entities, &mut by_key, &mut full_names, run, kind);
             mentions.push((
                 Mention { span: run.span, kind: MentionKind::Name, entity: Some(id), sentence: run.sentence, subject: false, in_quote: run.in_quote, members: Vec::new() },
                 run.first,
@@ -1384,17 +1385,23 @@ fn coordinated_runs(body: &str, tokens: &[Token], runs: &[Run]) -> Vec<(usize, u
 }
 
 /// Links a classified run to an entity of the article, creating it if needed.
-fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, run: &Run, kind: EntityKind) -> usize {
+/// A bare surname goes to the person with that surname named in full most
+/// often so far (on a tie, the first with a listed given name, else the
+/// first): "Biden" after "Joe Biden" twice
+/// and "Hunter Biden" once is Joe Biden. `full_names` counts those mentions.
+fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, full_names: &mut Map<usize, u32>, run: &Run, kind: EntityKind) -> usize {
     let full = run.name.join(" ");
     let id = match kind {
         EntityKind::Person => {
             let surname = surname_key(run.name.last().unwrap());
             let given = (run.name.len() >= 2).then(|| run.name[0].to_lower());
             let key = format!("p:{surname}");
-            match by_key.get(&key).copied() {
-                Some(e) if given.is_none() || entities[e].given.is_none() || entities[e].given == given => {
+            let named = given.as_ref().and_then(|g| by_key.get(&format!("p:{surname}:{g}")).copied());
+            let id = match (named, by_key.get(&key).copied()) {
+                (Some(e), _) => e,
+                (None, Some(e)) if given.is_none() || entities[e].given.is_none() || entities[e].given == given => {
                     if entities[e].given.is_none() && given.is_some() {
-                        entities[e].given = given;
+                        entities[e].given.clone_from(&given);
                         let old = std::mem::replace(&mut entities[e].name, full.clone());
                         push_unique(&mut entities[e].aliases, old);
                     }
@@ -1408,14 +1415,24 @@ fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, run: &Run, 
                         titles: Vec::new(),
                         aliases: Vec::new(),
                         affiliation: None,
-                        given,
-                        surname: Some(surname),
+                        given: given.clone(),
+                        surname: Some(surname.clone()),
                     });
-                    let e = entities.len() - 1;
-                    by_key.insert(key, e);
-                    e
+                    by_key.entry(key.clone()).or_insert(entities.len() - 1);
+                    entities.len() - 1
+                }
+            };
+            if let Some(g) = given {
+                by_key.insert(format!("p:{surname}:{g}"), id);
+                let n = *full_names.entry(id).and_modify(|n| *n += 1).or_insert(1);
+                // (on a tie, a listed given name wins: "Anthony Boccaletti"
+                // over "Astronomer Anthony Boccaletti")
+                let listed = |e: usize| entities[e].given.as_deref().is_some_and(|g| lexicon::given_name(g).is_some());
+                if by_key.get(&key).is_some_and(|&e| e != id && (full_names.get(&e).copied().unwrap_or(0), listed(e)) < (n, listed(id))) {
+                    by_key.insert(key, id);
                 }
             }
+            id
         }
         _ => {
             let canonical = lexicon::organization(&full)
