@@ -1729,7 +1729,9 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
     let mut j = k;
     while j < end && j < k + 8 {
         let w = cx.lower(j);
-        if !cx.is_word(j) || cx.in_quote[j] || (j > k && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || is_day_word(w.as_ref()) || lexicon::cue_verb(&w).is_some())) {
+        // (an acronym is a name: "the WHO")
+        let acronym = cx.text(j).len() > 1 && !cx.text(j).chars().any(char::is_lower);
+        if !cx.is_word(j) || cx.in_quote[j] || (j > k && !acronym && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || is_day_word(w.as_ref()) || lexicon::cue_verb(&w).is_some())) {
             break;
         }
         j += 1;
