@@ -1392,7 +1392,7 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
     if let Some(m) = best {
         let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
         let of = first - usize::from(first > a && (cx.lower(first - 1) == "the" || cx.text(first - 1).ends_with("'s") || cx.text(first - 1).ends_with("’s")));
-        if head_before_complement(cx, of, a).is_some_and(|h| !SPEAKS_FOR.contains(cx.lower(h).as_ref())) {
+        if head_before_complement(cx, of, a).is_some_and(|h| !SPEAKS_FOR.contains(cx.lower(h).as_ref()) && !DOCUMENTS.contains(cx.lower(h).as_ref())) {
             return (None, Vec::new());
         }
     }
@@ -1743,7 +1743,7 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         let w = cx.lower(j);
         // (an acronym is a name: "the WHO")
         let acronym = cx.text(j).len() > 1 && !cx.text(j).chars().any(char::is_lower);
-        if !cx.is_word(j) || cx.in_quote[j] || (j > k && !acronym && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || is_day_word(w.as_ref()) || lexicon::cue_verb(&w).is_some())) {
+        if !cx.is_word(j) || cx.in_quote[j] || (j > k && !acronym && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || is_day_word(w.as_ref()) || lexicon::cue_verb(&w).is_some() && !DETERMINERS.contains(cx.lower(j - 1).as_ref()))) {
             break;
         }
         j += 1;
