@@ -207,7 +207,7 @@ def test_bad_merge_input_raises_value_error():
         dateline.merge([outside])
     stranger = copy.deepcopy(good)
     stranger["mentions"].append({"span": [0, 2], "entity": "e99"})
-    with pytest.raises(ValueError, match=r"item 0 \(id \"a\"\): .*entity \"e99\""):
+    with pytest.raises(ValueError, match=r"item 0 \(id \"a\"\): .*entity “e99”"):
         dateline.merge([stranger])
     with pytest.raises(ValueError, match=r"item 0 \(id \"a\"\): schema 2"):
         dateline.merge([dict(good, schema=2)])
