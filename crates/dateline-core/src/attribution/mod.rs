@@ -1350,11 +1350,16 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
     // those starting inside it.
     let at_start = || cx.mentions_starting_in(span.start, span.start).map(|(_, m)| m);
     let inside = || cx.mentions_starting_in(span.start, span.end).map(|(_, m)| m);
+    let ends_person = inside().any(|m| m.span.end == span.end && m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person));
     let person_of = at_start().find(|m| {
         !m.in_quote
             && m.span.end < span.end
-            && m.entity.is_some_and(|e| cx.ents.entities[e].kind == crate::entities::EntityKind::Person)
-            && matches!(cx.body[m.span.end..span.end].split_whitespace().next(), Some("of" | "at" | "from"))
+            && m.entity.is_some_and(|e| match cx.ents.entities[e].kind {
+                EntityKind::Person => true,
+                EntityKind::Organization | EntityKind::Group => !ends_person,
+                _ => false,
+            })
+            && matches!(cx.body[m.span.end..span.end].trim_start_matches([',', ' ']).split_whitespace().next(), Some("of" | "at" | "from" | "in"))
     });
     let best = person_of.or_else(|| {
         inside()
@@ -1497,7 +1502,12 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                     break;
                 }
                 // "the union leader, Sam Ortiz, said": the name is the source
-                if let Some(mi) = cx.mention_ending(j - 2) {
+                // (before its acronym: ", the Syrian Democratic Forces (SDF),")
+                let name_last = match cx.text(j - 2) {
+                    ")" => (p + 2..j - 2).rev().find(|&q| cx.text(q) == "(").map_or(j - 2, |o| o - 1),
+                    _ => j - 2,
+                };
+                if let Some(mi) = cx.mention_ending(name_last) {
                     let m = &cx.ents.mentions[mi];
                     // (after a lower-case role noun or two: ", herpetologist Ann Lee,")
                     let role_words = (p + 1..j - 1).take_while(|&q| cx.tokens[q].span.start < m.span.start).collect::<Vec<_>>();
@@ -1511,7 +1521,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                                 break;
                             }
                         }
-                        return Some((first, j - 1));
+                        return Some((first, name_last + 1));
                     }
                 }
                 if appositive && p > start {
@@ -1554,10 +1564,15 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         if of > start && (cx.lower(of - 1) == "the" || cx.text(of - 1).ends_with("'s") || cx.text(of - 1).ends_with("’s")) {
             of -= 1;
         }
-        if of >= start + 2 && matches!(cx.lower(of - 1).as_ref(), "of" | "at" | "from") {
-            if let Some(pi) = cx.mention_ending(of - 2) {
+        // (also an organisation or group, "in", and a comma: "the Aam Aadmi
+        // Party in Goa", "Anderson Cooper, of CNN,")
+        if of >= start + 2 && matches!(cx.lower(of - 1).as_ref(), "of" | "at" | "from" | "in") {
+            let before = if of >= start + 3 && cx.text(of - 2) == "," { of - 3 } else { of - 2 };
+            if let Some(pi) = cx.mention_ending(before) {
                 let p = &cx.ents.mentions[pi];
-                if p.entity.is_some_and(|e| cx.ents.entities[e].kind == crate::entities::EntityKind::Person) {
+                let kind = |m: &crate::entities::Mention| m.entity.map(|e| cx.ents.entities[e].kind);
+                // (an organisation heads no person: "House of Commons Speaker John Bercow")
+                if kind(p) == Some(EntityKind::Person) || matches!(kind(p), Some(EntityKind::Organization | EntityKind::Group)) && kind(m) != Some(EntityKind::Person) {
                     let pf = cx.tokens.partition_point(|t| t.span.end <= p.span.start);
                     return Some((pf.max(start), last + 1));
                 }
@@ -1582,6 +1597,12 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         let outer = np_start(cx, first - 2, start);
         if outer < first - 2 && DETERMINERS.contains(cx.lower(outer).as_ref()) {
             first = outer;
+        }
+    }
+    // "Ann Lee of the county health office": the person before "of" is the head
+    if first >= start + 2 && matches!(cx.lower(first - 1).as_ref(), "of" | "at" | "from") {
+        if let Some(m) = cx.mention_ending(first - 2).map(|mi| &cx.ents.mentions[mi]).filter(|m| m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person)) {
+            return Some((cx.tokens.partition_point(|t| t.span.end <= m.span.start).max(start), last + 1));
         }
     }
     // Heads that are not nouns (prepositions, conjunctions) make no subject.
