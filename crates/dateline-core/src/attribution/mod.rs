@@ -1706,7 +1706,8 @@ fn opening_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize
     let start = after_dateline(cx, start, k);
     let limit = k.min(start + OPENING_WITHIN);
     let mut j = start;
-    if j < limit && PHRASE_OPENERS.contains(cx.lower(j).as_ref()) {
+    // (one phrase after another: "In 2017, after the vote, the mayor …")
+    while j < limit && PHRASE_OPENERS.contains(cx.lower(j).as_ref()) {
         j = (j..limit).find(|&c| cx.text(c) == ",")? + 1;
     }
     if j >= limit || cx.in_quote[j] || !cx.is_word(j) {
