@@ -1962,7 +1962,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             let w = cx.lower(j);
             matches!(w.as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":" | "," | "to" | "on" | "in" | "during" | "the") && !(w == "the" && j == k)
                 // a clause after the listener: "told the press a search had failed", "told voters he would win"
-                || (j > k && matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it" | "we" | "i" | "there"))
+                || (j > k && matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it" | "we" | "i" | "there" | "this" | "these"))
                 || (cx.in_quote[j] && is_open_mark(cx.text(j)))
                 || is_day_word(w.as_ref())
         });
