@@ -1419,6 +1419,25 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
     }
 }
 
+/// The first token of the name that heads a phrase whose complement starts
+/// at token `of`, after "of", "at", "from" or "in" and maybe a comma: a
+/// person ("Mr. Morgan of the Sierra Club", "Anderson Cooper, of CNN,"), or
+/// an organisation or group unless the complement is a person ("the Aam
+/// Aadmi Party in Goa", not "House of Commons Speaker John Bercow").
+fn named_head(cx: &Ctx<'_>, of: usize, start: usize, complement_person: bool) -> Option<usize> {
+    if of < start + 2 || !matches!(cx.lower(of - 1).as_ref(), "of" | "at" | "from" | "in") {
+        return None;
+    }
+    let before = if of >= start + 3 && cx.text(of - 2) == "," { of - 3 } else { of - 2 };
+    let head = &cx.ents.mentions[cx.mention_ending(before)?];
+    let heads = match head.entity.map(|e| cx.ents.entities[e].kind) {
+        Some(EntityKind::Person) => true,
+        Some(EntityKind::Organization | EntityKind::Group) => !complement_person,
+        _ => false,
+    };
+    heads.then(|| cx.tokens.partition_point(|t| t.span.end <= head.span.start).max(start))
+}
+
 /// The lower-case head noun before the preposition that opens a name's
 /// phrase ("governor" in "the governor of Ohio", "spokesman" in "a
 /// spokesman for the ministry"); `of` is the token after the preposition.
@@ -1564,19 +1583,9 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         if of > start && (cx.lower(of - 1) == "the" || cx.text(of - 1).ends_with("'s") || cx.text(of - 1).ends_with("’s")) {
             of -= 1;
         }
-        // (also an organisation or group, "in", and a comma: "the Aam Aadmi
-        // Party in Goa", "Anderson Cooper, of CNN,")
-        if of >= start + 2 && matches!(cx.lower(of - 1).as_ref(), "of" | "at" | "from" | "in") {
-            let before = if of >= start + 3 && cx.text(of - 2) == "," { of - 3 } else { of - 2 };
-            if let Some(pi) = cx.mention_ending(before) {
-                let p = &cx.ents.mentions[pi];
-                let kind = |m: &crate::entities::Mention| m.entity.map(|e| cx.ents.entities[e].kind);
-                // (an organisation heads no person: "House of Commons Speaker John Bercow")
-                if kind(p) == Some(EntityKind::Person) || matches!(kind(p), Some(EntityKind::Organization | EntityKind::Group)) && kind(m) != Some(EntityKind::Person) {
-                    let pf = cx.tokens.partition_point(|t| t.span.end <= p.span.start);
-                    return Some((pf.max(start), last + 1));
-                }
-            }
+        let complement_person = m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person);
+        if let Some(head) = named_head(cx, of, start, complement_person) {
+            return Some((head, last + 1));
         }
         // "The governor of Ohio said": a lower-case head noun before the
         // preposition heads the subject; the name is its complement.
@@ -1599,11 +1608,9 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
             first = outer;
         }
     }
-    // "Ann Lee of the county health office": the person before "of" is the head
-    if first >= start + 2 && matches!(cx.lower(first - 1).as_ref(), "of" | "at" | "from") {
-        if let Some(m) = cx.mention_ending(first - 2).map(|mi| &cx.ents.mentions[mi]).filter(|m| m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person)) {
-            return Some((cx.tokens.partition_point(|t| t.span.end <= m.span.start).max(start), last + 1));
-        }
+    // "Ann Lee of the county health office": the name before "of" is the head
+    if let Some(head) = named_head(cx, first, start, false) {
+        return Some((head, last + 1));
     }
     // Heads that are not nouns (prepositions, conjunctions) make no subject.
     if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also" | "when" | "where" | "while" | "as" | "if" | "because") || AUXILIARIES.contains(lw.as_ref()) || BE.contains(lw.as_ref()) {
