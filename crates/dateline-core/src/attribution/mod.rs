@@ -1001,12 +1001,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         let participle = lower.ends_with("ing") && be_at.is_none();
         let noun_like = DETERMINERS.contains(prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
         // "in a Facebook post on Tuesday, called it": a noun after a name
-        let in_medium = lower == lemma
-            && k >= range.start + 3
-            && matches!(cx.lower(k - 3).as_ref(), "in" | "on" | "via" | "during")
-            && DETERMINERS.contains(cx.lower(k - 2).as_ref())
-            && capitalised_word(cx, k - 1)
-            && (k + 1 >= range.end || cx.lower(k + 1) != "that");
+        let in_medium = k >= range.start + 3 && matches!(cx.lower(k - 3).as_ref(), "in" | "on" | "via" | "during") && noun_after_name(cx, k, lemma) && (k + 1 >= range.end || cx.lower(k + 1) != "that");
         // "was accused", "was previously accused", "has been widely reported"
         let before_adverbs = (range.start..k).rev().find(|&j| !ADVERBS.contains(cx.lower(j).as_ref()) && !(cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4));
         let passive = before_adverbs.is_some_and(|j| BE.contains(cx.lower(j).as_ref())) && !lower.ends_with("ing");
@@ -1350,13 +1345,13 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
     // those starting inside it.
     let at_start = || cx.mentions_starting_in(span.start, span.start).map(|(_, m)| m);
     let inside = || cx.mentions_starting_in(span.start, span.end).map(|(_, m)| m);
-    let ends_person = inside().any(|m| m.span.end == span.end && m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person));
+    let ends_person = || inside().any(|m| m.span.end == span.end && m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person));
     let person_of = at_start().find(|m| {
         !m.in_quote
             && m.span.end < span.end
             && m.entity.is_some_and(|e| match cx.ents.entities[e].kind {
                 EntityKind::Person => true,
-                EntityKind::Organization | EntityKind::Group => !ends_person,
+                EntityKind::Organization | EntityKind::Group => !ends_person(),
                 _ => false,
             })
             && matches!(cx.body[m.span.end..span.end].trim_start_matches([',', ' ']).split_whitespace().next(), Some("of" | "at" | "from" | "in"))
@@ -1510,7 +1505,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
                     && (matches!(inner[0].as_ref(), "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x.as_ref())))
                     // ", and the talks failed," is a clause
                     && !matches!(inner[0].as_ref(), "and" | "but" | "or" | "so")
-                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !(relative_that(&inner, i) || after_name && i > 1)) || lexicon::cue_verb(x).is_some_and(|(lemma, c)| c == CueClass::Say && !(lemma == x && i > 1 && DETERMINERS.contains(inner[i - 2].as_ref()) && cx.text(p + i).starts_with(char::is_upper))) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lower));
+                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !(relative_that(&inner, i) || after_name && i > 1)) || lexicon::cue_verb(x).is_some_and(|(lemma, c)| c == CueClass::Say && !(i > 1 && noun_after_name(cx, p + 1 + i, lemma))) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lower));
                 // "The governor of Ohio, Mike DeWine, said": the person
                 // named between the commas is the source (below)
                 let is_person = |mi: usize| cx.ents.mentions[mi].entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person);
@@ -1631,6 +1626,12 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         return None;
     }
     Some((first, last + 1))
+}
+
+/// Whether the cue word at token `k` is a noun after a determiner and a name
+/// ("a Facebook post", "the Kremlin statement"): written as its lemma.
+fn noun_after_name(cx: &Ctx<'_>, k: usize, lemma: &str) -> bool {
+    k >= 2 && cx.lower(k) == lemma && DETERMINERS.contains(cx.lower(k - 2).as_ref()) && capitalised_word(cx, k - 1)
 }
 
 /// Whether the cue-like word at `i` of a phrase is a noun: after a
