@@ -6,6 +6,7 @@
 //! No issuer found: no speaker (never a guess).
 
 use super::{first_subject, mention_speaker, Ctx, DOCUMENTS};
+use crate::entities::{EntityKind, Mention};
 
 /// How far back (in sentences) the document may have been named.
 const SENTENCES_BACK: usize = 2;
@@ -18,21 +19,28 @@ pub(super) fn issuer(cx: &Ctx<'_>, (a, b): (usize, usize)) -> Option<(Option<usi
     if !pronoun && !is_document(cx, head) {
         return None;
     }
-    // "the judge's statement": the owner
-    if !pronoun && head > a {
-        let owner = head - 1;
-        if cx.text(owner).ends_with("'s") || cx.text(owner).ends_with("’s") {
-            let start = cx.tokens[owner].span.start;
-            if let Some((_, m)) = cx.mentions_starting_in(start, start).find(|(_, m)| m.entity.is_some() && !m.in_quote) {
-                return Some((m.entity, m.members.clone()));
-            }
-        }
+    // "the judge's statement", "the NHC advisory": the owner
+    if let Some(m) = owner(cx, a, head).filter(|_| !pronoun) {
+        return Some((m.entity, m.members.clone()));
     }
     let named = earlier_mention(cx, a)?;
     let si = cx.seg.sentence_at(cx.tokens[named].span.start)?;
     let subject = first_subject(cx, cx.seg.sentences[si].tokens.start, named)?;
     let (speaker, speakers) = mention_speaker(cx, subject);
     speaker.map(|_| (speaker, speakers))
+}
+
+/// The name that owns the head noun at token `head` of a source starting at
+/// token `a`: a possessive before it ("the judge's statement", "RIAA's DMCA
+/// notice"), else an organisation or group named right before it ("a
+/// Hampshire Police spokesman", "the NHC advisory", "an AEW press release").
+pub(super) fn owner<'c>(cx: &'c Ctx<'_>, a: usize, head: usize) -> Option<&'c Mention> {
+    let possessive = (a..head).find(|&k| cx.text(k).ends_with("'s") || cx.text(k).ends_with("’s"));
+    let named = match possessive {
+        Some(k) => cx.mentions_starting_in(cx.tokens[a].span.start, cx.tokens[k].span.start).map(|(_, m)| m).find(|m| m.span.end >= cx.tokens[k].span.start && m.span.end <= cx.tokens[k].span.end),
+        None => (a..head).rev().take(2).find_map(|k| cx.mention_ending(k)).map(|mi| &cx.ents.mentions[mi]).filter(|m| m.entity.is_some_and(|e| matches!(cx.ents.entities[e].kind, EntityKind::Organization | EntityKind::Group))),
+    };
+    named.filter(|m| m.entity.is_some() && !m.in_quote)
 }
 
 /// Whether token `k` is a document noun ("statement", "statements").

@@ -1378,17 +1378,10 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
             }
         }
     }
-    // "a Hampshire Police spokesman", "the NHC advisory": the organisation
-    // named right before a head that speaks for it
-    let head = cx.lower(b - 1);
-    if best.is_none() && b >= a + 2 && (SPEAKS_FOR.contains(head.as_ref()) || DOCUMENTS.contains(head.as_ref())) {
-        // (an owner first: "RIAA's DMCA notice" is RIAA's)
-        let owner = (a..b - 1).find(|&k| cx.text(k).ends_with("'s") || cx.text(k).ends_with("’s"));
-        let named = match owner {
-            Some(k) => cx.mentions_starting_in(cx.tokens[a].span.start, cx.tokens[k].span.start).map(|(_, m)| m).find(|m| m.span.end >= cx.tokens[k].span.start && m.span.end <= cx.tokens[k].span.end),
-            None => (a..b - 1).rev().take(2).find_map(|k| cx.mention_ending(k)).map(|mi| &cx.ents.mentions[mi]),
-        };
-        if let Some(m) = named.filter(|m| !m.in_quote && m.entity.is_some_and(|e| matches!(cx.ents.entities[e].kind, EntityKind::Organization | EntityKind::Group))) {
+    // "a Hampshire Police spokesman": who the head speaks for (documents:
+    // `documents::issuer`)
+    if best.is_none() && b >= a + 2 && SPEAKS_FOR.contains(cx.lower(b - 1).as_ref()) {
+        if let Some(m) = documents::owner(cx, a, b - 1) {
             return (m.entity, m.members.clone());
         }
     }
