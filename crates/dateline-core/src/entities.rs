@@ -1146,6 +1146,9 @@ fn context_votes(body: &str, tokens: &[Token], run: &Run, start: usize, end: usi
     if run.before_title {
         v.org += 3.0;
     }
+    if titled_apposition(body, tokens, run, start, end) {
+        v.person += 3.0;
+    }
     // After the name.
     let a = run.last;
     let possessive = run.span.end < tokens[run.last - 1].span.end;
@@ -1197,6 +1200,22 @@ fn context_votes(body: &str, tokens: &[Token], run: &Run, start: usize, end: usi
         v.person += 3.0;
     }
     v
+}
+
+/// A name set off by commas after "<title> of <Name>": "the mayor of
+/// Springfield, Jane Roe, said" names the mayor, whatever kind the name
+/// before the comma is.
+fn titled_apposition(body: &str, tokens: &[Token], run: &Run, start: usize, end: usize) -> bool {
+    let text = |k: usize| tokens[k].span.text(body);
+    if run.first < start + 4 || text(run.first - 1) != "," || run.last >= end || text(run.last) != "," {
+        return false;
+    }
+    let mut k = run.first - 2;
+    let capital = |k: usize| tokens[k].kind == TokenKind::Word && text(k).chars().next().is_some_and(char::is_upper);
+    while k > start + 1 && run.first - k <= 6 && (capital(k) || text(k) == "the") {
+        k -= 1;
+    }
+    k < run.first - 2 && text(k) == "of" && lexicon::title_head(&lexicon::lc(text(k - 1)))
 }
 
 /// What an apposition after a comma says the name before it is: ", the

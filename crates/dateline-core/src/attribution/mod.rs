@@ -1001,7 +1001,9 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         let participle = lower.ends_with("ing") && be_at.is_none();
         let noun_like = DETERMINERS.contains(prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
         // "in a Facebook post on Tuesday, called it": a noun after a name
-        let in_medium = k >= range.start + 3 && matches!(cx.lower(k - 3).as_ref(), "in" | "on" | "via" | "during") && noun_after_name(cx, k, lemma) && (k + 1 >= range.end || cx.lower(k + 1) != "that");
+        // ("the EastMed project, which …": such a noun before punctuation)
+        let in_medium = noun_after_name(cx, k, lemma)
+            && (k >= range.start + 3 && matches!(cx.lower(k - 3).as_ref(), "in" | "on" | "via" | "during") && (k + 1 >= range.end || cx.lower(k + 1) != "that") || k + 1 < range.end && matches!(cx.text(k + 1), "," | ";" | ")"));
         // "was accused", "was previously accused", "has been widely reported"
         let before_adverbs = (range.start..k).rev().find(|&j| !ADVERBS.contains(cx.lower(j).as_ref()) && !(cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4));
         let passive = before_adverbs.is_some_and(|j| BE.contains(cx.lower(j).as_ref())) && !lower.ends_with("ing");
@@ -1025,7 +1027,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             }
         }
         // "an investigation into alleged misconduct": an -ed word after a preposition is an adjective
-        let after_preposition = lower.ends_with("ed") && matches!(prev_lower.as_ref(), "into" | "of" | "for" | "with" | "about" | "from" | "over" | "against" | "in" | "on" | "at" | "by" | "amid" | "despite");
+        let after_preposition = lower.ends_with("ed") && matches!(prev_lower.as_ref(), "into" | "of" | "for" | "with" | "about" | "from" | "over" | "against" | "in" | "on" | "at" | "by" | "amid" | "despite" | "among" | "between");
         // "six states", "the U.S. state of Ohio", "Maryland state law": after a
         // number or a place, a word of [place-nouns] is the noun
         let place_noun = PLACE_NOUNS.contains(lemma)
@@ -1338,6 +1340,8 @@ fn pronoun_speaker(cx: &Ctx<'_>, k: usize, gender: Gender, chosen: Option<usize>
 
 /// The speaker entity of a source token range: the mention covering its end.
 fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<usize>) {
+    // (without an abbreviation's period: "Acme Inc.")
+    let b = b - usize::from(b > a + 1 && cx.text(b - 1) == ".");
     let span = Span::new(cx.tokens[a].span.start, cx.tokens[b - 1].span.end);
     // A mention ending where the source ends (the head of the phrase), or
     // covering the whole source.
@@ -1346,7 +1350,9 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
     let at_start = || cx.mentions_starting_in(span.start, span.start).map(|(_, m)| m);
     let inside = || cx.mentions_starting_in(span.start, span.end).map(|(_, m)| m);
     let ends_person = || inside().any(|m| m.span.end == span.end && m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person));
-    let person_of = at_start().find(|m| {
+    // (the first name of the phrase: "study author Ann Lee of Acme")
+    let first_name = inside().next().map_or(span.start, |m| m.span.start);
+    let person_of = cx.mentions_starting_in(first_name, first_name).map(|(_, m)| m).find(|m| {
         !m.in_quote
             && m.span.end < span.end
             && m.entity.is_some_and(|e| match cx.ents.entities[e].kind {
@@ -1388,7 +1394,7 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
     // "the governor of Ohio": Ohio is no speaker ("a spokesman for Acme":
     // Acme is; see the `speaks-for` words)
     if let Some(m) = best {
-        let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
+        let first = name_list_start(cx, m, a);
         let of = first - usize::from(first > a && (cx.lower(first - 1) == "the" || cx.text(first - 1).ends_with("'s") || cx.text(first - 1).ends_with("’s")));
         if head_before_complement(cx, of, a).is_some_and(|h| !SPEAKS_FOR.contains(cx.lower(h).as_ref()) && !DOCUMENTS.contains(cx.lower(h).as_ref())) {
             return (None, Vec::new());
@@ -1426,6 +1432,32 @@ fn named_head(cx: &Ctx<'_>, of: usize, start: usize, complement_person: bool) ->
     heads.then(|| cx.tokens.partition_point(|t| t.span.end <= head.span.start).max(start))
 }
 
+/// The first token of a list of names that ends with the name `m` ("Ohio,
+/// Texas and Utah"), else the first token of `m`.
+fn name_list_start(cx: &Ctx<'_>, m: &Mention, start: usize) -> usize {
+    let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start).max(start);
+    if m.kind != MentionKind::Name {
+        return first;
+    }
+    let mut list = first;
+    let mut joined = false;
+    loop {
+        let mut p = list;
+        if p > start && !joined && matches!(cx.lower(p - 1).as_ref(), "and" | "or") {
+            joined = true;
+            p -= 1;
+        }
+        if p > start && cx.text(p - 1) == "," {
+            p -= 1;
+        }
+        let name = (p > start && p < list).then(|| cx.mention_ending(p - 1)).flatten().filter(|&mi| cx.ents.mentions[mi].kind == MentionKind::Name);
+        match name {
+            Some(mi) => list = cx.tokens.partition_point(|t| t.span.end <= cx.ents.mentions[mi].span.start).max(start),
+            None => return if joined { list } else { first },
+        }
+    }
+}
+
 /// The lower-case head noun before the preposition that opens a name's
 /// phrase ("governor" in "the governor of Ohio", "spokesman" in "a
 /// spokesman for the ministry"); `of` is the token after the preposition.
@@ -1459,11 +1491,46 @@ fn organisation_by_head(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
 }
 
 /// The subject right before the verb at `k`: (first token, end token).
+/// Three passes: skip what stands between the subject and its verb
+/// ([`skip_to_subject`]), then take the name ([`named_subject`]) or the
+/// noun phrase ([`generic_subject`]) that ends there.
 fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)> {
+    let (a, b) = match skip_to_subject(cx, k, start)? {
+        Skipped::Source(source) => source,
+        Skipped::To(j) => {
+            if j == start || cx.in_quote[j - 1] || !cx.is_word(j - 1) {
+                return None;
+            }
+            match cx.mention_ending(j - 1) {
+                Some(mi) => named_subject(cx, mi, j - 1, start),
+                None => generic_subject(cx, j - 1, start)?,
+            }
+        }
+    };
+    // "Acme Inc. said": the source keeps the abbreviation's period
+    Some((a, if b < k && cx.text(b) == "." { b + 1 } else { b }))
+}
+
+/// Where [`skip_to_subject`] stopped.
+enum Skipped {
+    /// The subject ends before this token.
+    To(usize),
+    /// A name set off by commas is the whole source ("the union leader, Sam
+    /// Ortiz, said").
+    Source((usize, usize)),
+}
+
+/// Skips back from the verb at `k` over adverbs, times, an abbreviation's
+/// period, a short parenthetical and phrases set off by commas.
+fn skip_to_subject(cx: &Ctx<'_>, k: usize, start: usize) -> Option<Skipped> {
     let mut j = k;
-    // skip adverbs and auxiliaries
     while j > start {
         let w = cx.lower(j - 1);
+        // "Acme Inc. said": a period inside the sentence ends an abbreviation
+        if w == "." && j >= start + 2 && cx.is_word(j - 2) && cx.tokens[j - 2].span.end == cx.tokens[j - 1].span.start {
+            j -= 1;
+            continue;
+        }
         if ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_upper)) {
             j -= 1;
             continue;
@@ -1480,63 +1547,17 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
         }
         // ", however," / ", meanwhile," / ", a top Assad backer,"
         if w == "," {
-            let open = (start..j - 1).rev().find(|&p| cx.text(p) == ",");
-            if let Some(p) = open {
-                let inner: Vec<Cow<str>> = (p + 1..j - 1).map(|q| cx.lower(q)).collect();
-                // after a name, any short phrase without a cue is an appositive
-                let mut name_end = p;
-                if name_end > start && cx.text(name_end - 1) == ")" {
-                    if let Some(o) = (start..name_end - 1).rev().find(|&q| cx.text(q) == "(") {
-                        name_end = o;
-                    }
-                }
-                let after_name = name_end > start && cx.mention_ending(name_end - 1).is_some_and(|mi| cx.ents.mentions[mi].kind == MentionKind::Name);
-                let appositive = !inner.is_empty()
-                    && inner.len() <= if after_name { 24 } else { 8 }
-                    && (after_name || inner.len() <= 2 || matches!(inner[0].as_ref(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
-                    // ", the losses would outstrip the gains," is a clause ("who has served" is not)
-                    && (matches!(inner[0].as_ref(), "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x.as_ref())))
-                    // ", and the talks failed," is a clause
-                    && !matches!(inner[0].as_ref(), "and" | "but" | "or" | "so")
-                    && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !(relative_that(&inner, i) || after_name && i > 1)) || lexicon::cue_verb(x).is_some_and(|(lemma, c)| c == CueClass::Say && !(i > 1 && noun_after_name(cx, p + 1 + i, lemma))) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lower));
-                // "The governor of Ohio, Mike DeWine, said": the person
-                // named between the commas is the source (below)
-                let is_person = |mi: usize| cx.ents.mentions[mi].entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person);
-                let person_between = cx.mention_ending(j - 2).is_some_and(|mi| is_person(mi) && cx.ents.mentions[mi].span.start == cx.tokens[p + 1].span.start)
-                    && !cx.mention_ending(name_end - 1).is_some_and(is_person);
-                if appositive && after_name && !person_between {
-                    j = name_end;
-                    break;
-                }
-                // "the union leader, Sam Ortiz, said": the name is the source
-                // (before its acronym: ", the Syrian Democratic Forces (SDF),")
-                let name_last = match cx.text(j - 2) {
-                    ")" => (p + 2..j - 2).rev().find(|&q| cx.text(q) == "(").map_or(j - 2, |o| o - 1),
-                    _ => j - 2,
-                };
-                if let Some(mi) = cx.mention_ending(name_last) {
-                    let m = &cx.ents.mentions[mi];
-                    // (after a lower-case role noun or two: ", herpetologist Ann Lee,")
-                    let role_words = (p + 1..j - 1).take_while(|&q| cx.tokens[q].span.start < m.span.start).collect::<Vec<_>>();
-                    let role_only = role_words.len() <= 6 && role_words.iter().all(|&q| cx.is_word(q) && cx.text(q).starts_with(char::is_lower));
-                    if m.kind == MentionKind::Name && m.span.start >= cx.tokens[p + 1].span.start && role_only {
-                        // the source spans the noun phrase and its name
-                        let mut first = p;
-                        while first > start && first + 6 > p && cx.is_word(first - 1) && !cx.in_quote[first - 1] {
-                            first -= 1;
-                            if DETERMINERS.contains(cx.lower(first).as_ref()) {
-                                break;
-                            }
-                        }
-                        return Some((first, name_last + 1));
-                    }
-                }
-                if appositive && p > start {
+            match comma_phrase(cx, j, start)? {
+                CommaPhrase::Skip(p) => {
                     j = p;
                     continue;
                 }
+                CommaPhrase::AfterName(p) => {
+                    j = p;
+                    break;
+                }
+                CommaPhrase::Source(source) => return Some(Skipped::Source(source)),
             }
-            return None;
         }
         break;
     }
@@ -1546,48 +1567,117 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
             j = o;
         }
     }
-    if j == start || cx.in_quote[j - 1] {
-        return None;
+    Some(Skipped::To(j))
+}
+
+/// What a phrase between two commas before a verb is.
+enum CommaPhrase {
+    /// An aside to skip; the subject ends before this token.
+    Skip(usize),
+    /// An appositive of the name that ends before this token: that name is
+    /// the subject.
+    AfterName(usize),
+    /// A name set off by commas (after a role noun) is the source.
+    Source((usize, usize)),
+}
+
+/// The phrase ending with the comma before token `j` (", however,", ", a
+/// top Assad backer,", ", Sam Ortiz,"), or `None` when it is a clause.
+fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
+    let p = (start..j - 1).rev().find(|&p| cx.text(p) == ",")?;
+    let inner: Vec<Cow<str>> = (p + 1..j - 1).map(|q| cx.lower(q)).collect();
+    // after a name, any short phrase without a cue is an appositive
+    let mut name_end = p;
+    if name_end > start && cx.text(name_end - 1) == ")" {
+        if let Some(o) = (start..name_end - 1).rev().find(|&q| cx.text(q) == "(") {
+            name_end = o;
+        }
     }
-    let last = j - 1;
-    if !cx.is_word(last) {
-        return None;
+    let after_name = name_end > start && cx.mention_ending(name_end - 1).is_some_and(|mi| cx.ents.mentions[mi].kind == MentionKind::Name);
+    let appositive = !inner.is_empty()
+        && inner.len() <= if after_name { 24 } else { 8 }
+        && (after_name || inner.len() <= 2 || matches!(inner[0].as_ref(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
+        // ", the losses would outstrip the gains," is a clause ("who has served" is not)
+        && (matches!(inner[0].as_ref(), "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x.as_ref())))
+        // ", and the talks failed," is a clause
+        && !matches!(inner[0].as_ref(), "and" | "but" | "or" | "so")
+        && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !(relative_that(&inner, i) || after_name && i > 1)) || lexicon::cue_verb(x).is_some_and(|(lemma, c)| c == CueClass::Say && !(i > 1 && noun_after_name(cx, p + 1 + i, lemma))) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lower));
+    // "The governor of Ohio, Mike DeWine, said": the person
+    // named between the commas is the source (below)
+    let is_person = |mi: usize| cx.ents.mentions[mi].entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person);
+    let person_between = cx.mention_ending(j - 2).is_some_and(|mi| is_person(mi) && cx.ents.mentions[mi].span.start == cx.tokens[p + 1].span.start)
+        && !cx.mention_ending(name_end - 1).is_some_and(is_person);
+    if appositive && after_name && !person_between {
+        return Some(CommaPhrase::AfterName(name_end));
     }
-    if let Some(mi) = cx.mention_ending(last) {
+    // "the union leader, Sam Ortiz, said": the name is the source
+    // (before its acronym: ", the Syrian Democratic Forces (SDF),")
+    let name_last = match cx.text(j - 2) {
+        ")" => (p + 2..j - 2).rev().find(|&q| cx.text(q) == "(").map_or(j - 2, |o| o - 1),
+        _ => j - 2,
+    };
+    if let Some(mi) = cx.mention_ending(name_last) {
         let m = &cx.ents.mentions[mi];
-        let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
-        // "Tillerson and Lavrov"
-        if first >= start + 2 && cx.lower(first - 1) == "and" {
-            if let Some(mj) = cx.mention_ending(first - 2) {
-                if !cx.ents.mentions[mj].members.is_empty() {
-                    let f2 = cx.tokens.partition_point(|t| t.span.end <= cx.ents.mentions[mj].span.start);
-                    return Some((f2, last + 1));
+        // (after a lower-case role noun or two: ", herpetologist Ann Lee,")
+        let role_words = (p + 1..j - 1).take_while(|&q| cx.tokens[q].span.start < m.span.start).collect::<Vec<_>>();
+        let role_only = role_words.len() <= 6 && role_words.iter().all(|&q| cx.is_word(q) && cx.text(q).starts_with(char::is_lower));
+        if m.kind == MentionKind::Name && m.span.start >= cx.tokens[p + 1].span.start && role_only {
+            // the source spans the noun phrase and its name
+            let mut first = p;
+            while first > start && first + 6 > p && cx.is_word(first - 1) && !cx.in_quote[first - 1] {
+                first -= 1;
+                if DETERMINERS.contains(cx.lower(first).as_ref()) {
+                    break;
                 }
             }
+            return Some(CommaPhrase::Source((first, name_last + 1)));
         }
-        // "Mr. Morgan of the Sierra Club", "Ann Lee of Australia's Acme
-        // University": the person before "of" is the head.
-        let mut of = first;
-        if of > start && (cx.lower(of - 1) == "the" || cx.text(of - 1).ends_with("'s") || cx.text(of - 1).ends_with("’s")) {
-            of -= 1;
-        }
-        let complement_person = m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person);
-        if let Some(head) = named_head(cx, of, start, complement_person) {
-            return Some((head, last + 1));
-        }
-        // "The governor of Ohio said": a lower-case head noun before the
-        // preposition heads the subject; the name is its complement.
-        if let Some(head) = head_before_complement(cx, of, start) {
-            return Some((np_start(cx, head, start), last + 1));
-        }
-        return Some((first.max(start), last + 1));
     }
+    (appositive && p > start).then_some(CommaPhrase::Skip(p))
+}
+
+/// The subject when a name ends at token `last` (mention `mi`): the name,
+/// a list of names, or the phrase the name completes ("the governor of
+/// Ohio", "Mr. Morgan of the Sierra Club").
+fn named_subject(cx: &Ctx<'_>, mi: usize, last: usize, start: usize) -> (usize, usize) {
+    let m = &cx.ents.mentions[mi];
+    let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
+    // "Tillerson and Lavrov"
+    if first >= start + 2 && cx.lower(first - 1) == "and" {
+        if let Some(mj) = cx.mention_ending(first - 2) {
+            if !cx.ents.mentions[mj].members.is_empty() {
+                let f2 = cx.tokens.partition_point(|t| t.span.end <= cx.ents.mentions[mj].span.start);
+                return (f2, last + 1);
+            }
+        }
+    }
+    // "Mr. Morgan of the Sierra Club", "Ann Lee of Australia's Acme
+    // University": the person before "of" is the head; "the governors
+    // of Ohio, Texas and Utah": the whole list is the complement.
+    let mut of = name_list_start(cx, m, start);
+    if of > start && (cx.lower(of - 1) == "the" || cx.text(of - 1).ends_with("'s") || cx.text(of - 1).ends_with("’s")) {
+        of -= 1;
+    }
+    let complement_person = m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person);
+    if let Some(head) = named_head(cx, of, start, complement_person) {
+        return (head, last + 1);
+    }
+    // "The governor of Ohio said": a lower-case head noun before the
+    // preposition heads the subject; the name is its complement.
+    if let Some(head) = head_before_complement(cx, of, start) {
+        return (np_start(cx, head, start), last + 1);
+    }
+    (first.max(start), last + 1)
+}
+
+/// The subject when no name ends at token `last`: a pronoun, or a generic
+/// noun phrase back to a determiner or a clause boundary.
+fn generic_subject(cx: &Ctx<'_>, last: usize, start: usize) -> Option<(usize, usize)> {
     // A possessive name ("Tillerson's") is not a subject of the verb.
     let lw = cx.lower(last);
     if matches!(lw.as_ref(), "i" | "we" | "you" | "it" | "who" | "which" | "that" | "this" | "there") {
         return if matches!(lw.as_ref(), "that" | "there" | "this") { None } else { Some((last, last + 1)) };
     }
-    // A generic noun phrase: back to a determiner or a clause boundary.
     let mut first = np_start(cx, last, start);
     // "a report by the state auditor": the head noun and its complement
     if first >= start + 2 && matches!(cx.lower(first - 1).as_ref(), "by" | "of" | "from") && cx.is_word(first - 2) && !cx.in_quote[first - 2] {
@@ -1613,10 +1703,7 @@ fn subject_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, usize)
             p -= 1;
         }
         // (within twelve tokens, so chains of phrases stay linear)
-        if let Some((outer, _)) = subject_before(cx, p, start.max(p.saturating_sub(12))).filter(|&(_, e)| e == p) {
-            return Some((outer, last + 1));
-        }
-        return None;
+        return subject_before(cx, p, start.max(p.saturating_sub(12))).filter(|&(_, e)| e == p).map(|(outer, _)| (outer, last + 1));
     }
     Some((first, last + 1))
 }
@@ -1773,8 +1860,17 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         let w = cx.lower(j);
         // (an acronym is a name: "the WHO")
         let acronym = cx.text(j).len() > 1 && !cx.text(j).chars().any(char::is_lower);
-        if !cx.is_word(j) || cx.in_quote[j] || (j > k && !acronym && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || is_day_word(w.as_ref()) || lexicon::cue_verb(&w).is_some() && !DETERMINERS.contains(cx.lower(j - 1).as_ref()))) {
+        if !cx.is_word(j) || cx.in_quote[j] || (j > k && !acronym && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || is_day_word(w.as_ref()) || lexicon::cue_verb(&w).is_some() && !DETERMINERS.contains(cx.lower(j - 1).as_ref()) && cx.tokens[j - 1].kind != TokenKind::Number)) {
             break;
+        }
+        // (a name inside is taken whole: "a 1989 report from the National
+        // Transportation Safety Board")
+        if let Some(mi) = cx.mention_starting(j).filter(|_| j > k) {
+            let e = cx.tokens.partition_point(|t| t.span.start < cx.ents.mentions[mi].span.end);
+            if e <= end {
+                j = e;
+                continue;
+            }
         }
         j += 1;
     }
