@@ -11,7 +11,7 @@ use crate::model::{self, outlet_name, pretty_value, Corpus};
 
 /// The story as the CLI's JSON (the same serde output, one line, newline).
 pub fn story_json(corpus: &Corpus) -> String {
-    let mut s = serde_json::to_string(&corpus.story).unwrap_or_else(|e| panic!("the story serialises: {e}"));
+    let mut s = crate::json::write(&corpus.story, false);
     s.push('\n');
     s
 }
@@ -231,7 +231,7 @@ pub fn timeline_js(corpus: &Corpus) -> String {
         intro.push_str(&format!(" ({undated} undated item{} left out.)", if undated == 1 { "" } else { "s" }));
     }
     let doc = TlDoc { events, title: TlTitle { text: TlText { headline: "Dateline".into(), text: intro } } };
-    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| panic!("the timeline serialises: {e}"))
+    crate::json::write(&doc, true)
 }
 
 #[cfg(test)]

@@ -214,7 +214,7 @@ pub fn read_article(a: &Json) -> Result<StoredArticle, String> {
 }
 
 pub fn to_stored(articles: &[StoredArticle]) -> String {
-    serde_json::to_string(articles).expect("plain strings serialise")
+    crate::json::write(articles, false)
 }
 
 #[cfg(test)]

@@ -8,6 +8,18 @@
 //! a value or an error with its line and column; nothing panics, and
 //! nesting is bounded.
 
+/// `value` as JSON (pretty when `pretty`), for the page's own plain types,
+/// whose serialisation cannot fail (structs, strings, numbers, sequences).
+/// serde_json's error is not formatted: its `Display` would bring serde_json's
+/// and std::io's error texts into the wasm.
+pub fn write<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> String {
+    let json = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    match json {
+        Ok(json) => json,
+        Err(_) => unreachable!("plain data serialises to JSON"),
+    }
+}
+
 /// A JSON value. Objects keep their fields in file order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {

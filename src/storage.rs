@@ -96,7 +96,7 @@ thread_local! {
 pub async fn add(article: &StoredArticle) -> Result<(), String> {
     let seq = NEXT.with(Cell::get);
     let key = record_key(seq, &article.id);
-    let value = serde_json::to_string(article).unwrap_or_else(|e| panic!("an article serialises: {e}"));
+    let value = crate::json::write(article, false);
     call(js_put(ARTICLES, &key, &value)).await?;
     NEXT.with(|n| n.set(seq + 1));
     KEYS.with(|k| k.borrow_mut().push((article.id.clone(), key)));
