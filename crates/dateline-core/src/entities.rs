@@ -50,7 +50,7 @@
 
 
 use crate::case::{Case, Letter};
-use crate::date::is_month_or_weekday;
+use crate::date::{is_month_name, is_month_or_weekday};
 use crate::lexicon::{self, Gender, Map, NameCue, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -910,7 +910,10 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
             }
             break;
         }
-        if namey(stem) && !(k > name_start && is_month_or_weekday(stem)) && !(k > name_start && STOP.contains(stem) && stem != "The") {
+        // (a month after a given name is a surname: "Theresa May", not "Theresa May 5")
+        let surname_month = run.name.len() == 1 && lexicon::given_name(&run.name[0]).is_some() && !(k + 1 < end && tokens[k + 1].kind == TokenKind::Number);
+        let surname_month = surname_month && is_month_name(stem);
+        if namey(stem) && !(k > name_start && is_month_or_weekday(stem) && !surname_month) && !(k > name_start && STOP.contains(stem) && stem != "The" && !surname_month) {
             if stem == "The" && k > name_start && !org_like {
                 break;
             }

@@ -49,8 +49,12 @@ impl Hasher for WordHasher {
     }
 }
 
-/// A hash map with [`WordHasher`], for fixed tables keyed by words.
+/// A hash map with [`WordHasher`]: every map of the engine (std's default
+/// SipHash costs code size in the explorer's wasm and buys nothing here).
 pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A hash set with [`WordHasher`].
+pub type KeySet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// A fixed set of words, hashed on first use: listed in the code, or the
 /// words of a section of a data file.

@@ -46,7 +46,7 @@ pub(super) fn owner<'c>(cx: &'c Ctx<'_>, a: usize, head: usize) -> Option<&'c Me
 /// Whether token `k` is a document noun ("statement", "statements").
 fn is_document(cx: &Ctx<'_>, k: usize) -> bool {
     let w = cx.lower(k);
-    DOCUMENTS.contains(w.as_ref()) || w.strip_suffix('s').is_some_and(|s| DOCUMENTS.contains(s))
+    DOCUMENTS.contains(w) || w.strip_suffix('s').is_some_and(|s| DOCUMENTS.contains(s))
 }
 
 /// The last document noun before token `a` (outside quotes), in its

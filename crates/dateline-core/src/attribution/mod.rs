@@ -51,13 +51,11 @@
 //! [`crate::entities::resolve`]) come in text order; lookups by position
 //! binary-search them, so the stage stays near-linear on long articles.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::case::Letter;
 use crate::date;
 use crate::entities::{Entities, EntityKind, Mention, MentionKind};
-use crate::lexicon::{self, lc, CueClass, Gender, WordSet};
+use crate::lexicon::{self, lc, CueClass, Gender, Map, WordSet};
 use crate::quotes::Quoted;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -237,7 +235,7 @@ struct Ctx<'a> {
     /// Per token: inside quotation marks (marks included).
     in_quote: Vec<bool>,
     /// Mentions outside quotes by end byte: the longest (earliest start) one.
-    by_end: HashMap<usize, usize>,
+    by_end: Map<usize, usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -246,8 +244,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Token `k` in lower case, from the token table.
-    fn lower(&self, k: usize) -> Cow<'a, str> {
-        Cow::Borrowed(self.seg.lower(k))
+    fn lower(&self, k: usize) -> &'a str {
+        self.seg.lower(k)
     }
 
     fn is_word(&self, k: usize) -> bool {
@@ -255,6 +253,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The longest mention ending at the end of token `k` (outside quotes).
+    #[inline(never)]
     fn mention_ending(&self, k: usize) -> Option<usize> {
         self.by_end.get(&self.tokens[k].span.end).copied()
     }
@@ -300,7 +299,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
             *f = true;
         }
     }
-    let mut by_end: HashMap<usize, usize> = HashMap::new();
+    let mut by_end: Map<usize, usize> = Map::default();
     for (i, m) in ents.mentions.iter().enumerate().filter(|(_, m)| !m.in_quote) {
         let slot = by_end.entry(m.span.end).or_insert(i);
         if ents.mentions[*slot].span.start > m.span.start {
@@ -479,7 +478,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         // "accused him of “…”", "promised jobs and “…”": quoted words in a phrase
                         let in_phrase = quoted[qi].outer.start > 0 && {
                             let open = cx.tokens.partition_point(|t| t.span.end <= quoted[qi].outer.start);
-                            open > 0 && matches!(cx.lower(open - 1).as_ref(), "of" | "and" | "or" | "as" | "for" | "about" | "with" | "like" | "than" | "into" | "from" | "by" | "a" | "an" | "the" | "his" | "her" | "their" | "its")
+                            open > 0 && matches!(cx.lower(open - 1), "of" | "and" | "or" | "as" | "for" | "about" | "with" | "like" | "than" | "into" | "from" | "by" | "a" | "an" | "the" | "his" | "her" | "their" | "its")
                         };
                         let kind = if after_that || naming || in_phrase { QuoteKind::Mixed } else { QuoteKind::Direct };
                         if !taken[qi] {
@@ -659,7 +658,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
 /// transcript, opens the paragraph right after a turn's (the answer goes
 /// on). The content is the rest of the paragraph, and the quotes inside it
 /// are part of it. `last_turn` keeps the last turn and its paragraph.
-fn transcript_turn(cx: &Ctx<'_>, si: usize, labels: &HashMap<&str, usize>, last_turn: &mut Option<(usize, Quote)>, taken: &mut [bool]) -> Option<Quote> {
+fn transcript_turn(cx: &Ctx<'_>, si: usize, labels: &Map<&str, usize>, last_turn: &mut Option<(usize, Quote)>, taken: &mut [bool]) -> Option<Quote> {
     let sentence = &cx.seg.sentences[si];
     let p = sentence.paragraph;
     let para = *cx.seg.paragraphs.get(p)?;
@@ -914,7 +913,7 @@ fn continuation_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize> {
     let (qi, next) = cx.quotes_by(|q| q.outer.start, cx.tokens[k].span.start, cx.tokens[k].span.start).next()?;
     let between = (right..k).map(|j| cx.text(j));
     let no_break = between.clone().all(|t| !matches!(t, "." | "!" | "?" | ";" | ":" | "—" | "–"));
-    let joins = k > right && matches!(cx.lower(k - 1).as_ref(), "," | "but" | "and");
+    let joins = k > right && matches!(cx.lower(k - 1), "," | "but" | "and");
     let lower = next.content.text(cx.body).starts_with(char::is_lower);
     (closes_with_comma && no_break && joins && lower).then_some(qi)
 }
@@ -928,7 +927,7 @@ fn is_title_case(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> bool {
     for k in range.filter(|&k| cx.tokens[k].kind == TokenKind::Word) {
         if cx.text(k).starts_with(char::is_upper) {
             caps += 1;
-        } else if !matches!(cx.lower(k).as_ref(), "a" | "an" | "the" | "of" | "in" | "on" | "at" | "to" | "for" | "and" | "or" | "but" | "by" | "from" | "with" | "as" | "vs" | "is" | "be") {
+        } else if !matches!(cx.lower(k), "a" | "an" | "the" | "of" | "in" | "on" | "at" | "to" | "for" | "and" | "or" | "but" | "by" | "from" | "with" | "as" | "vs" | "is" | "be") {
             return false;
         }
     }
@@ -958,7 +957,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             continue;
         }
         // "be confident that"
-        if BELIEF_ADJECTIVES.contains(lower.as_ref()) && k > range.start && BE.contains(cx.lower(k - 1).as_ref()) && k + 1 < range.end && cx.lower(k + 1) == "that" {
+        if BELIEF_ADJECTIVES.contains(lower.as_ref()) && k > range.start && BE.contains(cx.lower(k - 1)) && k + 1 < range.end && cx.lower(k + 1) == "that" {
             let src = subject_before(cx, k - 1, range.start);
             if let Some(source) = src {
                 let (speaker, speakers) = speaker_of(cx, source);
@@ -984,7 +983,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         let opens_mention = cx.mention_starting(k).is_some_and(|mi| cx.ents.mentions[mi].span.end > cx.tokens[k].span.end);
         // "Having said that, …", "That said, …": an idiom, nobody speaks
         let idiom = k > range.start && k + 2 < range.end && cx.lower(k - 1) == "having" && cx.lower(k + 1) == "that" && cx.text(k + 2) == ","
-            || k == range.start + 1 && k + 1 < range.end && matches!(cx.lower(k - 1).as_ref(), "that" | "this") && cx.text(k + 1) == ",";
+            || k == range.start + 1 && k + 1 < range.end && matches!(cx.lower(k - 1), "that" | "this") && cx.text(k + 1) == ",";
         if idiom {
             k += 1;
             continue;
@@ -999,14 +998,14 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         // whose subject comes before the form of "be".
         let be_at = progressive_be(cx, k, range.start).filter(|_| lower.ends_with("ing"));
         let participle = lower.ends_with("ing") && be_at.is_none();
-        let noun_like = DETERMINERS.contains(prev_lower.as_ref()) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
+        let noun_like = DETERMINERS.contains(prev_lower) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
         // "in a Facebook post on Tuesday, called it": a noun after a name
         // ("the EastMed project, which …": such a noun before punctuation)
         let in_medium = noun_after_name(cx, k, lemma)
-            && (k >= range.start + 3 && matches!(cx.lower(k - 3).as_ref(), "in" | "on" | "via" | "during") && (k + 1 >= range.end || cx.lower(k + 1) != "that") || k + 1 < range.end && matches!(cx.text(k + 1), "," | ";" | ")"));
+            && (k >= range.start + 3 && matches!(cx.lower(k - 3), "in" | "on" | "via" | "during") && (k + 1 >= range.end || cx.lower(k + 1) != "that") || k + 1 < range.end && matches!(cx.text(k + 1), "," | ";" | ")"));
         // "was accused", "was previously accused", "has been widely reported"
-        let before_adverbs = (range.start..k).rev().find(|&j| !ADVERBS.contains(cx.lower(j).as_ref()) && !(cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4));
-        let passive = before_adverbs.is_some_and(|j| BE.contains(cx.lower(j).as_ref())) && !lower.ends_with("ing");
+        let before_adverbs = (range.start..k).rev().find(|&j| !ADVERBS.contains(cx.lower(j)) && !(cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4));
+        let passive = before_adverbs.is_some_and(|j| BE.contains(cx.lower(j))) && !lower.ends_with("ing");
         // "as noted", "as reported": a comment clause, no source
         let as_clause = prev_lower == "as";
         // "one million confirmed infections", "two reported cases": an adjective
@@ -1014,8 +1013,8 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             && prev.is_some_and(|p| cx.tokens[p].kind == TokenKind::Number || matches!(prev_lower.as_ref(), "million" | "billion" | "thousand" | "hundred" | "dozen"))
             && k + 1 < range.end
             && cx.text(k + 1).starts_with(char::is_lower)
-            && !CLAUSE_STARTERS.contains(cx.lower(k + 1).as_ref())
-            && !matches!(cx.lower(k + 1).as_ref(), "that" | "to");
+            && !CLAUSE_STARTERS.contains(cx.lower(k + 1))
+            && !matches!(cx.lower(k + 1), "that" | "to");
         let infinitive = prev_lower == "to";
         // "was described by Johnson as …": the agent of a passive speaks
         if passive && class == CueClass::Say && k + 1 < range.end && cx.lower(k + 1) == "by" {
@@ -1038,7 +1037,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         }
         // Particles that belong to the cue.
         let mut end = k + 1;
-        let next_lower = if end < range.end { cx.lower(end) } else { Cow::Borrowed("") };
+        let next_lower = if end < range.end { cx.lower(end) } else { "" };
         match lemma {
             "call" if matches!(next_lower.as_ref(), "for" | "on") => end += 1,
             // "he continued." / "she continued: “...”", not "talks are continuing" or "continued to fall"
@@ -1066,9 +1065,9 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         let shown = class == CueClass::Think
             && EVIDENCE_VERBS.contains(lemma)
             && end < range.end
-            && !PHRASE_OPENERS.contains(cx.lower(end).as_ref())
+            && !PHRASE_OPENERS.contains(cx.lower(end))
             && !has_that_soon(cx, end, range.end)
-            && subject_before(cx, k, range.start).is_some_and(|(a, b)| (a..b).any(|j| EVIDENCE.contains(cx.lower(j).as_ref())));
+            && subject_before(cx, k, range.start).is_some_and(|(a, b)| (a..b).any(|j| EVIDENCE.contains(cx.lower(j))));
         let class = if shown { CueClass::Act } else { class };
         if class == CueClass::Think && !has_that_soon(cx, end, range.end) {
             k += 1;
@@ -1082,7 +1081,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
             let with_that = class == CueClass::Say && end < range.end && cx.lower(end) == "that";
             // "tweeted her reasoning saying, “...”": a quote right after it
             // ("asking her, “...”": an object pronoun first)
-            let object = usize::from(end + 1 < range.end && matches!(cx.lower(end).as_ref(), "him" | "her" | "them" | "me" | "us" | "you"));
+            let object = usize::from(end + 1 < range.end && matches!(cx.lower(end), "him" | "her" | "them" | "me" | "us" | "you"));
             let with_quote = class == CueClass::Say && quote_right_after(cx, end + object).is_some() && end + object < range.end && matches!(cx.text(end + object), "," | ":");
             if !after_comma && !with_that && !with_quote {
                 k += 1;
@@ -1139,7 +1138,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
         // "... and said": the subject of the coordinated verb.
         // ("and repeatedly says"; "…, I laughed and said": the subject of
         // the verb before "and" when it opens a new clause)
-        let conj = adverbs_before(cx, k, range.start).checked_sub(1).filter(|&a| a > range.start && matches!(cx.lower(a).as_ref(), "and" | "but"));
+        let conj = adverbs_before(cx, k, range.start).checked_sub(1).filter(|&a| a > range.start && matches!(cx.lower(a), "and" | "but"));
         if let (None, Some(a)) = (cue.source, conj) {
             let main = cues.iter().rev().find(|c| c.source.is_some()).map(|c| c.source);
             let main = coordinated_subject(cx, a, range.start, &cues).map(Some).or(main).unwrap_or_else(|| first_subject(cx, range.start, k));
@@ -1157,7 +1156,7 @@ fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue> {
                 cx.mentions_starting_in(span.start, span.end).any(|(_, m)| span.contains(m.span) && trim_possessive(cx.body, span).end == m.span.end)
             });
             // "leaders warn that ...", "rebels claim they ...": a complement clause makes it a verb
-            let that_follows = end < range.end && matches!(cx.lower(end).as_ref(), "that" | "he" | "she" | "they" | "we" | "i" | "it");
+            let that_follows = end < range.end && matches!(cx.lower(end), "that" | "he" | "she" | "they" | "we" | "i" | "it");
             if !is_mention && !that_follows {
                 cue.source = None;
             }
@@ -1179,7 +1178,7 @@ fn adverbs_before(cx: &Ctx<'_>, k: usize, start: usize) -> usize {
     let mut j = k;
     while j > start && !cx.in_quote[j - 1] && {
         let w = cx.lower(j - 1);
-        ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_upper))
+        ADVERBS.contains(w) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_upper))
     } {
         j -= 1;
     }
@@ -1226,9 +1225,9 @@ fn names_as(cx: &Ctx<'_>, from: usize, end: usize) -> bool {
         return false;
     }
     let first = cx.lower(from);
-    let object_start = DETERMINERS.contains(first.as_ref()) || matches!(first.as_ref(), "it" | "him" | "her" | "them" | "this" | "that" | "his" | "their" | "its") || cx.text(from).starts_with(char::is_upper);
-    let article = (from + 1..end.min(from + 10)).take_while(|&j| cx.is_word(j) && !cx.in_quote[j]).find(|&j| matches!(cx.lower(j).as_ref(), "a" | "an"));
-    let named = article.is_some_and(|j| j + 1 < end && cx.is_word(j + 1) && !TIME_WORDS.contains(cx.lower(j + 1).as_ref()) && !matches!(cx.lower(j + 1).as_ref(), "day" | "few" | "lot" | "bit" | "number" | "couple"));
+    let object_start = DETERMINERS.contains(first) || matches!(first.as_ref(), "it" | "him" | "her" | "them" | "this" | "that" | "his" | "their" | "its") || cx.text(from).starts_with(char::is_upper);
+    let article = (from + 1..end.min(from + 10)).take_while(|&j| cx.is_word(j) && !cx.in_quote[j]).find(|&j| matches!(cx.lower(j), "a" | "an"));
+    let named = article.is_some_and(|j| j + 1 < end && cx.is_word(j + 1) && !TIME_WORDS.contains(cx.lower(j + 1)) && !matches!(cx.lower(j + 1), "day" | "few" | "lot" | "bit" | "number" | "couple"));
     object_start && named
 }
 
@@ -1240,7 +1239,7 @@ fn noun_cue(cx: &Ctx<'_>, k: usize, lemma: &'static str, start: usize) -> Option
     let mut cue = Cue { first: k, end: k + 1, lemma, class: CueClass::Say, according: false, participle: false, source: None, side: Side::None, speaker: None, speakers: Vec::new() };
     let possessor = k.checked_sub(1).filter(|&p| p >= start && !cx.in_quote[p]).filter(|&p| {
         let t = cx.text(p);
-        t.ends_with("'s") || t.ends_with("’s") || matches!(cx.lower(p).as_ref(), "his" | "her" | "their" | "its")
+        t.ends_with("'s") || t.ends_with("’s") || matches!(cx.lower(p), "his" | "her" | "their" | "its")
     });
     let source = match possessor {
         Some(p) => {
@@ -1275,7 +1274,7 @@ fn progressive_be(cx: &Ctx<'_>, k: usize, start: usize) -> Option<usize> {
         if matches!(w.as_ref(), "is" | "are" | "was" | "were" | "'s" | "’s" | "am" | "been") {
             return Some(j - 1);
         }
-        let adverb = ADVERBS.contains(w.as_ref()) && !matches!(w.as_ref(), "has" | "have" | "had") || (w.ends_with("ly") && w.len() > 4);
+        let adverb = ADVERBS.contains(w) && !matches!(w.as_ref(), "has" | "have" | "had") || (w.ends_with("ly") && w.len() > 4);
         if !adverb {
             return None;
         }
@@ -1304,7 +1303,7 @@ fn speaker_of(cx: &Ctx<'_>, source: (usize, usize)) -> (Option<usize>, Vec<usize
     if source.1 != source.0 + 1 {
         return (speaker, speakers);
     }
-    let gender = match cx.lower(source.0).as_ref() {
+    let gender = match cx.lower(source.0) {
         "he" => Gender::Male,
         "she" => Gender::Female,
         _ => return (speaker, speakers),
@@ -1386,7 +1385,7 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
     }
     // "a Hampshire Police spokesman": who the head speaks for (documents:
     // `documents::issuer`)
-    if best.is_none() && b >= a + 2 && SPEAKS_FOR.contains(cx.lower(b - 1).as_ref()) {
+    if best.is_none() && b >= a + 2 && SPEAKS_FOR.contains(cx.lower(b - 1)) {
         if let Some(m) = documents::owner(cx, a, b - 1) {
             return (m.entity, m.members.clone());
         }
@@ -1396,7 +1395,7 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
     if let Some(m) = best {
         let first = name_list_start(cx, m, a);
         let of = first - usize::from(first > a && (cx.lower(first - 1) == "the" || cx.text(first - 1).ends_with("'s") || cx.text(first - 1).ends_with("’s")));
-        if head_before_complement(cx, of, a).is_some_and(|h| !SPEAKS_FOR.contains(cx.lower(h).as_ref()) && !DOCUMENTS.contains(cx.lower(h).as_ref())) {
+        if head_before_complement(cx, of, a).is_some_and(|h| !SPEAKS_FOR.contains(cx.lower(h)) && !DOCUMENTS.contains(cx.lower(h))) {
             return (None, Vec::new());
         }
     }
@@ -1419,7 +1418,7 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
 /// an organisation or group unless the complement is a person ("the Aam
 /// Aadmi Party in Goa", not "House of Commons Speaker John Bercow").
 fn named_head(cx: &Ctx<'_>, of: usize, start: usize, complement_person: bool) -> Option<usize> {
-    if of < start + 2 || !matches!(cx.lower(of - 1).as_ref(), "of" | "at" | "from" | "in") {
+    if of < start + 2 || !matches!(cx.lower(of - 1), "of" | "at" | "from" | "in") {
         return None;
     }
     let before = if of >= start + 3 && cx.text(of - 2) == "," { of - 3 } else { of - 2 };
@@ -1432,28 +1431,23 @@ fn named_head(cx: &Ctx<'_>, of: usize, start: usize, complement_person: bool) ->
     heads.then(|| cx.tokens.partition_point(|t| t.span.end <= head.span.start).max(start))
 }
 
-/// The first token of a list of names that ends with the name `m` ("Ohio,
-/// Texas and Utah"), else the first token of `m`.
+/// The first token of a list of names that ends with "and" or "or" and the
+/// name `m` ("Ohio, Texas, and Utah"), else the first token of `m`.
 fn name_list_start(cx: &Ctx<'_>, m: &Mention, start: usize) -> usize {
-    let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start).max(start);
-    if m.kind != MentionKind::Name {
-        return first;
+    let mut list = cx.tokens.partition_point(|t| t.span.end <= m.span.start).max(start);
+    if m.kind != MentionKind::Name || list == start || !matches!(cx.text(list - 1), "and" | "or") {
+        return list;
     }
-    let mut list = first;
-    let mut joined = false;
+    let mut p = list - 1;
     loop {
-        let mut p = list;
-        if p > start && !joined && matches!(cx.lower(p - 1).as_ref(), "and" | "or") {
-            joined = true;
-            p -= 1;
-        }
-        if p > start && cx.text(p - 1) == "," {
-            p -= 1;
-        }
-        let name = (p > start && p < list).then(|| cx.mention_ending(p - 1)).flatten().filter(|&mi| cx.ents.mentions[mi].kind == MentionKind::Name);
-        match name {
-            Some(mi) => list = cx.tokens.partition_point(|t| t.span.end <= cx.ents.mentions[mi].span.start).max(start),
-            None => return if joined { list } else { first },
+        p -= usize::from(p > start && cx.text(p - 1) == ",");
+        let Some(mi) = (p > start).then(|| cx.mention_ending(p - 1)).flatten().filter(|&mi| cx.ents.mentions[mi].kind == MentionKind::Name) else {
+            return list;
+        };
+        list = cx.tokens.partition_point(|t| t.span.end <= cx.ents.mentions[mi].span.start).max(start);
+        p = list;
+        if p == start || cx.text(p - 1) != "," {
+            return list;
         }
     }
 }
@@ -1462,7 +1456,7 @@ fn name_list_start(cx: &Ctx<'_>, m: &Mention, start: usize) -> usize {
 /// phrase ("governor" in "the governor of Ohio", "spokesman" in "a
 /// spokesman for the ministry"); `of` is the token after the preposition.
 fn head_before_complement(cx: &Ctx<'_>, of: usize, start: usize) -> Option<usize> {
-    let prep = of.checked_sub(1).filter(|&p| p > start && matches!(cx.lower(p).as_ref(), "of" | "for" | "at" | "from" | "in"))?;
+    let prep = of.checked_sub(1).filter(|&p| p > start && matches!(cx.lower(p), "of" | "for" | "at" | "from" | "in"))?;
     let head = prep - 1;
     let word = cx.text(head);
     (cx.is_word(head) && !cx.in_quote[head] && word.starts_with(char::is_lower) && lexicon::cue_verb(word).is_none() && !BE.contains(word) && !AUXILIARIES.contains(word)).then_some(head)
@@ -1531,12 +1525,13 @@ fn skip_to_subject(cx: &Ctx<'_>, k: usize, start: usize) -> Option<Skipped> {
             j -= 1;
             continue;
         }
-        if ADVERBS.contains(w.as_ref()) || (w.ends_with("ly") && w.len() > 4 && !cx.text(j - 1).starts_with(char::is_upper)) {
+        // (capitalised only at the sentence's start: "USA Today noted")
+        if (ADVERBS.contains(w) || w.ends_with("ly") && w.len() > 4) && (j - 1 == start || !cx.text(j - 1).starts_with(char::is_upper)) {
             j -= 1;
             continue;
         }
         // "the court this month rejected", "the mayor on Tuesday said"
-        if j >= start + 2 && (TIME_WORDS.contains(w.as_ref()) || is_day_word(w.as_ref())) && matches!(cx.lower(j - 2).as_ref(), "this" | "last" | "next" | "on" | "earlier" | "later") {
+        if j >= start + 2 && (TIME_WORDS.contains(w) || is_day_word(w.as_ref())) && matches!(cx.lower(j - 2), "this" | "last" | "next" | "on" | "earlier" | "later") {
             j -= 2;
             continue;
         }
@@ -1585,7 +1580,7 @@ enum CommaPhrase {
 /// top Assad backer,", ", Sam Ortiz,"), or `None` when it is a clause.
 fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
     let p = (start..j - 1).rev().find(|&p| cx.text(p) == ",")?;
-    let inner: Vec<Cow<str>> = (p + 1..j - 1).map(|q| cx.lower(q)).collect();
+    let inner: Vec<&str> = (p + 1..j - 1).map(|q| cx.lower(q)).collect();
     // after a name, any short phrase without a cue is an appositive
     let mut name_end = p;
     if name_end > start && cx.text(name_end - 1) == ")" {
@@ -1596,12 +1591,12 @@ fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
     let after_name = name_end > start && cx.mention_ending(name_end - 1).is_some_and(|mi| cx.ents.mentions[mi].kind == MentionKind::Name);
     let appositive = !inner.is_empty()
         && inner.len() <= if after_name { 24 } else { 8 }
-        && (after_name || inner.len() <= 2 || matches!(inner[0].as_ref(), "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
+        && (after_name || inner.len() <= 2 || matches!(inner[0], "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
         // ", the losses would outstrip the gains," is a clause ("who has served" is not)
-        && (matches!(inner[0].as_ref(), "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x.as_ref())))
+        && (matches!(inner[0], "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x)))
         // ", and the talks failed," is a clause
-        && !matches!(inner[0].as_ref(), "and" | "but" | "or" | "so")
-        && !inner.iter().enumerate().any(|(i, x)| (x == "that" && !(relative_that(&inner, i) || after_name && i > 1)) || lexicon::cue_verb(x).is_some_and(|(lemma, c)| c == CueClass::Say && !(i > 1 && noun_after_name(cx, p + 1 + i, lemma))) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lower));
+        && !matches!(inner[0], "and" | "but" | "or" | "so")
+        && !inner.iter().enumerate().any(|(i, &x)| (x == "that" && !(relative_that(&inner, i) || after_name && i > 1)) || lexicon::cue_verb(x).is_some_and(|(lemma, c)| c == CueClass::Say && !(i > 1 && noun_after_name(cx, p + 1 + i, lemma))) && !x.ends_with("ing") && x != "who" && !noun_after(&inner, i) && cx.text(p + 1 + i).starts_with(char::is_lower));
     // "The governor of Ohio, Mike DeWine, said": the person
     // named between the commas is the source (below)
     let is_person = |mi: usize| cx.ents.mentions[mi].entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person);
@@ -1626,7 +1621,7 @@ fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
             let mut first = p;
             while first > start && first + 6 > p && cx.is_word(first - 1) && !cx.in_quote[first - 1] {
                 first -= 1;
-                if DETERMINERS.contains(cx.lower(first).as_ref()) {
+                if DETERMINERS.contains(cx.lower(first)) {
                     break;
                 }
             }
@@ -1680,9 +1675,9 @@ fn generic_subject(cx: &Ctx<'_>, last: usize, start: usize) -> Option<(usize, us
     }
     let mut first = np_start(cx, last, start);
     // "a report by the state auditor": the head noun and its complement
-    if first >= start + 2 && matches!(cx.lower(first - 1).as_ref(), "by" | "of" | "from") && cx.is_word(first - 2) && !cx.in_quote[first - 2] {
+    if first >= start + 2 && matches!(cx.lower(first - 1), "by" | "of" | "from") && cx.is_word(first - 2) && !cx.in_quote[first - 2] {
         let outer = np_start(cx, first - 2, start);
-        if outer < first - 2 && DETERMINERS.contains(cx.lower(outer).as_ref()) {
+        if outer < first - 2 && DETERMINERS.contains(cx.lower(outer)) {
             first = outer;
         }
     }
@@ -1691,13 +1686,13 @@ fn generic_subject(cx: &Ctx<'_>, last: usize, start: usize) -> Option<(usize, us
         return Some((head, last + 1));
     }
     // Heads that are not nouns (prepositions, conjunctions) make no subject.
-    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also" | "when" | "where" | "while" | "as" | "if" | "because") || AUXILIARIES.contains(lw.as_ref()) || BE.contains(lw.as_ref()) {
+    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also" | "when" | "where" | "while" | "as" | "if" | "because") || AUXILIARIES.contains(lw) || BE.contains(lw) {
         return None;
     }
     // "the banner at the hall read", "protesters marching through the
     // streets chanted": the noun phrase is the object of a preposition; the
     // subject comes before it.
-    if first > start && matches!(cx.lower(first - 1).as_ref(), "at" | "in" | "on" | "from" | "through" | "near" | "inside" | "outside" | "across" | "around" | "along" | "under" | "behind") {
+    if first > start && matches!(cx.lower(first - 1), "at" | "in" | "on" | "from" | "through" | "near" | "inside" | "outside" | "across" | "around" | "along" | "under" | "behind") {
         let mut p = first - 1;
         if p > start && cx.lower(p - 1).ends_with("ing") {
             p -= 1;
@@ -1708,23 +1703,46 @@ fn generic_subject(cx: &Ctx<'_>, last: usize, start: usize) -> Option<(usize, us
     Some((first, last + 1))
 }
 
+/// The token after a clock time starting at token `k` ("11:30", "11:30 am",
+/// "9 p.m.", with a short parenthetical such as "(1830 UTC)" after it).
+fn clock_time(cx: &Ctx<'_>, k: usize, end: usize) -> Option<usize> {
+    let number = |j: usize| j < end && cx.tokens[j].kind == TokenKind::Number;
+    if !number(k) {
+        return None;
+    }
+    let minutes = k + 2 < end && cx.text(k + 1) == ":" && number(k + 2);
+    let mut j = if minutes { k + 3 } else { k + 1 };
+    let meridiem = j < end && matches!(cx.lower(j), "am" | "pm" | "a.m" | "p.m" | "a.m." | "p.m.");
+    if !minutes && !meridiem {
+        return None;
+    }
+    j += usize::from(meridiem);
+    j += usize::from(j < end && cx.text(j) == "." && cx.tokens[j - 1].span.end == cx.tokens[j].span.start);
+    if j < end && cx.text(j) == "(" {
+        if let Some(close) = (j + 1..end.min(j + 5)).find(|&q| cx.text(q) == ")") {
+            j = close + 1;
+        }
+    }
+    Some(j)
+}
+
 /// Whether the cue word at token `k` is a noun after a determiner and a name
 /// ("a Facebook post", "the Kremlin statement"): written as its lemma.
 fn noun_after_name(cx: &Ctx<'_>, k: usize, lemma: &str) -> bool {
-    k >= 2 && cx.lower(k) == lemma && DETERMINERS.contains(cx.lower(k - 2).as_ref()) && capitalised_word(cx, k - 1)
+    k >= 2 && cx.lower(k) == lemma && DETERMINERS.contains(cx.lower(k - 2)) && capitalised_word(cx, k - 1)
 }
 
 /// Whether the cue-like word at `i` of a phrase is a noun: after a
 /// preposition or determiner ("in remarks to ABC", "in a statement").
-fn noun_after(inner: &[Cow<'_, str>], i: usize) -> bool {
-    i > 0 && (DETERMINERS.contains(inner[i - 1].as_ref()) || matches!(inner[i - 1].as_ref(), "in" | "of" | "with" | "after" | "during" | "his" | "her" | "their" | "its"))
+fn noun_after(inner: &[&str], i: usize) -> bool {
+    i > 0 && (DETERMINERS.contains(inner[i - 1]) || matches!(inner[i - 1], "in" | "of" | "with" | "after" | "during" | "his" | "her" | "their" | "its"))
 }
 
 /// Whether the "that" at `i` of an appositive is a relative pronoun ("the
 /// agency that oversees the program"): the phrase starts with an article
 /// and the word before "that" is no cue verb.
-fn relative_that(inner: &[Cow<'_, str>], i: usize) -> bool {
-    i > 1 && matches!(inner[0].as_ref(), "a" | "an" | "the") && lexicon::cue_verb(&inner[i - 1]).is_none()
+fn relative_that(inner: &[&str], i: usize) -> bool {
+    i > 1 && matches!(inner[0], "a" | "an" | "the") && lexicon::cue_verb(&inner[i - 1]).is_none()
 }
 
 /// The first token of a generic noun phrase ending at token `last`: back to
@@ -1736,13 +1754,13 @@ fn np_start(cx: &Ctx<'_>, last: usize, start: usize) -> usize {
     while first > start && words < 8 {
         let p = first - 1;
         let pw = cx.lower(p);
-        let after_determiner = p > start && DETERMINERS.contains(cx.lower(p - 1).as_ref());
-        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since" | "by" | "of" | "from") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(pw.as_ref()) && !after_determiner {
+        let after_determiner = p > start && DETERMINERS.contains(cx.lower(p - 1));
+        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since" | "by" | "of" | "from") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(pw) && !after_determiner {
             break;
         }
         first = p;
         words += 1;
-        if DETERMINERS.contains(pw.as_ref()) {
+        if DETERMINERS.contains(pw) {
             break;
         }
     }
@@ -1778,7 +1796,7 @@ fn after_dateline(cx: &Ctx<'_>, start: usize, k: usize) -> usize {
 /// architect who said"): "who", "which" or "that" right after a word, not
 /// after a comma (", who said" goes on about the same person).
 fn restrictive_relative(cx: &Ctx<'_>, (a, b): (usize, usize)) -> bool {
-    b == a + 1 && a > 0 && matches!(cx.lower(a).as_ref(), "who" | "which" | "that") && cx.is_word(a - 1)
+    b == a + 1 && a > 0 && matches!(cx.lower(a), "who" | "which" | "that") && cx.is_word(a - 1)
 }
 
 /// How far into a sentence [`opening_subject`] looks for its subject.
@@ -1795,7 +1813,7 @@ fn opening_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize
     let limit = k.min(start + OPENING_WITHIN);
     let mut j = start;
     // (one phrase after another: "In 2017, after the vote, the mayor …")
-    while j < limit && PHRASE_OPENERS.contains(cx.lower(j).as_ref()) {
+    while j < limit && PHRASE_OPENERS.contains(cx.lower(j)) {
         j = (j..limit).find(|&c| cx.text(c) == ",")? + 1;
     }
     if j >= limit || cx.in_quote[j] || !cx.is_word(j) {
@@ -1805,9 +1823,9 @@ fn opening_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize
         let end = cx.token_end_at(cx.ents.mentions[mi].span.end).max(j + 1);
         return (end < limit && is_finite_verb(cx, end)).then_some((j, end));
     }
-    let mut e = j + usize::from(DETERMINERS.contains(cx.lower(j).as_ref()));
+    let mut e = j + usize::from(DETERMINERS.contains(cx.lower(j)));
     while e < limit && cx.is_word(e) && !cx.in_quote[e] && !is_finite_verb(cx, e) {
-        if NOT_SUBJECT.contains(cx.lower(e).as_ref()) {
+        if NOT_SUBJECT.contains(cx.lower(e)) {
             return None;
         }
         e += 1;
@@ -1819,7 +1837,7 @@ fn opening_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usize, usize
 /// form ("continued", "called", "told"), or an auxiliary or modal.
 fn is_finite_verb(cx: &Ctx<'_>, k: usize) -> bool {
     let w = cx.lower(k);
-    if BE.contains(w.as_ref()) || AUXILIARIES.contains(w.as_ref()) {
+    if BE.contains(w) || AUXILIARIES.contains(w) {
         return true;
     }
     cx.text(k).starts_with(char::is_lower) && crate::time::past_form(w.as_ref())
@@ -1833,7 +1851,7 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
     }
     let lw = cx.lower(k);
     // (a phrase after a preposition is no source: "said in 2010 that")
-    if matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "her" | "it") || PHRASE_OPENERS.contains(lw.as_ref()) {
+    if matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "her" | "it") || PHRASE_OPENERS.contains(lw) {
         return None;
     }
     if let Some(mi) = cx.mention_starting(k) {
@@ -1852,7 +1870,7 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         }
         return Some((k, last));
     }
-    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(lw.as_ref()) || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || is_day_word(lw.as_ref()) {
+    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(lw) || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || is_day_word(lw.as_ref()) {
         return None;
     }
     let mut j = k;
@@ -1860,7 +1878,7 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         let w = cx.lower(j);
         // (an acronym is a name: "the WHO")
         let acronym = cx.text(j).len() > 1 && !cx.text(j).chars().any(char::is_lower);
-        if !cx.is_word(j) || cx.in_quote[j] || (j > k && !acronym && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || is_day_word(w.as_ref()) || lexicon::cue_verb(&w).is_some() && !DETERMINERS.contains(cx.lower(j - 1).as_ref()) && cx.tokens[j - 1].kind != TokenKind::Number)) {
+        if !cx.is_word(j) || cx.in_quote[j] || (j > k && !acronym && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || is_day_word(w.as_ref()) || lexicon::cue_verb(&w).is_some() && !DETERMINERS.contains(cx.lower(j - 1)) && cx.tokens[j - 1].kind != TokenKind::Number)) {
             break;
         }
         // (a name inside is taken whole: "a 1989 report from the National
@@ -1902,7 +1920,7 @@ fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: usize, righ
     while left > range.start.max(floor) && steps < 8 && !cx.in_quote[left - 1] {
         let t = cx.text(left - 1);
         let abbrev_dot = t == "." && left >= 2 && cx.tokens[left - 2].span.end == cx.tokens[left - 1].span.start && cx.text(left - 2).len() <= 4;
-        if !(cx.is_word(left - 1) || abbrev_dot) || matches!(cx.lower(left - 1).as_ref(), "that" | "and" | "but" | "which" | "who") {
+        if !(cx.is_word(left - 1) || abbrev_dot) || matches!(cx.lower(left - 1), "that" | "and" | "but" | "which" | "who") {
             break;
         }
         left -= 1;
@@ -2040,7 +2058,7 @@ fn content_according(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, flo
 
 /// Whether nothing but adverbials follows the cue up to the sentence end.
 fn ends_clause(cx: &Ctx<'_>, right: usize, end: usize) -> bool {
-    right >= end || !(matches!(cx.lower(right).as_ref(), "that" | ":") || (cx.in_quote[right] && is_open_mark(cx.text(right))))
+    right >= end || !(matches!(cx.lower(right), "that" | ":") || (cx.in_quote[right] && is_open_mark(cx.text(right))))
 }
 
 /// The clause after the cue. Returns the content span and the token where it ends.
@@ -2068,7 +2086,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             Some(j) if j > k && infinitive_ok && cx.lower(j) == "to" => infinitive = true,
             Some(j) if j > k => k = j,
             // no listener: "warned that", "asked how", "told: “...”"
-            Some(j) if j == k && matches!(cx.lower(j).as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":") => {}
+            Some(j) if j == k && matches!(cx.lower(j), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":") => {}
             _ if cx.in_quote.get(k).copied().unwrap_or(false) => {}
             _ => return None,
         }
@@ -2083,13 +2101,20 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         if cx.in_quote[k] || (saw_that && w != ",") {
             break;
         }
-        if is_day_word(w.as_ref()) || is_month_word(w.as_ref()) || (ADVERBS.contains(w.as_ref()) && w != "that") || (w.ends_with("ly") && w.len() > 4) || cx.tokens[k].kind == TokenKind::Number {
+        // (a number only in a date or a time: "said on 5 May", "at 11:30 am
+        // (1830 UTC)", not "said 55 people …")
+        if let Some(after) = clock_time(cx, k, end) {
+            k = after;
+            continue;
+        }
+        let in_date = cx.tokens[k].kind == TokenKind::Number && (k > right && is_month_word(cx.lower(k - 1)) || k + 1 < end && is_month_word(cx.lower(k + 1)));
+        if is_day_word(w.as_ref()) || is_month_word(w.as_ref()) || (ADVERBS.contains(w) && w != "that") || (w.ends_with("ly") && w.len() > 4) || in_date {
             k += 1;
             continue;
         }
         if matches!(w.as_ref(), "on" | "earlier" | "later" | "last" | "this" | "next" | "late" | "early") && k + 1 < end {
             let n = cx.lower(k + 1);
-            if is_day_word(n.as_ref()) || is_month_word(n.as_ref()) || TIME_WORDS.contains(n.as_ref()) || (cx.tokens[k + 1].kind == TokenKind::Number) {
+            if is_day_word(n.as_ref()) || is_month_word(n.as_ref()) || TIME_WORDS.contains(n) || (cx.tokens[k + 1].kind == TokenKind::Number) {
                 k += 2;
                 continue;
             }
@@ -2098,7 +2123,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             k += 1;
             continue;
         }
-        if w == "the" && k + 2 < end && cx.lower(k + 1) == "same" && TIME_WORDS.contains(cx.lower(k + 2).as_ref()) {
+        if w == "the" && k + 2 < end && cx.lower(k + 1) == "same" && TIME_WORDS.contains(cx.lower(k + 2)) {
             k += 3;
             continue;
         }
@@ -2109,13 +2134,16 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
         // "in a statement", "in an interview with X", "on Twitter", "to
         // reporters", "says of the plan, “...”"
         if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from" | "after" | "before" | "of" | "about") {
-            let stop = (k + 1..end.min(k + 10)).find(|&j| {
+            let stop = (k + 1..end.min(k + 14)).find(|&j| {
                 let x = cx.lower(j);
-                matches!(x.as_ref(), "that" | "," | ":") || (cx.in_quote[j] && is_open_mark(cx.text(j)))
+                let clock = x == ":" && cx.tokens[j - 1].kind == TokenKind::Number;
+                matches!(x.as_ref(), "that" | "," | ":") && !clock || (cx.in_quote[j] && is_open_mark(cx.text(j)))
             });
             // "said after the meeting he would ...": a subject pronoun starts the clause
-            let pronoun = || (k + 2..end.min(k + 7)).find(|&j| matches!(cx.lower(j).as_ref(), "he" | "she" | "they" | "we" | "i") && !cx.in_quote[j]);
-            let stop = stop.or_else(|| pronoun().filter(|_| cue.class == CueClass::Say && !saw_that));
+            let pronoun = || (k + 2..end.min(k + 7)).find(|&j| matches!(cx.lower(j), "he" | "she" | "they" | "we" | "i") && !cx.in_quote[j]);
+            // ("said once in office he would …, renamed …": before a far comma too)
+            let pronoun = pronoun().filter(|&p| cue.class == CueClass::Say && !saw_that && stop.is_none_or(|j| p < j && cx.text(j) == "," && !matches!(cx.lower(p - 1), "whether" | "if" | "how" | "what" | "why" | "when" | "where")));
+            let stop = pronoun.or(stop);
             match stop {
                 Some(j) if cue.class != CueClass::Act && (cx.text(j) != "," || (j + 1 < end && (cx.lower(j + 1) == "that" || (cx.in_quote[j + 1] && is_open_mark(cx.text(j + 1)))))) => {
                     k = j;
@@ -2160,10 +2188,10 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             return Some((q.outer, stop));
         }
     }
-    let clause_like = CLAUSE_STARTERS.contains(first.as_ref())
+    let clause_like = CLAUSE_STARTERS.contains(first)
         || cx.text(k).starts_with(char::is_upper)
         || cx.tokens[k].kind == TokenKind::Number
-        || (cx.is_word(k) && !NOT_CLAUSE.contains(first.as_ref()) && !(first.ends_with("ly") && first.len() > 4) && (lexicon::cue_verb(&first).is_none() || NOUNY.contains(first.as_ref())));
+        || (cx.is_word(k) && !NOT_CLAUSE.contains(first) && !(first.ends_with("ly") && first.len() > 4) && (lexicon::cue_verb(&first).is_none() || NOUNY.contains(first)));
     let ok = match cue.class {
         CueClass::Think => saw_that,
         CueClass::Act => true,
@@ -2177,7 +2205,7 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
     let mut stop = end;
     // "The senator, who said in 2010 that the goal was to win, spoke …": a
     // relative clause between commas ends at its closing comma.
-    let relative = cue.source.is_some_and(|(a, b)| b == a + 1 && a > 0 && matches!(cx.lower(a).as_ref(), "who" | "which") && cx.text(a - 1) == ",");
+    let relative = cue.source.is_some_and(|(a, b)| b == a + 1 && a > 0 && matches!(cx.lower(a), "who" | "which") && cx.text(a - 1) == ",");
     while j < end {
         // “... because “nobody will,” she said.”, “...,” echoing ...: a quote
         // closing with a comma before another source and cue, or a cue
@@ -2197,8 +2225,8 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
             // The object of a speech act ends at a comma or an adjunct:
             // "attacked her opponent as a fraud | during the debate".
             // ("denounced the annexation | in an on-air diatribe", "thanked voters | on Twitter")
-            let manner = j + 1 < end && ((cx.lower(j) == "in" && matches!(cx.lower(j + 1).as_ref(), "a" | "an")) || (cx.lower(j) == "on" && cx.text(j + 1).starts_with(char::is_upper)));
-            if cue.class == CueClass::Act && !infinitive && j > k && (w == "," || manner || matches!(cx.lower(j).as_ref(), "during" | "after" | "before" | "while" | "when" | "because" | "despite" | "since" | "following" | "amid")) {
+            let manner = j + 1 < end && ((cx.lower(j) == "in" && matches!(cx.lower(j + 1), "a" | "an")) || (cx.lower(j) == "on" && cx.text(j + 1).starts_with(char::is_upper)));
+            if cue.class == CueClass::Act && !infinitive && j > k && (w == "," || manner || matches!(cx.lower(j), "during" | "after" | "before" | "while" | "when" | "because" | "despite" | "since" | "following" | "amid")) {
                 stop = j;
                 break;
             }
@@ -2261,7 +2289,7 @@ fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
     };
     // "and repeatedly says": adverbs before the verb
     let skip_adverbs = |mut j: usize| {
-        while j < end && !cx.in_quote[j] && (ADVERBS.contains(cx.lower(j).as_ref()) || (cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4)) {
+        while j < end && !cx.in_quote[j] && (ADVERBS.contains(cx.lower(j)) || (cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4)) {
             j += 1;
         }
         j
@@ -2271,7 +2299,7 @@ fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
     }
     let subject_end = match cx.mention_starting(k) {
         Some(mi) => cx.tokens.partition_point(|t| t.span.start < cx.ents.mentions[mi].span.end),
-        None if k < end && matches!(cx.lower(k).as_ref(), "he" | "she" | "they" | "we" | "i") => k + 1,
+        None if k < end && matches!(cx.lower(k), "he" | "she" | "they" | "we" | "i") => k + 1,
         None => return false,
     };
     finite_cue(skip_adverbs(subject_end))
@@ -2283,11 +2311,11 @@ fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
 fn verb_and_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
     let subject_end = match cx.mention_starting(k) {
         Some(mi) => cx.token_end_at(cx.ents.mentions[mi].span.end),
-        None if k < end && matches!(cx.lower(k).as_ref(), "he" | "she" | "they" | "we" | "i") => k + 1,
+        None if k < end && matches!(cx.lower(k), "he" | "she" | "they" | "we" | "i") => k + 1,
         None => return false,
     };
     let verb = subject_end;
-    verb + 2 < end && cx.is_word(verb) && !cx.in_quote[verb] && cx.text(verb).starts_with(char::is_lower) && matches!(cx.lower(verb + 1).as_ref(), "and" | "but") && coordinated_cue(cx, verb + 2, end)
+    verb + 2 < end && cx.is_word(verb) && !cx.in_quote[verb] && cx.text(verb).starts_with(char::is_lower) && matches!(cx.lower(verb + 1), "and" | "but") && coordinated_cue(cx, verb + 2, end)
 }
 
 /// The quotes among `qs` not yet attributed, now marked as taken.

@@ -13,9 +13,9 @@
 //! paragraphs).
 
 use crate::case::{Case, Letter};
-use std::collections::HashMap;
 
 use crate::entities::EntityKind;
+use crate::lexicon::Map;
 use crate::span::Span;
 
 use super::Ctx;
@@ -44,8 +44,8 @@ struct Shape {
 
 /// The labels that open paragraphs (after an opening quotation mark, if
 /// any), counted by their text.
-pub(super) fn label_counts<'a>(cx: &Ctx<'a>) -> HashMap<&'a str, usize> {
-    let mut counts = HashMap::new();
+pub(super) fn label_counts<'a>(cx: &Ctx<'a>) -> Map<&'a str, usize> {
+    let mut counts = Map::default();
     for s in cx.seg.sentences.iter() {
         let opens_paragraph = cx.seg.paragraphs.get(s.paragraph).is_some_and(|p| p.start == s.span.start);
         if !opens_paragraph || s.tokens.is_empty() {
@@ -63,12 +63,12 @@ pub(super) fn label_counts<'a>(cx: &Ctx<'a>) -> HashMap<&'a str, usize> {
 }
 
 /// Whether the article is a transcript: some label opens two paragraphs.
-pub(super) fn is_transcript(counts: &HashMap<&str, usize>) -> bool {
+pub(super) fn is_transcript(counts: &Map<&str, usize>) -> bool {
     counts.values().any(|&n| n >= 2)
 }
 
 /// The label starting at token `k` (before token `end`), if it counts.
-pub(super) fn label_at(cx: &Ctx<'_>, k: usize, end: usize, counts: &HashMap<&str, usize>) -> Option<Label> {
+pub(super) fn label_at(cx: &Ctx<'_>, k: usize, end: usize, counts: &Map<&str, usize>) -> Option<Label> {
     let shape = label_shape(cx, k, end)?;
     if shape.rest >= end {
         return None;

@@ -4,9 +4,9 @@
 //! (the text dates it, or it is an announcement, a denial, an accusation):
 //! the rest stay in the speaker panels.
 
-use std::collections::HashMap;
 
 use crate::date::Date;
+use crate::lexicon::Map;
 
 use super::words::NEWS_STATEMENTS;
 use super::{Class, Event};
@@ -16,9 +16,9 @@ use super::{Class, Event};
 /// indexed by day (the first of the day; the first without participants;
 /// the first with each participant).
 pub(super) fn attach_statements(events: &mut [Event]) {
-    let mut first_frame: HashMap<Date, usize> = HashMap::new();
-    let mut first_open_frame: HashMap<Date, usize> = HashMap::new();
-    let mut first_frame_with: HashMap<(Date, String), usize> = HashMap::new();
+    let mut first_frame: Map<Date, usize> = Map::default();
+    let mut first_open_frame: Map<Date, usize> = Map::default();
+    let mut first_frame_with: Map<(Date, String), usize> = Map::default();
     for (f, e) in events.iter().enumerate() {
         let Some((day, last)) = e.time.range else { continue };
         if e.class != Class::Frame || e.dropped || day != last {

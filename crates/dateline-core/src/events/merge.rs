@@ -2,9 +2,10 @@
 //! articles (or referred to again in one) becomes one timeline item, with
 //! its time, participants, label and every piece of evidence.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use crate::date::Date;
+use crate::lexicon::{KeySet, Map};
 use crate::span::Span;
 use crate::timex::TimexValue;
 
@@ -14,7 +15,7 @@ use super::{Class, Event, EventTime, Item};
 /// non-statement with its lemma in its article); itself when it is not
 /// dropped or is a statement.
 pub(super) fn roots(events: &[Event]) -> Vec<usize> {
-    let mut first: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut first: Map<(usize, &str), usize> = Map::default();
     let mut out = Vec::with_capacity(events.len());
     for (i, e) in events.iter().enumerate() {
         if e.class == Class::Statement {
@@ -158,7 +159,7 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
         let mut earliest: Option<Date> = None;
         let mut latest: Option<Date> = None;
         let mut notes: Vec<String> = Vec::new();
-        let mut seen_notes: HashSet<&str> = HashSet::new();
+        let mut seen_notes: KeySet<&str> = KeySet::default();
         for &i in &members {
             let t = &events[i].time;
             if let (Some(v), Some(r)) = (&t.value, t.range) {
@@ -205,7 +206,7 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
             continue;
         };
         let mut participants: Vec<&str> = Vec::new();
-        let mut seen_participants: HashSet<&str> = HashSet::new();
+        let mut seen_participants: KeySet<&str> = KeySet::default();
         for &i in &live_members {
             for p in &events[i].participants {
                 if seen_participants.insert(p.as_str()) {
@@ -214,7 +215,7 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
             }
         }
         let label = events[lead].label.clone().unwrap_or_default();
-        let articles = members.iter().map(|&i| events[i].article).collect::<HashSet<usize>>().len();
+        let articles = members.iter().map(|&i| events[i].article).collect::<KeySet<usize>>().len();
         // A label under three words ("A trial", "Following announcement")
         // names no happening a reader can place: kept only when several
         // articles report it.

@@ -1,8 +1,8 @@
 //! Articles brought together into a story: [`merge`].
 
-use std::collections::HashMap;
 
 use crate::entities::EntityKind;
+use crate::lexicon::Map;
 use crate::events;
 use crate::timex::TimexValue;
 
@@ -42,7 +42,7 @@ fn stories(_: &[ArticleExtraction]) -> Vec<StoryGroup> {
 #[cfg(feature = "stories")]
 pub fn merge_stories(articles: &[ArticleExtraction]) -> Vec<Story> {
     let keys: Vec<ArticleKeys> = articles.iter().map(article_keys).collect();
-    let index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.document.id.as_str(), i)).collect();
+    let index: Map<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.document.id.as_str(), i)).collect();
     group(&keys)
         .into_iter()
         .map(|g| {
@@ -252,9 +252,9 @@ pub(super) struct Registry {
     /// per global entity: kind, lower-case given name and surname
     keys: Vec<(EntityKind, Option<String>, Option<String>)>,
     /// Persons by surname, in the order they were added.
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: Map<String, Vec<usize>>,
     /// The others by kind and name (ASCII case folded): the first added.
-    by_name: HashMap<(EntityKind, String), usize>,
+    by_name: Map<(EntityKind, String), usize>,
 }
 
 impl Registry {

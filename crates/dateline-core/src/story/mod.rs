@@ -18,6 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::lexicon::Map;
 use crate::document::Document;
 use crate::entities::EntityKind;
 use crate::events;
@@ -57,7 +58,7 @@ impl Story {
     /// it was merged from (by article id): a story that reads without its
     /// files.
     pub fn add_texts(&mut self, extractions: &[ArticleExtraction]) {
-        let bodies: std::collections::HashMap<&str, &str> = extractions.iter().map(|a| (a.document.id.as_str(), a.document.body.as_str())).collect();
+        let bodies: Map<&str, &str> = extractions.iter().map(|a| (a.document.id.as_str(), a.document.body.as_str())).collect();
         for a in &mut self.articles {
             a.text = bodies.get(a.id.as_str()).map(|b| b.to_string());
         }
