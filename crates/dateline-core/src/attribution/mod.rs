@@ -1351,15 +1351,19 @@ fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<usize>, Vec<
     let ends_person = || inside().any(|m| m.span.end == span.end && m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person));
     // (the first name of the phrase: "study author Ann Lee of Acme")
     let first_name = inside().next().map_or(span.start, |m| m.span.start);
+    // (not a lower-case role before "of": "the president of Turkey" is no
+    // earlier president)
+    let after = |m: &Mention| cx.body[m.span.end..span.end].trim_start_matches([',', ' ']).split_whitespace().next();
     let person_of = cx.mentions_starting_in(first_name, first_name).map(|(_, m)| m).find(|m| {
         !m.in_quote
+            && !(m.kind == MentionKind::Role && after(m) == Some("of") && m.span.text(cx.body).rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lower)))
             && m.span.end < span.end
             && m.entity.is_some_and(|e| match cx.ents.entities[e].kind {
                 EntityKind::Person => true,
                 EntityKind::Organization | EntityKind::Group => !ends_person(),
                 _ => false,
             })
-            && matches!(cx.body[m.span.end..span.end].trim_start_matches([',', ' ']).split_whitespace().next(), Some("of" | "at" | "from" | "in"))
+            && matches!(after(m), Some("of" | "at" | "from" | "in"))
     });
     let best = person_of.or_else(|| {
         inside()
@@ -1878,21 +1882,35 @@ fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usize)> {
         let w = cx.lower(j);
         // (an acronym is a name: "the WHO")
         let acronym = cx.text(j).len() > 1 && !cx.text(j).chars().any(char::is_lower);
-        if !cx.is_word(j) || cx.in_quote[j] || (j > k && !acronym && (matches!(w.as_ref(), "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as") || is_day_word(w.as_ref()) || lexicon::cue_verb(&w).is_some() && !DETERMINERS.contains(cx.lower(j - 1)) && cx.tokens[j - 1].kind != TokenKind::Number)) {
+        // (a participle after the head ends the phrase: "the report dated May 5")
+        // ("a poll published by NBC News": through the agent)
+        let participle = j > k + 1 && w.ends_with("ed") && cx.text(j).starts_with(char::is_lower) && !DETERMINERS.contains(cx.lower(j - 1)) && !cx.lower(j - 1).ends_with("ly") && !(j + 1 < end && cx.lower(j + 1) == "by");
+        if !cx.is_word(j) || cx.in_quote[j] || (j > k && !acronym && (matches!(w, "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as" | "he" | "she" | "they" | "we" | "i") || participle || is_day_word(w) || lexicon::cue_verb(w).is_some() && !DETERMINERS.contains(cx.lower(j - 1)) && cx.tokens[j - 1].kind != TokenKind::Number && !nouny(w))) {
             break;
         }
         // (a name inside is taken whole: "a 1989 report from the National
         // Transportation Safety Board")
-        if let Some(mi) = cx.mention_starting(j).filter(|_| j > k) {
+        if let Some(mi) = cx.mention_starting(j).filter(|&mi| j > k && cx.ents.mentions[mi].kind == MentionKind::Name) {
             let e = cx.tokens.partition_point(|t| t.span.start < cx.ents.mentions[mi].span.end);
             if e <= end {
+                // (the agent or origin ends it: "… by NBC News last week")
+                let agent = matches!(cx.lower(j - 1), "by" | "from");
                 j = e;
+                if agent {
+                    break;
+                }
                 continue;
             }
         }
         j += 1;
     }
     (j > k).then_some((k, j))
+}
+
+/// Whether a cue word is also a common noun, singular or plural ("the
+/// agency's situation report", "police reports").
+fn nouny(lower: &str) -> bool {
+    NOUNY.contains(lower) || lower.strip_suffix('s').is_some_and(|s| NOUNY.contains(s))
 }
 
 /// Whether token `k` continues a name: a capitalised word right after the
@@ -2255,6 +2273,8 @@ fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &Cue, right: 
                     || (j + 2 < end && lexicon::cue_verb(cx.text(j + 2)).is_some() && cx.mentions_starting_in(cx.tokens[j + 1].span.start, cx.tokens[j + 1].span.start).next().is_some())
                     || (lexicon::cue_verb(&n).is_some() && n.ends_with("ing"))
                     || (n == "according")
+                    // ", although they say …": a subordinate clause with its own report
+                    || (matches!(n, "although" | "though" | "while" | "whereas" | "because") && coordinated_cue(cx, j + 2, end))
                     || (matches!(n.as_ref(), "and" | "but" | "yet" | "whereas") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);
                 if next_is_cue {
                     stop = j;
