@@ -301,7 +301,7 @@ pub(super) fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &C
             !is_partial(cx, qi) || rest_of_sentence.is_empty() || rest_of_sentence.starts_with(|c: char| !c.is_alnum())
         });
         if let Some(q) = whole.map(|qi| cx.quoted[qi]) {
-            let stop = cx.tokens.partition_point(|t| t.span.end <= q.outer.end).clamp(k + 1, end.max(k + 1));
+            let stop = cx.token_end_at(q.outer.end).clamp(k + 1, end.max(k + 1));
             return Some((q.outer, stop));
         }
     }

@@ -179,7 +179,7 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
             // "footage of Hillary Clinton asking, “...”": the name right before it
             let doer = (!after_comma).then(|| cx.mention_ending(k - 1)).flatten().map(|mi| {
                 let m = &cx.ents.mentions[mi];
-                (cx.tokens.partition_point(|t| t.span.end <= m.span.start), k)
+                (cx.token_end_at(m.span.start), k)
             });
             let (source, speaker, speakers) = match (doer, main) {
                 (Some(d), _) => {
@@ -330,7 +330,7 @@ fn noun_cue(cx: &Ctx<'_>, k: usize, lemma: &'static str, start: usize) -> Option
     let source = match possessor {
         Some(p) => {
             // the possessive name may be several words: "Donald Trump's"
-            let first = cx.mentions_starting_in(cx.tokens[start].span.start, cx.tokens[p].span.start).filter(|(_, m)| m.span.end >= cx.tokens[p].span.start && m.span.start <= cx.tokens[p].span.start).map(|(_, m)| cx.tokens.partition_point(|t| t.span.end <= m.span.start)).next().unwrap_or(p);
+            let first = cx.mentions_starting_in(cx.tokens[start].span.start, cx.tokens[p].span.start).filter(|(_, m)| m.span.end >= cx.tokens[p].span.start && m.span.start <= cx.tokens[p].span.start).map(|(_, m)| cx.token_end_at(m.span.start)).next().unwrap_or(p);
             Some((first, p + 1))
         }
         None => first_subject(cx, start, k),

@@ -296,7 +296,10 @@ impl<'a> Ctx<'a> {
         qs[i..].iter().enumerate().take_while(move |(_, q)| key(q) <= to).map(move |(j, q)| (i + j, q))
     }
 
-    /// The token index whose span ends at or before `byte`, at or after `from`.
+    /// The first token that ends after byte `byte` (the token holding it, or
+    /// the next one). Not inlined: every pass calls it, and its inlined
+    /// copies cost the explorer's wasm 2 KB.
+    #[inline(never)]
     fn token_end_at(&self, byte: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end <= byte)
     }
@@ -491,7 +494,7 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                         let qi = qs[0];
                         // "accused him of “…”", "promised jobs and “…”": quoted words in a phrase
                         let in_phrase = quoted[qi].outer.start > 0 && {
-                            let open = cx.tokens.partition_point(|t| t.span.end <= quoted[qi].outer.start);
+                            let open = cx.token_end_at(quoted[qi].outer.start);
                             open > 0 && matches!(cx.lower(open - 1), "of" | "and" | "or" | "as" | "for" | "about" | "with" | "like" | "than" | "into" | "from" | "by" | "a" | "an" | "the" | "his" | "her" | "their" | "its")
                         };
                         let kind = if after_that || naming || in_phrase { QuoteKind::Mixed } else { QuoteKind::Direct };
@@ -847,7 +850,7 @@ fn is_partial(cx: &Ctx<'_>, qi: usize) -> bool {
 
 /// Whether the quote `qi` opens right after a comma or colon ("wrote, “We won”").
 fn after_comma_or_colon(cx: &Ctx<'_>, qi: usize) -> bool {
-    let open = cx.tokens.partition_point(|t| t.span.end <= cx.quoted[qi].outer.start);
+    let open = cx.token_end_at(cx.quoted[qi].outer.start);
     open > 0 && matches!(cx.text(open - 1), "," | ":")
 }
 
@@ -886,7 +889,7 @@ fn quoted_sentence_after(cx: &Ctx<'_>, right: usize, end: usize) -> Option<usize
 /// Whether the token before byte `at` (skipping a comma: "that, “...”") is
 /// `word` (lower case).
 fn word_before(cx: &Ctx<'_>, at: usize, word: &str) -> bool {
-    let Some(mut j) = cx.tokens.partition_point(|t| t.span.end <= at).checked_sub(1) else { return false };
+    let Some(mut j) = cx.token_end_at(at).checked_sub(1) else { return false };
     if cx.text(j) == "," && j > 0 {
         j -= 1;
     }
@@ -896,7 +899,7 @@ fn word_before(cx: &Ctx<'_>, at: usize, word: &str) -> bool {
 /// Whether byte `at` follows a speech participle and a comma ("…
 /// reasoning saying, “...”").
 fn after_participle_cue(cx: &Ctx<'_>, at: usize) -> bool {
-    let j = cx.tokens.partition_point(|t| t.span.end <= at);
+    let j = cx.token_end_at(at);
     j >= 2 && cx.text(j - 1) == "," && cx.lower(j - 2).ends_with("ing") && lexicon::cue_verb(cx.text(j - 2)).is_some_and(|(_, c)| c == CueClass::Say)
 }
 

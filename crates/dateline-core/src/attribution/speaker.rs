@@ -83,6 +83,8 @@ pub(super) fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<u
             .filter(|m| !m.in_quote && span.contains(m.span) && (trim_possessive(cx.body, span).end == m.span.end || m.span == span))
             .max_by_key(|m| m.span.len())
     });
+    // (not a place that says where: "officials in Omsk")
+    let best = best.filter(|m| locative_before(cx, m, a).is_none());
     let best = best.or_else(|| {
         // the first mention of a short phrase like "Tillerson and Lavrov"
         at_start().find(|m| !m.in_quote && span.contains(m.span) && !m.members.is_empty())

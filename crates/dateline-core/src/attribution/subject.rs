@@ -20,13 +20,13 @@ fn named_head(cx: &Ctx<'_>, of: usize, start: usize, complement_person: bool) ->
         Some(EntityKind::Organization | EntityKind::Group) => !complement_person,
         _ => false,
     };
-    heads.then(|| cx.tokens.partition_point(|t| t.span.end <= head.span.start).max(start))
+    heads.then(|| cx.token_end_at(head.span.start).max(start))
 }
 
 /// The first token of a list of names that ends with "and" or "or" and the
 /// name `m` ("Ohio, Texas, and Utah"), else the first token of `m`.
 pub(super) fn name_list_start(cx: &Ctx<'_>, m: &Mention, start: usize) -> usize {
-    let mut list = cx.tokens.partition_point(|t| t.span.end <= m.span.start).max(start);
+    let mut list = cx.token_end_at(m.span.start).max(start);
     if m.kind != MentionKind::Name || list == start || !matches!(cx.text(list - 1), "and" | "or") {
         return list;
     }
@@ -36,7 +36,7 @@ pub(super) fn name_list_start(cx: &Ctx<'_>, m: &Mention, start: usize) -> usize 
         let Some(mi) = (p > start).then(|| cx.mention_ending(p - 1)).flatten().filter(|&mi| cx.ents.mentions[mi].kind == MentionKind::Name) else {
             return list;
         };
-        list = cx.tokens.partition_point(|t| t.span.end <= cx.ents.mentions[mi].span.start).max(start);
+        list = cx.token_end_at(cx.ents.mentions[mi].span.start).max(start);
         p = list;
         if p == start || cx.text(p - 1) != "," {
             return list;
@@ -206,12 +206,19 @@ fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
 /// Ohio", "Mr. Morgan of the Sierra Club").
 fn named_subject(cx: &Ctx<'_>, mi: usize, last: usize, start: usize) -> (usize, usize) {
     let m = &cx.ents.mentions[mi];
-    let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
+    let first = cx.token_end_at(m.span.start);
+    // "Hospital officials in Omsk said": the place says where; the subject
+    // comes before it (within twelve tokens, so the search stays linear)
+    if let Some(prep) = locative_before(cx, m, start) {
+        if let Some((outer, _)) = subject_before(cx, prep, start.max(prep.saturating_sub(12))).filter(|&(_, e)| e == prep) {
+            return (outer, last + 1);
+        }
+    }
     // "Tillerson and Lavrov"
     if first >= start + 2 && cx.lower(first - 1) == "and" {
         if let Some(mj) = cx.mention_ending(first - 2) {
             if !cx.ents.mentions[mj].members.is_empty() {
-                let f2 = cx.tokens.partition_point(|t| t.span.end <= cx.ents.mentions[mj].span.start);
+                let f2 = cx.token_end_at(cx.ents.mentions[mj].span.start);
                 return (f2, last + 1);
             }
         }
@@ -233,6 +240,26 @@ fn named_subject(cx: &Ctx<'_>, mi: usize, last: usize, start: usize) -> (usize, 
         return (np_start(cx, head, start), last + 1);
     }
     (first.max(start), last + 1)
+}
+
+/// The locative preposition before a place named at mention `m` ("officials
+/// in Omsk", "in China's Guangdong Province", "in Munich, Germany"): such a
+/// place says where, it is no speaker.
+pub(super) fn locative_before(cx: &Ctx<'_>, m: &Mention, start: usize) -> Option<usize> {
+    if !m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Place) {
+        return None;
+    }
+    let mut p = cx.token_end_at(m.span.start);
+    // (a city before its country or state)
+    if p >= start + 2 && cx.text(p - 1) == "," {
+        if let Some(city) = cx.mention_ending(p - 2) {
+            p = cx.token_end_at(cx.ents.mentions[city].span.start);
+        }
+    }
+    if p > start && (cx.lower(p - 1) == "the" || cx.text(p - 1).ends_with("'s") || cx.text(p - 1).ends_with("’s")) {
+        p -= 1;
+    }
+    (p > start && matches!(cx.lower(p - 1), "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout" | "around")).then(|| p - 1)
 }
 
 /// The subject when no name ends at token `last`: a pronoun, or a generic
@@ -319,7 +346,7 @@ pub(super) fn first_subject(cx: &Ctx<'_>, start: usize, k: usize) -> Option<(usi
     let a = cx.tokens[after_dateline(cx, start, k)].span.start;
     let b = cx.tokens[k].span.start;
     let (_, m) = cx.mentions_starting_in(a, b).find(|(_, m)| m.subject && !m.in_quote && m.span.end <= b)?;
-    let first = cx.tokens.partition_point(|t| t.span.end <= m.span.start);
+    let first = cx.token_end_at(m.span.start);
     let end = cx.token_end_at(m.span.end) + usize::from(cx.tokens.get(cx.token_end_at(m.span.end)).is_some_and(|t| t.span.start < m.span.end));
     Some((first, end.max(first + 1)))
 }
