@@ -244,7 +244,8 @@ pub(super) fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &C
             k += 3;
             continue;
         }
-        if w == "to" && k == right && infinitive_ok && k + 1 < end && cx.is_word(k + 1) && !cx.in_quote[k + 1] {
+        // (a verb after "to", not a name or an article: "pledged to Senator X")
+        if w == "to" && k == right && infinitive_ok && k + 1 < end && cx.is_word(k + 1) && !cx.in_quote[k + 1] && cx.text(k + 1).starts_with(char::is_lower) && !DETERMINERS.contains(cx.lower(k + 1)) {
             infinitive = true;
             break;
         }

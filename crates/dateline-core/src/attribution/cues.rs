@@ -88,15 +88,16 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
         // "in a Facebook post on Tuesday, called it": a noun after a name
         // ("the EastMed project, which …": such a noun before punctuation)
         let in_medium = noun_after_name(cx, k, lemma)
-            && (k >= range.start + 3 && matches!(cx.lower(k - 3), "in" | "on" | "via" | "during") && (k + 1 >= range.end || cx.lower(k + 1) != "that") || k + 1 < range.end && matches!(cx.text(k + 1), "," | ";" | ")"));
+            && (k >= range.start + 3 && matches!(cx.lower(k - 3), "in" | "on" | "via" | "during") && (k + 1 >= range.end || cx.lower(k + 1) != "that") || k + 1 < range.end && matches!(cx.text(k + 1), "," | ";" | ")" | "at" | "of"));
         // "was accused", "was previously accused", "has been widely reported"
-        let before_adverbs = (range.start..k).rev().find(|&j| !ADVERBS.contains(cx.lower(j)) && !(cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4));
+        // ("is more closely related")
+        let before_adverbs = (range.start..k).rev().find(|&j| !ADVERBS.contains(cx.lower(j)) && !matches!(cx.lower(j), "more" | "most" | "less") && !(cx.lower(j).ends_with("ly") && cx.lower(j).len() > 4));
         let passive = before_adverbs.is_some_and(|j| BE.contains(cx.lower(j))) && !lower.ends_with("ing");
         // "as noted", "as reported": a comment clause, no source
         let as_clause = prev_lower == "as";
         // "one million confirmed infections", "two reported cases": an adjective
         let after_number = lower.ends_with("ed")
-            && prev.is_some_and(|p| cx.tokens[p].kind == TokenKind::Number || matches!(prev_lower.as_ref(), "million" | "billion" | "thousand" | "hundred" | "dozen"))
+            && prev.is_some_and(|p| cx.tokens[p].kind == TokenKind::Number || matches!(prev_lower, "million" | "billion" | "thousand" | "hundred" | "dozen" | "several" | "many" | "other" | "few"))
             && k + 1 < range.end
             && cx.text(k + 1).starts_with(char::is_lower)
             && !CLAUSE_STARTERS.contains(cx.lower(k + 1))
@@ -112,7 +113,7 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
             }
         }
         // "an investigation into alleged misconduct": an -ed word after a preposition is an adjective
-        let after_preposition = lower.ends_with("ed") && matches!(prev_lower.as_ref(), "into" | "of" | "for" | "with" | "about" | "from" | "over" | "against" | "in" | "on" | "at" | "by" | "amid" | "despite" | "among" | "between");
+        let after_preposition = lower.ends_with("ed") && matches!(prev_lower.as_ref(), "into" | "of" | "for" | "with" | "about" | "from" | "over" | "against" | "in" | "on" | "at" | "by" | "amid" | "despite" | "among" | "amongst" | "between" | "including");
         // "six states", "the U.S. state of Ohio", "Maryland state law": after a
         // number or a place, a word of [place-nouns] is the noun
         let place_noun = PLACE_NOUNS.contains(lemma)

@@ -300,10 +300,12 @@ fn generic_subject(cx: &Ctx<'_>, last: usize, start: usize) -> Option<(usize, us
     Some((first, last + 1))
 }
 
-/// Whether the cue word at token `k` is a noun after a determiner and a name
-/// ("a Facebook post", "the Kremlin statement"): written as its lemma.
+/// Whether the cue word at token `k` is a noun after a determiner, maybe an
+/// adjective, and a name ("a Facebook post", "the Kremlin statement", "a
+/// senior Catholic figure"): written as its lemma.
 pub(super) fn noun_after_name(cx: &Ctx<'_>, k: usize, lemma: &str) -> bool {
-    k >= 2 && cx.lower(k) == lemma && DETERMINERS.contains(cx.lower(k - 2)) && capitalised_word(cx, k - 1)
+    let determiner = |j: usize| DETERMINERS.contains(cx.lower(j));
+    k >= 2 && cx.lower(k) == lemma && capitalised_word(cx, k - 1) && (determiner(k - 2) || k >= 3 && determiner(k - 3) && cx.text(k - 2).starts_with(char::is_lower))
 }
 
 /// Whether the cue-like word at `i` of a phrase is a noun: after a
