@@ -82,7 +82,14 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
-        self.table().1.contains(word.as_ref())
+        self.contains_str(word.as_ref())
+    }
+
+    // (not inlined: the engine asks its lists in hundreds of places, and
+    // inlined copies of the lookup cost the explorer's wasm)
+    #[inline(never)]
+    fn contains_str(&self, word: &str) -> bool {
+        self.table().1.contains(word)
     }
 
     /// The words, as listed.

@@ -84,7 +84,7 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
         // whose subject comes before the form of "be".
         let be_at = progressive_be(cx, k, range.start).filter(|_| lower.ends_with("ing"));
         let participle = lower.ends_with("ing") && be_at.is_none();
-        let noun_like = DETERMINERS.contains(prev_lower) || prev.is_some_and(|p| cx.text(p).ends_with("'s") || cx.text(p).ends_with("’s"));
+        let noun_like = DETERMINERS.contains(prev_lower) || prev.is_some_and(|p| cx.possessive(p, false));
         // "in a Facebook post on Tuesday, called it": a noun after a name
         // ("the EastMed project, which …": such a noun before punctuation)
         let in_medium = noun_after_name(cx, k, lemma)
@@ -324,10 +324,7 @@ fn names_as(cx: &Ctx<'_>, from: usize, end: usize) -> bool {
 /// warning that"), else none.
 fn noun_cue(cx: &Ctx<'_>, k: usize, lemma: &'static str, start: usize) -> Option<Cue> {
     let mut cue = Cue { first: k, end: k + 1, lemma, class: CueClass::Say, according: false, participle: false, source: None, side: Side::None, speaker: None, speakers: Vec::new() };
-    let possessor = k.checked_sub(1).filter(|&p| p >= start && !cx.in_quote[p]).filter(|&p| {
-        let t = cx.text(p);
-        t.ends_with("'s") || t.ends_with("’s") || matches!(cx.lower(p), "his" | "her" | "their" | "its")
-    });
+    let possessor = k.checked_sub(1).filter(|&p| p >= start && !cx.in_quote[p]).filter(|&p| cx.possessive(p, true));
     let source = match possessor {
         Some(p) => {
             // the possessive name may be several words: "Donald Trump's"

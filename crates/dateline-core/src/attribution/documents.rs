@@ -35,7 +35,7 @@ pub(super) fn issuer(cx: &Ctx<'_>, (a, b): (usize, usize)) -> Option<(Option<usi
 /// notice"), else an organisation or group named right before it ("a
 /// Hampshire Police spokesman", "the NHC advisory", "an AEW press release").
 pub(super) fn owner<'c>(cx: &'c Ctx<'_>, a: usize, head: usize) -> Option<&'c Mention> {
-    let possessive = (a..head).find(|&k| cx.text(k).ends_with("'s") || cx.text(k).ends_with("’s"));
+    let possessive = (a..head).find(|&k| cx.possessive(k, false));
     let named = match possessive {
         Some(k) => cx.mentions_starting_in(cx.tokens[a].span.start, cx.tokens[k].span.start).map(|(_, m)| m).find(|m| m.span.end >= cx.tokens[k].span.start && m.span.end <= cx.tokens[k].span.end),
         None => (a..head).rev().take(2).find_map(|k| cx.mention_ending(k)).map(|mi| &cx.ents.mentions[mi]).filter(|m| m.entity.is_some_and(|e| matches!(cx.ents.entities[e].kind, EntityKind::Organization | EntityKind::Group))),

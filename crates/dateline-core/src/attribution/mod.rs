@@ -203,6 +203,7 @@ static PHRASE_OPENERS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "phrase-ope
 /// Words that cannot be in a subject noun phrase.
 static NOT_SUBJECT: WordSet = WordSet::section(ATTRIBUTION_WORDS, "not-subject");
 static SPEAKS_FOR: WordSet = WordSet::section(ATTRIBUTION_WORDS, "speaks-for");
+static RELATIONS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "relations");
 static EVIDENCE: WordSet = WordSet::section(ATTRIBUTION_WORDS, "evidence");
 static EVIDENCE_VERBS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "evidence-verbs");
 static PLACE_NOUNS: WordSet = WordSet::section(ATTRIBUTION_WORDS, "place-nouns");
@@ -260,6 +261,14 @@ impl<'a> Ctx<'a> {
     /// Token `k` in lower case, from the token table.
     fn lower(&self, k: usize) -> &'a str {
         self.seg.lower(k)
+    }
+
+    /// Whether token `k` is a possessive: a name's "'s", or with `pronoun`
+    /// also "his", "her", "their", "its".
+    #[inline(never)]
+    fn possessive(&self, k: usize, pronoun: bool) -> bool {
+        let t = self.text(k);
+        t.ends_with("'s") || t.ends_with("’s") || pronoun && matches!(self.lower(k), "his" | "her" | "their" | "its")
     }
 
     fn is_word(&self, k: usize) -> bool {
@@ -975,11 +984,11 @@ mod tests {
     #[test]
     fn every_list_is_a_section_of_the_data_file() {
         let names: Vec<&str> = lexicon::sections(ATTRIBUTION_WORDS).collect();
-        for (name, list) in [("adverbs", &ADVERBS), ("nouny", &NOUNY), ("be", &BE), ("auxiliaries", &AUXILIARIES), ("documents", &DOCUMENTS), ("determiners", &DETERMINERS), ("clause-starters", &CLAUSE_STARTERS), ("not-clause", &NOT_CLAUSE), ("telling", &TELLING),  ("time-words", &TIME_WORDS), ("belief-adjectives", &BELIEF_ADJECTIVES), ("phrase-openers", &PHRASE_OPENERS), ("not-subject", &NOT_SUBJECT), ("speaks-for", &SPEAKS_FOR), ("evidence", &EVIDENCE), ("evidence-verbs", &EVIDENCE_VERBS), ("place-nouns", &PLACE_NOUNS)] {
+        for (name, list) in [("adverbs", &ADVERBS), ("nouny", &NOUNY), ("be", &BE), ("auxiliaries", &AUXILIARIES), ("documents", &DOCUMENTS), ("determiners", &DETERMINERS), ("clause-starters", &CLAUSE_STARTERS), ("not-clause", &NOT_CLAUSE), ("telling", &TELLING),  ("time-words", &TIME_WORDS), ("belief-adjectives", &BELIEF_ADJECTIVES), ("phrase-openers", &PHRASE_OPENERS), ("not-subject", &NOT_SUBJECT), ("speaks-for", &SPEAKS_FOR), ("relations", &RELATIONS), ("evidence", &EVIDENCE), ("evidence-verbs", &EVIDENCE_VERBS), ("place-nouns", &PLACE_NOUNS)] {
             assert!(names.contains(&name), "[{name}] is missing from data/attribution_words.txt");
             assert!(!list.words().is_empty(), "[{name}] is empty");
         }
         assert_eq!(cue_noun("warnings"), Some("warn"), "[cue-nouns] in data/attribution_words.txt");
-        assert_eq!(names.len(), 18, "{names:?}");
+        assert_eq!(names.len(), 19, "{names:?}");
     }
 }

@@ -103,8 +103,16 @@ pub(super) fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<u
         }
     }
     // "a Hampshire Police spokesman": who the head speaks for (documents:
-    // `documents::issuer`)
-    if best.is_none() && b >= a + 2 && SPEAKS_FOR.contains(cx.lower(b - 1)) {
+    // `documents::issuer`); "CNN's projections": the owner, unless the head
+    // is a person of their own ("his family", "Johnson's critics",
+    // "Chelyabinsk's governor") or the owner is in a phrase of its own
+    // ("critics from across Britain's political spectrum")
+    let head = cx.lower(b - 1);
+    let owned = || {
+        let possessive = (a..b - 1).find(|&k| cx.possessive(k, true));
+        possessive.is_some_and(|p| !(a..p).any(|k| PHRASE_OPENERS.contains(cx.lower(k)))) && !RELATIONS.contains(head) && !lexicon::title_head(head) && lexicon::title(head).is_none()
+    };
+    if best.is_none() && b >= a + 2 && (SPEAKS_FOR.contains(head) || owned()) {
         if let Some(m) = documents::owner(cx, a, b - 1) {
             return (m.entity, m.members.clone());
         }
@@ -113,7 +121,7 @@ pub(super) fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<u
     // Acme is; see the `speaks-for` words)
     if let Some(m) = best {
         let first = name_list_start(cx, m, a);
-        let of = first - usize::from(first > a && (cx.lower(first - 1) == "the" || cx.text(first - 1).ends_with("'s") || cx.text(first - 1).ends_with("’s")));
+        let of = first - usize::from(first > a && (cx.lower(first - 1) == "the" || cx.possessive(first - 1, false)));
         if head_before_complement(cx, of, a).is_some_and(|h| !SPEAKS_FOR.contains(cx.lower(h)) && !DOCUMENTS.contains(cx.lower(h))) {
             return (None, Vec::new());
         }

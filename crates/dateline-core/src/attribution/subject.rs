@@ -96,7 +96,9 @@ fn skip_to_subject(cx: &Ctx<'_>, k: usize, start: usize) -> Option<Skipped> {
             continue;
         }
         // (capitalised only at the sentence's start: "USA Today noted")
-        if (ADVERBS.contains(w) || w.ends_with("ly") && w.len() > 4) && (j - 1 == start || !cx.text(j - 1).starts_with(char::is_upper)) {
+        // ("his family said": an -ly word after a determiner is a noun)
+        let ly_adverb = w.ends_with("ly") && w.len() > 4 && !(j >= start + 2 && DETERMINERS.contains(cx.lower(j - 2)));
+        if (ADVERBS.contains(w) || ly_adverb) && (j - 1 == start || !cx.text(j - 1).starts_with(char::is_upper)) {
             j -= 1;
             continue;
         }
@@ -227,7 +229,7 @@ fn named_subject(cx: &Ctx<'_>, mi: usize, last: usize, start: usize) -> (usize, 
     // University": the person before "of" is the head; "the governors
     // of Ohio, Texas and Utah": the whole list is the complement.
     let mut of = name_list_start(cx, m, start);
-    if of > start && (cx.lower(of - 1) == "the" || cx.text(of - 1).ends_with("'s") || cx.text(of - 1).ends_with("’s")) {
+    if of > start && (cx.lower(of - 1) == "the" || cx.possessive(of - 1, false)) {
         of -= 1;
     }
     let complement_person = m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person);
@@ -256,7 +258,7 @@ pub(super) fn locative_before(cx: &Ctx<'_>, m: &Mention, start: usize) -> Option
             p = cx.token_end_at(cx.ents.mentions[city].span.start);
         }
     }
-    if p > start && (cx.lower(p - 1) == "the" || cx.text(p - 1).ends_with("'s") || cx.text(p - 1).ends_with("’s")) {
+    if p > start && (cx.lower(p - 1) == "the" || cx.possessive(p - 1, false)) {
         p -= 1;
     }
     (p > start && matches!(cx.lower(p - 1), "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout" | "around")).then(|| p - 1)
@@ -430,7 +432,10 @@ pub(super) fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usi
     if matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "her" | "it") || PHRASE_OPENERS.contains(lw) {
         return None;
     }
-    if let Some(mi) = cx.mention_starting(k) {
+    // (a possessive before a noun only starts the phrase: "his wife",
+    // "Johnson's critics")
+    let owner = |last: usize| cx.possessive(last - 1, true) && last < end && cx.is_word(last) && cx.text(last).starts_with(char::is_lower);
+    if let Some(mi) = cx.mention_starting(k).filter(|&mi| !owner(cx.token_end_at(cx.ents.mentions[mi].span.end - 1) + 1)) {
         let m = &cx.ents.mentions[mi];
         let mut last = cx.tokens.partition_point(|t| t.span.start < m.span.end).max(k + 1);
         // a name the mention cut short: "USA Today" after the country "USA",
@@ -446,7 +451,8 @@ pub(super) fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usi
         }
         return Some((k, last));
     }
-    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(lw) || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || is_day_word(lw.as_ref()) {
+    // (a name's first word is no verb: "Judge Miller's statement")
+    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(lw) && cx.mention_starting(k).is_none() || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || is_day_word(lw.as_ref()) {
         return None;
     }
     let mut j = k;
@@ -475,6 +481,17 @@ pub(super) fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usi
             }
         }
         j += 1;
+    }
+    // "his wife, Amanda,", "the El Paso mayor, Dee Margo,": a name in
+    // apposition to a person's phrase ends it
+    let person_phrase = || (k..j).any(|q| cx.possessive(q, true)) || lexicon::title_head(cx.lower(j - 1)) || SPEAKS_FOR.contains(cx.lower(j - 1));
+    if j > k && j + 2 < end && cx.text(j) == "," && person_phrase() {
+        if let Some(mi) = cx.mention_starting(j + 1).filter(|&mi| cx.ents.mentions[mi].kind == MentionKind::Name) {
+            let e = cx.token_end_at(cx.ents.mentions[mi].span.end - 1) + 1;
+            if e >= end || matches!(cx.text(e), "," | ".") {
+                j = e.min(end);
+            }
+        }
     }
     (j > k).then_some((k, j))
 }
