@@ -1344,13 +1344,16 @@ fn decisions(runs: &[Run], coordinated: &[(usize, usize)]) -> Vec<(Option<Entity
             if count >= 2 && lexicon::given_name(key).is_none() && !adjective_like(key) {
                 v.org += (0.5 * count as f32).min(3.0);
             }
-            if surnames.contains_key(&surname_key(key)) {
+            // (a known person's surname is not short for an organisation
+            // named after that person: "Clinton" beside "Clinton Foundation")
+            let surname = surnames.contains_key(&surname_key(key));
+            if surname {
                 v.person += 3.0;
             }
             if makers.contains_key(key) {
                 v.org += 2.0;
             }
-            if org_starts.contains_key(key) {
+            if org_starts.contains_key(key) && !surname {
                 v.org += 3.0;
             }
         }

@@ -65,7 +65,12 @@ pub(super) fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: 
             return None;
         }
     }
-    let mut start_byte = cx.tokens[range.start.max(floor)].span.start;
+    // (not the punctuation that ends an earlier content: ", watched it")
+    let mut first = range.start.max(floor);
+    while first < sep && matches!(cx.text(first), "," | ";" | ":" | "—" | "–") {
+        first += 1;
+    }
+    let mut start_byte = cx.tokens[first].span.start;
     let end_tok = sep;
     // skip the separator and closing marks to find the content end
     let mut e = end_tok + 1;

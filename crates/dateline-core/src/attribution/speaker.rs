@@ -66,7 +66,7 @@ pub(super) fn mention_speaker(cx: &Ctx<'_>, (a, b): (usize, usize)) -> (Option<u
     let first_name = inside().next().map_or(span.start, |m| m.span.start);
     // (not a lower-case role before "of": "the president of Turkey" is no
     // earlier president)
-    let after = |m: &Mention| cx.body[m.span.end..span.end].trim_start_matches([',', ' ']).split_whitespace().next();
+    let after = |m: &Mention| cx.body.get(m.span.end..span.end).unwrap_or("").trim_start_matches([',', ' ']).split_whitespace().next();
     let person_of = cx.mentions_starting_in(first_name, first_name).map(|(_, m)| m).find(|m| {
         !m.in_quote
             && !(m.kind == MentionKind::Role && after(m) == Some("of") && m.span.text(cx.body).rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lower)))
