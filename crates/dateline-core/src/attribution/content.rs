@@ -77,7 +77,7 @@ pub(super) fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: 
     while e > range.start && matches!(cx.text(e - 1), "," | "—" | "–" | "-") {
         e -= 1;
     }
-    if e <= range.start.max(floor) {
+    if e <= first {
         return None;
     }
     let mut end_byte = cx.tokens[e - 1].span.end;
