@@ -395,7 +395,7 @@ pub(super) fn coordinated_cue(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
         return k < end;
     }
     let subject_end = match cx.mention_starting(k) {
-        Some(mi) => cx.tokens.partition_point(|t| t.span.start < cx.ents.mentions[mi].span.end),
+        Some(mi) => cx.token_from(cx.ents.mentions[mi].span.end),
         None if k < end && matches!(cx.lower(k), "he" | "she" | "they" | "we" | "i") => k + 1,
         None => return false,
     };

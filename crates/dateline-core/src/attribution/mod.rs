@@ -305,6 +305,13 @@ impl<'a> Ctx<'a> {
         qs[i..].iter().enumerate().take_while(move |(_, q)| key(q) <= to).map(move |(j, q)| (i + j, q))
     }
 
+    /// The first token that starts at or after byte `byte`. Not inlined,
+    /// like [`Ctx::token_end_at`].
+    #[inline(never)]
+    fn token_from(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < byte)
+    }
+
     /// The first token that ends after byte `byte` (the token holding it, or
     /// the next one). Not inlined: every pass calls it, and its inlined
     /// copies cost the explorer's wasm 2 KB.
@@ -729,7 +736,7 @@ fn name_colon_clause(cx: &Ctx<'_>, range: std::ops::Range<usize>, taken: &mut [b
     if m.kind != MentionKind::Name {
         return None;
     }
-    let colon = cx.tokens.partition_point(|t| t.span.start < m.span.end);
+    let colon = cx.token_from(m.span.end);
     if colon + 1 >= range.end || cx.text(colon) != ":" || cx.in_quote[colon + 1] {
         return None;
     }

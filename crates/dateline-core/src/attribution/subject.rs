@@ -437,7 +437,7 @@ pub(super) fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usi
     let owner = |last: usize| cx.possessive(last - 1, true) && last < end && cx.is_word(last) && cx.text(last).starts_with(char::is_lower);
     if let Some(mi) = cx.mention_starting(k).filter(|&mi| !owner(cx.token_end_at(cx.ents.mentions[mi].span.end - 1) + 1)) {
         let m = &cx.ents.mentions[mi];
-        let mut last = cx.tokens.partition_point(|t| t.span.start < m.span.end).max(k + 1);
+        let mut last = cx.token_from(m.span.end).max(k + 1);
         // a name the mention cut short: "USA Today" after the country "USA",
         // "Minister of Information Ali al-Iryani" after the title
         while last < end && last < k + 8 {
@@ -469,7 +469,7 @@ pub(super) fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usi
         // (a name inside is taken whole: "a 1989 report from the National
         // Transportation Safety Board")
         if let Some(mi) = cx.mention_starting(j).filter(|&mi| j > k && cx.ents.mentions[mi].kind == MentionKind::Name) {
-            let e = cx.tokens.partition_point(|t| t.span.start < cx.ents.mentions[mi].span.end);
+            let e = cx.token_from(cx.ents.mentions[mi].span.end);
             if e <= end {
                 // (the agent or origin ends it: "… by NBC News last week")
                 let agent = matches!(cx.lower(j - 1), "by" | "from");
