@@ -449,6 +449,19 @@ pub(super) fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usi
                 break;
             }
         }
+        // "UCL astronomer Angelos Tsiaras", "Acme assistant coach Ben Lee":
+        // a role in lower case and the person after it
+        // (not after a preposition: "Cameron Easley for Morning Consult")
+        for q in last..end.min(last + 4) {
+            let person = cx.mention_starting(q).filter(|&p| (q > last || cx.text(q).starts_with(char::is_lower)) && cx.ents.mentions[p].entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Person));
+            if let Some(p) = person {
+                last = cx.token_from(cx.ents.mentions[p].span.end);
+                break;
+            }
+            if !(cx.is_word(q) && cx.text(q).starts_with(char::is_lower)) || PHRASE_OPENERS.contains(cx.lower(q)) {
+                break;
+            }
+        }
         return Some((k, last));
     }
     // (a name's first word is no verb: "Judge Miller's statement")
