@@ -496,7 +496,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
     // Pass 2: linking, in text order.
     let mut out = Entities::default();
     let mut by_key: Map<String, usize> = Map::default(); // "p:surname", "p:surname:given", "o:name"
-    let mut full_names: Map<usize, u32> = Map::default();
+    let mut full_names: Map<usize, usize> = Map::default();
     let mut mentions: Vec<(Mention, usize)> = Vec::new(); // with token index
     // Speaking groups and "the company" link to what was named before them:
     // each is linked when the runs reach it, so `mentions` stays in text order.
@@ -1414,7 +1414,7 @@ fn coordinated_runs(body: &str, tokens: &[Token], runs: &[Run]) -> Vec<(usize, u
 /// often so far (on a tie, the first with a listed given name, else the
 /// first): "Biden" after "Joe Biden" twice
 /// and "Hunter Biden" once is Joe Biden. `full_names` counts those mentions.
-fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, full_names: &mut Map<usize, u32>, run: &Run, kind: EntityKind) -> usize {
+fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, full_names: &mut Map<usize, usize>, run: &Run, kind: EntityKind) -> usize {
     let full = run.name.join(" ");
     let id = match kind {
         EntityKind::Person => {

@@ -118,6 +118,13 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
         // number or a place, a word of [place-nouns] is the noun
         let place_noun = PLACE_NOUNS.contains(lemma)
             && prev.is_some_and(|p| cx.tokens[p].kind == TokenKind::Number || cx.mention_ending(p).is_some_and(|mi| cx.ents.mentions[mi].entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Place)));
+        // "Politico quoted Tim Manning as saying …": the one quoted speaks
+        if let Some(source) = (participle && class == CueClass::Say && prev_lower == "as").then(|| quoted_as(cx, k - 1, range.start)).flatten() {
+            let (speaker, speakers) = speaker_of(cx, source);
+            cues.push(Cue { first: k, end: k + 1, lemma, class, according: false, participle: true, source: Some(source), side: Side::Before, speaker, speakers });
+            k += 1;
+            continue;
+        }
         if noun_like || in_medium || place_noun || passive || infinitive || after_number || after_preposition || as_clause {
             k += 1;
             continue;
@@ -227,7 +234,9 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
         // the verb before "and" when it opens a new clause)
         let conj = adverbs_before(cx, k, range.start).checked_sub(1).filter(|&a| a > range.start && matches!(cx.lower(a), "and" | "but"));
         if let (None, Some(a)) = (cue.source, conj) {
-            let main = cues.iter().rev().find(|c| c.source.is_some()).map(|c| c.source);
+            // (a participle's source is no subject of a finite verb: "cited X
+            // as stating …, and claimed")
+            let main = cues.iter().rev().find(|c| c.source.is_some() && !c.participle).map(|c| c.source);
             let main = coordinated_subject(cx, a, range.start, &cues).map(Some).or(main).unwrap_or_else(|| first_subject(cx, range.start, k));
             if let Some(s) = main {
                 cue.source = Some(s);
@@ -338,6 +347,20 @@ fn noun_cue(cx: &Ctx<'_>, k: usize, lemma: &'static str, start: usize) -> Option
         (cue.source, cue.side, cue.speaker, cue.speakers) = (Some(s), Side::Before, speaker, speakers);
     }
     Some(cue)
+}
+
+/// The one quoted before "as" at token `as_at` ("quoted Tim Manning, a
+/// former official, as saying", "quoted a spokesman as saying"): a name
+/// after the verb, else the phrase up to "as".
+fn quoted_as(cx: &Ctx<'_>, as_at: usize, start: usize) -> Option<(usize, usize)> {
+    let verb = (start.max(as_at.saturating_sub(12))..as_at).rev().find(|&q| matches!(cx.lower(q), "quoted" | "quotes" | "quoting"))?;
+    let first = verb + 1;
+    let name_end = cx.mention_starting(first).filter(|&mi| cx.ents.mentions[mi].kind == MentionKind::Name).map(|mi| cx.token_from(cx.ents.mentions[mi].span.end));
+    let mut end = name_end.unwrap_or(as_at).min(as_at);
+    while end > first && cx.text(end - 1) == "," {
+        end -= 1;
+    }
+    (end > first && (first..end).all(|q| !cx.in_quote[q])).then_some((first, end))
 }
 
 /// Whether an inverted source ending at token `b` ends its clause.
