@@ -61,7 +61,7 @@ pub(super) fn content_before(cx: &Ctx<'_>, range: std::ops::Range<usize>, left: 
     // After the source and cue only adverbials may follow (no "that", colon or quote).
     if right < range.end {
         let rest = cx.lower(right);
-        if matches!(rest.as_ref(), "that" | ":") || (right < range.end && cx.in_quote[right] && is_open_mark(cx.text(right))) {
+        if matches!(rest, "that" | ":") || (right < range.end && cx.in_quote[right] && is_open_mark(cx.text(right))) {
             return None;
         }
     }
@@ -122,11 +122,11 @@ pub(super) fn parenthetical_rest(cx: &Ctx<'_>, right: usize, end: usize) -> Opti
         return None;
     }
     let next = cx.lower(right + 1);
-    if next.ends_with("ing") || matches!(next.as_ref(), "according" | "when" | "while" | "after" | "before" | "as" | "because" | "since" | "though" | "although" | "if" | "and" | "but" | "who" | "which" | "in" | "on" | "at" | "with") {
+    if next.ends_with("ing") || matches!(next, "according" | "when" | "while" | "after" | "before" | "as" | "because" | "since" | "though" | "although" | "if" | "and" | "but" | "who" | "which" | "in" | "on" | "at" | "with") {
         return None;
     }
     // ", said Jo Lee, a longtime adviser to …": an appositive of the source
-    if matches!(next.as_ref(), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "one" | "whose") {
+    if matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "one" | "whose") {
         return None;
     }
     let stop = (right + 1..end).find(|&j| !cx.in_quote[j] && cx.text(j) == ";").unwrap_or(end);
@@ -167,7 +167,7 @@ pub(super) fn content_according(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue
     // short adverbial before the phrase is not what was said
     let adverbial = before.is_some_and(|b| words(Some(b)) <= 5 && {
         let first = cx.lower(start);
-        matches!(first.as_ref(), "since" | "after" | "before" | "in" | "on" | "at" | "for" | "during" | "by" | "until" | "as" | "from" | "over" | "under" | "despite" | "last" | "this" | "earlier")
+        matches!(first, "since" | "after" | "before" | "in" | "on" | "at" | "for" | "during" | "by" | "until" | "as" | "from" | "over" | "under" | "despite" | "last" | "this" | "earlier")
     });
     let before = before.filter(|_| !adverbial);
     match (before, after) {
@@ -197,11 +197,11 @@ pub(super) fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &C
     if telling && cue.side != Side::After {
         let stop = (k..end.min(k + 12)).find(|&j| {
             let w = cx.lower(j);
-            matches!(w.as_ref(), "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":" | "," | "to" | "on" | "in" | "during" | "the") && !(w == "the" && j == k)
+            matches!(w, "that" | "how" | "what" | "whether" | "why" | "when" | "where" | ":" | "," | "to" | "on" | "in" | "during" | "the") && !(w == "the" && j == k)
                 // a clause after the listener: "told the press a search had failed", "told voters he would win"
-                || (j > k && matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it" | "we" | "i" | "there" | "this" | "these"))
+                || (j > k && matches!(w, "a" | "an" | "he" | "she" | "they" | "it" | "we" | "i" | "there" | "this" | "these"))
                 || (cx.in_quote[j] && is_open_mark(cx.text(j)))
-                || is_day_word(w.as_ref())
+                || is_day_word(w)
         });
         match stop {
             // the listener and the infinitive are the content: "urged voters to act"
@@ -230,18 +230,18 @@ pub(super) fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &C
             continue;
         }
         let in_date = cx.tokens[k].kind == TokenKind::Number && (k > right && is_month_word(cx.lower(k - 1)) || k + 1 < end && is_month_word(cx.lower(k + 1)));
-        if is_day_word(w.as_ref()) || is_month_word(w.as_ref()) || (ADVERBS.contains(w) && w != "that") || (w.ends_with("ly") && w.len() > 4) || in_date {
+        if is_day_word(w) || is_month_word(w) || (ADVERBS.contains(w) && w != "that") || (w.ends_with("ly") && w.len() > 4) || in_date {
             k += 1;
             continue;
         }
-        if matches!(w.as_ref(), "on" | "earlier" | "later" | "last" | "this" | "next" | "late" | "early") && k + 1 < end {
+        if matches!(w, "on" | "earlier" | "later" | "last" | "this" | "next" | "late" | "early") && k + 1 < end {
             let n = cx.lower(k + 1);
-            if is_day_word(n.as_ref()) || is_month_word(n.as_ref()) || TIME_WORDS.contains(n) || (cx.tokens[k + 1].kind == TokenKind::Number) {
+            if is_day_word(n) || is_month_word(n) || TIME_WORDS.contains(n) || (cx.tokens[k + 1].kind == TokenKind::Number) {
                 k += 2;
                 continue;
             }
         }
-        if matches!(w.as_ref(), "morning" | "afternoon" | "evening" | "night") {
+        if matches!(w, "morning" | "afternoon" | "evening" | "night") {
             k += 1;
             continue;
         }
@@ -256,11 +256,11 @@ pub(super) fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &C
         }
         // "in a statement", "in an interview with X", "on Twitter", "to
         // reporters", "says of the plan, “...”"
-        if matches!(w.as_ref(), "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from" | "after" | "before" | "of" | "about") {
+        if matches!(w, "in" | "to" | "on" | "during" | "at" | "through" | "via" | "from" | "after" | "before" | "of" | "about") {
             let stop = (k + 1..end.min(k + 14)).find(|&j| {
                 let x = cx.lower(j);
                 let clock = x == ":" && cx.tokens[j - 1].kind == TokenKind::Number;
-                matches!(x.as_ref(), "that" | "," | ":") && !clock || (cx.in_quote[j] && is_open_mark(cx.text(j)))
+                matches!(x, "that" | "," | ":") && !clock || (cx.in_quote[j] && is_open_mark(cx.text(j)))
             });
             // "said after the meeting he would ...": a subject pronoun starts the clause
             let pronoun = || (k + 2..end.min(k + 7)).find(|&j| matches!(cx.lower(j), "he" | "she" | "they" | "we" | "i") && !cx.in_quote[j]);
@@ -380,7 +380,7 @@ pub(super) fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &C
                     || (n == "according")
                     // ", although they say …": a subordinate clause with its own report
                     || (matches!(n, "although" | "though" | "while" | "whereas" | "because") && coordinated_cue(cx, j + 2, end))
-                    || (matches!(n.as_ref(), "and" | "but" | "yet" | "whereas") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);
+                    || (matches!(n, "and" | "but" | "yet" | "whereas") && !(j + 2 < end && cx.lower(j + 2) == "that") && j > k + 3);
                 if next_is_cue {
                     stop = j;
                     break;

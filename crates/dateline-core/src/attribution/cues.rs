@@ -113,7 +113,7 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
             }
         }
         // "an investigation into alleged misconduct": an -ed word after a preposition is an adjective
-        let after_preposition = lower.ends_with("ed") && matches!(prev_lower.as_ref(), "into" | "of" | "for" | "with" | "about" | "from" | "over" | "against" | "in" | "on" | "at" | "by" | "amid" | "despite" | "among" | "amongst" | "between" | "including");
+        let after_preposition = lower.ends_with("ed") && matches!(prev_lower, "into" | "of" | "for" | "with" | "about" | "from" | "over" | "against" | "in" | "on" | "at" | "by" | "amid" | "despite" | "among" | "amongst" | "between" | "including");
         // "six states", "the U.S. state of Ohio", "Maryland state law": after a
         // number or a place, a word of [place-nouns] is the noun
         let place_noun = PLACE_NOUNS.contains(lemma)
@@ -133,7 +133,7 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
         let mut end = k + 1;
         let next_lower = if end < range.end { cx.lower(end) } else { "" };
         match lemma {
-            "call" if matches!(next_lower.as_ref(), "for" | "on") => end += 1,
+            "call" if matches!(next_lower, "for" | "on") => end += 1,
             // "he continued." / "she continued: “...”", not "talks are continuing" or "continued to fall"
             "continue" if be_at.is_some() || (end < range.end && cx.is_word(end) && !cx.in_quote[end] && next_lower != "that") => {
                 k += 1;
@@ -144,7 +144,7 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
                 continue;
             }
             "point" => {
-                if matches!(next_lower.as_ref(), "to" | "out") {
+                if matches!(next_lower, "to" | "out") {
                     end += 1;
                 } else {
                     k += 1;
@@ -289,7 +289,7 @@ fn adverbs_before(cx: &Ctx<'_>, k: usize, start: usize) -> usize {
 fn coordinated_subject(cx: &Ctx<'_>, a: usize, start: usize, cues: &[Cue]) -> Option<(usize, usize)> {
     let verb = a.checked_sub(1).filter(|&v| v > start && !cx.in_quote[v] && cx.text(v).starts_with(char::is_lower))?;
     let lower = cx.lower(verb);
-    if !crate::time::past_form(lower.as_ref()) {
+    if !crate::time::past_form(lower) {
         return None;
     }
     let subject = subject_before(cx, verb, start)?;
@@ -321,7 +321,7 @@ fn names_as(cx: &Ctx<'_>, from: usize, end: usize) -> bool {
         return false;
     }
     let first = cx.lower(from);
-    let object_start = DETERMINERS.contains(first) || matches!(first.as_ref(), "it" | "him" | "her" | "them" | "this" | "that" | "his" | "their" | "its") || cx.text(from).starts_with(char::is_upper);
+    let object_start = DETERMINERS.contains(first) || matches!(first, "it" | "him" | "her" | "them" | "this" | "that" | "his" | "their" | "its") || cx.text(from).starts_with(char::is_upper);
     let article = (from + 1..end.min(from + 10)).take_while(|&j| cx.is_word(j) && !cx.in_quote[j]).find(|&j| matches!(cx.lower(j), "a" | "an"));
     let named = article.is_some_and(|j| j + 1 < end && cx.is_word(j + 1) && !TIME_WORDS.contains(cx.lower(j + 1)) && !matches!(cx.lower(j + 1), "day" | "few" | "lot" | "bit" | "number" | "couple"));
     object_start && named
@@ -369,7 +369,7 @@ fn inverted_np_ends(cx: &Ctx<'_>, b: usize, end: usize) -> bool {
         return true;
     }
     let w = cx.lower(b);
-    !cx.is_word(b) || is_day_word(w.as_ref()) || matches!(w.as_ref(), "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
+    !cx.is_word(b) || is_day_word(w) || matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "of" | "to" | "with" | "from" | "as" | "this" | "last" | "earlier" | "later" | "when" | "while" | "who" | "adding" | "according")
 }
 
 /// The form of "be" of a progressive ending at the participle `k` ("is
@@ -378,10 +378,10 @@ fn progressive_be(cx: &Ctx<'_>, k: usize, start: usize) -> Option<usize> {
     let mut j = k;
     while j > start && j + 4 > k {
         let w = cx.lower(j - 1);
-        if matches!(w.as_ref(), "is" | "are" | "was" | "were" | "'s" | "’s" | "am" | "been") {
+        if matches!(w, "is" | "are" | "was" | "were" | "'s" | "’s" | "am" | "been") {
             return Some(j - 1);
         }
-        let adverb = ADVERBS.contains(w) && !matches!(w.as_ref(), "has" | "have" | "had") || (w.ends_with("ly") && w.len() > 4);
+        let adverb = ADVERBS.contains(w) && !matches!(w, "has" | "have" | "had") || (w.ends_with("ly") && w.len() > 4);
         if !adverb {
             return None;
         }

@@ -15,7 +15,7 @@ const SENTENCES_BACK: usize = 2;
 /// `a..b`) names or refers to.
 pub(super) fn issuer(cx: &Ctx<'_>, (a, b): (usize, usize)) -> Option<(Option<usize>, Vec<usize>)> {
     let head = b.checked_sub(1)?;
-    let pronoun = b == a + 1 && matches!(cx.lower(a).as_ref(), "which" | "it" | "that");
+    let pronoun = b == a + 1 && matches!(cx.lower(a), "which" | "it" | "that");
     if !pronoun && !is_document(cx, head) {
         return None;
     }

@@ -103,12 +103,12 @@ fn skip_to_subject(cx: &Ctx<'_>, k: usize, start: usize) -> Option<Skipped> {
             continue;
         }
         // "the court this month rejected", "the mayor on Tuesday said"
-        if j >= start + 2 && (TIME_WORDS.contains(w) || is_day_word(w.as_ref())) && matches!(cx.lower(j - 2), "this" | "last" | "next" | "on" | "earlier" | "later") {
+        if j >= start + 2 && (TIME_WORDS.contains(w) || is_day_word(w)) && matches!(cx.lower(j - 2), "this" | "last" | "next" | "on" | "earlier" | "later") {
             j -= 2;
             continue;
         }
         // "who in 2010 said", "the minister in March told"
-        if j >= start + 2 && (is_month_word(w.as_ref()) || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) && cx.lower(j - 2) == "in" {
+        if j >= start + 2 && (is_month_word(w) || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) && cx.lower(j - 2) == "in" {
             j -= 2;
             continue;
         }
@@ -269,8 +269,8 @@ pub(super) fn locative_before(cx: &Ctx<'_>, m: &Mention, start: usize) -> Option
 fn generic_subject(cx: &Ctx<'_>, last: usize, start: usize) -> Option<(usize, usize)> {
     // A possessive name ("Tillerson's") is not a subject of the verb.
     let lw = cx.lower(last);
-    if matches!(lw.as_ref(), "i" | "we" | "you" | "it" | "who" | "which" | "that" | "this" | "there") {
-        return if matches!(lw.as_ref(), "that" | "there" | "this") { None } else { Some((last, last + 1)) };
+    if matches!(lw, "i" | "we" | "you" | "it" | "who" | "which" | "that" | "this" | "there") {
+        return if matches!(lw, "that" | "there" | "this") { None } else { Some((last, last + 1)) };
     }
     let mut first = np_start(cx, last, start);
     // "a report by the state auditor": the head noun and its complement
@@ -285,7 +285,7 @@ fn generic_subject(cx: &Ctx<'_>, last: usize, start: usize) -> Option<(usize, us
         return Some((head, last + 1));
     }
     // Heads that are not nouns (prepositions, conjunctions) make no subject.
-    if matches!(lw.as_ref(), "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also" | "when" | "where" | "while" | "as" | "if" | "because") || AUXILIARIES.contains(lw) || BE.contains(lw) {
+    if matches!(lw, "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also" | "when" | "where" | "while" | "as" | "if" | "because") || AUXILIARIES.contains(lw) || BE.contains(lw) {
         return None;
     }
     // "the banner at the hall read", "protesters marching through the
@@ -333,7 +333,7 @@ fn np_start(cx: &Ctx<'_>, last: usize, start: usize) -> usize {
         let p = first - 1;
         let pw = cx.lower(p);
         let after_determiner = p > start && DETERMINERS.contains(cx.lower(p - 1));
-        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw.as_ref(), "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since" | "by" | "of" | "from") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(pw) && !after_determiner {
+        if !cx.is_word(p) || cx.in_quote[p] || matches!(pw, "that" | "which" | "who" | "and" | "but" | "or" | "if" | "when" | "because" | "while" | "as" | "after" | "before" | "since" | "by" | "of" | "from") || lexicon::cue_verb(&pw).is_some() && !DETERMINERS.contains(pw) && !after_determiner {
             break;
         }
         first = p;
@@ -418,7 +418,7 @@ fn is_finite_verb(cx: &Ctx<'_>, k: usize) -> bool {
     if BE.contains(w) || AUXILIARIES.contains(w) {
         return true;
     }
-    cx.text(k).starts_with(char::is_lower) && crate::time::past_form(w.as_ref())
+    cx.text(k).starts_with(char::is_lower) && crate::time::past_form(w)
 }
 
 /// The noun phrase starting at token `k` ("the foreign minister", "Caddell",
@@ -429,7 +429,7 @@ pub(super) fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usi
     }
     let lw = cx.lower(k);
     // (a phrase after a preposition is no source: "said in 2010 that")
-    if matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "her" | "it") || PHRASE_OPENERS.contains(lw) {
+    if matches!(lw, "me" | "us" | "him" | "them" | "you" | "her" | "it") || PHRASE_OPENERS.contains(lw) {
         return None;
     }
     // (a possessive before a noun only starts the phrase: "his wife",
@@ -465,7 +465,7 @@ pub(super) fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usi
         return Some((k, last));
     }
     // (a name's first word is no verb: "Judge Miller's statement")
-    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(lw) && cx.mention_starting(k).is_none() || matches!(lw.as_ref(), "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || is_day_word(lw.as_ref()) {
+    if lexicon::cue_verb(&lw).is_some() && !DETERMINERS.contains(lw) && cx.mention_starting(k).is_none() || matches!(lw, "me" | "us" | "him" | "them" | "you" | "that" | "on" | "in" | "at" | "to" | "during" | "after" | "before" | "with" | "for" | "of" | "by" | "about" | "it" | "this") || is_day_word(lw) {
         return None;
     }
     let mut j = k;
@@ -526,6 +526,6 @@ fn capitalised_word(cx: &Ctx<'_>, k: usize) -> bool {
         && !cx.in_quote[k]
         && w.starts_with(char::is_upper)
         && cx.tokens[k - 1].span.end < cx.tokens[k].span.start
-        && (!is_day_word(lw.as_ref()) || lw == "today")
-        && !is_month_word(lw.as_ref())
+        && (!is_day_word(lw) || lw == "today")
+        && !is_month_word(lw)
 }
