@@ -15,7 +15,7 @@ use crate::import::StoredArticle;
 use crate::import_form::ImportFormView;
 use crate::{backup, export, storage};
 use crate::model::{self, Corpus, Diff, QuoteView, SpeakerPanel, TimelineItem};
-use crate::schedule::{extract_in_steps, Chunked, ExtractCtx, RenderQueue, TURN_BUDGET};
+use crate::schedule::{extract_in_steps, Chunked, ExtractCtx, RenderQueue};
 use crate::state::{Selection, ViewState};
 use crate::story_file::view::{OpenedCtx, StoryBanner};
 use crate::web;
@@ -208,8 +208,8 @@ fn Filters() -> impl IntoView {
     let typing = StoredValue::new(0u64);
     let CorpusCtx(corpus) = expect_context();
     let queue: RenderQueue = expect_context();
-    // Rebuilt in a turn of its own.
-    let corpus = queue.staged(corpus, TURN_BUDGET);
+    // Rebuilt in a turn of its own, once the timeline is on the page.
+    let corpus = queue.staged(corpus, true);
     let ViewCtx(view) = expect_context();
     let options = Memo::new(move |_| corpus.with(|c| model::filter_options(c)));
     let set = move |f: &dyn Fn(&mut ViewState), push: bool| {
@@ -235,7 +235,7 @@ fn Filters() -> impl IntoView {
                             view! { <option value=o.value selected=sel>{o.label}</option> }
                         };
                         // A story of many articles has thousands of entities.
-                        view! { <Chunked rows=options.with(|o| pick(o)) first=100 chunk=300 cost=1 render=option /> }
+                        view! { <Chunked rows=options.with(|o| pick(o)) first=100 chunk=300 cost=1 render=option background=true /> }
                     }}
                 </select>
             </label>
@@ -284,7 +284,7 @@ fn TimelineView() -> impl IntoView {
     let CorpusCtx(corpus) = expect_context();
     let queue: RenderQueue = expect_context();
     // Rebuilt in a turn of its own, after the engine's last step.
-    let corpus = queue.staged(corpus, TURN_BUDGET);
+    let corpus = queue.staged(corpus, false);
     let ViewCtx(view) = expect_context();
     let filters = Memo::new(move |_| view.with(|v| ViewState { selection: None, ..v.clone() }));
     let timeline = Memo::new(move |_| {
@@ -315,9 +315,10 @@ fn TimelineView() -> impl IntoView {
                     </ol>
                 </li>
             };
+            // A day: its items (rendered with it, up to 20), about four in news.
             view! {
                 <ol class="days">
-                    <Chunked rows=t.days.clone() first=3 chunk=3 cost=8 * ITEM_COST render=day />
+                    <Chunked rows=t.days.clone() first=3 chunk=3 cost=4 * ITEM_COST render=day />
                 </ol>
                 {(!t.background.is_empty()).then(|| view! {
                     <h3 class="background-h">"Background"</h3>
@@ -401,8 +402,8 @@ fn TimelineEntry(item: TimelineItem) -> impl IntoView {
 fn SpeakersView() -> impl IntoView {
     let CorpusCtx(corpus) = expect_context();
     let queue: RenderQueue = expect_context();
-    // Rebuilt in a turn of its own.
-    let corpus = queue.staged(corpus, TURN_BUDGET);
+    // Rebuilt in a turn of its own, once the timeline is on the page.
+    let corpus = queue.staged(corpus, true);
     let ViewCtx(view) = expect_context();
     let filters = Memo::new(move |_| view.with(|v| ViewState { selection: None, ..v.clone() }));
     let panels = Memo::new(move |_| {
@@ -557,8 +558,8 @@ fn QuoteItem(quote: QuoteView) -> impl IntoView {
 fn ReaderView() -> impl IntoView {
     let CorpusCtx(corpus) = expect_context();
     let queue: RenderQueue = expect_context();
-    // Rebuilt in a turn of its own.
-    let corpus = queue.staged(corpus, TURN_BUDGET);
+    // Rebuilt in a turn of its own, once the timeline is on the page.
+    let corpus = queue.staged(corpus, true);
     let ViewCtx(view) = expect_context();
     let ImportsCtx(imports) = expect_context();
     let opened: OpenedCtx = expect_context();

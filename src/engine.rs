@@ -12,8 +12,9 @@
 //! 3. where no worker starts, the page runs the article's steps itself, a
 //!    few per task (`ArticleSteps`), as before the worker.
 //!
-//! The page never blocks for an article: it only parses results (one per
-//! task), merges, and renders. [`cache_key`] is plain and tested natively.
+//! The page never blocks for an article: it only reads results (in lines,
+//! a few per task: [`result_lines`]), merges, and renders. [`cache_key`]
+//! is plain and tested natively.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -61,7 +62,38 @@ pub fn cache_key(doc: &Document) -> String {
 pub fn worker_extract(id: String, title: Option<String>, outlet: Option<String>, published: &str, url: Option<String>, body: String) -> Option<String> {
     let published = dateline_core::Date::parse(published).ok()?;
     let doc = Document { id, title, outlet, published, url, body };
-    serde_json::to_string(&extract_article(&doc)).ok()
+    Some(result_lines(extract_article(&doc)))
+}
+
+/// Items of a long list per line of a result (see [`result_lines`]): a
+/// line reads in about a millisecond.
+const LINE_ITEMS: usize = 200;
+
+/// `a` as the worker sends it and the cache keeps it: lines of JSON, the
+/// first the extraction without its long lists, then each of those lists
+/// [`LINE_ITEMS`] items per line (`{"events":[…]}`). The page reads a line
+/// at a time ([`read_result`]): a 99 KB article's result is 2.3 MB, which
+/// would take the page over 50 ms to read at once.
+fn result_lines(mut a: ArticleExtraction) -> String {
+    use std::mem::take;
+    let (timexes, quotes, mentions, events) = (take(&mut a.timexes), take(&mut a.quotes), take(&mut a.mentions), take(&mut a.events));
+    let mut out = crate::json::write(&a, false);
+    lines(&mut out, "timexes", &timexes);
+    lines(&mut out, "quotes", &quotes);
+    lines(&mut out, "mentions", &mentions);
+    lines(&mut out, "events", &events);
+    out
+}
+
+/// `items` after `out`, [`LINE_ITEMS`] per line, as `{"key":[…]}`.
+fn lines<T: serde::Serialize>(out: &mut String, key: &str, items: &[T]) {
+    for part in items.chunks(LINE_ITEMS) {
+        out.push_str("\n{\"");
+        out.push_str(key);
+        out.push_str("\":");
+        out.push_str(&crate::json::write(part, false));
+        out.push('}');
+    }
 }
 
 /// `doc`'s fields as the worker passes them to [`worker_extract`].
@@ -211,11 +243,69 @@ async fn on_page(ctx: ExtractCtx, generation: u64, doc: &Document) -> Option<Art
     }
 }
 
-/// A cached or sent result, checked: the extraction of exactly `doc`, in
-/// a shape `merge` takes.
-fn read_result(json: &str, doc: &Document) -> Option<ArticleExtraction> {
-    let a = crate::json::parse(json).ok().and_then(|v| crate::story_file::read::extraction(&v).ok())?;
-    (a.document == *doc).then_some(a)
+/// A cached or sent result (see [`result_lines`]) being read, a line at a time.
+struct Reading<'a> {
+    lines: std::str::Split<'a, char>,
+    a: ArticleExtraction,
+}
+
+impl<'a> Reading<'a> {
+    /// The first line read: `None` when it does not read or is not exactly `doc`'s.
+    fn start(json: &'a str, doc: &Document) -> Option<Self> {
+        let mut lines = json.split('\n');
+        let a = crate::json::parse(lines.next()?).ok().and_then(|v| crate::story_file::read::extraction(&v).ok())?;
+        (a.document == *doc).then_some(Reading { lines, a })
+    }
+
+    /// Reads the next line: `Some(false)` when none is left, `None` when it does not read.
+    fn line(&mut self) -> Option<bool> {
+        let Some(line) = self.lines.next() else { return Some(false) };
+        let v = crate::json::parse(line).ok()?;
+        crate::story_file::read::extraction_part(&v, &mut self.a).ok()?;
+        Some(true)
+    }
+
+    /// The extraction, checked: in a shape `merge` takes.
+    fn finish(self) -> Option<ArticleExtraction> {
+        self.a.check().ok()?;
+        Some(self.a)
+    }
+}
+
+/// A cached or sent result, read with `pace` between its lines.
+async fn read_result(json: &str, doc: &Document, pace: &mut Pace) -> Option<ArticleExtraction> {
+    let mut reading = Reading::start(json, doc)?;
+    loop {
+        if pace.due() {
+            web::sleep(0).await;
+        }
+        if !reading.line()? {
+            return reading.finish();
+        }
+    }
+}
+
+/// When to yield to the page: [`PACE_MS`] after the clock started or last
+/// said to yield.
+struct Pace(f64);
+
+/// How long the page reads results before it yields.
+const PACE_MS: f64 = 15.0;
+
+impl Pace {
+    fn new() -> Self {
+        Pace(js_sys::Date::now())
+    }
+
+    /// Whether to yield now (the clock starts again).
+    fn due(&mut self) -> bool {
+        let now = js_sys::Date::now();
+        let due = now - self.0 > PACE_MS;
+        if due {
+            self.0 = now;
+        }
+        due
+    }
 }
 
 /// The story of `docs` (with their `paths`), each article from the cache,
@@ -226,14 +316,12 @@ pub async fn extract(ctx: ExtractCtx, generation: u64, docs: Vec<Document>, path
     let keys: Vec<String> = docs.iter().map(cache_key).collect();
     let cached = storage::cached_results(&keys).await;
     let mut done: Vec<Option<ArticleExtraction>> = Vec::with_capacity(docs.len());
-    let mut start = js_sys::Date::now();
-    for (doc, json) in docs.iter().zip(&cached) {
-        done.push(json.as_deref().and_then(|j| read_result(j, doc)));
-        // Parsing is quick, but many results make a long task: yield.
-        if js_sys::Date::now() - start > 15.0 {
-            web::sleep(0).await;
-            start = js_sys::Date::now();
-        }
+    let mut pace = Pace::new();
+    for (i, doc) in docs.iter().enumerate() {
+        done.push(match cached.get(i as u32).as_string() {
+            Some(json) => read_result(&json, doc, &mut pace).await,
+            None => None,
+        });
     }
     if !ctx.current(generation) {
         return None;
@@ -248,10 +336,8 @@ pub async fn extract(ctx: ExtractCtx, generation: u64, docs: Vec<Document>, path
         if let Some(w) = worker {
             match in_worker(&w, &docs[i]).await {
                 Ok(json) => {
-                    // Receiving, parsing and caching a long article's result
-                    // each take a few ms: each in a task of its own.
-                    web::sleep(0).await;
-                    article = read_result(&json, &docs[i]);
+                    // Read in short tasks; cached in a task of its own.
+                    article = read_result(&json, &docs[i], &mut Pace::new()).await;
                     if article.is_some() && json.len() <= CACHE_MAX_BYTES {
                         let key = keys[i].clone();
                         leptos::task::spawn_local(async move {
@@ -259,7 +345,6 @@ pub async fn extract(ctx: ExtractCtx, generation: u64, docs: Vec<Document>, path
                             storage::cache_result(&key, &json).await
                         });
                     }
-                    web::sleep(0).await;
                 }
                 Err(_) => stop(ctx),
             }
@@ -295,6 +380,13 @@ pub async fn extract(ctx: ExtractCtx, generation: u64, docs: Vec<Document>, path
 mod tests {
     use super::*;
     use dateline_core::Date;
+
+    /// A result read at once (the page reads it a line per step, see `read_result`).
+    fn read_now(json: &str, doc: &Document) -> Option<ArticleExtraction> {
+        let mut reading = Reading::start(json, doc)?;
+        while reading.line()? {}
+        reading.finish()
+    }
 
     fn doc() -> Document {
         Document { id: "a".into(), title: Some("T".into()), outlet: None, published: Date::new(2020, 1, 2).unwrap(), url: None, body: "Body.".into() }
@@ -334,15 +426,15 @@ mod tests {
     fn the_worker_entry_point_extracts_a_document_given_by_its_fields() {
         let d = Document { body: "\"We will win,\" Jane Smith said on Tuesday.".into(), url: Some("https://example.com/a".into()), ..doc() };
         let json = worker_extract(d.id.clone(), d.title.clone(), d.outlet.clone(), "2020-01-02", d.url.clone(), d.body.clone()).unwrap();
-        let back = read_result(&json, &d).expect("the result reads back and checks");
+        let back = read_now(&json, &d).expect("the result reads back and checks");
         assert_eq!(back, without_event_mentions(extract_article(&d)));
         assert!(!back.quotes.is_empty() && !back.entities.is_empty());
-        assert!(read_result(&json, &doc()).is_none(), "a result of another document is refused");
-        assert!(read_result("{not json", &d).is_none());
-        assert!(read_result(&json.replace("\"schema\":1", "\"schema\":2"), &d).is_none(), "another schema is refused");
+        assert!(read_now(&json, &doc()).is_none(), "a result of another document is refused");
+        assert!(read_now("{not json", &d).is_none());
+        assert!(read_now(&json.replace("\"schema\":1", "\"schema\":2"), &d).is_none(), "another schema is refused");
         let quote = format!("\"content\":[{},{}]", back.quotes[0].content.start, back.quotes[0].content.end);
         assert!(json.contains(&quote));
-        assert!(read_result(&json.replace(&quote, "\"content\":[1,999]"), &d).is_none(), "a span outside the body is refused");
+        assert!(read_now(&json.replace(&quote, "\"content\":[1,999]"), &d).is_none(), "a span outside the body is refused");
         assert_eq!(worker_extract("a".into(), None, None, "2020-13-40", None, "Text.".into()), None, "an unreadable date");
     }
 
@@ -357,6 +449,25 @@ mod tests {
         let a = extract_article(&d);
         assert!(a.events.len() >= 3, "{:?}", a.events);
         let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(read_result(&json, &d), Some(without_event_mentions(a)));
+        assert_eq!(read_now(&json, &d), Some(without_event_mentions(a)), "a result in one line (as `extract --jsonl` writes it) reads too");
+    }
+
+    #[test]
+    fn a_long_result_is_sent_in_short_lines_and_read_back_whole() {
+        let body = "On Monday the minister said the talks had made progress. \"We will meet again,\" she told reporters in Geneva. ".repeat(150);
+        let d = Document { body, ..doc() };
+        let a = without_event_mentions(extract_article(&d));
+        assert!(a.events.len() > 2 * LINE_ITEMS && a.quotes.len() > LINE_ITEMS, "{} events", a.events.len());
+        let json = result_lines(a.clone());
+        let lines: Vec<&str> = json.split('\n').collect();
+        let lists = [a.timexes.len(), a.quotes.len(), a.mentions.len(), a.events.len()];
+        assert_eq!(lines.len(), 1 + lists.iter().map(|n| n.div_ceil(LINE_ITEMS)).sum::<usize>());
+        for line in &lines[1..] {
+            let crate::json::Json::Obj(fields) = crate::json::parse(line).unwrap() else { panic!("{line}") };
+            assert!(matches!(&fields[..], [(_, crate::json::Json::Arr(items))] if items.len() <= LINE_ITEMS), "one list, {LINE_ITEMS} items at most");
+        }
+        let broken = json.replacen("{\"events\":[", "{\"events\":[[", 1);
+        assert_eq!(read_now(&broken, &d), None, "a line that does not read fails the whole");
+        assert_eq!(read_now(&json, &d), Some(a));
     }
 }

@@ -83,11 +83,6 @@ impl RenderQueue {
         }
     }
 
-    /// Runs `job`, costing `cost`, in a later turn.
-    pub fn later(self, cost: usize, job: impl FnOnce() + Send + Sync + 'static) {
-        self.later_in(false, cost, job);
-    }
-
     /// Runs `job` in a later turn; in the background lane when `background`.
     fn later_in(self, background: bool, cost: usize, job: impl FnOnce() + Send + Sync + 'static) {
         let lane = if background { self.background } else { self.backlog };
@@ -111,13 +106,14 @@ impl RenderQueue {
     }
 
     /// `source` as a part of the page sees it: each new value arrives a turn
-    /// later, so the parts of the page rebuild in tasks of their own.
-    pub fn staged<T: Clone + Send + Sync + 'static>(self, source: RwSignal<Arc<T>>, cost: usize) -> RwSignal<Arc<T>> {
+    /// later (a whole turn: the part rebuilds in a task of its own), after
+    /// the other work waiting when `background` (the timeline comes first).
+    pub fn staged<T: Clone + Send + Sync + 'static>(self, source: RwSignal<Arc<T>>, background: bool) -> RwSignal<Arc<T>> {
         let local = RwSignal::new(source.get_untracked());
         Effect::new(move |_| {
             let next = source.get();
             if !local.with_untracked(|l| Arc::ptr_eq(l, &next)) {
-                self.later(cost, move || {
+                self.later_in(background, TURN_BUDGET, move || {
                     let _ = local.try_set(next);
                 });
             }

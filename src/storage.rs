@@ -112,21 +112,15 @@ pub async fn remove(id: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn strings(v: JsValue) -> Vec<String> {
-    Array::from(&v).iter().filter_map(|v| v.as_string()).collect()
-}
-
 fn array(keys: &[String]) -> Array {
     keys.iter().map(|k| JsValue::from_str(k)).collect()
 }
 
-/// The cached results under `keys` (`None` where there is none, or when
-/// the cache cannot be read).
-pub async fn cached_results(keys: &[String]) -> Vec<Option<String>> {
-    match call(js_get_many(RESULTS, array(keys))).await {
-        Ok(v) => Array::from(&v).iter().map(|v| v.as_string()).collect(),
-        Err(_) => vec![None; keys.len()],
-    }
+/// The cached results under `keys`, as the browser's strings (the page
+/// takes each in when it reads it: a long article's is megabytes): not a
+/// string where there is none, empty when the cache cannot be read.
+pub async fn cached_results(keys: &[String]) -> Array {
+    call(js_get_many(RESULTS, array(keys))).await.map(|v| Array::from(&v)).unwrap_or_default()
 }
 
 /// Caches a result; a full store only means it is extracted again next time.
@@ -149,7 +143,8 @@ pub async fn load() -> (Vec<StoredArticle>, Vec<String>) {
     let records = match call(js_all(ARTICLES)).await {
         Ok(v) => {
             let pair = Array::from(&v);
-            strings(pair.get(0)).into_iter().zip(strings(pair.get(1))).collect::<Vec<_>>()
+            let (keys, values) = (Array::from(&pair.get(0)), Array::from(&pair.get(1)));
+            (0..keys.length().min(values.length())).map(|i| (keys.get(i).as_string().unwrap_or_default(), values.get(i).as_string().unwrap_or_default())).collect::<Vec<_>>()
         }
         Err(e) => {
             // No IndexedDB (a private window of some browsers): show what the

@@ -1,7 +1,8 @@
 //! A story's JSON tree ([`Json`]) read into the engine's [`Story`], field by
 //! field, as `dateline extract`/`merge` write it (schema 1); and one
-//! article's extraction ([`extraction`], as `extract --jsonl` writes it),
-//! which is how the engine's worker and the results cache hand results to
+//! article's extraction ([`extraction`], as `extract --jsonl` writes it,
+//! or in lines: [`extraction_part`]), which is how the engine's worker and
+//! the results cache hand results to
 //! the page (see `engine`). Lists and
 //! optional fields may be missing (read as empty); what the explorer needs
 //! must be there; `event_mentions` and `stories` are not read (the
@@ -156,8 +157,13 @@ impl<'a> Obj<'a> {
 
     fn list<T>(&self, key: &str, item: Item<T>) -> Vec<T> {
         let mut out = Vec::new();
-        self.each(key, &mut |v, at| out.push(item(v, at, self.text, self.p)));
+        self.list_into(key, item, &mut out);
         out
+    }
+
+    /// The list's items, after those of `out`.
+    fn list_into<T>(&self, key: &str, item: Item<T>, out: &mut Vec<T>) {
+        self.each(key, &mut |v, at| out.push(item(v, at, self.text, self.p)));
     }
 
     /// Calls `f` on each item of a list with its place (one copy of this
@@ -402,7 +408,9 @@ fn clause_event(v: &Json, at: &str, text: Option<&str>, p: &Problem) -> Event {
 }
 
 /// One article's extraction (without event mentions: the explorer has
-/// none), checked as [`ArticleExtraction::check`] does.
+/// none), as far as `v` has it: the first line of a result (see
+/// `engine::result_lines`); [`extraction_part`] adds the lines after it,
+/// and [`ArticleExtraction::check`] checks the whole once all are read.
 pub fn extraction(v: &Json) -> Result<ArticleExtraction, String> {
     let p = Problem::default();
     let o = obj(v, "", None, &p);
@@ -416,26 +424,43 @@ pub fn extraction(v: &Json) -> Result<ArticleExtraction, String> {
             body: d.str("body"),
         })
         .ok_or("no “document”")?;
-    // (spans are checked against the body by `check` below, once)
-    let a = ArticleExtraction {
+    let mut a = ArticleExtraction {
         schema: o.uint("schema") as u32,
         path: o.opt_str("path").unwrap_or_default(),
-        paragraphs: o.list("paragraphs", span),
-        sentences: o.list("sentences", span),
-        boilerplate: o.list("boilerplate", span),
-        timexes: o.list("timexes", timex),
-        quotes: o.list("quotes", quote),
-        mentions: o.list("mentions", mention),
+        paragraphs: Vec::new(),
+        sentences: Vec::new(),
+        boilerplate: Vec::new(),
+        timexes: Vec::new(),
+        quotes: Vec::new(),
+        mentions: Vec::new(),
         event_mentions: Vec::new(),
-        entities: o.list("entities", article_entity),
-        events: o.list("events", clause_event),
+        entities: Vec::new(),
+        events: Vec::new(),
         document,
     };
-    if let Some(e) = p.take() {
-        return Err(e);
-    }
-    a.check()?;
-    Ok(a)
+    lists(&o, &mut a);
+    p.take().map_or(Ok(a), Err)
+}
+
+/// A later line of a result: more items of the lists it has, appended to
+/// `a`'s (item numbers in an error count from the line's first item).
+pub fn extraction_part(v: &Json, a: &mut ArticleExtraction) -> Result<(), String> {
+    let p = Problem::default();
+    lists(&obj(v, "", None, &p), a);
+    p.take().map_or(Ok(()), Err)
+}
+
+/// The items of `o`'s lists, appended to `a`'s (spans are checked against
+/// the body by `check`, once all are read).
+fn lists(o: &Obj<'_>, a: &mut ArticleExtraction) {
+    o.list_into("paragraphs", span, &mut a.paragraphs);
+    o.list_into("sentences", span, &mut a.sentences);
+    o.list_into("boilerplate", span, &mut a.boilerplate);
+    o.list_into("timexes", timex, &mut a.timexes);
+    o.list_into("quotes", quote, &mut a.quotes);
+    o.list_into("mentions", mention, &mut a.mentions);
+    o.list_into("entities", article_entity, &mut a.entities);
+    o.list_into("events", clause_event, &mut a.events);
 }
 
 /// The first id given twice.
