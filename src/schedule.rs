@@ -38,6 +38,11 @@ impl<T> Backlog<T> {
         self.waiting.push_back((item, cost));
     }
 
+    /// Queues `item` before everything waiting.
+    pub fn push_first(&mut self, item: T, cost: usize) {
+        self.waiting.push_front((item, cost));
+    }
+
     /// The next turn: the oldest chunk, then more while their costs fit in `budget`.
     pub fn turn(&mut self, budget: usize) -> Vec<T> {
         let mut out = Vec::new();
@@ -87,6 +92,11 @@ impl RenderQueue {
     fn later_in(self, background: bool, cost: usize, job: impl FnOnce() + Send + Sync + 'static) {
         let lane = if background { self.background } else { self.backlog };
         lane.update_value(|b| b.push(Box::new(job) as Job, cost));
+        self.wake();
+    }
+
+    /// One more job waiting: the queue runs if it was idle.
+    fn wake(self) {
         self.waiting.update(|w| *w += 1);
         if !self.running.get_value() {
             self.running.set_value(true);
@@ -106,16 +116,20 @@ impl RenderQueue {
     }
 
     /// `source` as a part of the page sees it: each new value arrives a turn
-    /// later (a whole turn: the part rebuilds in a task of its own), after
-    /// the other work waiting when `background` (the timeline comes first).
+    /// later (a whole turn: the part rebuilds in a task of its own). When
+    /// `background`, after the work of the rest of the page (the timeline
+    /// comes first) but before the background's (older lists' chunks).
     pub fn staged<T: Clone + Send + Sync + 'static>(self, source: RwSignal<Arc<T>>, background: bool) -> RwSignal<Arc<T>> {
         let local = RwSignal::new(source.get_untracked());
         Effect::new(move |_| {
             let next = source.get();
             if !local.with_untracked(|l| Arc::ptr_eq(l, &next)) {
-                self.later_in(background, TURN_BUDGET, move || {
+                let job = Box::new(move || {
                     let _ = local.try_set(next);
-                });
+                }) as Job;
+                let lane = if background { self.background } else { self.backlog };
+                lane.update_value(|b| if background { b.push_first(job, TURN_BUDGET) } else { b.push(job, TURN_BUDGET) });
+                self.wake();
             }
         });
         local
@@ -277,6 +291,15 @@ mod tests {
         assert_eq!(b.turn(400), ["c", "d"]);
         assert!(b.turn(400).is_empty());
         assert_eq!(b.len(), 0);
+    }
+
+    #[test]
+    fn a_chunk_queued_first_goes_before_those_waiting() {
+        let mut b = Backlog::default();
+        b.push("old chunk", 100);
+        b.push_first("rebuild", 400);
+        assert_eq!(b.turn(400), ["rebuild"]);
+        assert_eq!(b.turn(400), ["old chunk"]);
     }
 
     #[test]
