@@ -88,15 +88,11 @@ impl RenderQueue {
         }
     }
 
-    /// Runs `job` in a later turn; in the background lane when `background`.
-    fn later_in(self, background: bool, cost: usize, job: impl FnOnce() + Send + Sync + 'static) {
+    /// Runs `job` in a later turn; in the background lane when `background`,
+    /// ahead of what waits in that lane when `first`.
+    fn later_in(self, background: bool, first: bool, cost: usize, job: Job) {
         let lane = if background { self.background } else { self.backlog };
-        lane.update_value(|b| b.push(Box::new(job) as Job, cost));
-        self.wake();
-    }
-
-    /// One more job waiting: the queue runs if it was idle.
-    fn wake(self) {
+        lane.update_value(|b| if first { b.push_first(job, cost) } else { b.push(job, cost) });
         self.waiting.update(|w| *w += 1);
         if !self.running.get_value() {
             self.running.set_value(true);
@@ -109,9 +105,14 @@ impl RenderQueue {
     pub fn defer(self, cost: usize, background: bool) -> RwSignal<bool> {
         let flag = RwSignal::new(false);
         // A flag of a list no longer on the page is gone: nothing to do.
-        self.later_in(background, cost, move || {
-            let _ = flag.try_set(true);
-        });
+        self.later_in(
+            background,
+            false,
+            cost,
+            Box::new(move || {
+                let _ = flag.try_set(true);
+            }),
+        );
         flag
     }
 
@@ -124,12 +125,14 @@ impl RenderQueue {
         Effect::new(move |_| {
             let next = source.get();
             if !local.with_untracked(|l| Arc::ptr_eq(l, &next)) {
-                let job = Box::new(move || {
-                    let _ = local.try_set(next);
-                }) as Job;
-                let lane = if background { self.background } else { self.backlog };
-                lane.update_value(|b| if background { b.push_first(job, TURN_BUDGET) } else { b.push(job, TURN_BUDGET) });
-                self.wake();
+                self.later_in(
+                    background,
+                    background,
+                    TURN_BUDGET,
+                    Box::new(move || {
+                        let _ = local.try_set(next);
+                    }),
+                );
             }
         });
         local
