@@ -208,8 +208,9 @@ fn Filters() -> impl IntoView {
     let typing = StoredValue::new(0u64);
     let CorpusCtx(corpus) = expect_context();
     let queue: RenderQueue = expect_context();
-    // Rebuilt in a turn of its own, once the timeline is on the page.
-    let corpus = queue.staged(corpus, true);
+    // Rebuilt in a turn of its own, before the timeline: the menus show the
+    // filters the URL holds (their long lists of options come later).
+    let corpus = queue.staged(corpus, false);
     let ViewCtx(view) = expect_context();
     let options = Memo::new(move |_| corpus.with(|c| model::filter_options(c)));
     let set = move |f: &dyn Fn(&mut ViewState), push: bool| {
