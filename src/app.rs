@@ -559,8 +559,10 @@ fn QuoteItem(quote: QuoteView) -> impl IntoView {
 fn ReaderView() -> impl IntoView {
     let CorpusCtx(corpus) = expect_context();
     let queue: RenderQueue = expect_context();
-    // Rebuilt in a turn of its own, once the timeline is on the page.
-    let corpus = queue.staged(corpus, true);
+    // Rebuilt in a turn of its own, with the timeline: a selection's
+    // sentences are marked as soon as its evidence shows (the articles'
+    // texts come later, in the background lane).
+    let corpus = queue.staged(corpus, false);
     let ViewCtx(view) = expect_context();
     let ImportsCtx(imports) = expect_context();
     let opened: OpenedCtx = expect_context();
