@@ -2,7 +2,12 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]), run on the staging dist dir
 // ($TRUNK_STAGING_DIR, or the folder given as the first argument):
 //
-// 0. The wasm-bindgen glue minified (terser, from tests/node_modules; so are
+// 0. In a release build, the wasm optimised (Trunk's own wasm-opt step is
+//    off, see index.html): first the exports of wasm-streams' classes
+//    removed with their code (Leptos always brings wasm-streams; a
+//    client-side app never calls them), then binaryen 132's wasm-opt with
+//    the flags below: 1.2 KB gzip less than wasm-opt alone.
+//    The wasm-bindgen glue minified (terser, from tests/node_modules; so are
 //    store.js, register-sw.js and sw.js) and its
 //    integrity hash updated: about 2 KB gzip of the site's budget. The wasm's
 //    imports renamed without wasm-bindgen's hash suffixes, in the wasm and the
@@ -14,7 +19,8 @@
 // 3. dateline-standalone.html: the single-file edition, with CSS, JS, wasm and
 //    icon inlined, which opens from file:// with no server.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -163,6 +169,48 @@ function limitsEnd(wasm, at) {
   return flags & 1 ? leb(wasm, afterMin)[1] : afterMin;
 }
 
+// ---------------------------------------------------------------- the wasm
+
+/**
+ * wasm-opt's flags, tuned for the gzip size of the wasm, not its raw size
+ * (measured with binaryen 132): -Os rather than -Oz, no inlining of big
+ * functions into their one caller, the low 1 KB of memory known unused (Rust
+ * puts its stack first), and functions ordered by name so that similar code
+ * sits together for gzip (this needs the name section, which the
+ * `wasm-release` profile keeps; the output has none); no producers and
+ * target-features sections (metadata no browser reads); the passes run until
+ * nothing changes. See README, "Building by hand".
+ */
+const WASM_OPT = ['-Os', '--one-caller-inline-max-function-size=20', '--low-memory-unused', '--reorder-functions-by-name', '--strip-producers', '--strip-target-features', '--converge'];
+
+/** Exports no page calls: wasm-streams' `IntoUnderlying*` classes. */
+const unused = (name) => /^(__wbg_)?intounderlying/.test(name);
+
+/** binaryen's `tool`, from tests/node_modules, refused unless it is version 132. */
+function binaryen(tool) {
+  const bin = join(dirname(createRequire(join(ROOT, 'tests', 'package.json')).resolve('binaryen/package.json')), 'bin', tool);
+  const version = execFileSync(bin, ['--version']).toString();
+  if (!/\bversion 132\b/.test(version)) {
+    console.error(`postbuild: ${bin} is ${version.trim()}, not binaryen 132 (run scripts/setup.sh)`);
+    process.exit(1);
+  }
+  return bin;
+}
+
+/** The wasm at `path`, its unused exports removed, optimised in place. */
+async function optimise(path) {
+  const exports = WebAssembly.Module.exports(await WebAssembly.compile(readFileSync(path)));
+  const graph = [{ name: 'page', root: true, reaches: exports.filter((e) => !unused(e.name)).map((e) => `export ${e.name}`) }];
+  for (const e of exports) graph.push({ name: `export ${e.name}`, export: e.name });
+  const [graphFile, kept] = [`${path}.graph.json`, `${path}.kept.wasm`];
+  writeFileSync(graphFile, JSON.stringify(graph));
+  // -g: the names stay, for wasm-opt's ordering by name.
+  execFileSync(binaryen('wasm-metadce'), ['-g', path, '--graph-file', graphFile, '-o', kept], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(binaryen('wasm-opt'), [...WASM_OPT, kept, '-o', path], { stdio: 'inherit' });
+  rmSync(graphFile);
+  rmSync(kept);
+}
+
 {
   const glue = /href="?\.\/(dateline-app-[0-9a-f]+\.js)"?/.exec(html)?.[1];
   const wasmFile = /href="?\.\/(dateline-app-[0-9a-f]+_bg\.wasm)"?/.exec(html)?.[1];
@@ -170,6 +218,7 @@ function limitsEnd(wasm, at) {
     console.error("postbuild: can't find the wasm-bindgen glue or the wasm in index.html; did Trunk's output change?");
     process.exit(1);
   }
+  if (process.env.TRUNK_PROFILE === 'release') await optimise(join(DIR, wasmFile));
   const [wasm, renames] = shortImportNames(read(wasmFile));
   let code = read(glue).toString();
   for (const [name, short] of renames) {
