@@ -1,5 +1,5 @@
 //! Where the engine runs. Each article is extracted on its own
-//! ([`extract_article`]) and the page merges the story ([`merge`]):
+//! ([`extract_article`]) and the page merges the story ([`MergeSteps`]):
 //!
 //! 1. a result cached in IndexedDB under [`cache_key`] (the engine's version
 //!    and a hash of the article) is taken as it is;
@@ -13,13 +13,13 @@
 //!    few per task (`ArticleSteps`), as before the worker.
 //!
 //! The page never blocks for an article: it only reads results (in lines,
-//! a few per task: [`result_lines`]), merges, and renders. [`cache_key`]
+//! a few per task: [`result_lines`]), merges (a step at a time), and renders. [`cache_key`]
 //! is plain and tested natively.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use dateline_core::story::{extract_article, merge, ArticleExtraction, ArticleSteps};
+use dateline_core::story::{extract_article, ArticleExtraction, ArticleSteps, MergeSteps};
 use dateline_core::Document;
 use js_sys::{Array, Function, Promise};
 use leptos::prelude::Set;
@@ -215,14 +215,14 @@ fn stop(ctx: ExtractCtx) {
     ctx.engine.set("main");
 }
 
-/// The worker's extraction of `doc`, as JSON.
-async fn in_worker(w: &Worker, doc: &Document) -> Result<String, JsValue> {
+/// The worker's extraction of `doc`: its JSON as the browser's string.
+async fn in_worker(w: &Worker, doc: &Document) -> Result<JsValue, JsValue> {
     JsFuture::from(w.ready.clone()).await?;
     let id = w.next.get();
     w.next.set(id + 1);
     let answer = Promise::new(&mut |resolve, reject| w.waiting.borrow_mut().push((id, resolve, reject)));
     w.worker.post_message(&Array::of2(&JsValue::from(id), &doc_fields(doc)))?;
-    JsFuture::from(answer).await?.as_string().ok_or(JsValue::NULL)
+    JsFuture::from(answer).await
 }
 
 /// The page's own extraction of `doc`, a slice of steps per task; `None`
@@ -280,6 +280,9 @@ async fn read_result(json: &str, doc: &Document, pace: &mut Pace) -> Option<Arti
             web::sleep(0).await;
         }
         if !reading.line()? {
+            if pace.due() {
+                web::sleep(0).await;
+            }
             return reading.finish();
         }
     }
@@ -289,8 +292,8 @@ async fn read_result(json: &str, doc: &Document, pace: &mut Pace) -> Option<Arti
 /// said to yield.
 struct Pace(f64);
 
-/// How long the page reads results before it yields.
-const PACE_MS: f64 = 15.0;
+/// How long the page reads results, or merges, before it yields.
+const PACE_MS: f64 = 10.0;
 
 impl Pace {
     fn new() -> Self {
@@ -335,14 +338,19 @@ pub async fn extract(ctx: ExtractCtx, generation: u64, docs: Vec<Document>, path
         let mut article = None;
         if let Some(w) = worker {
             match in_worker(&w, &docs[i]).await {
-                Ok(json) => {
-                    // Read in short tasks; cached in a task of its own.
-                    article = read_result(&json, &docs[i], &mut Pace::new()).await;
+                Ok(sent) => {
+                    // Read in short tasks, from the next one (this one took
+                    // the message in); cached as the browser's string, in a
+                    // task of its own.
+                    web::sleep(0).await;
+                    let mut pace = Pace::new();
+                    let json = sent.as_string().unwrap_or_default();
+                    article = read_result(&json, &docs[i], &mut pace).await;
                     if article.is_some() && json.len() <= CACHE_MAX_BYTES {
                         let key = keys[i].clone();
                         leptos::task::spawn_local(async move {
                             web::sleep(0).await;
-                            storage::cache_result(&key, &json).await
+                            storage::cache_result(&key, &sent).await
                         });
                     }
                 }
@@ -363,16 +371,24 @@ pub async fn extract(ctx: ExtractCtx, generation: u64, docs: Vec<Document>, path
         leptos::task::spawn_local(async move { storage::prune_results(&keys).await });
     }
     ctx.show_progress(docs.len(), docs.len());
-    // The merge in a task of its own, after the progress is painted.
-    web::sleep(0).await;
-    if !ctx.current(generation) {
-        return None;
-    }
     let mut articles: Vec<ArticleExtraction> = done.into_iter().flatten().collect();
     for (a, path) in articles.iter_mut().zip(&paths) {
         a.path = path.to_string();
     }
-    let story = merge(&articles);
+    // The merge in steps, from a task of its own (after the progress is painted).
+    let mut merging = MergeSteps::new(&articles);
+    let mut pace = Pace(0.0);
+    let story = loop {
+        if pace.due() {
+            web::sleep(0).await;
+            if !ctx.current(generation) {
+                return None;
+            }
+        }
+        if let Some(story) = merging.step() {
+            break story;
+        }
+    };
     Some(Corpus::new(docs, story))
 }
 

@@ -63,7 +63,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = datelineStore, js_name = all, catch)]
     fn js_all(store: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = datelineStore, js_name = put, catch)]
-    fn js_put(store: &str, key: &str, value: &str) -> Result<Promise, JsValue>;
+    fn js_put(store: &str, key: &str, value: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = datelineStore, js_name = del, catch)]
     fn js_del(store: &str, key: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = datelineStore, js_name = persist, catch)]
@@ -97,7 +97,7 @@ pub async fn add(article: &StoredArticle) -> Result<(), String> {
     let seq = NEXT.with(Cell::get);
     let key = record_key(seq, &article.id);
     let value = crate::json::write(article, false);
-    call(js_put(ARTICLES, &key, &value)).await?;
+    call(js_put(ARTICLES, &key, &JsValue::from_str(&value))).await?;
     NEXT.with(|n| n.set(seq + 1));
     KEYS.with(|k| k.borrow_mut().push((article.id.clone(), key)));
     Ok(())
@@ -124,7 +124,7 @@ pub async fn cached_results(keys: &[String]) -> Array {
 }
 
 /// Caches a result; a full store only means it is extracted again next time.
-pub async fn cache_result(key: &str, json: &str) {
+pub async fn cache_result(key: &str, json: &JsValue) {
     let _ = call(js_put(RESULTS, key, json)).await;
 }
 

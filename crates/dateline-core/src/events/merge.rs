@@ -132,11 +132,13 @@ pub(super) fn merge(events: &mut [Event]) -> Vec<Item> {
     }
     for bucket in buckets.values() {
         for (x, &j) in bucket.iter().enumerate() {
+            let mut rj = find(&mut parent, j);
             for &i in &bucket[x.saturating_sub(MERGE_WINDOW)..x] {
                 // Already one item: nothing to learn from comparing them.
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                let ri = find(&mut parent, i);
                 if ri != rj && same_event(&events[i], &events[j]) {
                     parent[rj] = ri;
+                    rj = ri;
                 }
             }
         }

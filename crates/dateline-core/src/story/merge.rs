@@ -47,7 +47,7 @@ pub fn merge_stories(articles: &[ArticleExtraction]) -> Vec<Story> {
         .into_iter()
         .map(|g| {
             let members: Vec<&ArticleExtraction> = g.articles.iter().filter_map(|id| index.get(id.as_str())).map(|&i| &articles[i]).collect();
-            merge_refs(&members, vec![g], &InOrder)
+            merge_refs(members, vec![g], &InOrder)
         })
         .collect()
 }
@@ -78,63 +78,102 @@ impl PerArticle for InOrder {
 
 /// [`merge_as`] with the per-article steps run by `each`: the same story.
 pub fn merge_as_with(articles: &[ArticleExtraction], stories: Vec<StoryGroup>, each: &dyn PerArticle) -> Story {
-    merge_refs(&articles.iter().collect::<Vec<_>>(), stories, each)
+    merge_refs(articles.iter().collect(), stories, each)
 }
 
 /// [`merge_as`] of articles held anywhere (a story's members, not copied).
-fn merge_refs(articles: &[&ArticleExtraction], stories: Vec<StoryGroup>, each: &dyn PerArticle) -> Story {
-    let mut registry = Registry::default();
-    let mut clause_events: Vec<events::Event> = Vec::new();
-    let mut maps: Vec<IdMap> = Vec::with_capacity(articles.len());
-    for (a, article) in articles.iter().enumerate() {
-        let map = IdMap::new(registry.merge(&article.entities));
-        clause_events.extend(article.events.iter().map(|e| map.event(a, e)));
-        maps.push(map);
+fn merge_refs(articles: Vec<&ArticleExtraction>, stories: Vec<StoryGroup>, each: &dyn PerArticle) -> Story {
+    let mut m = MergeSteps::of(articles, stories);
+    for a in 0..m.articles.len() {
+        m.add(a);
     }
-    let timeline = events::merge_timeline(clause_events);
-    let item_id = |i: usize| format!("v{}", i + 1);
-    // The timeline item of each clause event, for its mentions' `event`.
-    let mut item_of: Vec<Option<usize>> = vec![None; timeline.events.len()];
-    for (i, item) in timeline.items.iter().enumerate() {
-        for &e in &item.members {
-            item_of[e] = Some(i);
+    m.merge_timeline();
+    let results = each.run(m.articles.len(), &|a| m.result(a));
+    m.finish(results)
+}
+
+/// [`merge`] a step at a time, for a caller that yields between steps (the
+/// page): each article's entities and events, then the timeline, then each
+/// article's result with the story's ids, then the story. The same story.
+pub struct MergeSteps<'a> {
+    articles: Vec<&'a ArticleExtraction>,
+    stories: Vec<StoryGroup>,
+    registry: Registry,
+    /// Per article added: its ids, and its first clause event's index.
+    maps: Vec<(IdMap, usize)>,
+    clause_events: Vec<events::Event>,
+    timeline: Option<Merged>,
+    results: Vec<ArticleResult>,
+}
+
+impl<'a> MergeSteps<'a> {
+    pub fn new(articles: &'a [ArticleExtraction]) -> Self {
+        Self::of(articles.iter().collect(), stories(articles))
+    }
+
+    fn of(articles: Vec<&'a ArticleExtraction>, stories: Vec<StoryGroup>) -> Self {
+        let maps = Vec::with_capacity(articles.len());
+        MergeSteps { articles, stories, registry: Registry::default(), maps, clause_events: Vec::new(), timeline: None, results: Vec::new() }
+    }
+
+    /// Does the next step; after the last, the story.
+    pub fn step(&mut self) -> Option<Story> {
+        let n = self.articles.len();
+        if self.maps.len() < n {
+            self.add(self.maps.len());
+        } else if self.timeline.is_none() {
+            self.merge_timeline();
+        } else if self.results.len() < n {
+            let result = self.result(self.results.len());
+            self.results.push(result);
+        } else {
+            let results = std::mem::take(&mut self.results);
+            return Some(self.finish(results));
         }
+        None
     }
-    let events: Vec<EventOut> = timeline
-        .items
-        .iter()
-        .enumerate()
-        .map(|(n, item)| EventOut {
-            id: item_id(n),
-            label: item.label.clone(),
-            when: When::of(item.value, item.earliest, item.latest),
-            participants: item.participants.clone(),
-            evidence: item
-                .evidence
-                .iter()
-                .map(|&(a, span)| Evidence {
-                    article: articles[a].document.id.clone(),
-                    span,
-                })
-                .collect(),
-            background: item.background,
-            note: item.note.clone(),
-        })
-        .collect();
-    // Each article's first clause event in the timeline's numbering.
-    let first_events: Vec<usize> = articles
-        .iter()
-        .scan(0, |n, a| {
-            let first = *n;
-            *n += a.events.len();
-            Some(first)
-        })
-        .collect();
-    let bodies: Vec<&str> = articles.iter().map(|a| a.document.body.as_str()).collect();
-    let outlets: Vec<String> = articles.iter().map(|a| a.document.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()).unwrap_or(&a.document.id).to_string()).collect();
-    // An article's result, with the story's ids (run by `each`).
-    let step = |a: usize| {
-        let (article, map, first_event) = (articles[a], &maps[a], first_events[a]);
+
+    /// Article `a`'s entities into the story's, its clause events with the story's ids.
+    fn add(&mut self, a: usize) {
+        let article = self.articles[a];
+        let map = IdMap::new(self.registry.merge(&article.entities));
+        let first = self.clause_events.len();
+        self.clause_events.extend(article.events.iter().map(|e| map.event(a, e)));
+        self.maps.push((map, first));
+    }
+
+    /// The clause events of every article merged into the timeline's items.
+    fn merge_timeline(&mut self) {
+        let timeline = events::merge_timeline(std::mem::take(&mut self.clause_events));
+        let mut item_of: Vec<Option<usize>> = vec![None; timeline.events.len()];
+        for (i, item) in timeline.items.iter().enumerate() {
+            for &e in &item.members {
+                item_of[e] = Some(i);
+            }
+        }
+        let values = timeline.items.iter().map(|item| item.value).collect();
+        let articles = &self.articles;
+        let events = timeline
+            .items
+            .into_iter()
+            .enumerate()
+            .map(|(n, item)| EventOut {
+                id: item_id(n),
+                label: item.label,
+                when: When::of(item.value, item.earliest, item.latest),
+                participants: item.participants,
+                evidence: item.evidence.iter().map(|&(a, span)| Evidence { article: articles[a].document.id.clone(), span }).collect(),
+                background: item.background,
+                note: item.note,
+            })
+            .collect();
+        self.timeline = Some(Merged { events, values, item_of });
+    }
+
+    /// Article `a`'s result, with the story's ids.
+    fn result(&self, a: usize) -> ArticleResult {
+        let (article, (map, first_event)) = (self.articles[a], &self.maps[a]);
+        let item_of = self.timeline.as_ref().map_or(&[][..], |t| &t.item_of);
         let event_count = article.events.len();
         let event_mentions = article
             .event_mentions
@@ -144,20 +183,36 @@ fn merge_refs(articles: &[&ArticleExtraction], stories: Vec<StoryGroup>, each: &
                 class: m.class.name().to_string(),
                 when: m.when.when(),
                 participants: map.ids(&m.participants),
-                event: m
-                    .event
-                    .filter(|&e| e < event_count)
-                    .and_then(|e| item_of[first_event + e])
-                    .map(item_id),
+                event: m.event.filter(|&e| e < event_count).and_then(|e| item_of.get(first_event + e).copied().flatten()).map(item_id),
             })
             .collect();
         article_result(article, map, event_mentions)
-    };
-    let mut articles: Vec<ArticleResult> = each.run(articles.len(), &step);
-    let values: Vec<Option<TimexValue>> = timeline.items.iter().map(|item| item.value).collect();
-    quotes::set_said(&mut articles, &bodies, &events, &values);
-    quotes::link_variants(&mut articles, &bodies, &outlets);
-    Story { schema: SCHEMA, articles, entities: registry.entities, events, stories }
+    }
+
+    /// The story, from every article's result.
+    fn finish(&mut self, mut results: Vec<ArticleResult>) -> Story {
+        let Merged { events, values, .. } = self.timeline.take().unwrap_or_default();
+        let bodies: Vec<&str> = self.articles.iter().map(|a| a.document.body.as_str()).collect();
+        let outlets: Vec<String> = self.articles.iter().map(|a| a.document.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()).unwrap_or(&a.document.id).to_string()).collect();
+        quotes::set_said(&mut results, &bodies, &events, &values);
+        quotes::link_variants(&mut results, &bodies, &outlets);
+        let entities = std::mem::take(&mut self.registry.entities);
+        Story { schema: SCHEMA, articles: results, entities, events, stories: std::mem::take(&mut self.stories) }
+    }
+}
+
+/// The timeline merged: its items, each item's time value, and the item of
+/// each clause event (for its mentions' `event`).
+#[derive(Default)]
+struct Merged {
+    events: Vec<EventOut>,
+    values: Vec<Option<TimexValue>>,
+    item_of: Vec<Option<usize>>,
+}
+
+/// The story's id of its timeline item `n`.
+fn item_id(n: usize) -> String {
+    format!("v{}", n + 1)
 }
 
 fn article_result(

@@ -32,7 +32,7 @@ mod quotes;
 
 pub use article::{extract_article, ArticleSteps};
 pub use group::{article_keys, group, ArticleKeys, StoryGroup};
-pub use merge::{merge, merge_as, merge_as_with, InOrder, PerArticle};
+pub use merge::{merge, merge_as, merge_as_with, InOrder, MergeSteps, PerArticle};
 #[cfg(feature = "stories")]
 pub use merge::merge_stories;
 pub use quotes::{word_diff, Diff, QuoteRef, QuoteVariant, Said, SaidBasis};
@@ -463,5 +463,27 @@ mod tests {
         early.step(&inputs);
         assert_eq!(format!("{:?}", early.finish(&inputs)), format!("{:?}", extract(&inputs)));
         assert!(!Extraction::default().step(&[]));
+    }
+
+    #[test]
+    fn merging_in_steps_gives_the_same_story() {
+        let a = doc("a", "Foreign Minister Khalid al-Rashid met reporters on Monday. \"It went well,\" he said.\n\nThe talks resume on Friday.");
+        let b = doc("b", "Rashid said on Monday that the border would reopen. Al-Rashid met reporters in Cairo on Monday.");
+        let articles = [extract_article(&a), extract_article(&b)];
+        let in_steps = |articles: &[ArticleExtraction]| {
+            let mut merging = MergeSteps::new(articles);
+            let mut steps = 1;
+            loop {
+                match merging.step() {
+                    Some(story) => return (story, steps),
+                    None => steps += 1,
+                }
+            }
+        };
+        let (story, steps) = in_steps(&articles);
+        assert_eq!(steps, 2 + 1 + 2 + 1, "each article's events, the timeline, each article's result, the story");
+        assert!(story.events.iter().any(|e| e.evidence.len() == 2), "the meeting is one item: {:?}", story.events);
+        assert_eq!(format!("{story:?}"), format!("{:?}", merge(&articles)));
+        assert_eq!(in_steps(&[]).1, 2, "no articles: the (empty) timeline, then the story");
     }
 }
