@@ -451,7 +451,9 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             let next_namey = i + 1 < range.end && tokens[i + 1].kind == TokenKind::Word && namey(tokens[i + 1].span.text(body));
             let initial_noise = sentence_initial && is_sentence_initial_noise(word, &mid_caps);
             let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
-            let noise = initial_noise && !next_namey && (plural || !followed_by_cue(body, tokens, i + 1, range.end));
+            // ("Sen. Jane Roe said": a title before a name is not noise)
+            let titled = title_at(body, tokens, i, range.end, false).is_some_and(|(k, _)| k < range.end && tokens[k].kind == TokenKind::Word && namey(tokens[k].span.text(body)));
+            let noise = initial_noise && !next_namey && !titled && (plural || !followed_by_cue(body, tokens, i + 1, range.end));
             // "Actual Acme deliveries": a sentence-initial word known nowhere
             // else before a name known elsewhere is not part of it.
             let next_word = strip_possessive(tokens.get(i + 1).map_or("", |t| t.span.text(body))).0;
@@ -754,16 +756,16 @@ fn title_at(body: &str, tokens: &[Token], i: usize, end: usize, capitalised: boo
         key.push_str(&w.to_lower());
         k += 1;
         let with_dot = k < end && tokens[k].span.text(body) == "." && tokens[k].span.start == t.span.end;
-        let dotted = with_dot && {
-            key.push('.');
-            let hit = lexicon::title(&key).is_some();
-            key.pop();
-            hit
-        };
-        if dotted {
-            best = Some((k + 1, format!("{key}.")));
-        } else if lexicon::title(&key).is_some() {
+        if lexicon::title(&key).is_some() {
             best = Some((k, key.clone()));
+        }
+        if with_dot {
+            // "Sen.", and on: "Lt. Gov."
+            key.push('.');
+            k += 1;
+            if lexicon::title(&key).is_some() {
+                best = Some((k, key.clone()));
+            }
         }
     }
     best

@@ -346,7 +346,8 @@ fn build() -> Tables {
         };
         let country = parts.next().map(str::trim).filter(|c| !c.is_empty());
         if let Some(first) = title.split(' ').next() {
-            title_starts.insert(first, ());
+            // (a token never holds its abbreviation's dot: "Sen." is "Sen", ".")
+            title_starts.insert(first.trim_end_matches('.'), ());
         }
         if let Some(head) = title.rsplit(' ').next() {
             if !head.ends_with('.') {
