@@ -577,6 +577,9 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             }
     }
     let mut mentions: Vec<Mention> = mentions.into_iter().map(|(m, _)| m).collect();
+    // (mentions are in text order)
+    let named = |k: usize| mentions.get(mentions.partition_point(|m| m.span.start < tokens[k].span.start)).is_some_and(|m| m.span.start == tokens[k].span.start);
+    let plural_subjects: Vec<bool> = seg.sentences.iter().map(|s| plural_noun_subject(body, tokens, s.tokens.clone(), &named)).collect();
     // Pass 3: roles and pronouns, in order, with salience.
     let role_info: Map<usize, (String, Option<&'static str>)> = roles.iter().map(|r| (r.0.start, (r.2.clone(), r.3))).collect();
     for k in 0..mentions.len() {
@@ -600,7 +603,7 @@ pub fn resolve(body: &str, seg: &Segmentation, quoted: &[Quoted]) -> Entities {
             MentionKind::Pronoun if !mentions[k].in_quote => {
                 let text = mentions[k].span.text(body).to_lower();
                 let Some((gender, plural)) = is_pronoun(&text) else { continue };
-                if let Some((e, members)) = antecedent(&mentions, k, &out.entities, gender, plural) {
+                if let Some((e, members)) = antecedent(&mentions, k, &out.entities, gender, plural, &plural_subjects) {
                     mentions[k].entity = Some(e);
                     mentions[k].members = members;
                     let ent = &mut out.entities[e];
@@ -631,7 +634,7 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 /// How many mentions back a pronoun's antecedent is looked for.
 const ANTECEDENT_WINDOW: usize = 64;
 
-fn antecedent(mentions: &[Mention], k: usize, entities: &[Entity], gender: Gender, plural: bool) -> Option<(usize, Vec<usize>)> {
+fn antecedent(mentions: &[Mention], k: usize, entities: &[Entity], gender: Gender, plural: bool, plural_subjects: &[bool]) -> Option<(usize, Vec<usize>)> {
     let this = &mentions[k];
     let fits = |m: &Mention| -> Option<(usize, Vec<usize>)> {
         if m.in_quote {
@@ -658,18 +661,32 @@ fn antecedent(mentions: &[Mention], k: usize, entities: &[Entity], gender: Gende
     if let Some(hit) = same.iter().filter(|m| m.subject).find_map(|m| fits(m)) {
         return Some(hit);
     }
+    // "Shareholders were furious. They said": the plural noun, which names no entity.
+    let noun_subject = |s: usize| plural && plural_subjects.get(s) == Some(&true);
+    if noun_subject(this.sentence) {
+        return None;
+    }
     if let Some(hit) = same.iter().find_map(|m| fits(m)) {
         return Some(hit);
     }
     // Earlier sentences, up to four back: subject, then any, nearest first.
     let mut idx = k - same.len();
     let mut steps = 0;
+    let mut after = this.sentence;
     while idx > 0 && steps < 4 {
         let s = earlier[idx - 1].sentence;
+        // (sentences without mentions in between)
+        if (s + 1..after).any(noun_subject) {
+            return None;
+        }
+        after = s;
         let group_start = earlier[..idx].iter().rposition(|m| m.sentence != s).map_or(0, |p| p + 1);
         let group = &earlier[group_start..idx];
         if let Some(hit) = group.iter().filter(|m| m.subject).find_map(&fits) {
             return Some(hit);
+        }
+        if noun_subject(s) {
+            return None;
         }
         if let Some(hit) = group.iter().rev().find_map(&fits) {
             return Some(hit);
@@ -681,6 +698,16 @@ fn antecedent(mentions: &[Mention], k: usize, entities: &[Entity], gender: Gende
         steps += 1;
     }
     None
+}
+
+/// Whether the sentence in `range` opens with a plural noun of people
+/// ([`GROUP_NOUNS`]), its subject ("Shareholders were furious", "The
+/// residents left"): a "they" after it is most likely them. `named`: a name
+/// starts at the token (a speaking group, "Officers said", is an entity of
+/// its own).
+fn plural_noun_subject(body: &str, tokens: &[Token], range: std::ops::Range<usize>, named: &dyn Fn(usize) -> bool) -> bool {
+    let k = range.start + usize::from(tokens[range.start].span.text(body).eq_ignore_ascii_case("the"));
+    k < range.end && GROUP_NOUNS.contains(&lexicon::lc(tokens[k].span.text(body))) && tokens[k].span.text(body).ends_with('s') && !named(k)
 }
 
 /// Money and time-zone tokens, which are no names: a currency prefix ("US$",
