@@ -316,7 +316,7 @@ pub(super) fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &C
         || cx.tokens[k].kind == TokenKind::Number
         || (cx.is_word(k) && !NOT_CLAUSE.contains(first) && !(first.ends_with("ly") && first.len() > 4) && (lexicon::cue_verb(&first).is_none() || NOUNY.contains(first)));
     let ok = match cue.class {
-        CueClass::Think => saw_that,
+        CueClass::Think => saw_that || super::cues::bare_clause(cx, k, end),
         CueClass::Act => true,
         CueClass::Say => infinitive || saw_that || saw_colon || quote_start || (clause_like && cue.side != Side::After) || cue.according,
     };

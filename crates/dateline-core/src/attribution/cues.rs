@@ -163,7 +163,7 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
             && !has_that_soon(cx, end, range.end)
             && subject_before(cx, k, range.start).is_some_and(|(a, b)| (a..b).any(|j| EVIDENCE.contains(cx.lower(j))));
         let class = if shown { CueClass::Act } else { class };
-        if class == CueClass::Think && !has_that_soon(cx, end, range.end) {
+        if class == CueClass::Think && !has_that_soon(cx, end, range.end) && !bare_clause(cx, end, range.end) {
             k += 1;
             continue;
         }
@@ -396,6 +396,20 @@ fn prev_word(k: usize, start: usize) -> Option<usize> {
 
 fn has_that_soon(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
     (k..end.min(k + 5)).any(|j| cx.lower(j) == "that" && !cx.in_quote[j])
+}
+
+/// Whether a complement clause without "that" starts at token `k`: a
+/// subject of a few words, then an auxiliary ("found the company was in
+/// breach", "believe the deal will pass"; not "found the body", "believe
+/// him", "believe it to have", "know what it was").
+pub(super) fn bare_clause(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
+    let not_subject = |w: &str| matches!(w, "him" | "them" | "me" | "us" | "to" | "so" | "out" | "it's" | "what" | "how" | "why" | "where" | "when" | "whether" | "if" | "who" | "which");
+    if k >= end || !cx.is_word(k) || cx.in_quote[k] || not_subject(cx.lower(k)) {
+        return false;
+    }
+    (k + 1..end.min(k + 7))
+        .take_while(|&j| !cx.in_quote[j] && (cx.is_word(j) || cx.tokens[j].kind == TokenKind::Number))
+        .any(|j| AUXILIARIES.contains(cx.lower(j)) && cx.lower(j - 1) != "to")
 }
 
 /// Whether a cue verb starts at token `k` (after "and"/"but"), directly or
