@@ -403,8 +403,7 @@ fn has_that_soon(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
 /// breach", "believe the deal will pass"; not "found the body", "believe
 /// him", "believe it to have", "know what it was").
 pub(super) fn bare_clause(cx: &Ctx<'_>, k: usize, end: usize) -> bool {
-    let not_subject = |w: &str| matches!(w, "him" | "them" | "me" | "us" | "to" | "so" | "out" | "it's" | "what" | "how" | "why" | "where" | "when" | "whether" | "if" | "who" | "which");
-    if k >= end || !cx.is_word(k) || cx.in_quote[k] || not_subject(cx.lower(k)) {
+    if k >= end || !cx.is_word(k) || cx.in_quote[k] || NOT_FINDING.contains(cx.lower(k)) {
         return false;
     }
     (k + 1..end.min(k + 7))
