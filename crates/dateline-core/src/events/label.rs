@@ -151,7 +151,7 @@ fn passive(toks: &[Tok<'_>], k: usize) -> bool {
 /// verb. A one-word name ("Conyers") is singular.
 fn plural(actor: &str, named: bool) -> bool {
     let last = actor.rsplit(' ').next().unwrap_or(actor);
-    let lower_plural = last.ends_with('s') && !last.ends_with("ss");
+    let lower_plural = last.ends_with('s') && !last.ends_with("ss") || super::words::PLURAL_NOUNS.contains(last);
     let common_head = actor.contains(' ') && lower_plural && last.chars().next().is_some_and(char::is_lower);
     if named {
         return common_head;
@@ -266,6 +266,12 @@ mod tests {
     #[test]
     fn a_common_noun_subject_is_the_actor() {
         assert_eq!(label("Twin bombings yesterday struck the cathedral in the old town.", "struck").as_deref(), Some("Twin bombings strike the cathedral in the old town"));
+    }
+
+    #[test]
+    fn a_plural_without_s_takes_a_plural_verb() {
+        let got = label("At least seventeen people died in the hotel fire on Tuesday.", "died").unwrap();
+        assert!(got.starts_with("At least seventeen people die "), "{got}");
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub(super) static FRAME_NOUNS: WordSet = WordSet::section(EVENT_WORDS, "frame-no
 /// Nouns of happenings (an attack, an election, a deal).
 pub(super) static OCCURRENCE_NOUNS: WordSet = WordSet::section(EVENT_WORDS, "occurrence-nouns");
 
+/// Plural nouns without an "-s" ("people", "children").
+pub(super) static PLURAL_NOUNS: WordSet = WordSet::section(EVENT_WORDS, "plural-nouns");
+
 /// Irregular verb forms, written `form=lemma`.
 pub(super) static IRREGULAR: WordSet = WordSet::section(EVENT_WORDS, "irregular");
 
@@ -170,10 +173,10 @@ mod tests {
     #[test]
     fn every_list_is_a_section_of_the_data_file() {
         let names: Vec<&str> = sections(EVENT_WORDS).collect();
-        for list in [&SPEECH, &ACTION, &LIGHT, &FRAME_NOUNS, &OCCURRENCE_NOUNS, &IRREGULAR, &STOP, &TITLES, &NEWS_STATEMENTS] {
+        for list in [&SPEECH, &ACTION, &LIGHT, &FRAME_NOUNS, &OCCURRENCE_NOUNS, &IRREGULAR, &STOP, &TITLES, &NEWS_STATEMENTS, &PLURAL_NOUNS] {
             assert!(!list.words().is_empty());
         }
-        assert_eq!(names.len(), 9, "{names:?}");
+        assert_eq!(names.len(), 10, "{names:?}");
     }
 
     #[test]
