@@ -81,6 +81,16 @@ pub(super) fn subject(toks: &[Tok<'_>], names: &[Name], k: usize) -> (Option<usi
             }
         }
     }
+    // "the families of those who lost": a restrictive relative's subject
+    // is the noun before it, which names no one ("X, who visited" is X, and
+    // so is "X, the driver who killed").
+    if k >= 2 && matches!(toks[k - 1].lower.as_ref(), "who" | "which") && toks[k - 2].kind == TokenKind::Word && toks[k - 2].name.is_none() {
+        let before = (0..k - 2).rev().take(6).find(|&j| toks[j].kind != TokenKind::Word);
+        if let Some(n) = before.filter(|&c| c > 0 && toks[c].text == ",").and_then(|c| toks[c - 1].name) {
+            return (Some(n), Some(names[n].start));
+        }
+        return (None, Some(k - 1));
+    }
     while j > 0 && steps < 8 {
         j -= 1;
         steps += 1;
@@ -290,6 +300,16 @@ mod tests {
         let f = Fixture::new("Acme Corp concluded that sales fell, and on Thursday ordered a recall.");
         let e = f.events().into_iter().find(|e| e.lemma == "order").unwrap();
         assert_eq!(e.label.as_deref(), Some("Acme orders a recall"));
+    }
+
+    #[test]
+    fn a_restrictive_relative_names_no_one_but_an_apposition_names_its_name() {
+        let f = Fixture::new("Mayor Ana Ortiz offered condolences to the families of those who lost their homes.");
+        let lost = f.events().into_iter().find(|e| e.lemma == "lose");
+        assert!(lost.as_ref().is_none_or(|e| e.label.is_none()), "{lost:?}");
+        let f = Fixture::new("Police named Tom Hale, a local man who died in the flood on Monday.");
+        let died = f.events().into_iter().find(|e| e.lemma == "die").unwrap();
+        assert_eq!(died.label.as_deref(), Some("Tom Hale dies in the flood"));
     }
 
     #[test]
