@@ -44,7 +44,9 @@ pub(super) fn make_label(toks: &[Tok<'_>], names: &[Name], tr: &Trigger, parts: 
     let label = match (tr.verb, tr.class) {
         (Some(_), Class::Statement) => {
             let content = parts.content.map(|c| words_of(c, CONTENT_WORDS)).unwrap_or_else(|| statement_content(toks, tr.at, parts.end));
-            format!("{} {} {}", actor?, third_person(&tr.word), content)
+            let actor = actor?;
+            let verb = if plural(&actor, named) { tr.word.clone() } else { third_person(&tr.word) };
+            format!("{actor} {verb} {content}")
         }
         (Some(_), _) => {
             let object = if parts.end > tr.at { text_of(toks, tr.at + 1, parts.end, OBJECT_WORDS) } else { String::new() };
@@ -151,7 +153,9 @@ fn passive(toks: &[Tok<'_>], k: usize) -> bool {
 /// verb. A one-word name ("Conyers") is singular.
 fn plural(actor: &str, named: bool) -> bool {
     let last = actor.rsplit(' ').next().unwrap_or(actor);
-    let lower_plural = last.ends_with('s') && !last.ends_with("ss") || super::words::PLURAL_NOUNS.contains(last);
+    // ("-ss", "-us", "-is": "the press", "the virus", "the crisis")
+    let ends_in_s = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us") && !last.ends_with("is");
+    let lower_plural = ends_in_s || super::words::PLURAL_NOUNS.contains(&last.to_lower());
     let common_head = actor.contains(' ') && lower_plural && last.chars().next().is_some_and(char::is_lower);
     if named {
         return common_head;
@@ -272,6 +276,14 @@ mod tests {
     fn a_plural_without_s_takes_a_plural_verb() {
         let got = label("At least seventeen people died in the hotel fire on Tuesday.", "died").unwrap();
         assert!(got.starts_with("At least seventeen people die "), "{got}");
+    }
+
+    #[test]
+    fn a_plural_speaker_takes_a_plural_verb() {
+        let got = label("Chinese officials confirmed the virus had spread to Beijing.", "confirmed").unwrap();
+        assert!(got.starts_with("Chinese officials confirm "), "{got}");
+        let got = label("The virus killed six people in the town.", "killed").unwrap();
+        assert!(got.starts_with("The virus kills "), "{got}");
     }
 
     #[test]
