@@ -293,7 +293,7 @@ async fn read_result(json: &str, doc: &Document, pace: &mut Pace) -> Option<Arti
 struct Pace(f64);
 
 /// How long the page reads results, or merges, before it yields.
-const PACE_MS: f64 = 10.0;
+const PACE_MS: f64 = 15.0;
 
 impl Pace {
     fn new() -> Self {
