@@ -9,7 +9,7 @@
 //! - [`selected_sentences`]: the sentences a selection points at.
 
 use dateline_core::case::{Case, Letter};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 pub use dateline_core::story::Diff;
 use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Said, SaidBasis, Story, ViaOut};
@@ -211,16 +211,18 @@ pub fn filter_options(corpus: &Corpus) -> FilterOptions {
     let mut entities: Vec<FilterOption> =
         corpus.story.entities.iter().map(|e| FilterOption { value: e.id.clone(), label: e.name.clone() }).collect();
     let labels: Set<String> = entities.iter().map(|e| e.label.to_ascii_lowercase()).collect();
-    let mut loose: BTreeMap<String, String> = BTreeMap::new();
+    // Participants that are no entity, once each (as first written).
+    let mut seen: Set<String> = Set::default();
+    let mut loose: Vec<FilterOption> = Vec::new();
     for ev in &corpus.story.events {
         for p in &ev.participants {
-            if corpus.entity(p).is_none() && !labels.contains(&p.to_ascii_lowercase()) {
-                loose.entry(lower(p)).or_insert_with(|| display_name(p));
+            if corpus.entity(p).is_none() && !labels.contains(&p.to_ascii_lowercase()) && seen.insert(lower(p)) {
+                let label = display_name(p);
+                loose.push(FilterOption { value: lower(&label), label });
             }
         }
     }
     sort_by_key(&mut entities, |e| lower(&e.label));
-    let mut loose: Vec<FilterOption> = loose.into_values().map(|l| FilterOption { value: lower(&l), label: l }).collect();
     sort_by_key(&mut loose, |e| lower(&e.label));
     entities.extend(loose);
     let mut outlets: Vec<String> = corpus.docs.iter().map(outlet_name).collect();
@@ -767,16 +769,14 @@ fn reader_paragraphs_with(doc: &Document, result: &ArticleResult, colours: &Map<
         let quotes = quote_index.overlapping(span);
         let timexes = timex_index.overlapping(span);
         // Cut points: the sentence's ends and every mark boundary inside it.
-        let mut cuts: BTreeSet<usize> = [span.start, span.end].into();
+        let mut cuts: Vec<usize> = vec![span.start, span.end];
         let bounds = quotes.iter().map(|&i| result.quotes[i].content).chain(timexes.iter().map(|&i| result.timexes[i].span));
         for mark in bounds {
-            for p in [mark.start, mark.end] {
-                if p > span.start && p < span.end {
-                    cuts.insert(p);
-                }
-            }
+            cuts.extend([mark.start, mark.end].into_iter().filter(|&p| p > span.start && p < span.end));
         }
-        let cuts: Vec<usize> = cuts.into_iter().filter(|&p| body.is_char_boundary(p)).collect();
+        cuts.retain(|&p| body.is_char_boundary(p));
+        sort(&mut cuts);
+        cuts.dedup();
         let mut pieces: Vec<Piece> = Vec::new();
         for w in cuts.windows(2) {
             let piece = Span::new(w[0], w[1]);

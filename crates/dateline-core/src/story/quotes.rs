@@ -2,7 +2,6 @@
 //! quote as other outlets worded it.
 
 use crate::case::{Case, Letter};
-use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -132,21 +131,21 @@ pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], out
     crate::sort::sort_by(&mut named, |x, y| x.0.cmp(y.0));
     // Only a speaker quoted in two articles or more can have variants: the
     // text and words of the others' quotes are not needed.
-    let mut all: Vec<(&str, usize, usize, String, BTreeSet<String>)> = Vec::new();
+    let mut all: Vec<(&str, usize, usize, String, Words)> = Vec::new();
     for run in named.chunk_by(|x, y| x.0 == y.0) {
         if run.iter().all(|q| q.1 == run[0].1) {
             continue;
         }
         for &(speaker, a, i) in run {
             let text = articles[a].quotes[i].text(bodies[a]);
-            let words = words(&text).into_iter().collect();
+            let words = words(&text);
             all.push((speaker, a, i, text, words));
         }
     }
     let mut links: Vec<((usize, usize), QuoteVariant)> = Vec::new();
     let mut backs: Vec<((usize, usize), QuoteRef)> = Vec::new();
     for run in all.chunk_by(|x, y| x.0 == y.0) {
-        let quotes: Vec<(usize, usize, &String, &BTreeSet<String>)> = run.iter().map(|q| (q.1, q.2, &q.3, &q.4)).collect();
+        let quotes: Vec<(usize, usize, &String, &Words)> = run.iter().map(|q| (q.1, q.2, &q.3, &q.4)).collect();
         let pairs = pairs_with_copies(&quotes);
         let mut taken = vec![false; quotes.len()];
         // The outlets already carrying quote `k` (pairs come grouped by `k`).
@@ -183,8 +182,8 @@ pub(super) fn link_variants(articles: &mut [ArticleResult], bodies: &[&str], out
 /// [`candidate_pairs`] of the distinct quotes. Copies are many when one
 /// agency story runs in many papers; comparing only distinct quotes keeps
 /// that linear.
-fn pairs_with_copies(quotes: &[(usize, usize, &String, &BTreeSet<String>)]) -> Vec<(usize, usize)> {
-    let mut first: Map<&BTreeSet<String>, usize> = Map::default();
+fn pairs_with_copies(quotes: &[(usize, usize, &String, &Words)]) -> Vec<(usize, usize)> {
+    let mut first: Map<&Words, usize> = Map::default();
     let mut distinct: Vec<usize> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (x, q) in quotes.iter().enumerate() {
@@ -207,7 +206,7 @@ fn pairs_with_copies(quotes: &[(usize, usize, &String, &BTreeSet<String>)]) -> V
 /// [`same_quote`] shares one of the smaller quote's). Words in more than
 /// [`POSTINGS_CAP`] quotes are not used (a hostile article repeating one
 /// quote thousands of times stays linear).
-fn candidate_pairs<'a>(quotes: impl Iterator<Item = (usize, &'a BTreeSet<String>)> + Clone) -> Vec<(usize, usize)> {
+fn candidate_pairs<'a>(quotes: impl Iterator<Item = (usize, &'a Words)> + Clone) -> Vec<(usize, usize)> {
     // Each word's quotes (word -> index into `postings`).
     let mut word: Map<&str, usize> = Map::default();
     let mut postings: Vec<Vec<usize>> = Vec::new();
@@ -238,19 +237,35 @@ fn candidate_pairs<'a>(quotes: impl Iterator<Item = (usize, &'a BTreeSet<String>
 /// The most quotes (of one speaker) a word may be in and still pair them.
 const POSTINGS_CAP: usize = 200;
 
-/// Lower-case words, apostrophes kept (curly ones made straight).
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alnum() && c != '\'' && c != '’').filter(|w| !w.is_empty()).map(|w| w.to_lower().replace('’', "'")).collect()
+/// A quote's distinct words, sorted (a sorted `Vec`: a `BTreeSet` would
+/// bring one more copy of the standard library's sort into the wasm).
+type Words = Vec<String>;
+
+/// The distinct lower-case words, apostrophes kept (curly ones made straight).
+fn words(text: &str) -> Words {
+    let mut words: Words = text.split(|c: char| !c.is_alnum() && c != '\'' && c != '’').filter(|w| !w.is_empty()).map(|w| w.to_lower().replace('’', "'")).collect();
+    crate::sort::sort(&mut words);
+    words.dedup();
+    words
 }
 
 /// Whether two wordings are the same quote: most words shared.
-fn same_quote(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+fn same_quote(a: &Words, b: &Words) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    let shared = a.intersection(b).count() as f64;
+    // both are sorted: count the shared words in one merge
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, shared) = (i + 1, j + 1, shared + 1),
+        }
+    }
     let small = a.len().min(b.len()) as f64;
-    let union = a.union(b).count() as f64;
+    let union = (a.len() + b.len() - shared) as f64;
+    let shared = shared as f64;
     shared / union >= 0.6 || (small >= 4.0 && shared / small >= 0.85)
 }
 
@@ -306,16 +321,12 @@ pub const DIFF_WORDS: usize = 400;
 mod tests {
     use super::*;
 
-    fn set(text: &str) -> BTreeSet<String> {
-        words(text).into_iter().collect()
-    }
-
     #[test]
     fn same_quote_is_tolerant_of_case_and_punctuation_but_not_of_other_words() {
-        assert!(same_quote(&set("We will win, and soon"), &set("we will win and soon!")));
-        assert!(same_quote(&set("It’s a low point"), &set("it's a low point")));
-        assert!(!same_quote(&set("We will win"), &set("The talks were useful")));
-        assert!(!same_quote(&set(""), &set("anything")));
+        assert!(same_quote(&words("We will win, and soon"), &words("we will win and soon!")));
+        assert!(same_quote(&words("It’s a low point"), &words("it's a low point")));
+        assert!(!same_quote(&words("We will win"), &words("The talks were useful")));
+        assert!(!same_quote(&words(""), &words("anything")));
     }
 
     #[test]
@@ -332,11 +343,11 @@ mod tests {
 
     #[test]
     fn candidates_come_from_other_articles_sharing_a_rare_word() {
-        let q = [(0, set("we will not accept this")), (0, set("we will not accept this")), (1, set("we will never accept this")), (2, set("the talks were useful"))];
+        let q = [(0, words("we will not accept this")), (0, words("we will not accept this")), (1, words("we will never accept this")), (2, words("the talks were useful"))];
         let pairs = candidate_pairs(q.iter().map(|(a, w)| (*a, w)));
         assert_eq!(pairs, [(0, 2), (1, 2)], "never within one article, never without a shared word");
         // One word in thousands of quotes pairs none of them.
-        let many: Vec<(usize, BTreeSet<String>)> = (0..2 * POSTINGS_CAP).map(|a| (a, set("x"))).collect();
+        let many: Vec<(usize, Words)> = (0..2 * POSTINGS_CAP).map(|a| (a, words("x"))).collect();
         assert!(candidate_pairs(many.iter().map(|(a, w)| (*a, w))).is_empty());
     }
 
@@ -344,9 +355,9 @@ mod tests {
     fn copies_pair_with_their_first_quote_only() {
         // 40 papers carry the same three quotes (one speaker), and one paper a near variant.
         let texts = ["we will rebuild the bridge before winter", "the budget is balanced and taxes will not rise", "nobody expected the flood"];
-        let words: Vec<BTreeSet<String>> = texts.iter().map(|t| set(t)).chain([set("we will rebuild the old bridge before winter")]).collect();
+        let words: Vec<Words> = texts.iter().map(|t| words(t)).chain([words("we will rebuild the old bridge before winter")]).collect();
         let text = String::new();
-        let mut quotes: Vec<(usize, usize, &String, &BTreeSet<String>)> = Vec::new();
+        let mut quotes: Vec<(usize, usize, &String, &Words)> = Vec::new();
         for paper in 0..40 {
             for w in &words[..3] {
                 quotes.push((paper, quotes.len(), &text, w));
