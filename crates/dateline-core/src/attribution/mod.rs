@@ -271,7 +271,11 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn possessive(&self, k: usize, pronoun: bool) -> bool {
         let t = self.text(k);
-        t.ends_with("'s") || t.ends_with("’s") || pronoun && matches!(self.lower(k), "his" | "her" | "their" | "its")
+        // (and a plural's apostrophe: "protesters' demands", unless a
+        // single quote opened shortly before: "'We are protesters' said")
+        let opens = |q: usize| matches!(self.text(q), "'" | "‘") && self.tokens.get(q + 1).is_some_and(|n| n.span.start == self.tokens[q].span.end);
+        let plural = matches!(t, "'" | "’") && k > 0 && self.tokens[k - 1].span.end == self.tokens[k].span.start && self.text(k - 1).ends_with('s') && !self.in_quote[k - 1] && !(k.saturating_sub(40)..k - 1).rev().take_while(|&q| !matches!(self.text(q), "." | "!" | "?")).any(opens);
+        t.ends_with("'s") || t.ends_with("’s") || plural || pronoun && matches!(self.lower(k), "his" | "her" | "their" | "its")
     }
 
     fn is_word(&self, k: usize) -> bool {

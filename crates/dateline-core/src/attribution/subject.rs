@@ -116,6 +116,12 @@ fn skip_to_subject(cx: &Ctx<'_>, k: usize, start: usize) -> Option<Skipped> {
         if w == "," {
             match comma_phrase(cx, j, start)? {
                 CommaPhrase::Skip(p) => {
+                    // "Ann Lee, 59, of Ashton, said": an aside after an
+                    // appositive of a name ends that name
+                    if let Some(CommaPhrase::AfterName(q)) = comma_phrase(cx, p + 1, start) {
+                        j = q;
+                        break;
+                    }
                     j = p;
                     continue;
                 }
@@ -151,7 +157,12 @@ enum CommaPhrase {
 /// The phrase ending with the comma before token `j` (", however,", ", a
 /// top Assad backer,", ", Sam Ortiz,"), or `None` when it is a clause.
 fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
-    let p = (start..j - 1).rev().find(|&p| cx.text(p) == ",")?;
+    let mut p = (start..j - 1).rev().find(|&p| cx.text(p) == ",")?;
+    // "a teacher from Dayton, Ohio,": a state or country after the place
+    // in "from X" or "of X" belongs to that phrase
+    if region_after_place(cx, p, j) {
+        p = (start..p).rev().find(|&q| cx.text(q) == ",").unwrap_or(p);
+    }
     let inner: Vec<&str> = (p + 1..j - 1).map(|q| cx.lower(q)).collect();
     // after a name, any short phrase without a cue is an appositive
     let mut name_end = p;
@@ -163,7 +174,7 @@ fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
     let after_name = name_end > start && cx.mention_ending(name_end - 1).is_some_and(|mi| cx.ents.mentions[mi].kind == MentionKind::Name);
     let appositive = !inner.is_empty()
         && inner.len() <= if after_name { 24 } else { 8 }
-        && (after_name || inner.len() <= 2 || matches!(inner[0], "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at"))
+        && (after_name || inner.len() <= 2 || matches!(inner[0], "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at" | "of" | "from"))
         // ", the losses would outstrip the gains," is a clause ("who has served" is not)
         && (matches!(inner[0], "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x)))
         // ", and the talks failed," is a clause
@@ -187,7 +198,9 @@ fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
         let m = &cx.ents.mentions[mi];
         // (after a lower-case role noun or two: ", herpetologist Ann Lee,")
         let role_words = (p + 1..j - 1).take_while(|&q| cx.tokens[q].span.start < m.span.start).collect::<Vec<_>>();
-        let role_only = role_words.len() <= 6 && role_words.iter().all(|&q| cx.is_word(q) && cx.text(q).starts_with(char::is_lower));
+        // (a place after a preposition says where: ", of Ashton,")
+        let place = m.entity.is_some_and(|e| cx.ents.entities[e].kind == EntityKind::Place) && role_words.iter().any(|&q| matches!(cx.lower(q), "of" | "from" | "in"));
+        let role_only = role_words.len() <= 6 && !place && role_words.iter().all(|&q| cx.is_word(q) && cx.text(q).starts_with(char::is_lower));
         if m.kind == MentionKind::Name && m.span.start >= cx.tokens[p + 1].span.start && role_only {
             // the source spans the noun phrase and its name
             let mut first = p;
@@ -201,6 +214,18 @@ fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
         }
     }
     (appositive && p > start).then_some(CommaPhrase::Skip(p))
+}
+
+/// Whether the phrase between the commas at `p` and `j - 1` is a region
+/// (one to three capitalised words: "Ohio", "Md.") after a place, a few
+/// capitalised words after "from", "of" or "in" ("from Dayton, Ohio,").
+fn region_after_place(cx: &Ctx<'_>, p: usize, j: usize) -> bool {
+    let region = p + 1 < j - 1 && j - 1 - p <= 4 && (p + 1..j - 1).all(|q| cx.text(q) == "." || capitalised_word(cx, q));
+    let mut f = p;
+    while f > p.saturating_sub(4) && f > 1 && capitalised_word(cx, f - 1) {
+        f -= 1;
+    }
+    region && f < p && matches!(cx.lower(f - 1), "from" | "of" | "in")
 }
 
 /// The subject when a name ends at token `last` (mention `mi`): the name,
@@ -476,7 +501,9 @@ pub(super) fn np_after(cx: &Ctx<'_>, k: usize, end: usize) -> Option<(usize, usi
         // (a participle after the head ends the phrase: "the report dated May 5")
         // ("a poll published by NBC News": through the agent)
         let participle = j > k + 1 && w.ends_with("ed") && cx.text(j).starts_with(char::is_lower) && !DETERMINERS.contains(cx.lower(j - 1)) && !cx.lower(j - 1).ends_with("ly") && !(j + 1 < end && cx.lower(j + 1) == "by");
-        if !cx.is_word(j) || cx.in_quote[j] || (j > k && !acronym && (matches!(w, "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as" | "he" | "she" | "they" | "we" | "i") || participle || is_day_word(w) || lexicon::cue_verb(w).is_some() && !DETERMINERS.contains(cx.lower(j - 1)) && cx.tokens[j - 1].kind != TokenKind::Number && !nouny(w))) {
+        // (a finite verb ends it: "said the event brought back memories")
+        let verb = j > k && !DETERMINERS.contains(cx.lower(j - 1)) && is_finite_verb(cx, j) && !(j + 1 < end && cx.lower(j + 1) == "by");
+        if !cx.is_word(j) || cx.in_quote[j] || verb || (j > k && !acronym && (matches!(w, "in" | "on" | "at" | "to" | "during" | "after" | "before" | "that" | "with" | "and" | "who" | "which" | "when" | "while" | "as" | "he" | "she" | "they" | "we" | "i") || participle || is_day_word(w) || lexicon::cue_verb(w).is_some() && !DETERMINERS.contains(cx.lower(j - 1)) && cx.tokens[j - 1].kind != TokenKind::Number && !nouny(w))) {
             break;
         }
         // (a name inside is taken whole: "a 1989 report from the National
