@@ -952,10 +952,15 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
                 break;
             }
             // "the United States Barack Obama", "its UK iPod store": a place
-            // name does not run on into a person's or a product's.
-            if k > name_start && (lexicon::given_name(stem).is_some() || is_camel_product(stem)) && {
+            // name does not run on into a person's or a product's, nor an
+            // organisation's into a person's ("Amnesty International John Tam").
+            let given = lexicon::given_name(stem).is_some();
+            if k > name_start && (given || is_camel_product(stem)) && {
                 let so_far = run.name.join(" ");
-                lexicon::country(&so_far).is_some() || lexicon::place(&so_far)
+                // (not "Air France": a given name that is also a place)
+                let person_next = given && k + 1 < end && namey(tokens[k + 1].span.text(body)) && lexicon::country(stem).is_none() && !lexicon::place(stem);
+                let org = person_next && (lexicon::organization(&so_far).is_some() || run.name.len() >= 2 && ORG_HEADS.contains(&run.name[run.name.len() - 1]));
+                lexicon::country(&so_far).is_some() || lexicon::place(&so_far) || org
             } {
                 break;
             }

@@ -220,7 +220,9 @@ fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
 /// (one to three capitalised words: "Ohio", "Md.") after a place, a few
 /// capitalised words after "from", "of" or "in" ("from Dayton, Ohio,").
 fn region_after_place(cx: &Ctx<'_>, p: usize, j: usize) -> bool {
-    let region = p + 1 < j - 1 && j - 1 - p <= 4 && (p + 1..j - 1).all(|q| cx.text(q) == "." || capitalised_word(cx, q));
+    // (a name that is no place is no region: ", Mariela Belski,")
+    let named = cx.mention_starting(p + 1).is_some_and(|mi| cx.ents.mentions[mi].entity.is_some_and(|e| cx.ents.entities[e].kind != EntityKind::Place));
+    let region = p + 1 < j - 1 && j - 1 - p <= 4 && !named && (p + 1..j - 1).all(|q| cx.text(q) == "." || capitalised_word(cx, q));
     let mut f = p;
     while f > p.saturating_sub(4) && f > 1 && capitalised_word(cx, f - 1) {
         f -= 1;
