@@ -135,7 +135,8 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
         match lemma {
             "call" if matches!(next_lower, "for" | "on") => end += 1,
             // "he continued." / "she continued: “...”", not "talks are continuing" or "continued to fall"
-            "continue" if be_at.is_some() || (end < range.end && cx.is_word(end) && !cx.in_quote[end] && next_lower != "that") => {
+            // (after a quote, "he continued in the speech" is speech)
+            "continue" if be_at.is_some() || (end < range.end && cx.is_word(end) && !cx.in_quote[end] && next_lower != "that" && !(matches!(next_lower, "in" | "during" | "at") && (k.saturating_sub(4)..k).any(|q| is_close_mark(cx.text(q))))) => {
                 k += 1;
                 continue;
             }

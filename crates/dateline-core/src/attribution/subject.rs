@@ -315,6 +315,12 @@ fn generic_subject(cx: &Ctx<'_>, last: usize, start: usize) -> Option<(usize, us
     if matches!(lw, "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "and" | "or" | "but" | "the" | "a" | "an" | "not" | "also" | "when" | "where" | "while" | "as" | "if" | "because") || AUXILIARIES.contains(lw) || BE.contains(lw) {
         return None;
     }
+    // "Ferrand in relaying the news to parliament said": the object of a
+    // gerund after a preposition; the subject comes before the preposition
+    if first >= start + 3 && cx.lower(first - 1).ends_with("ing") && matches!(cx.lower(first - 2), "in" | "by" | "after" | "before" | "while" | "when") {
+        let p = first - 2;
+        return subject_before(cx, p, start.max(p.saturating_sub(12))).filter(|&(_, e)| e == p);
+    }
     // "the banner at the hall read", "protesters marching through the
     // streets chanted": the noun phrase is the object of a preposition; the
     // subject comes before it.
