@@ -686,6 +686,14 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                 quote.speakers = speakers;
             }
         }
+        // A few quoted words in title case that nobody says are a title or a
+        // name ("Face the Nation", "Hero of the Soviet Union"), not a quote.
+        // (a label after a verb of naming is: "it was labeled “Largely Accurate.”")
+        let open = cx.token_end_at(q.outer.start);
+        let labelled = open > 0 && (matches!(cx.lower(open - 1), "labeled" | "labelled" | "rated") || lexicon::cue_verb(cx.text(open - 1)).is_some_and(|(lemma, _)| is_naming(lemma)));
+        if partial && quote.cue.is_none() && quote.speaker.is_none() && quote.speakers.is_empty() && !labelled && is_title(q.content.text(body)) {
+            continue;
+        }
         out.push(quote);
     }
     crate::sort::sort_by_key(&mut out, |q| (q.content.start, q.content.end));
@@ -819,6 +827,15 @@ fn colon_clause_subject(cx: &Ctx<'_>, q: Quoted, si: usize) -> Option<(Span, (us
 /// to the end of a long sentence: counting it all for each cue is quadratic).
 fn words_up_to(text: &str, most: usize) -> usize {
     text.split_whitespace().take(most).count()
+}
+
+/// Whether `text` is a few words in title case: at most four, the first
+/// and every one of over three letters capitalised ("Hero of the Soviet
+/// Union", "COVID-19").
+fn is_title(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let capital = |w: &str| w.chars().find(|c| c.is_alpha()).is_none_or(char::is_upper);
+    words.clone().take(5).count() <= 4 && words.next().is_some_and(capital) && words.all(|w| w.len() <= 3 || capital(w))
 }
 
 /// A possessive source ("Tillerson's") keeps only the name.
