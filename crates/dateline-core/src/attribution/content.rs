@@ -295,6 +295,12 @@ pub(super) fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &C
     if k >= end {
         return None;
     }
+    // "said nothing was decided", "says too much is made of it": a
+    // quantifier before a verb is the subject (with the adverbs before it)
+    let quantifier = matches!(cx.lower(k), "much" | "more" | "less" | "little" | "nothing" | "something" | "anything") && k + 1 < end && (BE.contains(cx.lower(k + 1)) || AUXILIARIES.contains(cx.lower(k + 1)));
+    while quantifier && k > right && ADVERBS.contains(cx.lower(k - 1)) {
+        k -= 1;
+    }
     let first = cx.lower(k);
     let quote_start = cx.in_quote[k];
     // A quote right after the cue is the content, even across sentences.
@@ -311,7 +317,8 @@ pub(super) fn content_after(cx: &Ctx<'_>, range: std::ops::Range<usize>, cue: &C
             return Some((q.outer, stop));
         }
     }
-    let clause_like = CLAUSE_STARTERS.contains(first)
+    let clause_like = quantifier
+        || CLAUSE_STARTERS.contains(first)
         || cx.text(k).starts_with(char::is_upper)
         || cx.tokens[k].kind == TokenKind::Number
         || (cx.is_word(k) && !NOT_CLAUSE.contains(first) && !(first.ends_with("ly") && first.len() > 4) && (lexicon::cue_verb(&first).is_none() || NOUNY.contains(first)));

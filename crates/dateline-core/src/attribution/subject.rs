@@ -173,7 +173,7 @@ fn comma_phrase(cx: &Ctx<'_>, j: usize, start: usize) -> Option<CommaPhrase> {
     }
     let after_name = name_end > start && cx.mention_ending(name_end - 1).is_some_and(|mi| cx.ents.mentions[mi].kind == MentionKind::Name);
     let appositive = !inner.is_empty()
-        && inner.len() <= if after_name { 24 } else { 8 }
+        && inner.len() <= if after_name { if inner[0] == "who" { 40 } else { 24 } } else { 8 }
         && (after_name || inner.len() <= 2 || matches!(inner[0], "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "for" | "in" | "on" | "at" | "of" | "from"))
         // ", the losses would outstrip the gains," is a clause ("who has served" is not)
         && (matches!(inner[0], "who" | "which" | "whose") || !inner.iter().any(|x| AUXILIARIES.contains(x)))
