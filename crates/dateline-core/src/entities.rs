@@ -1458,8 +1458,12 @@ fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, full_names:
             let named = given.as_ref().and_then(|g| by_key.get(&format!("p:{surname}:{g}")).copied());
             let id = match (named, by_key.get(&key).copied()) {
                 (Some(e), _) => e,
-                (None, Some(e)) if given.is_none() || entities[e].given.is_none() || entities[e].given == given => {
-                    if entities[e].given.is_none() && given.is_some() {
+                (None, Some(e)) if given.is_none() || entities[e].given.is_none() || entities[e].given == given || word_before_surname(&entities[e], &run.name, given.as_deref()) => {
+                    // (the name without a word before it replaces it:
+                    // "Cosmonaut Alexei Leonov", then "Alexei Leonov")
+                    // (not "Pierluisi Urrutia" for "Pedro R. Pierluisi Urrutia")
+                    let shorter = entities[e].name.strip_suffix(full.as_str()).is_some_and(|lead| lead.ends_with(' ') && lead.split_whitespace().all(|w| lexicon::given_name(w).is_none()));
+                    if given.is_some() && (entities[e].given.is_none() || shorter) {
                         entities[e].given.clone_from(&given);
                         let old = std::mem::replace(&mut entities[e].name, full.clone());
                         push_unique(&mut entities[e].aliases, old);
@@ -1539,6 +1543,17 @@ fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, full_names:
         }
     }
     id
+}
+
+/// Whether the person `e` and a run named `name` (first word `given`, in
+/// lower case) share the word before the surname: "Alexei Leonov" and
+/// "Cosmonaut Alexei Leonov", either way round.
+fn word_before_surname(e: &Entity, name: &[String], given: Option<&str>) -> bool {
+    // (a particle is part of the surname: "Van Halen" is not "Eddie Van Halen")
+    let has = |words: &[String], w: &str| !PARTICLES.contains(w) && words.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let entity_words: Vec<String> = e.name.split(' ').map(str::to_string).collect();
+    let before = |words: &[String]| words.len().saturating_sub(1);
+    e.given.as_deref().is_some_and(|g| has(&name[..before(name)], g)) || given.is_some_and(|g| has(&entity_words[..before(&entity_words)], g))
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
