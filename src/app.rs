@@ -678,8 +678,8 @@ fn ArticleEntry(article: model::ReaderArticle) -> impl IntoView {
 #[component]
 fn ArticleView(
     article: model::ReaderArticle,
-    selected: Memo<std::collections::BTreeSet<(String, usize)>>,
-    matches: Memo<std::collections::BTreeSet<(String, usize)>>,
+    selected: Memo<model::Sentences>,
+    matches: Memo<model::Sentences>,
 ) -> impl IntoView {
     let id = article.id.clone();
     let tip_id = {
@@ -688,7 +688,7 @@ fn ArticleView(
     };
     // This article's share of the story-wide sets: when the selection or
     // the search changes, only the articles it touches update their sentences.
-    let mine = |set: Memo<std::collections::BTreeSet<(String, usize)>>| {
+    let mine = |set: Memo<model::Sentences>| {
         let id = id.clone();
         Memo::new(move |_| set.with(|x| model::sentences_of(x, &id)))
     };
@@ -700,8 +700,8 @@ fn ArticleView(
             let tip_id = tip_id.clone();
             view! {
                 <span class="sentence" class:boilerplate=s.boilerplate data-testid="sentence" data-index=s.index
-                    data-selected=move || selected.with(|x| x.contains(&index)).then_some("true")
-                    class:match=move || matches.with(|x| x.contains(&index))>
+                    data-selected=move || selected.with(|x| x.binary_search(&index).is_ok()).then_some("true")
+                    class:match=move || matches.with(|x| x.binary_search(&index).is_ok())>
                     {s.pieces.into_iter().map(|piece| {
                         let inner = match piece.timex {
                             Some(t) => view! {

@@ -9,7 +9,6 @@
 //! - [`selected_sentences`]: the sentences a selection points at.
 
 use dateline_core::case::{Case, Letter};
-use std::collections::BTreeSet;
 
 pub use dateline_core::story::Diff;
 use dateline_core::story::{ArticleResult, EntityOut, EventOut, QuoteOut, Said, SaidBasis, Story, ViaOut};
@@ -848,21 +847,32 @@ pub fn reader_articles(corpus: &Corpus, imported: &[String]) -> Vec<ReaderArticl
         .collect()
 }
 
-/// The indices of `article`'s sentences in a set of `(article id, index)`.
-pub fn sentences_of(set: &BTreeSet<(String, usize)>, article: &str) -> BTreeSet<usize> {
-    set.range((article.to_string(), 0)..=(article.to_string(), usize::MAX)).map(|(_, i)| *i).collect()
+/// Sentences as `(article id, sentence index)`, sorted, each once (a sorted
+/// `Vec`: a `BTreeSet` brings one more copy of the standard library's sort
+/// into the wasm).
+pub type Sentences = Vec<(String, usize)>;
+
+/// The sorted indices of `article`'s sentences in `set` (look one up with
+/// `binary_search`).
+pub fn sentences_of(set: &Sentences, article: &str) -> Vec<usize> {
+    set.iter().filter(|(a, _)| a == article).map(|&(_, i)| i).collect()
+}
+
+/// `out` sorted, each once.
+fn sorted(mut out: Sentences) -> Sentences {
+    sort(&mut out);
+    out.dedup();
+    out
 }
 
 /// The sentences a selection points at, as `(article id, sentence index)`:
 /// an item's evidence, or a quote's sentences (content, cue and source) in
 /// its own article and in every other outlet carrying the same quote.
-pub fn selected_sentences(corpus: &Corpus, selection: Option<&Selection>) -> BTreeSet<(String, usize)> {
-    let mut out = BTreeSet::new();
+pub fn selected_sentences(corpus: &Corpus, selection: Option<&Selection>) -> Sentences {
+    let mut out = Sentences::new();
     let mut mark = |article: &str, span: Span| {
         if let Some((_, art)) = corpus.article(article) {
-            for i in sentences_touching(art, span) {
-                out.insert((article.to_string(), i));
-            }
+            out.extend(sentences_touching(art, span).map(|i| (article.to_string(), i)));
         }
     };
     match selection {
@@ -875,8 +885,8 @@ pub fn selected_sentences(corpus: &Corpus, selection: Option<&Selection>) -> BTr
             }
         }
         Some(Selection::Quote { article, index }) => {
-            let Some((_, art)) = corpus.article(article) else { return out };
-            let Some(q) = art.quotes.get(*index) else { return out };
+            let Some((_, art)) = corpus.article(article) else { return Sentences::new() };
+            let Some(q) = art.quotes.get(*index) else { return Sentences::new() };
             for s in [Some(q.content), q.cue, q.source].into_iter().flatten() {
                 mark(article, s);
             }
@@ -891,12 +901,12 @@ pub fn selected_sentences(corpus: &Corpus, selection: Option<&Selection>) -> BTr
             }
         }
     }
-    out
+    sorted(out)
 }
 
 /// Sentences matching the free-text or entity filter, for the reader's marks.
-pub fn matching_sentences(corpus: &Corpus, state: &ViewState) -> BTreeSet<(String, usize)> {
-    let mut out = BTreeSet::new();
+pub fn matching_sentences(corpus: &Corpus, state: &ViewState) -> Sentences {
+    let mut out = Sentences::new();
     let q = lower(state.query.trim());
     let entity = state.entity.as_deref().or(state.speaker.as_deref());
     if q.is_empty() && entity.is_none() {
@@ -915,16 +925,17 @@ pub fn matching_sentences(corpus: &Corpus, state: &ViewState) -> BTreeSet<(Strin
                     )
             });
             if text_hit || (q.is_empty() && entity_hit) || (text_hit && entity_hit) {
-                out.insert((doc.id.clone(), i));
+                out.push((doc.id.clone(), i));
             }
         }
     }
-    out
+    sorted(out)
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use std::collections::BTreeSet;
     use dateline_core::story::{extract, Input, MentionOut};
 
     pub fn doc(id: &str, outlet: Option<&str>, body: &str) -> Document {
@@ -1144,9 +1155,9 @@ pub(crate) mod tests {
 
     #[test]
     fn an_articles_share_of_a_sentence_set() {
-        let set: BTreeSet<(String, usize)> = [("a".into(), 3), ("ab".into(), 1), ("b".into(), 0), ("a".into(), 0)].into();
-        assert_eq!(sentences_of(&set, "a"), [0, 3].into());
-        assert_eq!(sentences_of(&set, "ab"), [1].into());
+        let set = sorted(vec![("a".into(), 3), ("ab".into(), 1), ("b".into(), 0), ("a".into(), 0), ("a".into(), 3)]);
+        assert_eq!(sentences_of(&set, "a"), [0, 3]);
+        assert_eq!(sentences_of(&set, "ab"), [1]);
         assert!(sentences_of(&set, "c").is_empty());
     }
 
