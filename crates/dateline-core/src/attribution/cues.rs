@@ -157,12 +157,21 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
         // "Polls show a close race": after a subject of evidence, a verb of
         // showing takes its object as content
         // (not "found on the Internet"; with "that", a belief cue as before)
-        let shown = class == CueClass::Think
-            && EVIDENCE_VERBS.contains(lemma)
-            && end < range.end
-            && !PHRASE_OPENERS.contains(cx.lower(end))
-            && !has_that_soon(cx, end, range.end)
-            && subject_before(cx, k, range.start).is_some_and(|(a, b)| (a..b).any(|j| EVIDENCE.contains(cx.lower(j))));
+        let showing = class == CueClass::Think && EVIDENCE_VERBS.contains(lemma) && end < range.end && !PHRASE_OPENERS.contains(cx.lower(end)) && !has_that_soon(cx, end, range.end);
+        let evidence = |(a, b): (usize, usize)| (a..b).any(|j| EVIDENCE.contains(cx.lower(j)) && !cx.in_quote[j]);
+        // (in the subject, or in the first words of a sentence whose long
+        // subject runs to the verb: "Video of the incident shows", "The
+        // average of polls taken over the past two weeks shows")
+        // (not after another verb of speech: "Reports said both were showing")
+        let said_before = || (range.start..k).any(|j| !cx.in_quote[j] && cx.text(j).starts_with(char::is_lower) && lexicon::cue_verb(cx.text(j)).is_some_and(|(_, c)| c == CueClass::Say));
+        let whole_subject = (showing && !lower.ends_with("ing") && !subject_before(cx, k, range.start).is_some_and(evidence) && evidence((range.start, k.min(range.start + 6))) && !said_before()).then(|| {
+            let mut b = k;
+            while b > range.start + 1 && matches!(cx.text(b - 1), "," | "—" | "–") {
+                b -= 1;
+            }
+            (range.start, b)
+        });
+        let shown = showing && (whole_subject.is_some() || subject_before(cx, k, range.start).is_some_and(evidence));
         let class = if shown { CueClass::Act } else { class };
         if class == CueClass::Think && !has_that_soon(cx, end, range.end) && !bare_clause(cx, end, range.end) {
             k += 1;
@@ -223,6 +232,10 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
                 cue.source = Some(s);
                 cue.side = Side::After;
             }
+        }
+        if let Some(s) = whole_subject {
+            cue.source = Some(s);
+            cue.side = Side::Before;
         }
         if cue.source.is_none() {
             if let Some(s) = subject_before(cx, be_at.unwrap_or(k), range.start) {
