@@ -193,7 +193,9 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
             }
             // (not the cue of a restrictive relative clause: "defended not
             // paying an architect who said he was cheated, saying, “...”")
-            let main = cues.iter().find(|c| c.source.is_some_and(|s| !restrictive_relative(cx, s))).cloned();
+            // (nor of a cue inside a that-clause: "told the audience that
+            // she believes …, saying that": the teller)
+            let main = cues.iter().rev().find(|c| c.source.is_some_and(|s| !restrictive_relative(cx, s) && !(s.0 > range.start && cx.lower(s.0 - 1) == "that"))).cloned();
             // "footage of Hillary Clinton asking, “...”": the name right before it
             let doer = (!after_comma).then(|| cx.mention_ending(k - 1)).flatten().map(|mi| {
                 let m = &cx.ents.mentions[mi];
