@@ -973,7 +973,9 @@ fn scan_run(body: &str, tokens: &[Token], i: usize, end: usize, sentence: usize,
             continue;
         }
         let lower = w.to_lower();
-        let next_namey = k + 1 < end && tokens[k + 1].kind == TokenKind::Word && namey(tokens[k + 1].span.text(body));
+        let namey_at = |j: usize| j < end && tokens[j].kind == TokenKind::Word && namey(tokens[j].span.text(body));
+        // (through "the": "League for the Defence of Human Rights")
+        let next_namey = namey_at(k + 1) || (matches!(lower.as_str(), "of" | "for") && k + 1 < end && tokens[k + 1].span.text(body) == "the" && namey_at(k + 2));
         let connector = matches!(lower.as_str(), "of" | "for" | "the" | "and" | "on") && (org_like || title_words(&run.name));
         let and_in_org = lower == "and" && k + 1 < end && {
             let ext = format!("{} and {}", run.name.join(" "), tokens[k + 1].span.text(body));
