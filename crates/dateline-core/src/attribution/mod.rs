@@ -504,7 +504,10 @@ pub fn attribute(body: &str, seg: &Segmentation, quoted: &[Quoted], ents: &Entit
                     let after_that = word_before(&cx, content.start, "that");
                     // "praised her on Twitter: “...”": a quoted sentence after a
                     // colon that ends the content is what was said
-                    let after_colon = qs.last().copied().filter(|&qi| {
+                    // (also a quote of several sentences that runs on past
+                    // the content's end: "tweeted her reasoning saying, “A. B.”")
+                    let spills = Some(quoted.partition_point(|q| q.outer.start <= content.start)).filter(|&qi| quoted.get(qi).is_some_and(|q| q.outer.start < content.end && q.outer.end > content.end && after_participle_cue(&cx, q.outer.start)));
+                    let after_colon = qs.last().copied().or(spills).filter(|&qi| {
                         let q = quoted[qi];
                         q.outer.start > content.start && q.outer.end + 2 >= content.end && !is_partial(&cx, qi) && (word_before(&cx, q.outer.start, ":") || after_participle_cue(&cx, q.outer.start))
                     });
