@@ -1552,10 +1552,11 @@ fn link(entities: &mut Vec<Entity>, by_key: &mut Map<String, usize>, full_names:
 /// "Cosmonaut Alexei Leonov", either way round.
 fn word_before_surname(e: &Entity, name: &[String], given: Option<&str>) -> bool {
     // (a particle is part of the surname: "Van Halen" is not "Eddie Van Halen")
-    let has = |words: &[String], w: &str| !PARTICLES.contains(w) && words.iter().any(|x| x.eq_ignore_ascii_case(w));
-    let entity_words: Vec<String> = e.name.split(' ').map(str::to_string).collect();
-    let before = |words: &[String]| words.len().saturating_sub(1);
-    e.given.as_deref().is_some_and(|g| has(&name[..before(name)], g)) || given.is_some_and(|g| has(&entity_words[..before(&entity_words)], g))
+    let not_particle = |w: &&str| !PARTICLES.contains(*w);
+    let run_lead = &name[..name.len().saturating_sub(1)];
+    let entity_lead = e.name.rsplit_once(' ').map_or("", |(lead, _)| lead);
+    e.given.as_deref().filter(not_particle).is_some_and(|g| run_lead.iter().any(|x| x.eq_ignore_ascii_case(g)))
+        || given.filter(not_particle).is_some_and(|g| entity_lead.split(' ').any(|x| x.eq_ignore_ascii_case(g)))
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {

@@ -164,14 +164,15 @@ pub(super) fn find_cues(cx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Cue>
         // average of polls taken over the past two weeks shows")
         // (not after another verb of speech: "Reports said both were showing")
         let said_before = || (range.start..k).any(|j| !cx.in_quote[j] && cx.text(j).starts_with(char::is_lower) && lexicon::cue_verb(cx.text(j)).is_some_and(|(_, c)| c == CueClass::Say));
-        let whole_subject = (showing && !lower.ends_with("ing") && !subject_before(cx, k, range.start).is_some_and(evidence) && evidence((range.start, k.min(range.start + 6))) && !said_before()).then(|| {
+        let in_subject = showing && subject_before(cx, k, range.start).is_some_and(evidence);
+        let whole_subject = (showing && !in_subject && !lower.ends_with("ing") && evidence((range.start, k.min(range.start + 6))) && !said_before()).then(|| {
             let mut b = k;
             while b > range.start + 1 && matches!(cx.text(b - 1), "," | "—" | "–") {
                 b -= 1;
             }
             (range.start, b)
         });
-        let shown = showing && (whole_subject.is_some() || subject_before(cx, k, range.start).is_some_and(evidence));
+        let shown = in_subject || whole_subject.is_some();
         let class = if shown { CueClass::Act } else { class };
         if class == CueClass::Think && !has_that_soon(cx, end, range.end) && !bare_clause(cx, end, range.end) {
             k += 1;
