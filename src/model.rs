@@ -855,7 +855,10 @@ pub type Sentences = Vec<(String, usize)>;
 /// The sorted indices of `article`'s sentences in `set` (look one up with
 /// `binary_search`).
 pub fn sentences_of(set: &Sentences, article: &str) -> Vec<usize> {
-    set.iter().filter(|(a, _)| a == article).map(|&(_, i)| i).collect()
+    // (the set is sorted by article: its run, found by binary search, as a
+    // B-tree range would; each article's memo reads only its own run)
+    let from = set.partition_point(|(a, _)| a.as_str() < article);
+    set[from..].iter().take_while(|(a, _)| a == article).map(|&(_, i)| i).collect()
 }
 
 /// `out` sorted, each once.
